@@ -1,0 +1,169 @@
+/**
+ * The one config schema. The UI, the URL, saved runs, the worker and the CLI all speak it, and
+ * `validateConfig` is the only gate: nothing unvalidated reaches TF.js.
+ */
+
+export const LOSS_IDS = ['nonsaturating', 'minimax', 'wasserstein', 'hinge', 'least-squares'] as const;
+export type LossId = (typeof LOSS_IDS)[number];
+
+export const MODEL_IDS = ['dcgan32', 'dcgan32-small', 'dcgan28', 'dcgan28-small', 'mlp2d'] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+export interface TrainConfig {
+  dataset: string;
+  model: ModelId;
+  loss: LossId;
+  batchSize: number;
+  latentDim: number;
+  lrG: number;
+  lrD: number;
+  beta1: number;
+  beta2: number;
+  l1G: number;
+  l2G: number;
+  l1D: number;
+  l2D: number;
+  dSteps: number;
+  seed: number;
+}
+
+/** Fields the trainer re-reads every step: changing them never rebuilds models or optimizers. */
+export const LIVE_KEYS = ['lrG', 'lrD', 'l1G', 'l2G', 'l1D', 'l2D'] as const;
+export type LiveKey = (typeof LIVE_KEYS)[number];
+export type LiveHyperparams = Pick<TrainConfig, LiveKey>;
+
+interface NumberField {
+  kind: 'number';
+  min: number;
+  max: number;
+  integer?: boolean;
+  /** Spans decades: sliders use a log scale; 0 is allowed below `min` when `allowZero`. */
+  log?: boolean;
+  allowZero?: boolean;
+}
+interface EnumField<T extends string> {
+  kind: 'enum';
+  options: readonly T[];
+}
+interface StringField {
+  kind: 'string';
+  pattern: RegExp;
+}
+type FieldSpec = NumberField | EnumField<string> | StringField;
+
+export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
+  dataset: { kind: 'string', pattern: /^[a-z0-9][a-z0-9-]{0,39}$/ },
+  model: { kind: 'enum', options: MODEL_IDS },
+  loss: { kind: 'enum', options: LOSS_IDS },
+  batchSize: { kind: 'number', min: 2, max: 512, integer: true },
+  latentDim: { kind: 'number', min: 1, max: 256, integer: true },
+  lrG: { kind: 'number', min: 1e-6, max: 1, log: true },
+  lrD: { kind: 'number', min: 1e-6, max: 1, log: true },
+  beta1: { kind: 'number', min: 0, max: 0.999 },
+  beta2: { kind: 'number', min: 0, max: 0.9999 },
+  l1G: { kind: 'number', min: 1e-7, max: 1, log: true, allowZero: true },
+  l2G: { kind: 'number', min: 1e-7, max: 1, log: true, allowZero: true },
+  l1D: { kind: 'number', min: 1e-7, max: 1, log: true, allowZero: true },
+  l2D: { kind: 'number', min: 1e-7, max: 1, log: true, allowZero: true },
+  dSteps: { kind: 'number', min: 1, max: 10, integer: true },
+  seed: { kind: 'number', min: 0, max: 2 ** 31 - 1, integer: true },
+};
+
+export const DEFAULT_CONFIG: TrainConfig = {
+  dataset: 'ring8',
+  model: 'mlp2d',
+  loss: 'nonsaturating',
+  batchSize: 128,
+  latentDim: 8,
+  lrG: 1e-3,
+  lrD: 1e-3,
+  beta1: 0.5,
+  beta2: 0.999,
+  l1G: 0,
+  l2G: 0,
+  l1D: 0,
+  l2D: 0,
+  dSteps: 1,
+  seed: 1,
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+function formatNumber(x: number): string {
+  return Math.abs(x) !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e6) ? x.toExponential(0) : String(x);
+}
+
+export function describeRange(spec: FieldSpec): string {
+  if (spec.kind === 'number') {
+    const range = `[${formatNumber(spec.min)}, ${formatNumber(spec.max)}]`;
+    return (spec.allowZero ? `0 or in ${range}` : `in ${range}`) + (spec.integer ? ' (an integer)' : '');
+  }
+  if (spec.kind === 'enum') return `one of ${spec.options.join(', ')}`;
+  return `matching ${spec.pattern}`;
+}
+
+export function checkField(field: keyof TrainConfig, value: unknown): FieldError | null {
+  const spec = CONFIG_FIELDS[field];
+  const fail = (): FieldError => ({ field, message: `${field} must be ${describeRange(spec)}; got ${JSON.stringify(value)}` });
+  if (spec.kind === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return fail();
+    if (spec.integer && !Number.isInteger(value)) return fail();
+    if (spec.allowZero && value === 0) return null;
+    if (value < spec.min || value > spec.max) return fail();
+    return null;
+  }
+  if (spec.kind === 'enum') return typeof value === 'string' && spec.options.includes(value) ? null : fail();
+  return typeof value === 'string' && spec.pattern.test(value) ? null : fail();
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * Validates a partial config laid over `base` (defaults). Unknown fields are errors, so a typo in
+ * a CLI flag or config file is reported rather than silently ignored.
+ */
+export function validateConfig(input: unknown, base: TrainConfig = DEFAULT_CONFIG): Validation<TrainConfig> {
+  if (!isRecord(input)) return { ok: false, errors: [{ field: '(config)', message: 'config must be an object' }] };
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(input)) {
+    if (!(key in CONFIG_FIELDS)) errors.push({ field: key, message: `unknown config field "${key}"` });
+  }
+  const merged = { ...base } as Record<string, unknown>;
+  for (const key of Object.keys(CONFIG_FIELDS) as (keyof TrainConfig)[]) {
+    if (key in input) merged[key] = input[key];
+    const err = checkField(key, merged[key]);
+    if (err) errors.push(err);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: merged as unknown as TrainConfig };
+}
+
+/** Validates only the live hyperparameters (what `setHyperparams` may change mid-run). */
+export function validateLiveHyperparams(input: unknown): Validation<Partial<LiveHyperparams>> {
+  if (!isRecord(input)) return { ok: false, errors: [{ field: '(hyperparams)', message: 'hyperparams must be an object' }] };
+  const errors: FieldError[] = [];
+  const out: Partial<LiveHyperparams> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!(LIVE_KEYS as readonly string[]).includes(key)) {
+      errors.push({ field: key, message: `${key} cannot change while training (live fields: ${LIVE_KEYS.join(', ')})` });
+      continue;
+    }
+    const err = checkField(key as LiveKey, value);
+    if (err) errors.push(err);
+    else out[key as LiveKey] = value as number;
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: out };
+}
+
+export function formatErrors(errors: FieldError[]): string {
+  return errors.map((e) => e.message).join('; ');
+}

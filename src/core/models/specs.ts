@@ -1,0 +1,240 @@
+/**
+ * Model architectures as data (no TF.js here), so the UI can list them and the numbers — shapes,
+ * parameter counts, FLOPs — come from one shape inference that the TF.js builder also uses.
+ */
+import type { ModelId } from '../config';
+
+export type LayerSpec =
+  | { type: 'dense'; units: number; bias?: boolean }
+  | { type: 'reshape'; shape: [number, number, number] }
+  | { type: 'batchnorm' }
+  | { type: 'leakyrelu'; alpha: number }
+  | { type: 'relu' }
+  | { type: 'tanh' }
+  | { type: 'conv'; filters: number; kernel: number; stride: number; bias?: boolean }
+  | { type: 'convT'; filters: number; kernel: number; stride: number; bias?: boolean }
+  | { type: 'dropout'; rate: number }
+  | { type: 'flatten' };
+
+/** Shape of one example, without the batch dimension: [features] or [h, w, c]. */
+export type Shape = number[];
+
+export interface Architecture {
+  id: ModelId;
+  label: string;
+  /** What one data example looks like: [h, w, c] for images, [2] for points. */
+  dataShape: Shape;
+  generator: LayerSpec[];
+  discriminator: LayerSpec[];
+  description: string;
+}
+
+const lrelu: LayerSpec = { type: 'leakyrelu', alpha: 0.2 };
+const bn: LayerSpec = { type: 'batchnorm' };
+
+/**
+ * DCGAN generator in the article's shape, parameterised by width. Dense and ConvT layers that feed
+ * a BatchNorm carry no bias: BN's beta makes it redundant.
+ */
+function dcganGenerator(side: number, width: [number, number, number], outChannels: number): LayerSpec[] {
+  const [w0, w1, w2] = width;
+  return [
+    { type: 'dense', units: side * side * w0, bias: false },
+    bn,
+    lrelu,
+    { type: 'reshape', shape: [side, side, w0] },
+    { type: 'convT', filters: w1, kernel: 5, stride: 1, bias: false },
+    bn,
+    lrelu,
+    { type: 'convT', filters: w2, kernel: 5, stride: 2, bias: false },
+    bn,
+    lrelu,
+    { type: 'convT', filters: outChannels, kernel: 5, stride: 2, bias: false },
+    { type: 'tanh' },
+  ];
+}
+
+function dcganDiscriminator(width: [number, number]): LayerSpec[] {
+  return [
+    { type: 'conv', filters: width[0], kernel: 5, stride: 2 },
+    lrelu,
+    { type: 'dropout', rate: 0.3 },
+    { type: 'conv', filters: width[1], kernel: 5, stride: 2 },
+    lrelu,
+    { type: 'dropout', rate: 0.3 },
+    { type: 'flatten' },
+    { type: 'dense', units: 1 },
+  ];
+}
+
+function mlp(hidden: number[], out: number, act: LayerSpec): LayerSpec[] {
+  return [...hidden.flatMap((units): LayerSpec[] => [{ type: 'dense', units }, act]), { type: 'dense', units: out }];
+}
+
+export const ARCHITECTURES: Record<ModelId, Architecture> = {
+  dcgan32: {
+    id: 'dcgan32',
+    label: 'DCGAN 32×32×3 (article)',
+    dataShape: [32, 32, 3],
+    generator: dcganGenerator(8, [256, 128, 64], 3),
+    discriminator: dcganDiscriminator([64, 128]),
+    description: 'The article’s DCGAN: 8×8×256 → 16×16 → 32×32 colour images.',
+  },
+  'dcgan32-small': {
+    id: 'dcgan32-small',
+    label: 'DCGAN 32×32×3 small',
+    dataShape: [32, 32, 3],
+    generator: dcganGenerator(8, [64, 32, 16], 3),
+    discriminator: dcganDiscriminator([16, 32]),
+    description: 'Same shape with a quarter of the filters (about 1/16 of the FLOPs) for CPU-only machines.',
+  },
+  dcgan28: {
+    id: 'dcgan28',
+    label: 'DCGAN 28×28×1 (TF tutorial)',
+    dataShape: [28, 28, 1],
+    generator: dcganGenerator(7, [256, 128, 64], 1),
+    discriminator: dcganDiscriminator([64, 128]),
+    description: 'The TensorFlow DCGAN tutorial’s shape for 28×28 greyscale digits.',
+  },
+  'dcgan28-small': {
+    id: 'dcgan28-small',
+    label: 'DCGAN 28×28×1 small',
+    dataShape: [28, 28, 1],
+    generator: dcganGenerator(7, [64, 32, 16], 1),
+    discriminator: dcganDiscriminator([16, 32]),
+    description: 'A quarter of the filters (about 1/16 of the FLOPs): learns digit strokes in seconds on a CPU.',
+  },
+  mlp2d: {
+    id: 'mlp2d',
+    label: 'MLP for 2-D points',
+    dataShape: [2],
+    generator: mlp([128, 128], 2, { type: 'relu' }),
+    discriminator: mlp([128, 128], 1, { type: 'leakyrelu', alpha: 0.2 }),
+    description: 'Two hidden layers of 128 units in each network; G maps noise to a point in the plane.',
+  },
+};
+
+export interface LayerShapeInfo {
+  spec: LayerSpec;
+  inShape: Shape;
+  outShape: Shape;
+  /** Trainable parameter tensor shapes, in creation order. */
+  params: { name: string; shape: number[]; penalized: boolean }[];
+  /** Forward multiply-adds × 2 for one example. */
+  forwardFlops: number;
+}
+
+const prod = (xs: number[]): number => xs.reduce((a, b) => a * b, 1);
+
+/** Infers every layer's shapes; throws with the layer index where a spec does not fit its input. */
+export function inferLayers(layers: LayerSpec[], inShape: Shape): LayerShapeInfo[] {
+  let shape = inShape;
+  return layers.map((spec, i) => {
+    const fail = (why: string): never => {
+      throw new Error(`layer ${i} (${spec.type}) ${why}; input shape [${shape.join(', ')}]`);
+    };
+    let out: Shape = shape;
+    let params: LayerShapeInfo['params'] = [];
+    let flops = 0;
+    switch (spec.type) {
+      case 'dense': {
+        if (shape.length !== 1) fail('needs a flat input');
+        out = [spec.units];
+        params = [{ name: `dense${i}/kernel`, shape: [shape[0], spec.units], penalized: true }];
+        if (spec.bias !== false) params.push({ name: `dense${i}/bias`, shape: [spec.units], penalized: false });
+        flops = 2 * shape[0] * spec.units;
+        break;
+      }
+      case 'reshape':
+        if (prod(spec.shape) !== prod(shape)) fail(`cannot reshape to [${spec.shape.join(', ')}]`);
+        out = [...spec.shape];
+        break;
+      case 'flatten':
+        out = [prod(shape)];
+        break;
+      case 'batchnorm': {
+        const c = shape[shape.length - 1];
+        params = [
+          { name: `bn${i}/gamma`, shape: [c], penalized: false },
+          { name: `bn${i}/beta`, shape: [c], penalized: false },
+        ];
+        flops = 4 * prod(shape);
+        break;
+      }
+      case 'conv':
+      case 'convT': {
+        if (shape.length !== 3) fail('needs an [h, w, c] input');
+        const [h, w, c] = shape;
+        const { filters, kernel, stride } = spec;
+        out = spec.type === 'conv' ? [Math.ceil(h / stride), Math.ceil(w / stride), filters] : [h * stride, w * stride, filters];
+        // conv2d filters are [k, k, in, out]; conv2dTranspose filters are [k, k, out, in].
+        const fshape = spec.type === 'conv' ? [kernel, kernel, c, filters] : [kernel, kernel, filters, c];
+        params = [{ name: `${spec.type}${i}/kernel`, shape: fshape, penalized: true }];
+        if (spec.bias !== false) params.push({ name: `${spec.type}${i}/bias`, shape: [filters], penalized: false });
+        // Each output (conv) or each input (convT) position does k·k·c_in·c_out multiply-adds.
+        const positions = spec.type === 'conv' ? out[0] * out[1] : h * w;
+        flops = 2 * positions * kernel * kernel * c * filters;
+        break;
+      }
+      case 'leakyrelu':
+      case 'relu':
+      case 'tanh':
+      case 'dropout':
+        flops = prod(shape);
+        break;
+    }
+    const info: LayerShapeInfo = { spec, inShape: shape, outShape: out, params, forwardFlops: flops };
+    shape = out;
+    return info;
+  });
+}
+
+export interface ModelSummary {
+  id: ModelId;
+  label: string;
+  dataShape: Shape;
+  latentDim: number;
+  generatorParams: number;
+  discriminatorParams: number;
+  /** FLOPs of one full training step (dSteps D updates + one G update) per real image. */
+  flopsPerImage: number;
+  generatorForwardFlops: number;
+  discriminatorForwardFlops: number;
+}
+
+/**
+ * Checks both networks fit together (G's output is D's input is the data shape, D ends in one
+ * logit) and counts parameters and FLOPs. A backward pass costs about twice its forward pass.
+ */
+export function summarizeModel(id: ModelId, latentDim: number, dSteps = 1): ModelSummary {
+  const arch = ARCHITECTURES[id];
+  const g = inferLayers(arch.generator, [latentDim]);
+  const d = inferLayers(arch.discriminator, arch.dataShape);
+  const gOut = g[g.length - 1].outShape;
+  const dOut = d[d.length - 1].outShape;
+  if (gOut.join('x') !== arch.dataShape.join('x')) {
+    throw new Error(`${id}: generator makes [${gOut.join(', ')}] but data is [${arch.dataShape.join(', ')}]`);
+  }
+  if (dOut.join('x') !== '1') throw new Error(`${id}: discriminator must end in one logit, ends in [${dOut.join(', ')}]`);
+  const count = (ls: LayerShapeInfo[]) => ls.reduce((s, l) => s + l.params.reduce((t, p) => t + prod(p.shape), 0), 0);
+  const gf = g.reduce((s, l) => s + l.forwardFlops, 0);
+  const df = d.reduce((s, l) => s + l.forwardFlops, 0);
+  // D step: G forward, D forward+backward on real and on fake. G step: G forward+backward, D forward+input-backward.
+  const dStep = gf + 2 * 3 * df;
+  const gStep = 3 * gf + 2 * df;
+  return {
+    id,
+    label: arch.label,
+    dataShape: arch.dataShape,
+    latentDim,
+    generatorParams: count(g),
+    discriminatorParams: count(d),
+    flopsPerImage: dSteps * dStep + gStep,
+    generatorForwardFlops: gf,
+    discriminatorForwardFlops: df,
+  };
+}
+
+export function modelsForShape(shape: Shape): ModelId[] {
+  return (Object.keys(ARCHITECTURES) as ModelId[]).filter((id) => ARCHITECTURES[id].dataShape.join('x') === shape.join('x'));
+}

@@ -1,0 +1,164 @@
+/**
+ * The one contract between the UI and the training worker. Nothing else crosses. Pixels, points
+ * and metric batches travel as transferable typed arrays. This file imports no TF.js, so the UI
+ * may import it.
+ */
+import type { BackendChoice, FieldError, LiveHyperparams, TrainConfig } from '../core/config';
+import { BACKEND_CHOICES, LIVE_KEYS } from '../core/config';
+import type { DatasetInfo } from '../core/data/types';
+import type { MetricKey } from '../core/metrics/stepMetrics';
+import type { ModelSummary } from '../core/models/specs';
+
+// ── UI → worker ────────────────────────────────────────────────────────────────────────────────
+
+export type Command =
+  /** Picks the backend and builds a run. Sent once; later structural changes use `reset`. */
+  | { type: 'init'; config: Partial<TrainConfig>; backend: BackendChoice }
+  | { type: 'start' }
+  | { type: 'pause' }
+  /** Runs exactly `count` training steps (while paused), then reports metrics and samples. */
+  | { type: 'step'; count: number }
+  /** New weights and optimizer state; `config` (validated) replaces the structural choices. */
+  | { type: 'reset'; config?: Partial<TrainConfig> }
+  /** Live values, applied at the next step; answered by `hyperparams` with what was applied. */
+  | { type: 'setHyperparams'; values: Partial<LiveHyperparams> }
+  /** Draws the sample grid / points now (e.g. while paused). */
+  | { type: 'requestSamples' };
+
+export type CommandType = Command['type'];
+
+// ── worker → UI ────────────────────────────────────────────────────────────────────────────────
+
+export interface BackendReport {
+  /** The backend that runs, e.g. 'wasm'. */
+  name: string;
+  /** Why each better backend was skipped or failed, in the order they were tried. */
+  reasons: string[];
+  /** What the user asked for. */
+  requested: BackendChoice;
+}
+
+export type ErrorCode =
+  | 'bad-message'
+  | 'bad-config'
+  | 'backend-failed'
+  | 'dataset-failed'
+  | 'nan-loss'
+  | 'not-ready'
+  | 'internal';
+
+export type WorkerEvent =
+  | {
+      type: 'ready';
+      backend: BackendReport;
+      config: TrainConfig;
+      model: ModelSummary;
+      dataset: DatasetInfo;
+      /** Every dataset the worker can load, for the pickers. */
+      datasets: DatasetInfo[];
+      /** Every model that fits the current dataset. */
+      models: ModelSummary[];
+    }
+  /** Long work before training can start (loading data, compiling shaders). */
+  | { type: 'progress'; stage: string; message: string; fraction?: number }
+  | { type: 'state'; running: boolean; step: number; epoch: number }
+  /**
+   * A batch of step records, about 10 per second whatever the step rate. `data` is row-major,
+   * `keys.length` floats per row.
+   */
+  | {
+      type: 'metrics';
+      keys: MetricKey[];
+      data: Float64Array;
+      imagesPerSec: number;
+      stepsPerSec: number;
+      /** Milliseconds spent training since the run started (paused time excluded). */
+      elapsedMs: number;
+    }
+  /** An 8×8 grid from the fixed noise, as RGBA bytes, after each epoch or on request. */
+  | { type: 'samples'; step: number; epoch: number; width: number; height: number; pixels: Uint8ClampedArray }
+  /**
+   * For 2-D data: real and generated points (x, y interleaved) and D's output on a grid over
+   * `extent` ([xmin, xmax, ymin, ymax]), `gridSize`² values in [0, 1], row 0 at ymin.
+   */
+  | {
+      type: 'points';
+      step: number;
+      epoch: number;
+      real: Float32Array;
+      fake: Float32Array;
+      heatmap: Float32Array;
+      gridSize: number;
+      extent: [number, number, number, number];
+    }
+  /** The live values in force from `step` on. */
+  | { type: 'hyperparams'; applied: LiveHyperparams; step: number }
+  | { type: 'error'; code: ErrorCode; message: string; fieldErrors?: FieldError[] };
+
+export type WorkerEventType = WorkerEvent['type'];
+
+// ── validation of incoming messages ──────────────────────────────────────────────────────────
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The most steps one `step` command may ask for, so a typo cannot lock the worker for hours. */
+export const MAX_STEPS_PER_COMMAND = 10_000;
+
+/**
+ * Checks a message's shape (not config values: `validateConfig` does that). Anything unknown or
+ * malformed is reported, never thrown.
+ */
+export function parseCommand(msg: unknown): Parsed<Command> {
+  if (!isRecord(msg) || typeof msg.type !== 'string') return { ok: false, message: 'message must be an object with a string "type"' };
+  const bad = (why: string): Parsed<Command> => ({ ok: false, message: `${msg.type}: ${why}` });
+  switch (msg.type) {
+    case 'init': {
+      if (!isRecord(msg.config)) return bad('"config" must be an object');
+      if (typeof msg.backend !== 'string' || !(BACKEND_CHOICES as readonly string[]).includes(msg.backend)) {
+        return bad(`"backend" must be one of ${BACKEND_CHOICES.join(', ')}`);
+      }
+      return { ok: true, value: { type: 'init', config: msg.config as Partial<TrainConfig>, backend: msg.backend as BackendChoice } };
+    }
+    case 'start':
+    case 'pause':
+    case 'requestSamples':
+      return { ok: true, value: { type: msg.type } };
+    case 'step': {
+      const n = msg.count;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_STEPS_PER_COMMAND) {
+        return bad(`"count" must be an integer in [1, ${MAX_STEPS_PER_COMMAND}]`);
+      }
+      return { ok: true, value: { type: 'step', count: n } };
+    }
+    case 'reset': {
+      if (msg.config !== undefined && !isRecord(msg.config)) return bad('"config" must be an object when given');
+      return { ok: true, value: { type: 'reset', config: msg.config as Partial<TrainConfig> | undefined } };
+    }
+    case 'setHyperparams': {
+      if (!isRecord(msg.values)) return bad('"values" must be an object');
+      const unknown = Object.keys(msg.values).filter((k) => !(LIVE_KEYS as readonly string[]).includes(k));
+      if (unknown.length) return bad(`not live fields: ${unknown.join(', ')} (live: ${LIVE_KEYS.join(', ')})`);
+      return { ok: true, value: { type: 'setHyperparams', values: msg.values as Partial<LiveHyperparams> } };
+    }
+    default:
+      return { ok: false, message: `unknown message type "${msg.type}"` };
+  }
+}
+
+/** The typed arrays in an event that can be transferred rather than copied. */
+export function transferablesOf(ev: WorkerEvent): Transferable[] {
+  switch (ev.type) {
+    case 'metrics':
+      return [ev.data.buffer];
+    case 'samples':
+      return [ev.pixels.buffer];
+    case 'points':
+      return [ev.real.buffer, ev.fake.buffer, ev.heatmap.buffer];
+    default:
+      return [];
+  }
+}
