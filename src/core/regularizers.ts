@@ -1,0 +1,49 @@
+/**
+ * Weight penalties, added to a network's loss inside the same gradient tape as the adversarial
+ * loss. Per-tensor terms are summed pairwise with tf.add: tf.addN over 8+ tensors returns garbage
+ * on WebGPU (see BROWSER.md).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** Sums tensors of one shape as a balanced tree of tf.add calls. */
+export function sumPairwise(tensors: tf.Tensor[]): tf.Tensor {
+  if (tensors.length === 0) return tf.scalar(0);
+  let level = tensors;
+  while (level.length > 1) {
+    const next: tf.Tensor[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? tf.add(level[i], level[i + 1]) : level[i]);
+    level = next;
+  }
+  return level[0];
+}
+
+/** Σ|w| over all given weight tensors (unscaled). */
+export function l1Norm(weights: tf.Tensor[]): tf.Scalar {
+  return sumPairwise(weights.map((w) => tf.sum(tf.abs(w)))) as tf.Scalar;
+}
+
+/** Σw² over all given weight tensors (unscaled). */
+export function l2NormSquared(weights: tf.Tensor[]): tf.Scalar {
+  return sumPairwise(weights.map((w) => tf.sum(tf.square(w)))) as tf.Scalar;
+}
+
+export interface WeightPenalty {
+  l1: tf.Scalar;
+  l2: tf.Scalar;
+  total: tf.Scalar;
+}
+
+/**
+ * λ1·Σ|w| + λ2·Σw². A coefficient of 0 skips its term's computation entirely (reported as 0), so
+ * an unused penalty costs nothing per step.
+ */
+export function weightPenalty(weights: tf.Tensor[], lambda1: number, lambda2: number): WeightPenalty {
+  const l1 = lambda1 > 0 ? (tf.mul(lambda1, l1Norm(weights)) as tf.Scalar) : tf.scalar(0);
+  const l2 = lambda2 > 0 ? (tf.mul(lambda2, l2NormSquared(weights)) as tf.Scalar) : tf.scalar(0);
+  return { l1, l2, total: tf.add(l1, l2) as tf.Scalar };
+}
+
+/** Global L2 norm of a gradient list: sqrt(Σ over tensors of Σg²). */
+export function globalNorm(grads: tf.Tensor[]): tf.Scalar {
+  return tf.sqrt(l2NormSquared(grads)) as tf.Scalar;
+}

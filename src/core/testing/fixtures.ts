@@ -1,0 +1,35 @@
+/** Small in-memory datasets for unit tests: no files, no randomness beyond the seed. */
+import type { Dataset, DatasetInfo } from '../data/types';
+import { Random } from '../random';
+
+export function pointsDataset(count = 256, seed = 7): Dataset {
+  const rng = new Random(seed);
+  const data = new Float32Array(count * 2);
+  for (let i = 0; i < count; i++) {
+    const a = (2 * Math.PI * (i % 8)) / 8;
+    data[2 * i] = Math.cos(a) + 0.01 * rng.normal();
+    data[2 * i + 1] = Math.sin(a) + 0.01 * rng.normal();
+  }
+  return arrayDataset({ id: 'test-points', kind: 'points', shape: [2] }, data);
+}
+
+export function imageDataset(shape: [number, number, number], count = 32, seed = 7): Dataset {
+  const rng = new Random(seed);
+  const dim = shape[0] * shape[1] * shape[2];
+  const data = new Float32Array(count * dim).map(() => rng.next() * 2 - 1);
+  return arrayDataset({ id: 'test-images', kind: 'image', shape }, data);
+}
+
+function arrayDataset(partial: Pick<DatasetInfo, 'id' | 'kind' | 'shape'>, data: Float32Array): Dataset {
+  const dim = partial.shape.reduce((a, b) => a * b, 1);
+  const count = data.length / dim;
+  const info: DatasetInfo = { ...partial, name: partial.id, count, licence: 'test', credit: 'test', description: 'test', recommended: {} };
+  return {
+    info,
+    count,
+    dim,
+    readBatch(indices, out) {
+      for (let i = 0; i < indices.length; i++) out.set(data.subarray(indices[i] * dim, (indices[i] + 1) * dim), i * dim);
+    },
+  };
+}

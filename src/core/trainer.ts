@@ -1,0 +1,337 @@
+/**
+ * One GAN training run: both networks, both optimizers, the data order and the fixed sample
+ * noise. Live hyperparameters are read at every step; metrics stay on the device until
+ * `flushMetrics` reads a whole batch of steps back at once (a read per step stalls GPU backends).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { LiveAdam, type AdamSnapshot } from './adam';
+import type { LiveHyperparams, TrainConfig } from './config';
+import { LIVE_KEYS } from './config';
+import type { Dataset } from './data/types';
+import { LOSSES, type GanLoss } from './losses';
+import type { StepMetrics } from './metrics/stepMetrics';
+import { buildNetwork, type InitFn, type Network } from './models/network';
+import { ARCHITECTURES, summarizeModel, type ModelSummary } from './models/specs';
+import { Random } from './random';
+import { globalNorm, weightPenalty } from './regularizers';
+
+/** The fixed noise batch behind the 8×8 sample grid. */
+export const SAMPLE_GRID_SIDE = 8;
+
+/** Order of the floats each step leaves on the device for `flushMetrics`. */
+const DEVICE_METRICS = ['dLoss', 'gLoss', 'gL1', 'gL2', 'dL1', 'dL2', 'dReal', 'dFake', 'gGradNorm', 'dGradNorm'] as const;
+
+interface PendingStep {
+  step: number;
+  epoch: number;
+  values: tf.Tensor1D;
+}
+
+interface Checkpoint {
+  g: tf.Tensor[];
+  d: tf.Tensor[];
+  optG: AdamSnapshot;
+  optD: AdamSnapshot;
+  step: number;
+  epoch: number;
+}
+
+let instanceCounter = 0;
+
+function glorotUniform(rng: Random): InitFn {
+  return (shape, fanIn, fanOut) => {
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    const out = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < out.length; i++) out[i] = (rng.next() * 2 - 1) * limit;
+    return out;
+  };
+}
+
+export interface StepResult {
+  /** True when this step finished a pass over the dataset. */
+  epochEnded: boolean;
+}
+
+export class Trainer {
+  readonly summary: ModelSummary;
+  readonly generator: Network;
+  readonly discriminator: Network;
+  readonly optG: LiveAdam;
+  readonly optD: LiveAdam;
+  private readonly loss: GanLoss;
+  private readonly rng: Random;
+  private readonly fixedNoise: tf.Tensor2D;
+  private readonly dataShape: number[];
+  private order: Int32Array;
+  private cursor = 0;
+  private pending: PendingStep[] = [];
+  private live: LiveHyperparams;
+  private realBuffer: Float32Array;
+  private checkpoint: Checkpoint | null = null;
+  step = 0;
+  epoch = 0;
+
+  constructor(
+    readonly config: Readonly<TrainConfig>,
+    readonly dataset: Dataset,
+  ) {
+    const arch = ARCHITECTURES[config.model];
+    if (arch.dataShape.join('x') !== dataset.info.shape.join('x')) {
+      throw new Error(`model ${config.model} makes [${arch.dataShape.join(', ')}] but dataset ${dataset.info.id} is [${dataset.info.shape.join(', ')}]`);
+    }
+    this.summary = summarizeModel(config.model, config.latentDim, config.dSteps);
+    this.dataShape = arch.dataShape;
+    this.loss = LOSSES[config.loss];
+    this.rng = new Random(config.seed);
+    const id = ++instanceCounter;
+    const init = glorotUniform(this.rng.fork());
+    this.generator = buildNetwork(`g${id}`, arch.generator, [config.latentDim], init);
+    this.discriminator = buildNetwork(`d${id}`, arch.discriminator, arch.dataShape, init);
+    this.live = Object.fromEntries(LIVE_KEYS.map((k) => [k, config[k]])) as LiveHyperparams;
+    this.optG = new LiveAdam(this.generator.variables, { learningRate: config.lrG, beta1: config.beta1, beta2: config.beta2 });
+    this.optD = new LiveAdam(this.discriminator.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
+    const sampleCount = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
+    this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, 1, 'float32', this.rng.nextSeed());
+    this.order = new Int32Array(dataset.count).map((_, i) => i);
+    this.rng.shuffle(this.order);
+    this.realBuffer = new Float32Array(config.batchSize * dataset.dim);
+  }
+
+  /** The live values in force. */
+  get hyperparams(): LiveHyperparams {
+    return { ...this.live };
+  }
+
+  /** Applies at the next step; models and optimizer moments are kept. Returns what is in force. */
+  setHyperparams(values: Partial<LiveHyperparams>): LiveHyperparams {
+    for (const key of LIVE_KEYS) {
+      const v = values[key];
+      if (v !== undefined) this.live[key] = v;
+    }
+    this.optG.learningRate = this.live.lrG;
+    this.optD.learningRate = this.live.lrD;
+    return this.hyperparams;
+  }
+
+  private nextRealBatch(): { batch: tf.Tensor; epochEnded: boolean } {
+    const n = this.config.batchSize;
+    const indices = new Int32Array(n);
+    let epochEnded = false;
+    for (let i = 0; i < n; i++) {
+      if (this.cursor >= this.order.length) {
+        this.cursor = 0;
+        this.epoch += 1;
+        epochEnded = true;
+        this.rng.shuffle(this.order);
+      }
+      indices[i] = this.order[this.cursor++];
+    }
+    this.dataset.readBatch(indices, this.realBuffer);
+    return { batch: tf.tensor(this.realBuffer, [n, ...this.dataShape]), epochEnded };
+  }
+
+  private noise(n: number): tf.Tensor2D {
+    return tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', this.rng.nextSeed());
+  }
+
+  /** D(x) as reported: a probability for logit losses, the raw output otherwise. */
+  private reportedD(out: tf.Tensor): tf.Scalar {
+    return tf.mean(this.loss.logit ? tf.sigmoid(out) : out) as tf.Scalar;
+  }
+
+  private penalized(net: Network): tf.Variable[] {
+    return net.params.filter((p) => p.penalized).map((p) => p.variable);
+  }
+
+  /** One D update on a fresh real batch; returns [dLoss, dL1, dL2, dReal, dFake, dGradNorm]. */
+  private discriminatorStep(): { values: tf.Tensor1D; epochEnded: boolean } {
+    const { l1D, l2D } = this.live;
+    let epochEnded = false;
+    const values = tf.tidy(() => {
+      const next = this.nextRealBatch();
+      epochEnded = next.epochEnded;
+      const fake = this.generator.apply(this.noise(this.config.batchSize), { training: true });
+      let reported: tf.Tensor1D | null = null;
+      const seedReal = this.rng.nextSeed();
+      const seedFake = this.rng.nextSeed();
+      const { grads } = tf.variableGrads(() => {
+        const realOut = this.discriminator.apply(next.batch, { training: true, dropoutSeed: seedReal });
+        const fakeOut = this.discriminator.apply(fake, { training: true, dropoutSeed: seedFake });
+        const adversarial = this.loss.discriminator(realOut, fakeOut);
+        const penalty = weightPenalty(this.penalized(this.discriminator), l1D, l2D);
+        reported = tf.keep(tf.stack([adversarial, penalty.l1, penalty.l2, this.reportedD(realOut), this.reportedD(fakeOut)]) as tf.Tensor1D);
+        return tf.add(adversarial, penalty.total) as tf.Scalar;
+      }, this.discriminator.variables);
+      const gradList = this.discriminator.variables.map((v) => grads[v.name]);
+      this.optD.apply(gradList);
+      const kept = reported as unknown as tf.Tensor1D;
+      const out = tf.concat([kept, tf.reshape(globalNorm(gradList), [1])]) as tf.Tensor1D;
+      kept.dispose();
+      return out;
+    });
+    return { values, epochEnded };
+  }
+
+  /** One G update; returns [gLoss, gL1, gL2, gGradNorm]. */
+  private generatorStep(): tf.Tensor1D {
+    const { l1G, l2G } = this.live;
+    return tf.tidy(() => {
+      const z = this.noise(this.config.batchSize);
+      const seed = this.rng.nextSeed();
+      let reported: tf.Tensor1D | null = null;
+      const { grads } = tf.variableGrads(() => {
+        const fakeOut = this.discriminator.apply(this.generator.apply(z, { training: true }), { training: true, dropoutSeed: seed });
+        const adversarial = this.loss.generator(fakeOut);
+        const penalty = weightPenalty(this.penalized(this.generator), l1G, l2G);
+        reported = tf.keep(tf.stack([adversarial, penalty.l1, penalty.l2]) as tf.Tensor1D);
+        return tf.add(adversarial, penalty.total) as tf.Scalar;
+      }, this.generator.variables);
+      const gradList = this.generator.variables.map((v) => grads[v.name]);
+      this.optG.apply(gradList);
+      const kept = reported as unknown as tf.Tensor1D;
+      const out = tf.concat([kept, tf.reshape(globalNorm(gradList), [1])]) as tf.Tensor1D;
+      kept.dispose();
+      return out;
+    });
+  }
+
+  /** `dSteps` D updates then one G update. Nothing is read back to the CPU here. */
+  trainStep(): StepResult {
+    let epochEnded = false;
+    let dValues: tf.Tensor1D | null = null;
+    for (let k = 0; k < this.config.dSteps; k++) {
+      dValues?.dispose();
+      const d = this.discriminatorStep();
+      dValues = d.values;
+      epochEnded ||= d.epochEnded;
+    }
+    const gValues = this.generatorStep();
+    const d = dValues as unknown as tf.Tensor1D;
+    // Reorder into DEVICE_METRICS: dLoss gLoss gL1 gL2 dL1 dL2 dReal dFake gGradNorm dGradNorm.
+    const values = tf.tidy(() => {
+      const di = (i: number) => tf.slice(d, [i], [1]);
+      const gi = (i: number) => tf.slice(gValues, [i], [1]);
+      return tf.concat([di(0), gi(0), gi(1), gi(2), di(1), di(2), di(3), di(4), gi(3), di(5)]) as tf.Tensor1D;
+    });
+    d.dispose();
+    gValues.dispose();
+    this.step += 1;
+    this.pending.push({ step: this.step, epoch: this.epoch, values });
+    return { epochEnded };
+  }
+
+  /** Steps whose metrics are still on the device. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Reads every pending step's metrics back in one transfer. */
+  async flushMetrics(): Promise<StepMetrics[]> {
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.length === 0) return [];
+    const stacked = tf.stack(pending.map((p) => p.values));
+    pending.forEach((p) => p.values.dispose());
+    const data = await stacked.data();
+    stacked.dispose();
+    const width = DEVICE_METRICS.length;
+    return pending.map((p, r) => {
+      const row = { step: p.step, epoch: p.epoch } as StepMetrics;
+      DEVICE_METRICS.forEach((k, c) => (row[k] = data[r * width + c]));
+      return row;
+    });
+  }
+
+  /** G's output on the fixed noise batch (64 examples), values in G's output range. */
+  async fixedSamples(): Promise<Float32Array> {
+    const out = tf.tidy(() => this.generator.apply(this.fixedNoise, { training: true }));
+    const data = (await out.data()) as Float32Array;
+    out.dispose();
+    return data;
+  }
+
+  /** `count` fresh samples from a noise stream seeded by `seed`, in batches (BN uses batch stats). */
+  async generate(count: number, seed: number, batchSize = 100): Promise<Float32Array> {
+    const dim = this.dataset.dim;
+    const result = new Float32Array(count * dim);
+    const rng = new Random(seed);
+    for (let start = 0; start < count; start += batchSize) {
+      const n = Math.min(batchSize, count - start);
+      // BatchNorm needs more than one example to normalise; pad a final batch of one.
+      const m = Math.max(n, 2);
+      const out = tf.tidy(() => this.generator.apply(tf.randomNormal([m, this.config.latentDim], 0, 1, 'float32', rng.nextSeed()), { training: true }));
+      const data = (await out.data()) as Float32Array;
+      out.dispose();
+      result.set(data.subarray(0, n * dim), start * dim);
+    }
+    return result;
+  }
+
+  /** D's output on the centres of a gridSize² grid over extent, as P(real) in [0, 1]; row 0 at ymin. */
+  async discriminatorMap(extent: [number, number, number, number], gridSize: number): Promise<Float32Array> {
+    if (this.dataset.dim !== 2) throw new Error('discriminatorMap needs 2-D data');
+    const [x0, x1, y0, y1] = extent;
+    const pts = new Float32Array(gridSize * gridSize * 2);
+    for (let r = 0; r < gridSize; r++) {
+      for (let c = 0; c < gridSize; c++) {
+        const i = (r * gridSize + c) * 2;
+        pts[i] = x0 + ((c + 0.5) / gridSize) * (x1 - x0);
+        pts[i + 1] = y0 + ((r + 0.5) / gridSize) * (y1 - y0);
+      }
+    }
+    const out = tf.tidy(() => tf.sigmoid(this.discriminator.apply(tf.tensor2d(pts, [gridSize * gridSize, 2]), { training: false })));
+    const data = (await out.data()) as Float32Array;
+    out.dispose();
+    return data;
+  }
+
+  /** Saves weights, optimizer state and counters, replacing any earlier checkpoint. */
+  saveCheckpoint(): void {
+    this.dropCheckpoint();
+    this.checkpoint = {
+      g: this.generator.variables.map((v) => tf.keep(v.clone())),
+      d: this.discriminator.variables.map((v) => tf.keep(v.clone())),
+      optG: this.optG.snapshot(),
+      optD: this.optD.snapshot(),
+      step: this.step,
+      epoch: this.epoch,
+    };
+  }
+
+  get checkpointStep(): number | null {
+    return this.checkpoint?.step ?? null;
+  }
+
+  /** Rolls back to the last checkpoint (kept, so it can be restored again). Pending metrics are dropped. */
+  restoreCheckpoint(): boolean {
+    const cp = this.checkpoint;
+    if (!cp) return false;
+    this.pending.forEach((p) => p.values.dispose());
+    this.pending = [];
+    cp.g.forEach((x, i) => this.generator.variables[i].assign(x));
+    cp.d.forEach((x, i) => this.discriminator.variables[i].assign(x));
+    this.optG.restore(cp.optG);
+    this.optD.restore(cp.optD);
+    this.step = cp.step;
+    this.epoch = cp.epoch;
+    return true;
+  }
+
+  private dropCheckpoint(): void {
+    const cp = this.checkpoint;
+    if (!cp) return;
+    [...cp.g, ...cp.d, ...cp.optG.m, ...cp.optG.v, ...cp.optD.m, ...cp.optD.v].forEach((x) => x.dispose());
+    this.checkpoint = null;
+  }
+
+  dispose(): void {
+    this.dropCheckpoint();
+    this.pending.forEach((p) => p.values.dispose());
+    this.pending = [];
+    this.generator.dispose();
+    this.discriminator.dispose();
+    this.optG.dispose();
+    this.optD.dispose();
+    this.fixedNoise.dispose();
+  }
+}
