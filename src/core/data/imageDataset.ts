@@ -1,0 +1,46 @@
+/**
+ * Shared by the image loaders: turns a prepared .bin file into a `Dataset` whose `readBatch`
+ * converts uint8 pixels to [-1, 1] on the fly, so only the compact bytes stay in memory.
+ */
+import { checkBatchArgs } from './batchArgs';
+import { decodeImageBinary, type ImageBinary } from './imageBinary';
+import type { Dataset, DatasetInfo, LoadContext } from './types';
+
+/** pixel → pixel/127.5 − 1, precomputed: one lookup per pixel instead of a divide. */
+const PIXEL_TO_UNIT = (() => {
+  const table = new Float32Array(256);
+  for (let v = 0; v < 256; v++) table[v] = v / 127.5 - 1;
+  return table;
+})();
+
+export function makeImageDataset(info: DatasetInfo, image: ImageBinary): Dataset {
+  const [h, w, c] = info.shape;
+  if (image.height !== h || image.width !== w || image.channels !== c) {
+    throw new Error(`${info.id}: prepared file holds ${image.height}×${image.width}×${image.channels} images; expected ${h}×${w}×${c} (re-run "npm run prepare-data")`);
+  }
+  const dim = h * w * c;
+  const { pixels, count } = image;
+  return {
+    info,
+    count,
+    dim,
+    labels: image.labels,
+    readBatch(indices, out) {
+      checkBatchArgs(indices, out, count, dim, info.id);
+      for (let i = 0; i < indices.length; i++) {
+        const src = indices[i] * dim;
+        const dst = i * dim;
+        for (let p = 0; p < dim; p++) out[dst + p] = PIXEL_TO_UNIT[pixels[src + p]];
+      }
+    },
+  };
+}
+
+/** Reads `path` through the context, decodes it and checks it matches `info` (shape and count). */
+export async function loadImageDataset(info: DatasetInfo, ctx: LoadContext, path: string): Promise<Dataset> {
+  const image = decodeImageBinary(await ctx.readAsset(path), path);
+  if (image.count !== info.count) {
+    throw new Error(`${info.id}: ${path} holds ${image.count} images; expected ${info.count} (stale file? re-run "npm run prepare-data")`);
+  }
+  return makeImageDataset(info, image);
+}
