@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_FIELDS, validateConfig } from '../config';
+import { DATASET_SOURCES, datasetInfos, getDatasetSource } from './registry';
+
+describe('dataset registry', () => {
+  it('lists each dataset once, with ids the config accepts', () => {
+    const ids = datasetInfos().map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining(['ring8', 'grid25', 'mnist', 'fashion-mnist']));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(datasetInfos()).toHaveLength(DATASET_SOURCES.length);
+    const pattern = (CONFIG_FIELDS.dataset as { pattern: RegExp }).pattern;
+    for (const id of ids) expect(id).toMatch(pattern);
+  });
+
+  it('looks datasets up by id and returns undefined for unknown ids', () => {
+    expect(getDatasetSource('mnist')?.info.name).toBe('MNIST digits');
+    expect(getDatasetSource('ring8')?.info.kind).toBe('points');
+    expect(getDatasetSource('nope')).toBeUndefined();
+    expect(getDatasetSource('')).toBeUndefined();
+  });
+
+  it('gives every dataset a valid recommended config and complete metadata', () => {
+    for (const info of datasetInfos()) {
+      const result = validateConfig({ ...info.recommended, dataset: info.id });
+      expect(result.ok, `${info.id}: ${JSON.stringify(result)}`).toBe(true);
+      expect(info.recommended.model, info.id).toBeDefined();
+      expect(info.licence.length, info.id).toBeGreaterThan(2);
+      expect(info.credit.length, info.id).toBeGreaterThan(2);
+      expect(info.count, info.id).toBeGreaterThan(0);
+      if (info.kind === 'points') {
+        expect(info.shape).toEqual([2]);
+        expect(info.recommended.model).toBe('mlp2d');
+      } else {
+        expect(info.shape).toHaveLength(3);
+        expect(info.recommended.model).not.toBe('mlp2d');
+      }
+    }
+  });
+});
