@@ -1,0 +1,64 @@
+/**
+ * Reads the page's URL parameters: `backend` (webgpu | webgl | wasm | cpu | auto) and any config
+ * field (`?dataset=ring8&batchSize=32&lrD=2e-4`). Each value is checked with the config schema; a
+ * bad one is dropped with a message naming the field, so the app always loads.
+ */
+import { BACKEND_CHOICES, CONFIG_FIELDS, validateConfig } from '../../core/config';
+import type { BackendChoice, TrainConfig } from '../../core/config';
+
+export interface UrlSettings {
+  backend: BackendChoice;
+  /** Only the fields the URL gave, each valid on its own. */
+  config: Partial<TrainConfig>;
+  /** One plain-language line per ignored parameter. */
+  notices: string[];
+}
+
+/** Parameters that are not config fields but are understood. */
+const OTHER_PARAMS = new Set(['backend']);
+
+export function parseUrlParams(search: string): UrlSettings {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  let backend: BackendChoice = 'auto';
+  const raw: Record<string, unknown> = {};
+
+  for (const [key, value] of params) {
+    if (key === 'backend') {
+      const v = value.trim().toLowerCase();
+      if ((BACKEND_CHOICES as readonly string[]).includes(v)) backend = v as BackendChoice;
+      else notices.push(`URL parameter "backend" must be one of ${BACKEND_CHOICES.join(', ')}; got "${value}". Using auto.`);
+      continue;
+    }
+    if (!(key in CONFIG_FIELDS)) {
+      if (!OTHER_PARAMS.has(key)) notices.push(`Unknown URL parameter "${key}" ignored.`);
+      continue;
+    }
+    const spec = CONFIG_FIELDS[key as keyof TrainConfig];
+    if (spec.kind === 'number') {
+      const t = value.trim();
+      raw[key] = t === '' ? NaN : Number(t);
+    } else {
+      raw[key] = value.trim();
+    }
+  }
+
+  // One field at a time through the schema's validator: a bad field is named and dropped, the rest stay.
+  const config: Partial<TrainConfig> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const check = validateConfig({ [key]: value });
+    if (check.ok) (config as Record<string, unknown>)[key] = value;
+    else {
+      const why = check.errors.filter((e) => e.field === key).map((e) => e.message).join('; ') || check.errors[0].message;
+      notices.push(`URL parameter "${key}" ignored: ${why}.`);
+    }
+  }
+  return { backend, config, notices };
+}
+
+/** Drops the named fields (those the worker rejected) from a partial config. */
+export function withoutFields(config: Partial<TrainConfig>, fields: string[]): Partial<TrainConfig> {
+  const out: Partial<TrainConfig> = { ...config };
+  for (const f of fields) delete (out as Record<string, unknown>)[f];
+  return out;
+}

@@ -1,0 +1,394 @@
+/**
+ * The UI's state (zustand v5). The worker's events are folded in here; components read small
+ * slices with selectors that return stable references (primitives, or arrays/objects that are
+ * only replaced when their content changes) and call the actions, which turn into `Command`s.
+ *
+ * The store is a vanilla store made by `createAppStore(send)`, so it runs in Node unit tests with a
+ * fake `send` and no worker.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { BackendChoice, FieldError, LiveHyperparams, LiveKey, TrainConfig } from '../core/config';
+import { LIVE_KEYS } from '../core/config';
+import type { DatasetInfo } from '../core/data/types';
+import type { MetricKey } from '../core/metrics/stepMetrics';
+import type { ModelSummary } from '../core/models/specs';
+import type { BackendReport, Command, ErrorCode, WorkerEvent } from '../worker/protocol';
+import { MetricHistory } from './lib/metricHistory';
+import type { ChartRow } from './lib/metricHistory';
+import { withoutFields } from './lib/urlParams';
+
+export type Send = (cmd: Command) => void;
+
+export interface AppError {
+  id: number;
+  code: ErrorCode | 'worker-crashed';
+  message: string;
+  fieldErrors?: FieldError[];
+}
+
+export interface SampleFrame {
+  step: number;
+  epoch: number;
+  width: number;
+  height: number;
+  pixels: Uint8ClampedArray;
+}
+
+export type PointsFrame = Extract<WorkerEvent, { type: 'points' }>;
+
+/** The series each chart draws (also the order of their legends). */
+export const CHART_SERIES = {
+  losses: ['dLoss', 'gLoss'],
+  penalties: ['gL1', 'gL2', 'dL1', 'dL2'],
+  outputs: ['dReal', 'dFake'],
+} as const satisfies Record<string, readonly MetricKey[]>;
+export type ChartId = keyof typeof CHART_SERIES;
+
+/** Points per series after downsampling, and how often charts may recompute. */
+export const CHART_POINTS = 500;
+export const CHART_INTERVAL_MS = 250;
+/** Grids kept for the epoch scrubber; older ones are thinned out evenly past this. */
+export const MAX_SAMPLE_FRAMES = 120;
+
+export interface AppState {
+  phase: 'loading' | 'ready' | 'failed';
+  backendRequested: BackendChoice;
+  backend: BackendReport | null;
+  config: TrainConfig | null;
+  model: ModelSummary | null;
+  dataset: DatasetInfo | null;
+  datasets: DatasetInfo[];
+  models: ModelSummary[];
+  progress: { stage: string; message: string; fraction?: number } | null;
+
+  running: boolean;
+  step: number;
+  epoch: number;
+  imagesPerSec: number;
+  stepsPerSec: number;
+  elapsedMs: number;
+
+  /** What the worker says is in force, and from which step. */
+  applied: LiveHyperparams | null;
+  appliedStep: number | null;
+  /** Values sent but not yet confirmed by a `hyperparams` event. */
+  pending: Partial<LiveHyperparams>;
+
+  /** Downsampled chart rows; each array is replaced only when recomputed. */
+  charts: Record<ChartId, ChartRow[]>;
+  /** Newest raw value per metric, for the legends. */
+  latest: Partial<Record<MetricKey, number>>;
+  /** Rows of history behind the charts. */
+  historyLength: number;
+
+  samples: SampleFrame[];
+  points: PointsFrame | null;
+
+  errors: AppError[];
+  notices: string[];
+
+  // actions
+  start(): void;
+  pause(): void;
+  stepOnce(): void;
+  reset(config?: Partial<TrainConfig>): void;
+  setLive(key: LiveKey, value: number): void;
+  requestSamples(): void;
+  dismissError(id: number): void;
+  dismissNotice(index: number): void;
+  /** Folds one worker event into the state. */
+  handleEvent(ev: WorkerEvent): void;
+  /** The worker script itself failed (load error, crash). */
+  workerFailed(message: string): void;
+  /** Sends `init` (once, at start-up). */
+  init(config: Partial<TrainConfig>, backend: BackendChoice, notices?: string[]): void;
+  /** Recomputes the charts now (normally throttled to CHART_INTERVAL_MS). */
+  flushCharts(): void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+const EMPTY_CHARTS: Record<ChartId, ChartRow[]> = { losses: [], penalties: [], outputs: [] };
+
+export function createAppStore(send: Send, options: { chartIntervalMs?: number } = {}): AppStore {
+  const history = new MetricHistory();
+  const chartInterval = options.chartIntervalMs ?? CHART_INTERVAL_MS;
+  let chartTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastChartAt = -Infinity;
+  let chartedVersion = -1;
+  let errorId = 0;
+  // Start-up bookkeeping: what `init` asked for, so a rejected URL field can be dropped and retried.
+  let initConfig: Partial<TrainConfig> = {};
+  let initBackend: BackendChoice = 'auto';
+  let initRetries = 0;
+  let everReady = false;
+  // setHyperparams messages sent and not yet answered.
+  let liveInFlight = 0;
+  let liveOutbox: Partial<LiveHyperparams> = {};
+  let liveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  return createStore<AppState>()((set, get) => {
+    const pushError = (code: AppError['code'], message: string, fieldErrors?: FieldError[]) =>
+      set((s) => ({ errors: [...s.errors.slice(-4), { id: ++errorId, code, message, fieldErrors }] }));
+
+    const computeCharts = () => {
+      if (chartTimer) clearTimeout(chartTimer);
+      chartTimer = null;
+      lastChartAt = now();
+      if (chartedVersion === history.version) return;
+      chartedVersion = history.version;
+      const latest: Partial<Record<MetricKey, number>> = {};
+      for (const keys of Object.values(CHART_SERIES)) for (const k of keys) latest[k] = history.last(k);
+      set({
+        charts: {
+          losses: history.rows(CHART_SERIES.losses, CHART_POINTS),
+          penalties: history.rows(CHART_SERIES.penalties, CHART_POINTS),
+          outputs: history.rows(CHART_SERIES.outputs, CHART_POINTS),
+        },
+        latest,
+        historyLength: history.length,
+      });
+    };
+
+    const scheduleCharts = () => {
+      if (chartTimer) return;
+      const wait = Math.max(0, lastChartAt + chartInterval - now());
+      chartTimer = setTimeout(computeCharts, wait);
+    };
+
+    /** Forgets everything about the previous run (new weights). */
+    const clearRun = () => {
+      history.clear();
+      chartedVersion = -1;
+      if (chartTimer) clearTimeout(chartTimer);
+      chartTimer = null;
+      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, samples: [], points: null, imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0 });
+    };
+
+    const flushLive = () => {
+      liveTimer = null;
+      if (!Object.keys(liveOutbox).length) return;
+      liveInFlight++;
+      send({ type: 'setHyperparams', values: liveOutbox });
+      liveOutbox = {};
+    };
+
+    return {
+      phase: 'loading',
+      backendRequested: 'auto',
+      backend: null,
+      config: null,
+      model: null,
+      dataset: null,
+      datasets: [],
+      models: [],
+      progress: null,
+      running: false,
+      step: 0,
+      epoch: 0,
+      imagesPerSec: 0,
+      stepsPerSec: 0,
+      elapsedMs: 0,
+      applied: null,
+      appliedStep: null,
+      pending: {},
+      charts: EMPTY_CHARTS,
+      latest: {},
+      historyLength: 0,
+      samples: [],
+      points: null,
+      errors: [],
+      notices: [],
+
+      init(config, backend, notices = []) {
+        initConfig = config;
+        initBackend = backend;
+        set({ backendRequested: backend, notices, phase: 'loading' });
+        send({ type: 'init', config, backend });
+      },
+      start() {
+        send({ type: 'start' });
+      },
+      pause() {
+        send({ type: 'pause' });
+      },
+      stepOnce() {
+        send({ type: 'step', count: 1 });
+      },
+      reset(config) {
+        set({ progress: null });
+        send(config ? { type: 'reset', config } : { type: 'reset' });
+      },
+      setLive(key, value) {
+        set((s) => ({ pending: { ...s.pending, [key]: value } }));
+        liveOutbox = { ...liveOutbox, [key]: value };
+        // Coalesce a drag's many input events: at most one message per 50 ms.
+        if (!liveTimer) liveTimer = setTimeout(flushLive, 50);
+      },
+      requestSamples() {
+        send({ type: 'requestSamples' });
+      },
+      dismissError(id) {
+        set((s) => ({ errors: s.errors.filter((e) => e.id !== id) }));
+      },
+      dismissNotice(index) {
+        set((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));
+      },
+      workerFailed(message) {
+        set({ phase: 'failed', running: false });
+        pushError('worker-crashed', message);
+      },
+      flushCharts: computeCharts,
+
+      handleEvent(ev) {
+        switch (ev.type) {
+          case 'ready': {
+            everReady = true;
+            clearRun();
+            const applied = pick(ev.config);
+            set({
+              phase: 'ready',
+              backend: ev.backend,
+              config: ev.config,
+              model: ev.model,
+              dataset: ev.dataset,
+              datasets: ev.datasets,
+              models: ev.models,
+              progress: null,
+              applied,
+              appliedStep: 0,
+              pending: {},
+            });
+            liveInFlight = 0;
+            return;
+          }
+          case 'progress':
+            set({ progress: { stage: ev.stage, message: ev.message, fraction: ev.fraction } });
+            return;
+          case 'state': {
+            const s = get();
+            if (ev.step < s.step) clearRun();
+            set({ running: ev.running, step: ev.step, epoch: ev.epoch, progress: ev.running ? null : s.progress });
+            return;
+          }
+          case 'metrics': {
+            const width = ev.keys.length;
+            const stepCol = ev.keys.indexOf('step');
+            if (width && stepCol >= 0 && ev.data.length >= width) {
+              const first = ev.data[stepCol];
+              const last = history.last('step');
+              // Steps going backwards means a new run began (reset): start the history afresh.
+              if (last !== undefined && first <= last) clearRun();
+              const lastRow = Math.floor(ev.data.length / width) - 1;
+              const newest = ev.data[lastRow * width + stepCol];
+              history.append(ev.keys, ev.data);
+              set((s) => ({
+                imagesPerSec: ev.imagesPerSec,
+                stepsPerSec: ev.stepsPerSec,
+                elapsedMs: ev.elapsedMs,
+                // The status counter never lags behind the charts.
+                step: Math.max(s.step, newest),
+              }));
+              scheduleCharts();
+            } else {
+              set({ imagesPerSec: ev.imagesPerSec, stepsPerSec: ev.stepsPerSec, elapsedMs: ev.elapsedMs });
+            }
+            return;
+          }
+          case 'samples': {
+            const frame: SampleFrame = { step: ev.step, epoch: ev.epoch, width: ev.width, height: ev.height, pixels: ev.pixels };
+            set((s) => ({ samples: addFrame(s.samples, frame) }));
+            return;
+          }
+          case 'points':
+            set({ points: ev });
+            return;
+          case 'hyperparams': {
+            liveInFlight = Math.max(0, liveInFlight - 1);
+            set((s) => {
+              const pending: Partial<LiveHyperparams> = {};
+              if (liveInFlight > 0 || liveTimer) {
+                for (const k of Object.keys(s.pending) as LiveKey[]) if (s.pending[k] !== ev.applied[k]) pending[k] = s.pending[k];
+              }
+              return { applied: ev.applied, appliedStep: ev.step, pending, config: s.config ? { ...s.config, ...ev.applied } : s.config };
+            });
+            return;
+          }
+          case 'error': {
+            pushError(ev.code, ev.message, ev.fieldErrors);
+            if (Object.keys(get().pending).length && !liveTimer) {
+              // A rejected setHyperparams: show the applied values again.
+              liveInFlight = 0;
+              set({ pending: {} });
+            }
+            if (!everReady) retryInit(ev.code, ev.fieldErrors);
+            return;
+          }
+        }
+      },
+    };
+
+    /**
+     * Before the first `ready`, a rejected config (e.g. a URL naming a dataset that does not exist)
+     * or a forced backend that cannot start must not leave a blank app: drop what was rejected and
+     * try again, at most twice. The error stays on screen.
+     */
+    function retryInit(code: ErrorCode, fieldErrors?: FieldError[]) {
+      if (initRetries >= 2) {
+        set({ phase: 'failed' });
+        return;
+      }
+      let config = initConfig;
+      let backend = initBackend;
+      if (code === 'backend-failed' && backend !== 'auto') backend = 'auto';
+      else if (code === 'bad-config' || code === 'dataset-failed') {
+        const fields = (fieldErrors ?? []).map((e) => e.field).filter((f) => f in config);
+        config = fields.length ? withoutFields(config, fields) : code === 'dataset-failed' ? withoutFields(config, ['dataset', 'model']) : {};
+        if (Object.keys(config).length === Object.keys(initConfig).length) config = {};
+      } else {
+        set({ phase: 'failed' });
+        return;
+      }
+      if (config === initConfig && backend === initBackend) {
+        set({ phase: 'failed' });
+        return;
+      }
+      initRetries++;
+      initConfig = config;
+      initBackend = backend;
+      set({ backendRequested: backend });
+      send({ type: 'init', config, backend });
+    }
+  });
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+function pick(config: TrainConfig): LiveHyperparams {
+  return Object.fromEntries(LIVE_KEYS.map((k) => [k, config[k]])) as LiveHyperparams;
+}
+
+/**
+ * Adds a grid to the scrubber's history: one frame per epoch (a newer grid of the same epoch,
+ * e.g. drawn on demand while paused, replaces it); past MAX_SAMPLE_FRAMES, every other old frame
+ * goes, so the scrubber still spans the whole run.
+ */
+export function addFrame(frames: SampleFrame[], frame: SampleFrame, max = MAX_SAMPLE_FRAMES): SampleFrame[] {
+  const last = frames[frames.length - 1];
+  if (last && frame.step < last.step) frames = []; // a new run
+  else if (last && last.epoch === frame.epoch) frames = frames.slice(0, -1);
+  let out = [...frames, frame];
+  if (out.length > max) {
+    const half = Math.floor(out.length / 2);
+    out = [...out.slice(0, half).filter((_, i) => i % 2 === 0), ...out.slice(half)];
+  }
+  return out;
+}
+
+/** The value a slider shows: what is being sent, else what the worker applied. */
+export function shownValue(s: Pick<AppState, 'pending' | 'applied' | 'config'>, key: LiveKey): number | undefined {
+  return s.pending[key] ?? s.applied?.[key] ?? s.config?.[key];
+}
