@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { MODEL_IDS } from '../config';
+import { ARCHITECTURES, inferLayers, modelsForShape, summarizeModel } from './specs';
+
+describe('model specs', () => {
+  it('the article DCGAN has the article shapes: 8×8×256 → 8×8×128 → 16×16×64 → 32×32×3, D ends in one logit', () => {
+    const g = inferLayers(ARCHITECTURES.dcgan32.generator, [100]);
+    const convs = g.filter((l) => l.spec.type === 'convT').map((l) => l.outShape);
+    expect(g.find((l) => l.spec.type === 'reshape')?.outShape).toEqual([8, 8, 256]);
+    expect(convs).toEqual([[8, 8, 128], [16, 16, 64], [32, 32, 3]]);
+    const d = inferLayers(ARCHITECTURES.dcgan32.discriminator, [32, 32, 3]);
+    expect(d.filter((l) => l.spec.type === 'conv').map((l) => l.outShape)).toEqual([[16, 16, 64], [8, 8, 128]]);
+    expect(d.at(-1)?.outShape).toEqual([1]);
+  });
+
+  it('counts parameters by hand for the article model (latent 100)', () => {
+    const s = summarizeModel('dcgan32', 100);
+    // Dense 100·16384 + BN 2·16384 + ConvT 25·256·128 + BN 256 + ConvT 25·128·64 + BN 128 + ConvT 25·64·3.
+    expect(s.generatorParams).toBe(1_638_400 + 32_768 + 819_200 + 256 + 204_800 + 128 + 4_800);
+    // Conv 25·3·64+64 + Conv 25·64·128+128 + Dense 8·8·128+1.
+    expect(s.discriminatorParams).toBe(4_864 + 204_928 + 8_193);
+  });
+
+  it('FLOPs: one training step per image = dSteps·(G + 6D) + 3G + 2D forward FLOPs', () => {
+    const s = summarizeModel('dcgan32', 100, 2);
+    const g = s.generatorForwardFlops;
+    const d = s.discriminatorForwardFlops;
+    expect(s.flopsPerImage).toBe(2 * (g + 6 * d) + 3 * g + 2 * d);
+    // The widest ConvT dominates G: 8·8 positions · 25 · 256 · 128 MACs.
+    expect(g).toBeGreaterThan(2 * 64 * 25 * 256 * 128);
+  });
+
+  it('small variants cost at most a quarter of the full models', () => {
+    expect(summarizeModel('dcgan32-small', 64).flopsPerImage).toBeLessThan(summarizeModel('dcgan32', 64).flopsPerImage / 4);
+    expect(summarizeModel('dcgan28-small', 64).flopsPerImage).toBeLessThan(summarizeModel('dcgan28', 64).flopsPerImage / 4);
+  });
+
+  it('every model builds consistently, and models are listed per data shape', () => {
+    for (const id of MODEL_IDS) expect(() => summarizeModel(id, 16)).not.toThrow();
+    expect(modelsForShape([28, 28, 1])).toEqual(['dcgan28', 'dcgan28-small']);
+    expect(modelsForShape([2])).toEqual(['mlp2d']);
+  });
+
+  it('a spec that does not fit its input names the layer', () => {
+    expect(() => inferLayers([{ type: 'reshape', shape: [3, 3, 3] }], [10])).toThrow(/layer 0 \(reshape\) cannot reshape/);
+  });
+});

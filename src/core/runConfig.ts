@@ -1,0 +1,40 @@
+/**
+ * Resolves a requested config against the dataset it names: the dataset's recommended settings
+ * are the defaults, and the model must fit the dataset's shape. Used by the worker and the CLI.
+ */
+import type { FieldError, TrainConfig, Validation } from './config';
+import { DEFAULT_CONFIG, validateConfig } from './config';
+import type { DatasetInfo } from './data/types';
+import { ARCHITECTURES, modelsForShape } from './models/specs';
+
+export function defaultsFor(info: DatasetInfo): TrainConfig {
+  return { ...DEFAULT_CONFIG, ...info.recommended, dataset: info.id };
+}
+
+/**
+ * `input` is laid over `current` when it keeps the dataset, else over the new dataset's
+ * recommended settings (a ring-of-8 learning rate is no default for MNIST).
+ */
+export function resolveConfig(
+  input: Partial<TrainConfig> | Record<string, unknown>,
+  lookup: (id: string) => DatasetInfo | undefined,
+  current?: TrainConfig,
+): Validation<TrainConfig> {
+  const requested = typeof input.dataset === 'string' ? input.dataset : (current?.dataset ?? DEFAULT_CONFIG.dataset);
+  const info = lookup(requested);
+  if (!info) {
+    return { ok: false, errors: [{ field: 'dataset', message: `dataset must be a known dataset id; got ${JSON.stringify(requested)}` }] };
+  }
+  const base = current && current.dataset === info.id ? current : defaultsFor(info);
+  const result = validateConfig({ ...input, dataset: info.id }, base);
+  if (!result.ok) return result;
+  const fitting = modelsForShape(info.shape);
+  if (!fitting.includes(result.value.model)) {
+    const err: FieldError = {
+      field: 'model',
+      message: `model ${result.value.model} makes [${ARCHITECTURES[result.value.model].dataShape.join(', ')}] but ${info.id} is [${info.shape.join(', ')}]; models that fit: ${fitting.join(', ')}`,
+    };
+    return { ok: false, errors: [err] };
+  }
+  return result;
+}

@@ -1,0 +1,149 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type TrainConfig } from './config';
+import { l2NormSquared } from './regularizers';
+import { imageDataset, pointsDataset } from './testing/fixtures';
+import { Trainer } from './trainer';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const made: Trainer[] = [];
+function trainer(overrides: Partial<TrainConfig> = {}, dataset = pointsDataset()): Trainer {
+  const t = new Trainer({ ...DEFAULT_CONFIG, batchSize: 32, ...overrides }, dataset);
+  made.push(t);
+  return t;
+}
+afterEach(() => made.splice(0).forEach((t) => t.dispose()));
+
+async function run(t: Trainer, steps: number) {
+  for (let i = 0; i < steps; i++) t.trainStep();
+  return t.flushMetrics();
+}
+
+const snapshot = (vars: tf.Variable[]) => vars.map((v) => Array.from(v.dataSync()));
+
+describe('Trainer', () => {
+  it('reports every metric per step, finite, with step and epoch counters', async () => {
+    const t = trainer({ l1G: 1e-3, l2G: 1e-3, l1D: 1e-3, l2D: 1e-3 });
+    const rows = await run(t, 10);
+    expect(rows.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // 256 points at batch 32: 8 steps per epoch.
+    expect(rows[7].epoch).toBe(0);
+    expect(rows[8].epoch).toBe(1);
+    for (const r of rows) {
+      for (const v of Object.values(r)) expect(Number.isFinite(v)).toBe(true);
+      expect(r.dReal).toBeGreaterThan(0);
+      expect(r.dReal).toBeLessThan(1);
+      expect(r.gL1).toBeGreaterThan(0);
+      expect(r.dL2).toBeGreaterThan(0);
+      expect(r.gGradNorm).toBeGreaterThan(0);
+    }
+  });
+
+  it('the D L2 term equals λ·Σw² over D kernels (biases excluded) at the step it was computed', async () => {
+    const t = trainer({ l2D: 0.01 });
+    const kernels = t.discriminator.params.filter((p) => p.penalized).map((p) => p.variable);
+    expect(kernels.length).toBe(3);
+    expect(t.discriminator.params.length).toBe(6);
+    const expected = 0.01 * l2NormSquared(kernels).dataSync()[0];
+    const [row] = await run(t, 1);
+    expect(row.dL2).toBeCloseTo(expected, 4);
+    expect(row.dL1).toBe(0);
+  });
+
+  it('is reproducible: same seed and config give identical first 20 losses; another seed differs', async () => {
+    const a = await run(trainer({ seed: 3 }), 20);
+    const b = await run(trainer({ seed: 3 }), 20);
+    const c = await run(trainer({ seed: 4 }), 20);
+    expect(b.map((r) => [r.dLoss, r.gLoss])).toEqual(a.map((r) => [r.dLoss, r.gLoss]));
+    expect(c[0].dLoss).not.toBe(a[0].dLoss);
+  });
+
+  it('conv models are reproducible too (dropout masks come from the seed)', async () => {
+    const cfg: Partial<TrainConfig> = { model: 'dcgan28-small', batchSize: 4, latentDim: 8, seed: 9 };
+    const a = await run(trainer(cfg, imageDataset([28, 28, 1], 8)), 2);
+    const b = await run(trainer(cfg, imageDataset([28, 28, 1], 8)), 2);
+    expect(b.map((r) => r.dLoss)).toEqual(a.map((r) => r.dLoss));
+  });
+
+  it('setHyperparams applies at the next step without rebuilding models or optimizers', async () => {
+    const t = trainer();
+    await run(t, 5);
+    const optD = t.optD;
+    const momentsBefore = optD.moments().m.map((m) => Array.from(m.dataSync()));
+    const applied = t.setHyperparams({ lrD: 0, l2G: 0.5 });
+    expect(applied.lrD).toBe(0);
+    expect(applied.l2G).toBe(0.5);
+    // Nothing was rebuilt: same optimizer, same step count, same moments.
+    expect(t.optD).toBe(optD);
+    expect(optD.iterations).toBe(5);
+    expect(optD.moments().m.map((m) => Array.from(m.dataSync()))).toEqual(momentsBefore);
+    const dBefore = snapshot(t.discriminator.variables);
+    const gBefore = snapshot(t.generator.variables);
+    const [row] = await run(t, 1);
+    // lrD = 0 froze D at the very next step; G still moved, and its L2 term is on.
+    expect(snapshot(t.discriminator.variables)).toEqual(dBefore);
+    expect(snapshot(t.generator.variables)).not.toEqual(gBefore);
+    expect(row.gL2).toBeGreaterThan(0);
+    expect(optD.iterations).toBe(6);
+  });
+
+  it('a learning-rate change keeps Adam moments: same as an uninterrupted run up to the change', async () => {
+    const a = trainer({ seed: 5 });
+    const b = trainer({ seed: 5 });
+    await run(a, 6);
+    await run(b, 3);
+    b.setHyperparams({ lrG: DEFAULT_CONFIG.lrG, lrD: DEFAULT_CONFIG.lrD });
+    await run(b, 3);
+    expect(snapshot(b.generator.variables)).toEqual(snapshot(a.generator.variables));
+  });
+
+  it('k D steps per G step update D k times', async () => {
+    const t = trainer({ dSteps: 3 });
+    await run(t, 2);
+    expect(t.optD.iterations).toBe(6);
+    expect(t.optG.iterations).toBe(2);
+  });
+
+  it('keeps the tensor count flat over 200 steps', async () => {
+    const t = trainer({ l1D: 1e-4, l2G: 1e-4 });
+    await run(t, 5);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 200; i++) {
+      t.trainStep();
+      if (i % 50 === 49) await t.flushMetrics();
+    }
+    await t.flushMetrics();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('checkpoint restore rolls weights, optimizer and counters back', async () => {
+    const t = trainer();
+    await run(t, 3);
+    t.saveCheckpoint();
+    const saved = snapshot(t.generator.variables);
+    await run(t, 4);
+    expect(t.restoreCheckpoint()).toBe(true);
+    expect(t.step).toBe(3);
+    expect(t.optG.iterations).toBe(3);
+    expect(snapshot(t.generator.variables)).toEqual(saved);
+  });
+
+  it('generates samples of the data shape, and D maps a grid to probabilities', async () => {
+    const t = trainer();
+    const pts = await t.generate(250, 1);
+    expect(pts.length).toBe(500);
+    const fixed = await t.fixedSamples();
+    expect(fixed.length).toBe(64 * 2);
+    const map = await t.discriminatorMap([-1, 1, -1, 1], 10);
+    expect(map.length).toBe(100);
+    expect(Math.min(...map)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...map)).toBeLessThanOrEqual(1);
+  });
+
+  it('rejects a model that does not fit the data', () => {
+    expect(() => new Trainer({ ...DEFAULT_CONFIG, model: 'dcgan28-small' }, pointsDataset())).toThrow(/dcgan28-small makes \[28, 28, 1\]/);
+  });
+});

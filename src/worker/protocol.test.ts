@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand, transferablesOf } from './protocol';
+
+describe('parseCommand', () => {
+  it('accepts each well-formed command', () => {
+    expect(parseCommand({ type: 'init', config: {}, backend: 'wasm' }).ok).toBe(true);
+    expect(parseCommand({ type: 'step', count: 10 })).toEqual({ ok: true, value: { type: 'step', count: 10 } });
+    expect(parseCommand({ type: 'reset' })).toEqual({ ok: true, value: { type: 'reset', config: undefined } });
+    expect(parseCommand({ type: 'setHyperparams', values: { lrG: 0.1 } }).ok).toBe(true);
+    for (const type of ['start', 'pause', 'requestSamples']) expect(parseCommand({ type })).toEqual({ ok: true, value: { type } });
+  });
+
+  it('rejects malformed ones with a reason', () => {
+    expect(parseCommand(undefined)).toEqual({ ok: false, message: 'message must be an object with a string "type"' });
+    expect(parseCommand({ type: 'step', count: 1e9 })).toMatchObject({ ok: false, message: expect.stringMatching(/count/) });
+    expect(parseCommand({ type: 'reset', config: 'x' })).toMatchObject({ ok: false });
+    expect(parseCommand({ type: 'setHyperparams', values: { seed: 1 } })).toMatchObject({ ok: false, message: expect.stringMatching(/seed/) });
+  });
+
+  it('lists the buffers of events that carry arrays', () => {
+    const data = new Float64Array(4);
+    expect(transferablesOf({ type: 'metrics', keys: [], data, imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0 })).toEqual([data.buffer]);
+    expect(transferablesOf({ type: 'state', running: false, step: 0, epoch: 0 })).toEqual([]);
+  });
+});

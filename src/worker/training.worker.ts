@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+/**
+ * The worker's only job: wire the training session to postMessage. All logic lives in
+ * trainingSession.ts (tested in Node) and src/core.
+ */
+import { selectBackend } from '../core/backend';
+import { DATASET_SOURCES } from '../core/data/registry';
+import { createTrainingSession } from './trainingSession';
+import { wasmPaths } from './wasmAssets';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+async function readAsset(path: string): Promise<ArrayBuffer> {
+  const url = new URL(`${import.meta.env.BASE_URL}${path}`, scope.location.origin);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} (run "npm run prepare-data" if the file is missing)`);
+  return response.arrayBuffer();
+}
+
+// A MessageChannel turn is not clamped to 4 ms like setTimeout, so training slices stay dense.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+const session = createTrainingSession({
+  post: (event, transfer) => scope.postMessage(event, transfer),
+  selectBackend: (requested) => selectBackend(requested, { wasmPaths }),
+  datasets: DATASET_SOURCES,
+  readAsset,
+  yieldToEvents,
+  now: () => performance.now(),
+});
+
+scope.onmessage = (e: MessageEvent) => void session.handle(e.data);

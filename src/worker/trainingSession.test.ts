@@ -1,0 +1,148 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetSource } from '../core/data/types';
+import { unpackMetrics } from '../core/metrics/stepMetrics';
+import { pointsDataset } from '../core/testing/fixtures';
+import type { WorkerEvent } from './protocol';
+import { createTrainingSession } from './trainingSession';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+let poison = false;
+const base = pointsDataset(256);
+const testPoints: DatasetSource = {
+  info: { ...base.info, id: 'pts', recommended: { model: 'mlp2d', batchSize: 16, latentDim: 4 } },
+  async load() {
+    return {
+      ...base,
+      info: testPoints.info,
+      readBatch(indices, out) {
+        base.readBatch(indices, out);
+        if (poison) out.fill(NaN);
+      },
+    };
+  },
+};
+
+function harness() {
+  const events: WorkerEvent[] = [];
+  const session = createTrainingSession({
+    post: (ev) => events.push(ev),
+    selectBackend: async (requested) => ({ name: tf.getBackend(), reasons: ['test: cpu only'], requested }),
+    datasets: [testPoints],
+    readAsset: async () => new ArrayBuffer(0),
+    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
+    now: () => performance.now(),
+  });
+  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+  const last = <T extends WorkerEvent['type']>(type: T) => of(type).at(-1);
+  const rows = () => of('metrics').flatMap((m) => unpackMetrics(m.data));
+  return { session, events, of, last, rows };
+}
+
+describe('training session (the worker message handler, in Node)', () => {
+  it('answers malformed and unknown messages with an error event, never a throw', async () => {
+    const h = harness();
+    for (const msg of [null, 42, 'start', {}, { type: 'explode' }, { type: 'step', count: -1 }, { type: 'step', count: 1.5 }, { type: 'init', config: 3, backend: 'cpu' }, { type: 'init', config: {}, backend: 'tpu' }, { type: 'setHyperparams', values: { batchSize: 3 } }]) {
+      await h.session.handle(msg);
+    }
+    const errors = h.of('error');
+    expect(errors).toHaveLength(10);
+    expect(errors.every((e) => e.code === 'bad-message')).toBe(true);
+    expect(errors[4].message).toMatch(/unknown message type "explode"/);
+    expect(errors[9].message).toMatch(/batchSize/);
+  });
+
+  it('refuses commands before init', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'start' });
+    expect(h.last('error')?.code).toBe('not-ready');
+  });
+
+  it('init → ready with backend, reasons, config, model info; points for 2-D data', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts', seed: 2 }, backend: 'auto' });
+    const ready = h.last('ready');
+    expect(ready?.backend).toEqual({ name: 'cpu', reasons: ['test: cpu only'], requested: 'auto' });
+    expect(ready?.config.batchSize).toBe(16);
+    expect(ready?.model.id).toBe('mlp2d');
+    expect(ready?.model.generatorParams).toBeGreaterThan(0);
+    expect(ready?.models.map((m) => m.id)).toEqual(['mlp2d']);
+    const pts = h.last('points');
+    expect(pts?.fake.length).toBe(2000);
+    expect(pts?.heatmap.length).toBe(pts!.gridSize ** 2);
+    expect(h.last('state')).toMatchObject({ running: false, step: 0 });
+  });
+
+  it('a bad config is reported per field and nothing is built', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts', lrG: 5, model: 'dcgan32' }, backend: 'cpu' });
+    const err = h.last('error');
+    expect(err?.code).toBe('bad-config');
+    expect(err?.fieldErrors?.map((f) => f.field)).toEqual(['lrG']);
+    expect(err?.message).toMatch(/lrG must be in \[1e-6, 1\]/);
+    expect(h.of('ready')).toHaveLength(0);
+  });
+
+  it('step N runs exactly N steps; live hyperparams apply to the next step; reset returns to 0', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
+    await h.session.handle({ type: 'step', count: 3 });
+    expect(h.rows().map((r) => r.step)).toEqual([1, 2, 3]);
+    expect(h.last('state')?.step).toBe(3);
+    expect(h.rows()[2].dL2).toBe(0);
+
+    await h.session.handle({ type: 'setHyperparams', values: { l2D: 0.01 } });
+    expect(h.last('hyperparams')).toMatchObject({ applied: { l2D: 0.01 }, step: 3 });
+    await h.session.handle({ type: 'step', count: 1 });
+    expect(h.rows().at(-1)).toMatchObject({ step: 4 });
+    expect(h.rows().at(-1)!.dL2).toBeGreaterThan(0);
+
+    await h.session.handle({ type: 'setHyperparams', values: { l2D: -1 } });
+    expect(h.last('error')).toMatchObject({ code: 'bad-config' });
+    expect(h.last('hyperparams')?.applied.l2D).toBe(0.01);
+
+    await h.session.handle({ type: 'reset' });
+    expect(h.last('state')?.step).toBe(0);
+    // Reset keeps the config, live values included.
+    expect(h.last('ready')?.config.l2D).toBe(0.01);
+  });
+
+  it('start trains until pause; then the counter stops', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
+    await h.session.handle({ type: 'start' });
+    await new Promise((r) => setTimeout(r, 400));
+    await h.session.handle({ type: 'pause' });
+    await h.session.idle();
+    const steps = h.rows().length;
+    expect(steps).toBeGreaterThan(3);
+    expect(h.last('state')).toMatchObject({ running: false, step: steps });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.rows().length).toBe(steps);
+    const metricsEvents = h.of('metrics');
+    expect(metricsEvents.length).toBeLessThan(steps);
+    expect(metricsEvents.at(-2)!.stepsPerSec).toBeGreaterThan(0);
+  });
+
+  it('NaN losses pause training, roll back to the last good step and say so', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
+    await h.session.handle({ type: 'step', count: 2 });
+    poison = true;
+    try {
+      await h.session.handle({ type: 'step', count: 1 });
+    } finally {
+      poison = false;
+    }
+    const err = h.last('error');
+    expect(err?.code).toBe('nan-loss');
+    expect(err?.message).toMatch(/step 3/);
+    expect(err?.message).toMatch(/rolled back to step 2/);
+    expect(h.last('state')).toMatchObject({ running: false, step: 2 });
+    await h.session.handle({ type: 'step', count: 1 });
+    expect(Number.isFinite(h.rows().at(-1)!.dLoss)).toBe(true);
+  });
+});
