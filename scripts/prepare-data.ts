@@ -10,7 +10,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PNG } from 'pngjs';
+import { EMOJI_CATEGORIES } from '../src/core/data/emoji';
 import { encodeImageBinary, interleaveByClass, type ImageBinary } from '../src/core/data/imageBinary';
+import { RGB_32, resizeImage } from '../src/core/data/imageResize';
 import { PUBLIC_DIR, REPO_ROOT } from './lib/nodeAssets';
 
 const DATA_DIR = join(PUBLIC_DIR, 'data');
@@ -94,6 +97,49 @@ function buildFashionMnist(files: string[], notes: string[]): ImageBinary {
   return interleaveClasses(perClass, MNIST_SIDE);
 }
 
+interface EmojiImageEntry {
+  image: string;
+  has_img_google?: boolean;
+}
+interface EmojiEntry extends EmojiImageEntry {
+  category: string;
+  sort_order: number;
+  skin_variations?: Record<string, EmojiImageEntry>;
+}
+
+/** Emoji 64 px PNGs listed in emoji.json that the Google set really has, by category. */
+function emojiFilesByCategory(packageRoot: string): string[][] {
+  const entries = readJson(join(packageRoot, 'emoji.json')) as EmojiEntry[];
+  const byCategory: string[][] = EMOJI_CATEGORIES.map(() => []);
+  const sorted = [...entries].sort((a, b) => a.sort_order - b.sort_order);
+  for (const entry of sorted) {
+    // 'Component' (bare skin-tone swatches, hair pieces) and anything unknown are not emoji art.
+    const c = EMOJI_CATEGORIES.indexOf(entry.category);
+    if (c < 0) continue;
+    // Skin-tone variants are distinct colourings, worth keeping in a colour set.
+    const variants = [entry, ...Object.values(entry.skin_variations ?? {})];
+    for (const v of variants) if (v.has_img_google) byCategory[c].push(join(packageRoot, 'img', 'google', '64', v.image));
+  }
+  return byCategory;
+}
+
+/** emoji: each 64 px RGBA PNG composited on white and area-averaged to 32×32 RGB; label = category. */
+function buildEmoji(inputs: string[]): ImageBinary {
+  const byCategory = emojiFilesByCategory(dirname(inputs[0]));
+  const order = interleaveByClass(byCategory.map((files) => files.length));
+  const per = RGB_32.size * RGB_32.size * RGB_32.channels;
+  const pixels = new Uint8Array(order.length * per);
+  const labels = new Uint8Array(order.length);
+  order.forEach(([c, i], k) => {
+    const file = byCategory[c][i];
+    if (!existsSync(file)) throw new Error(`prepare-data: ${file} is listed in emoji.json but missing; reinstall emoji-datasource-google ("npm ci")`);
+    const png = PNG.sync.read(readFileSync(file));
+    pixels.set(resizeImage({ width: png.width, height: png.height, data: png.data }, RGB_32, { background: [255, 255, 255] }), k * per);
+    labels[k] = c;
+  });
+  return { count: order.length, height: RGB_32.size, width: RGB_32.size, channels: RGB_32.channels, labels, pixels };
+}
+
 export interface PrepareTarget {
   /** File name under public/data/. */
   file: string;
@@ -114,10 +160,16 @@ export const TARGETS: PrepareTarget[] = [
     inputs: () => digitFiles(join(packageDir('fashion-mnist'), 'src', 'clothes')),
     build: buildFashionMnist,
   },
+  {
+    file: 'emoji.bin',
+    // emoji.json lists every image; the PNGs only change with it (the version is pinned).
+    inputs: () => [join(packageDir('emoji-datasource-google'), 'emoji.json')],
+    build: buildEmoji,
+  },
 ];
 
 /** Code whose change must rebuild the outputs (the format or the conversion). */
-const CODE_INPUTS = [fileURLToPath(import.meta.url), resolve(REPO_ROOT, 'src/core/data/imageBinary.ts')];
+const CODE_INPUTS = [fileURLToPath(import.meta.url), ...['imageBinary.ts', 'imageResize.ts', 'emoji.ts'].map((f) => resolve(REPO_ROOT, 'src/core/data', f))];
 
 function newestMtime(paths: string[]): number {
   return Math.max(...paths.filter((p) => existsSync(p)).map((p) => statSync(p).mtimeMs));

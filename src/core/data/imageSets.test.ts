@@ -4,17 +4,18 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeLoadContext } from '../../../scripts/lib/nodeAssets';
 import { prepareData } from '../../../scripts/prepare-data';
+import { EMOJI_CATEGORIES, emojiSource } from './emoji';
 import { FASHION_MNIST_CLASSES, fashionMnistSource } from './fashionMnist';
 import { mnistSource } from './mnist';
 import type { Dataset } from './types';
 
 // Build (or confirm up to date) the prepared files first, so these tests never depend on order.
 beforeAll(() => {
-  prepareData({ only: ['mnist.bin', 'fashion-mnist.bin'], log: () => {} });
+  prepareData({ only: ['mnist.bin', 'fashion-mnist.bin', 'emoji.bin'], log: () => {} });
 });
 
-function classCounts(labels: Uint8Array): number[] {
-  const counts = new Array(10).fill(0);
+function classCounts(labels: Uint8Array, classes = 10): number[] {
+  const counts = new Array(classes).fill(0);
   for (const l of labels) counts[l]++;
   return counts;
 }
@@ -106,5 +107,46 @@ describe('fashion-mnist', () => {
     const a = readSpread(d, 20);
     const b = readSpread(again, 20);
     expect(Array.from(a)).toEqual(Array.from(b));
+  });
+});
+
+describe('emoji', () => {
+  let d: Dataset;
+  beforeAll(async () => {
+    d = await emojiSource.load(nodeLoadContext(1));
+  });
+
+  it('has a few thousand labelled 32×32 RGB emoji in 9 categories', () => {
+    expect(d.count).toBe(emojiSource.info.count);
+    expect(d.count).toBeGreaterThan(3000);
+    expect(d.count).toBeLessThan(5000);
+    expect(d.dim).toBe(32 * 32 * 3);
+    expect(emojiSource.info.shape).toEqual([32, 32, 3]);
+    expect(emojiSource.info.classNames).toEqual(EMOJI_CATEGORIES);
+    const counts = classCounts(d.labels!, EMOJI_CATEGORIES.length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(d.count);
+    for (const c of counts) expect(c).toBeGreaterThan(50);
+    expect(Array.from(d.labels!.subarray(0, 9))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(emojiSource.info.licence).toMatch(/Apache 2\.0/);
+  });
+
+  it('is colour on a white background, in [-1, 1]', () => {
+    const n = 200;
+    const px = readSpread(d, n);
+    const s = stats(px);
+    expect(s.min).toBeGreaterThanOrEqual(-1);
+    expect(s.max).toBe(1);
+    let whiteCorners = 0;
+    let colourful = 0;
+    for (let i = 0; i < n; i++) {
+      const base = i * d.dim;
+      // Top-left pixel: background in nearly every emoji.
+      if (px[base] === 1 && px[base + 1] === 1 && px[base + 2] === 1) whiteCorners++;
+      // Centre pixel: count images whose channels differ noticeably (not grey).
+      const c = base + (16 * 32 + 16) * 3;
+      if (Math.max(px[c], px[c + 1], px[c + 2]) - Math.min(px[c], px[c + 1], px[c + 2]) > 0.2) colourful++;
+    }
+    expect(whiteCorners).toBeGreaterThan(0.8 * n);
+    expect(colourful).toBeGreaterThan(0.4 * n);
   });
 });

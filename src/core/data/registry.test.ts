@@ -5,7 +5,7 @@ import { DATASET_SOURCES, datasetInfos, getDatasetSource } from './registry';
 describe('dataset registry', () => {
   it('lists each dataset once, with ids the config accepts', () => {
     const ids = datasetInfos().map((i) => i.id);
-    expect(ids).toEqual(expect.arrayContaining(['ring8', 'grid25', 'mnist', 'fashion-mnist']));
+    expect(ids).toEqual(expect.arrayContaining(['ring8', 'grid25', 'gaussian', 'spiral', 'two-moons', 'mnist', 'fashion-mnist', 'emoji']));
     expect(new Set(ids).size).toBe(ids.length);
     expect(datasetInfos()).toHaveLength(DATASET_SOURCES.length);
     const pattern = (CONFIG_FIELDS.dataset as { pattern: RegExp }).pattern;
@@ -15,7 +15,10 @@ describe('dataset registry', () => {
   it('looks datasets up by id and returns undefined for unknown ids', () => {
     expect(getDatasetSource('mnist')?.info.name).toBe('MNIST digits');
     expect(getDatasetSource('ring8')?.info.kind).toBe('points');
+    expect(getDatasetSource('emoji')?.info.shape).toEqual([32, 32, 3]);
     expect(getDatasetSource('nope')).toBeUndefined();
+    // A drawing is built at run time, not looked up.
+    expect(getDatasetSource('drawn')).toBeUndefined();
     expect(getDatasetSource('')).toBeUndefined();
   });
 
@@ -32,7 +35,8 @@ describe('dataset registry', () => {
         expect(info.recommended.model).toBe('mlp2d');
       } else {
         expect(info.shape).toHaveLength(3);
-        expect(info.recommended.model).not.toBe('mlp2d');
+        // The recommended model must produce this shape: 28×28×1 → dcgan28*, 32×32×3 → dcgan32*.
+        expect(info.recommended.model).toMatch(info.shape[0] === 28 ? /^dcgan28/ : /^dcgan32/);
       }
     }
   });
