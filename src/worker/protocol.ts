@@ -29,14 +29,8 @@ export type CommandType = Command['type'];
 
 // ── worker → UI ────────────────────────────────────────────────────────────────────────────────
 
-export interface BackendReport {
-  /** The backend that runs, e.g. 'wasm'. */
-  name: string;
-  /** Why each better backend was skipped or failed, in the order they were tried. */
-  reasons: string[];
-  /** What the user asked for. */
-  requested: BackendChoice;
-}
+import type { BackendReport } from '../core/backend';
+export type { BackendReport } from '../core/backend';
 
 export type ErrorCode =
   | 'bad-message'
