@@ -1,0 +1,17 @@
+/** The middle column: losses, weight penalties and D's verdicts, stacked. */
+import { DiscriminatorOutputChart } from './DiscriminatorOutputChart';
+import { LossChart } from './LossChart';
+import { PenaltyChart } from './PenaltyChart';
+
+export function ChartsPanel() {
+  return (
+    <section className="panel charts-panel" aria-labelledby="charts-title">
+      <h2 id="charts-title" className="visually-hidden">
+        Training charts
+      </h2>
+      <LossChart />
+      <PenaltyChart />
+      <DiscriminatorOutputChart />
+    </section>
+  );
+}

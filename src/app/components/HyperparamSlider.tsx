@@ -1,0 +1,137 @@
+/**
+ * One live hyperparameter: a log-scale slider (with an "off" notch at the left end where 0 is
+ * allowed), the value as an editable box, and a one-line explanation. Shows what the worker
+ * applied; while a change is on its way the box shows the sent value, marked as pending.
+ */
+import { useId, useMemo, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { CONFIG_FIELDS, checkField } from '../../core/config';
+import type { LiveKey } from '../../core/config';
+import { formatHyperparam, makeLogLadder, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../lib/logSlider';
+import { shownValue } from '../store';
+import { useApp, useAppStore } from '../storeContext';
+
+export interface HyperparamSliderProps {
+  field: LiveKey;
+  /** The accessible name (part of the spec, e.g. "Generator learning rate"). */
+  label: string;
+  /** A short name for the value box, e.g. "G learning rate". */
+  shortLabel: string;
+  help: string;
+}
+
+export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamSliderProps) {
+  const id = useId();
+  const store = useAppStore();
+  const spec = CONFIG_FIELDS[field];
+  if (spec.kind !== 'number') throw new Error(`${field} is not numeric`);
+  const allowZero = !!spec.allowZero;
+  const ladder = useMemo(() => makeLogLadder(spec.min, spec.max, allowZero), [spec.min, spec.max, allowZero]);
+
+  const value = useApp((s) => shownValue(s, field));
+  const isPending = useApp((s) => s.pending[field] !== undefined);
+  const appliedStep = useApp((s) => s.appliedStep);
+  const ready = useApp((s) => s.phase === 'ready');
+
+  const [draft, setDraft] = useState<string | null>(null);
+  const [draftError, setDraftError] = useState<string | null>(null);
+
+  const position = value === undefined ? 0 : positionOf(ladder, value);
+  const text = value === undefined ? '' : formatHyperparam(value, allowZero);
+  const set = (v: number) => store.getState().setLive(field, v);
+
+  const commitDraft = () => {
+    if (draft === null) return;
+    const parsed = parseHyperparam(draft, allowZero);
+    const err = parsed === null ? { message: `${shortLabel}: type a number${allowZero ? ' or "off"' : ''}` } : checkField(field, parsed);
+    if (err || parsed === null) {
+      setDraftError(err?.message ?? 'not a number');
+      return;
+    }
+    setDraft(null);
+    setDraftError(null);
+    if (parsed !== value) set(parsed);
+  };
+
+  const onSliderKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    // PageUp / PageDown move a whole decade (×10 / ÷10).
+    if (e.key === 'PageUp' || e.key === 'PageDown') {
+      e.preventDefault();
+      const delta = e.key === 'PageUp' ? POSITIONS_PER_DECADE : -POSITIONS_PER_DECADE;
+      set(valueAt(ladder, position + delta));
+    }
+  };
+
+  const offAtLeft = allowZero ? ' (left end: off)' : '';
+  return (
+    <div className={`hyperparam${isPending ? ' is-pending' : ''}`}>
+      <div className="hyperparam-head">
+        <label htmlFor={`${id}-slider`}>{label}</label>
+        <input
+          className="hyperparam-value"
+          data-testid={`value-${field}`}
+          type="text"
+          inputMode="decimal"
+          spellCheck={false}
+          aria-label={`${shortLabel} value`}
+          aria-describedby={`${id}-help`}
+          aria-invalid={draftError ? true : undefined}
+          title={draftError ?? `Type a value ${allowZero ? '(or "off") ' : ''}and press Enter`}
+          disabled={!ready}
+          value={draft ?? text}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setDraftError(null);
+          }}
+          onFocus={(e) => e.target.select()}
+          onBlur={() => {
+            commitDraft();
+            setDraft(null);
+            setDraftError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitDraft();
+            if (e.key === 'Escape') {
+              setDraft(null);
+              setDraftError(null);
+            }
+          }}
+        />
+      </div>
+      <div className="hyperparam-track">
+        <span className="hyperparam-end" aria-hidden="true">
+          {allowZero ? 'off' : formatHyperparam(spec.min)}
+        </span>
+        <input
+          id={`${id}-slider`}
+          className="hyperparam-slider"
+          type="range"
+          min={0}
+          max={ladder.values.length - 1}
+          step={1}
+          value={position}
+          disabled={!ready}
+          aria-valuetext={text}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => set(valueAt(ladder, Number(e.target.value)))}
+          onKeyDown={onSliderKey}
+        />
+        <span className="hyperparam-end" aria-hidden="true">
+          {formatHyperparam(spec.max)}
+        </span>
+      </div>
+      {draftError && (
+        <p className="field-error" role="alert">
+          {draftError}
+        </p>
+      )}
+      <p className="help" id={`${id}-help`}>
+        {help}{' '}
+        <span className="hyperparam-applied" data-testid={`applied-${field}`}>
+          {isPending ? 'applying…' : appliedStep ? `in force since step ${appliedStep}` : ''}
+        </span>
+        <span className="visually-hidden">{offAtLeft} Log scale: arrows move about ×1.2, Page Up/Down ×10.</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The run status (role="status"): state, backend (with the worker's reasons behind a disclosure),
+ * step, epoch, images/s and training time. The fast-changing numbers sit in an aria-live="off"
+ * span so screen readers are not flooded ten times a second; state changes are still announced.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { formatDuration, formatInt, formatRate } from '../lib/format';
+import { useApp } from '../storeContext';
+
+export function StatusBar() {
+  const s = useApp(
+    useShallow((st) => ({
+      phase: st.phase,
+      running: st.running,
+      backend: st.backend,
+      requested: st.backendRequested,
+      step: st.step,
+      epoch: st.epoch,
+      imagesPerSec: st.imagesPerSec,
+      elapsedMs: st.elapsedMs,
+      progress: st.progress,
+    })),
+  );
+  const state = s.phase === 'failed' ? 'Stopped' : s.phase === 'loading' ? 'Loading…' : s.running ? 'Training' : 'Paused';
+  const backendName = s.backend?.name ?? (s.phase === 'loading' ? 'starting…' : 'none');
+  const reasons = s.backend?.reasons ?? [];
+  const why =
+    s.backend &&
+    (s.backend.requested === 'auto'
+      ? `Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).`
+      : `Forced by the URL (?backend=${s.backend.requested}).`);
+  const tooltip = [why, ...reasons].filter(Boolean).join('\n');
+
+  return (
+    <div className="status-bar" role="status" aria-label="Run status">
+      <span className={`run-state state-${state.replace('…', '').toLowerCase()}`} data-testid="run-state">
+        {state}
+      </span>
+      <details className="backend" title={tooltip}>
+        <summary data-testid="backend">Backend: {backendName}</summary>
+        <div className="backend-why">
+          {why && <p>{why}</p>}
+          {reasons.length ? (
+            <ul>
+              {reasons.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          ) : (
+            s.backend && <p>The first choice started without trouble.</p>
+          )}
+        </div>
+      </details>
+      <span className="counters" aria-live="off">
+        <span>
+          Step <b data-testid="step-count">{formatInt(s.step)}</b>
+        </span>
+        <span>
+          Epoch <b data-testid="epoch-count">{formatInt(s.epoch)}</b>
+        </span>
+        <span>
+          <b data-testid="images-per-sec">{formatRate(s.imagesPerSec)}</b> images/s
+        </span>
+        <span>
+          Time <b data-testid="elapsed">{formatDuration(s.elapsedMs)}</b>
+        </span>
+      </span>
+      {s.progress && (
+        <span className="progress" data-testid="progress">
+          {s.progress.message}
+          {s.progress.fraction !== undefined && <progress max={1} value={s.progress.fraction} aria-label={s.progress.stage} />}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { StoreContext } from './storeContext';
+import { startTraining } from './workerClient';
+import './styles.css';
+
+// Created once, outside React, so StrictMode's double effects cannot start two workers.
+const store = startTraining(window.location.search);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>
+  </StrictMode>,
+);
