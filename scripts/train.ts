@@ -1,0 +1,149 @@
+/**
+ * Headless training with the same core as the browser worker:
+ *   npm run train -- --dataset ring8 --steps 3000 --seed 1 --out runs/ring
+ * Writes metrics.csv, summary.json and samples (samples.csv for points; samples.png + samples.bin
+ * for images) to --out.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatErrors } from '../src/core/config';
+import { selectBackend } from '../src/core/backend';
+import { DATASET_SOURCES, getDatasetSource } from '../src/core/data/registry';
+import { modeCoverage } from '../src/core/metrics/modeCoverage';
+import type { StepMetrics } from '../src/core/metrics/stepMetrics';
+import { resolveConfig } from '../src/core/runConfig';
+import { imageGridRGBA } from '../src/core/sampleGrid';
+import { SAMPLE_GRID_SIDE, Trainer } from '../src/core/trainer';
+import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
+import { nodeLoadContext } from './lib/nodeAssets';
+import { ensureDir, imagesToBytes, metricsCsv, pointsCsv, writeJson, writePng } from './lib/runOutputs';
+
+const POINT_SAMPLES = 2500;
+const IMAGE_SAMPLES = 1000;
+const DEFAULT_STEPS = { points: 3000, image: 500 };
+
+function listDatasets(): string {
+  return DATASET_SOURCES.map(({ info }) => {
+    const shape = info.kind === 'image' ? info.shape.join('x') : String(info.shape[0]);
+    return `${info.id.padEnd(14)}  ${shape.padEnd(8)}  ${String(info.count).padEnd(6)}  ${info.licence}`;
+  }).join('\n');
+}
+
+function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+async function main(): Promise<number> {
+  let opts;
+  try {
+    opts = parseCliArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof CliError) {
+      console.error(`error: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (opts.listDatasets) {
+    console.log(listDatasets());
+    return 0;
+  }
+  const resolved = resolveConfig(opts.config, (id) => getDatasetSource(id)?.info);
+  if (!resolved.ok) {
+    console.error(`error: ${formatErrors(resolved.errors)}`);
+    return 2;
+  }
+  const config = resolved.value;
+  const source = getDatasetSource(config.dataset)!;
+  const steps = opts.steps ?? DEFAULT_STEPS[source.info.kind];
+
+  const backend = await selectBackend(opts.backend);
+  console.log(`backend: ${backend.name}${backend.reasons.length ? ` (${backend.reasons.join('; ')})` : ''}`);
+  const dataset = await source.load(nodeLoadContext(config.seed));
+  const trainer = new Trainer(config, dataset);
+  const s = trainer.summary;
+  console.log(
+    `dataset ${dataset.info.id} (${dataset.count} examples), model ${s.id}: G ${s.generatorParams.toLocaleString()} + D ${s.discriminatorParams.toLocaleString()} params, ` +
+      `${(s.flopsPerImage / 1e6).toFixed(1)} MFLOP per image-step; ${steps} steps of batch ${config.batchSize}`,
+  );
+
+  const rows: StepMetrics[] = [];
+  const start = performance.now();
+  let lastLine = 0;
+  for (let i = 0; i < steps; i++) {
+    trainer.trainStep();
+    if (trainer.pendingCount >= opts.logEvery || i === steps - 1) {
+      const batch = await trainer.flushMetrics();
+      rows.push(...batch);
+      const last = batch[batch.length - 1];
+      if (!Number.isFinite(last.dLoss) || !Number.isFinite(last.gLoss)) {
+        console.error(`\nerror: losses became NaN/Infinity at step ${last.step}; lower the learning rates or penalties`);
+        break;
+      }
+      const now = performance.now();
+      if (now - lastLine > 1000 || i === steps - 1) {
+        lastLine = now;
+        const elapsed = now - start;
+        const rate = (trainer.step * config.batchSize) / (elapsed / 1000);
+        const eta = (elapsed / trainer.step) * (steps - trainer.step);
+        process.stdout.write(
+          `\rstep ${trainer.step}/${steps}  epoch ${trainer.epoch}  D ${last.dLoss.toFixed(3)}  G ${last.gLoss.toFixed(3)}  ` +
+            `${rate.toFixed(0)} img/s  ${formatDuration(elapsed)} elapsed, ~${formatDuration(eta)} left   `,
+        );
+      }
+    }
+  }
+  const wallMs = performance.now() - start;
+  process.stdout.write('\n');
+
+  const out = resolve(opts.out);
+  ensureDir(out);
+  writeFileSync(join(out, 'metrics.csv'), metricsCsv(rows));
+  const summary: Record<string, unknown> = {
+    config,
+    backend: backend.name,
+    backendReasons: backend.reasons,
+    model: s,
+    steps: trainer.step,
+    epochs: trainer.epoch,
+    wallTimeSec: +(wallMs / 1000).toFixed(2),
+    imagesPerSec: +((trainer.step * config.batchSize) / (wallMs / 1000)).toFixed(1),
+    final: rows[rows.length - 1] ?? null,
+  };
+  if (dataset.dim === 2) {
+    const points = await trainer.generate(POINT_SAMPLES, config.seed + 1);
+    writeFileSync(join(out, 'samples.csv'), pointsCsv(points));
+    const modes = dataset.info.modes;
+    if (modes) {
+      const cov = modeCoverage(points, modes.centers, modes.sigma);
+      summary.modeCoverage = cov;
+      console.log(`modes covered: ${cov.modesCovered}/${cov.modesTotal}, high-quality samples: ${(cov.highQualityFraction * 100).toFixed(1)}%`);
+    }
+  } else {
+    const [h, w, c] = dataset.info.shape;
+    writePng(join(out, 'samples.png'), imageGridRGBA(await trainer.fixedSamples(), dataset.info.shape, SAMPLE_GRID_SIDE));
+    writeFileSync(join(out, 'samples.bin'), imagesToBytes(await trainer.generate(IMAGE_SAMPLES, config.seed + 1)));
+    summary.samplesShape = [IMAGE_SAMPLES, h, w, c];
+  }
+  writeJson(out, 'summary.json', summary);
+  console.log(`${trainer.step} steps in ${formatDuration(wallMs)} (${summary.imagesPerSec} img/s on ${backend.name}); wrote ${out}`);
+  trainer.dispose();
+  return rows.length && Number.isFinite(rows[rows.length - 1].dLoss) ? 0 : 1;
+}
+
+// The TF.js banner suggesting tfjs-node is noise here: tfjs-node downloads a native binary at install.
+const warn = console.warn;
+console.warn = (...args: unknown[]) => (String(args[0]).includes('tfjs-node') ? undefined : warn(...args));
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`error: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  },
+);
