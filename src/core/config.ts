@@ -28,10 +28,38 @@ export interface TrainConfig {
   l2D: number;
   dSteps: number;
   seed: number;
+  /** R1 gradient penalty γ: γ/2·E‖∇ₓD(x)‖² on real data (0 = off). */
+  r1Gamma: number;
+  /** WGAN-GP λ: λ·E(‖∇D(x̂)‖ − 1)² on points between real and fake (0 = off). */
+  gpLambda: number;
+  /**
+   * Spectral normalization of D's kernels, one power iteration per step: 1 = on, 0 = off (a
+   * number, so every live value travels and validates the same way).
+   */
+  spectralNorm: number;
+  /** One-sided label smoothing: D's target for real data is 1 − labelSmoothing. */
+  labelSmoothing: number;
+  /** Instance noise σ added to D's inputs, annealed linearly to 0 (0 = off). */
+  instanceNoise: number;
+  /** Steps over which instance noise anneals to 0, counted from when it was last set. */
+  instanceNoiseSteps: number;
 }
 
 /** Fields the trainer re-reads every step: changing them never rebuilds models or optimizers. */
-export const LIVE_KEYS = ['lrG', 'lrD', 'l1G', 'l2G', 'l1D', 'l2D'] as const;
+export const LIVE_KEYS = [
+  'lrG',
+  'lrD',
+  'l1G',
+  'l2G',
+  'l1D',
+  'l2D',
+  'r1Gamma',
+  'gpLambda',
+  'spectralNorm',
+  'labelSmoothing',
+  'instanceNoise',
+  'instanceNoiseSteps',
+] as const;
 export type LiveKey = (typeof LIVE_KEYS)[number];
 export type LiveHyperparams = Pick<TrainConfig, LiveKey>;
 
@@ -52,7 +80,7 @@ interface StringField {
   kind: 'string';
   pattern: RegExp;
 }
-type FieldSpec = NumberField | EnumField<string> | StringField;
+export type FieldSpec = NumberField | EnumField<string> | StringField;
 
 export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   dataset: { kind: 'string', pattern: /^[a-z0-9][a-z0-9-]{0,39}$/ },
@@ -70,6 +98,12 @@ export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   l2D: { kind: 'number', min: 1e-7, max: 1, log: true, allowZero: true },
   dSteps: { kind: 'number', min: 1, max: 10, integer: true },
   seed: { kind: 'number', min: 0, max: 2 ** 31 - 1, integer: true },
+  r1Gamma: { kind: 'number', min: 1e-3, max: 1000, log: true, allowZero: true },
+  gpLambda: { kind: 'number', min: 1e-3, max: 100, log: true, allowZero: true },
+  spectralNorm: { kind: 'number', min: 0, max: 1, integer: true },
+  labelSmoothing: { kind: 'number', min: 0, max: 0.5 },
+  instanceNoise: { kind: 'number', min: 1e-3, max: 2, log: true, allowZero: true },
+  instanceNoiseSteps: { kind: 'number', min: 1, max: 1_000_000, integer: true },
 };
 
 export const DEFAULT_CONFIG: TrainConfig = {
@@ -88,6 +122,12 @@ export const DEFAULT_CONFIG: TrainConfig = {
   l2D: 0,
   dSteps: 1,
   seed: 1,
+  r1Gamma: 0,
+  gpLambda: 0,
+  spectralNorm: 0,
+  labelSmoothing: 0,
+  instanceNoise: 0,
+  instanceNoiseSteps: 2000,
 };
 
 export interface FieldError {

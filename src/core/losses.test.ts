@@ -61,4 +61,14 @@ describe('GAN losses against hand-computed values', () => {
     const d = tf.tidy(() => loss.discriminator(tf.tensor1d([-200]), tf.tensor1d([200])).dataSync()[0]);
     expect(d).toBeCloseTo(400, 3);
   });
+
+  it('one-sided label smoothing: real target t gives t·softplus(-r) + (1-t)·softplus(r)', () => {
+    const d = tf.tidy(() => LOSSES.nonsaturating.discriminator(tf.tensor1d(real), tf.tensor1d(fake), 0.9).dataSync()[0]);
+    const smoothed = mean(real.map((r) => 0.9 * sp(-r) + 0.1 * sp(r)));
+    expect(d).toBeCloseTo(smoothed + mean(fake.map(sp)), 5);
+    const ls = tf.tidy(() => LOSSES['least-squares'].discriminator(tf.tensor1d(real), tf.tensor1d(fake), 0.9).dataSync()[0]);
+    // ((2-0.9)² + (-1-0.9)²)/2 = (1.21 + 3.61)/2 = 2.41.
+    expect(ls).toBeCloseTo(0.5 * (2.41 + 4.625), 5);
+  });
 });
+

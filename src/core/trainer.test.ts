@@ -146,4 +146,33 @@ describe('Trainer', () => {
   it('rejects a model that does not fit the data', () => {
     expect(() => new Trainer({ ...DEFAULT_CONFIG, model: 'dcgan28-small' }, pointsDataset())).toThrow(/dcgan28-small makes \[28, 28, 1\]/);
   });
+
+  it('regularization lab: R1, WGAN-GP, spectral norm and instance noise run live and report their terms', async () => {
+    const t = trainer({ dSteps: 1 });
+    await run(t, 2);
+    t.setHyperparams({ r1Gamma: 10, gpLambda: 1, spectralNorm: 1, instanceNoise: 0.5, instanceNoiseSteps: 4 });
+    const rows = await run(t, 5);
+    for (const r of rows) {
+      expect(r.r1).toBeGreaterThan(0);
+      expect(r.gp).toBeGreaterThan(0);
+      expect(Number.isFinite(r.dLoss)).toBe(true);
+    }
+    // Noise anneals linearly from when it was set (step 2): 0.5, 0.375, 0.25, 0.125, 0.
+    expect(rows.map((r) => r.noiseSigma)).toEqual([0.5, 0.375, 0.25, 0.125, 0]);
+    t.setHyperparams({ r1Gamma: 0, gpLambda: 0 });
+    const [off] = await run(t, 1);
+    expect(off.r1).toBe(0);
+    expect(off.gp).toBe(0);
+  });
+
+  it('label smoothing changes the D loss but not what D sees (same weights and batches at step 1)', async () => {
+    const a = trainer({ seed: 8 });
+    const b = trainer({ seed: 8, labelSmoothing: 0.2 });
+    const [ra] = await run(a, 1);
+    const [rb] = await run(b, 1);
+    expect(rb.dReal).toBe(ra.dReal);
+    expect(rb.dFake).toBe(ra.dFake);
+    expect(rb.dLoss).not.toBeCloseTo(ra.dLoss, 4);
+  });
 });
+

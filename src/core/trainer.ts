@@ -10,20 +10,34 @@ import { LIVE_KEYS } from './config';
 import type { Dataset } from './data/types';
 import { LOSSES, type GanLoss } from './losses';
 import type { StepMetrics } from './metrics/stepMetrics';
-import { buildNetwork, type InitFn, type Network } from './models/network';
+import { buildNetwork, type ApplyOptions, type InitFn, type Network } from './models/network';
 import { ARCHITECTURES, summarizeModel, type ModelSummary } from './models/specs';
 import { Random } from './random';
+import { r1Penalty, wganGpPenalty } from './gradientPenalties';
 import { globalNorm, weightPenalty } from './regularizers';
+import { SpectralNorm } from './spectralNorm';
 
 /** The fixed noise batch behind the 8×8 sample grid. */
 export const SAMPLE_GRID_SIDE = 8;
 
 /** Order of the floats each step leaves on the device for `flushMetrics`. */
-const DEVICE_METRICS = ['dLoss', 'gLoss', 'gL1', 'gL2', 'dL1', 'dL2', 'dReal', 'dFake', 'gGradNorm', 'dGradNorm'] as const;
+const DEVICE_METRICS = ['dLoss', 'gLoss', 'gL1', 'gL2', 'dL1', 'dL2', 'dReal', 'dFake', 'gGradNorm', 'dGradNorm', 'r1', 'gp'] as const;
+type DeviceMetric = (typeof DEVICE_METRICS)[number];
+type StepScalars = Partial<Record<DeviceMetric, tf.Tensor>>;
+
+function keepAll(map: StepScalars): StepScalars {
+  for (const t of Object.values(map)) if (t) tf.keep(t);
+  return map;
+}
+
+function disposeAll(map: StepScalars): void {
+  for (const t of Object.values(map)) t?.dispose();
+}
 
 interface PendingStep {
   step: number;
   epoch: number;
+  noiseSigma: number;
   values: tf.Tensor1D;
 }
 
@@ -68,6 +82,9 @@ export class Trainer {
   private live: LiveHyperparams;
   private realBuffer: Float32Array;
   private checkpoint: Checkpoint | null = null;
+  private readonly spectral: SpectralNorm;
+  /** The step from which instance noise anneals (reset whenever its settings change). */
+  private noiseStartStep = 0;
   step = 0;
   epoch = 0;
 
@@ -95,6 +112,7 @@ export class Trainer {
     this.order = new Int32Array(dataset.count).map((_, i) => i);
     this.rng.shuffle(this.order);
     this.realBuffer = new Float32Array(config.batchSize * dataset.dim);
+    this.spectral = new SpectralNorm(this.penalized(this.discriminator), this.rng.nextSeed());
   }
 
   /** The live values in force. */
@@ -108,6 +126,7 @@ export class Trainer {
       const v = values[key];
       if (v !== undefined) this.live[key] = v;
     }
+    if (values.instanceNoise !== undefined || values.instanceNoiseSteps !== undefined) this.noiseStartStep = this.step;
     this.optG.learningRate = this.live.lrG;
     this.optD.learningRate = this.live.lrD;
     return this.hyperparams;
@@ -143,80 +162,99 @@ export class Trainer {
     return net.params.filter((p) => p.penalized).map((p) => p.variable);
   }
 
-  /** One D update on a fresh real batch; returns [dLoss, dL1, dL2, dReal, dFake, dGradNorm]. */
-  private discriminatorStep(): { values: tf.Tensor1D; epochEnded: boolean } {
-    const { l1D, l2D } = this.live;
+  /** Options for applying D: spectral normalization when on, and the step's dropout seed. */
+  private dOptions(dropoutSeed: number, twiceDifferentiable = false): ApplyOptions {
+    return { training: true, dropoutSeed, twiceDifferentiable, kernel: this.live.spectralNorm ? this.spectral.normalize : undefined };
+  }
+
+  /** The instance-noise σ in force at the current step (annealed linearly to 0). */
+  get noiseSigma(): number {
+    const { instanceNoise, instanceNoiseSteps } = this.live;
+    return instanceNoise * Math.max(0, 1 - (this.step - this.noiseStartStep) / instanceNoiseSteps);
+  }
+
+  private withInstanceNoise(x: tf.Tensor, sigma: number): tf.Tensor {
+    return sigma > 0 ? tf.add(x, tf.randomNormal(x.shape, 0, sigma, 'float32', this.rng.nextSeed())) : x;
+  }
+
+  /** One D update on a fresh real batch. */
+  private discriminatorStep(): { scalars: StepScalars; epochEnded: boolean } {
+    const { l1D, l2D, r1Gamma, gpLambda, labelSmoothing } = this.live;
+    const sigma = this.noiseSigma;
+    const n = this.config.batchSize;
     let epochEnded = false;
-    const values = tf.tidy(() => {
+    const scalars: StepScalars = {};
+    tf.tidy(() => {
+      if (this.live.spectralNorm) this.spectral.powerIteration();
       const next = this.nextRealBatch();
       epochEnded = next.epochEnded;
-      const fake = this.generator.apply(this.noise(this.config.batchSize), { training: true });
-      let reported: tf.Tensor1D | null = null;
+      const fake = this.generator.apply(this.noise(n), { training: true });
+      const realIn = this.withInstanceNoise(next.batch, sigma);
+      const fakeIn = this.withInstanceNoise(fake, sigma);
       const seedReal = this.rng.nextSeed();
       const seedFake = this.rng.nextSeed();
+      const seedGp = this.rng.nextSeed();
+      const mix = gpLambda > 0 ? tf.randomUniform([n, ...this.dataShape.map(() => 1)], 0, 1, 'float32', this.rng.nextSeed()) : null;
       const { grads } = tf.variableGrads(() => {
-        const realOut = this.discriminator.apply(next.batch, { training: true, dropoutSeed: seedReal });
-        const fakeOut = this.discriminator.apply(fake, { training: true, dropoutSeed: seedFake });
-        const adversarial = this.loss.discriminator(realOut, fakeOut);
+        const realOut = this.discriminator.apply(realIn, this.dOptions(seedReal));
+        const fakeOut = this.discriminator.apply(fakeIn, this.dOptions(seedFake));
+        const adversarial = this.loss.discriminator(realOut, fakeOut, 1 - labelSmoothing);
         const penalty = weightPenalty(this.penalized(this.discriminator), l1D, l2D);
-        reported = tf.keep(tf.stack([adversarial, penalty.l1, penalty.l2, this.reportedD(realOut), this.reportedD(fakeOut)]) as tf.Tensor1D);
-        return tf.add(adversarial, penalty.total) as tf.Scalar;
+        // The same dropout masks as the loss's real pass, so R1 measures the D being trained.
+        const critic = (seed: number) => (x: tf.Tensor) => this.discriminator.apply(x, this.dOptions(seed, true));
+        const r1 = r1Gamma > 0 ? r1Penalty(critic(seedReal), realIn, r1Gamma) : tf.scalar(0);
+        const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : tf.scalar(0);
+        Object.assign(scalars, keepAll({ dLoss: adversarial, dL1: penalty.l1, dL2: penalty.l2, dReal: this.reportedD(realOut), dFake: this.reportedD(fakeOut), r1, gp }));
+        return tf.add(tf.add(tf.add(adversarial, penalty.total), r1), gp) as tf.Scalar;
       }, this.discriminator.variables);
       const gradList = this.discriminator.variables.map((v) => grads[v.name]);
       this.optD.apply(gradList);
-      const kept = reported as unknown as tf.Tensor1D;
-      const out = tf.concat([kept, tf.reshape(globalNorm(gradList), [1])]) as tf.Tensor1D;
-      kept.dispose();
-      return out;
+      scalars.dGradNorm = tf.keep(globalNorm(gradList));
     });
-    return { values, epochEnded };
+    return { scalars, epochEnded };
   }
 
-  /** One G update; returns [gLoss, gL1, gL2, gGradNorm]. */
-  private generatorStep(): tf.Tensor1D {
+  /** One G update. */
+  private generatorStep(): StepScalars {
     const { l1G, l2G } = this.live;
-    return tf.tidy(() => {
+    const sigma = this.noiseSigma;
+    const scalars: StepScalars = {};
+    tf.tidy(() => {
       const z = this.noise(this.config.batchSize);
       const seed = this.rng.nextSeed();
-      let reported: tf.Tensor1D | null = null;
+      const noiseSeed = this.rng.nextSeed();
       const { grads } = tf.variableGrads(() => {
-        const fakeOut = this.discriminator.apply(this.generator.apply(z, { training: true }), { training: true, dropoutSeed: seed });
+        let fake = this.generator.apply(z, { training: true });
+        if (sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, sigma, 'float32', noiseSeed));
+        const fakeOut = this.discriminator.apply(fake, this.dOptions(seed));
         const adversarial = this.loss.generator(fakeOut);
         const penalty = weightPenalty(this.penalized(this.generator), l1G, l2G);
-        reported = tf.keep(tf.stack([adversarial, penalty.l1, penalty.l2]) as tf.Tensor1D);
+        Object.assign(scalars, keepAll({ gLoss: adversarial, gL1: penalty.l1, gL2: penalty.l2 }));
         return tf.add(adversarial, penalty.total) as tf.Scalar;
       }, this.generator.variables);
       const gradList = this.generator.variables.map((v) => grads[v.name]);
       this.optG.apply(gradList);
-      const kept = reported as unknown as tf.Tensor1D;
-      const out = tf.concat([kept, tf.reshape(globalNorm(gradList), [1])]) as tf.Tensor1D;
-      kept.dispose();
-      return out;
+      scalars.gGradNorm = tf.keep(globalNorm(gradList));
     });
+    return scalars;
   }
 
   /** `dSteps` D updates then one G update. Nothing is read back to the CPU here. */
   trainStep(): StepResult {
     let epochEnded = false;
-    let dValues: tf.Tensor1D | null = null;
+    let dScalars: StepScalars = {};
     for (let k = 0; k < this.config.dSteps; k++) {
-      dValues?.dispose();
+      disposeAll(dScalars);
       const d = this.discriminatorStep();
-      dValues = d.values;
+      dScalars = d.scalars;
       epochEnded ||= d.epochEnded;
     }
-    const gValues = this.generatorStep();
-    const d = dValues as unknown as tf.Tensor1D;
-    // Reorder into DEVICE_METRICS: dLoss gLoss gL1 gL2 dL1 dL2 dReal dFake gGradNorm dGradNorm.
-    const values = tf.tidy(() => {
-      const di = (i: number) => tf.slice(d, [i], [1]);
-      const gi = (i: number) => tf.slice(gValues, [i], [1]);
-      return tf.concat([di(0), gi(0), gi(1), gi(2), di(1), di(2), di(3), di(4), gi(3), di(5)]) as tf.Tensor1D;
-    });
-    d.dispose();
-    gValues.dispose();
+    const gScalars = this.generatorStep();
+    const all: StepScalars = { ...dScalars, ...gScalars };
+    const values = tf.tidy(() => tf.stack(DEVICE_METRICS.map((k) => all[k] ?? tf.scalar(0))) as tf.Tensor1D);
+    disposeAll(all);
+    this.pending.push({ step: this.step + 1, epoch: this.epoch, noiseSigma: this.noiseSigma, values });
     this.step += 1;
-    this.pending.push({ step: this.step, epoch: this.epoch, values });
     return { epochEnded };
   }
 
@@ -236,7 +274,7 @@ export class Trainer {
     stacked.dispose();
     const width = DEVICE_METRICS.length;
     return pending.map((p, r) => {
-      const row = { step: p.step, epoch: p.epoch } as StepMetrics;
+      const row = { step: p.step, epoch: p.epoch, noiseSigma: p.noiseSigma } as StepMetrics;
       DEVICE_METRICS.forEach((k, c) => (row[k] = data[r * width + c]));
       return row;
     });
@@ -279,7 +317,7 @@ export class Trainer {
         pts[i + 1] = y0 + ((r + 0.5) / gridSize) * (y1 - y0);
       }
     }
-    const out = tf.tidy(() => tf.sigmoid(this.discriminator.apply(tf.tensor2d(pts, [gridSize * gridSize, 2]), { training: false })));
+    const out = tf.tidy(() => tf.sigmoid(this.discriminator.apply(tf.tensor2d(pts, [gridSize * gridSize, 2]), { training: false, kernel: this.live.spectralNorm ? this.spectral.normalize : undefined })));
     const data = (await out.data()) as Float32Array;
     out.dispose();
     return data;
@@ -333,5 +371,6 @@ export class Trainer {
     this.optG.dispose();
     this.optD.dispose();
     this.fixedNoise.dispose();
+    this.spectral.dispose();
   }
 }

@@ -3,7 +3,7 @@
  * series) and are redrawn a few times a second with animation off and no dots, so long runs stay
  * smooth. The legend doubles as a read-out of each series' newest value.
  */
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import type { MetricKey } from '../../core/metrics/stepMetrics';
@@ -26,6 +26,9 @@ export const SERIES_COLORS: Record<MetricKey, string> = {
   dFake: '#7c3aed',
   gGradNorm: '#6b7280',
   dGradNorm: '#374151',
+  r1: '#be185d',
+  gp: '#9333ea',
+  noiseSigma: '#65a30d',
 };
 
 /** Dashes tell series apart without relying on colour alone. */
@@ -43,7 +46,8 @@ const stepFormatter = (v: number) => formatInt(v);
 
 export const MetricChart = memo(function MetricChart({ chart, title, description, yDomain }: MetricChartProps) {
   const keys = CHART_SERIES[chart];
-  const rows = useApp((s) => s.charts[chart]);
+  // Deferred: React renders the new chart at low priority, in slices, so input stays responsive.
+  const rows = useDeferredValue(useApp((s) => s.charts[chart]));
   const latest = useApp(useShallow((s) => keys.map((k) => s.latest[k])));
   const titleId = `chart-${chart}-title`;
   const descId = `chart-${chart}-desc`;
@@ -70,8 +74,8 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
           <ResponsiveContainer width="100%" height="100%" minHeight={100}>
             <LineChart data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-              <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} tickCount={6} />
-              <YAxis domain={yDomain ?? ['auto', 'auto']} tickFormatter={tickFormatter} width={56} fontSize={11} allowDataOverflow={false} />
+              <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} tickCount={6} interval={0} />
+              <YAxis domain={yDomain ?? ['auto', 'auto']} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} />
               <Tooltip
                 isAnimationActive={false}
                 labelFormatter={(v) => `Step ${formatInt(Number(v))}`}

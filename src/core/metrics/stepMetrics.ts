@@ -15,6 +15,9 @@ export const METRIC_KEYS = [
   'dFake',
   'gGradNorm',
   'dGradNorm',
+  'r1',
+  'gp',
+  'noiseSigma',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 export type StepMetrics = Record<MetricKey, number>;
@@ -32,6 +35,9 @@ export const METRIC_LABELS: Record<MetricKey, string> = {
   dFake: 'D(fake)',
   gGradNorm: 'G gradient norm',
   dGradNorm: 'D gradient norm',
+  r1: 'R1 penalty',
+  gp: 'WGAN-GP penalty',
+  noiseSigma: 'Instance noise σ',
 };
 
 export function packMetrics(rows: StepMetrics[]): Float64Array {

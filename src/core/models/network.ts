@@ -23,6 +23,19 @@ export interface ApplyOptions {
   training: boolean;
   /** Seed for this call's dropout masks; a new one each step keeps runs reproducible. */
   dropoutSeed?: number;
+  /**
+   * Gradient penalties (R1, WGAN-GP) differentiate D's input-gradient again. TF.js's LeakyRelu and
+   * Relu gradients go through `greater`, which has no gradient, so those activations are then
+   * written with |x| (whose gradient, `step`, has one).
+   */
+  twiceDifferentiable?: boolean;
+  /** Replaces a kernel by a tensor computed from it (spectral normalization). */
+  kernel?: (variable: tf.Variable) => tf.Tensor;
+}
+
+/** max(x, αx) = ½(1+α)x + ½(1−α)|x|, built from ops that TF.js can differentiate twice. */
+function leakyReluViaAbs(x: tf.Tensor, alpha: number): tf.Tensor {
+  return tf.add(tf.mul(0.5 * (1 + alpha), x), tf.mul(0.5 * (1 - alpha), tf.abs(x)));
 }
 
 export interface Network {
@@ -72,13 +85,14 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
 
   function apply(x: tf.Tensor, options: ApplyOptions): tf.Tensor {
     let h = x;
+    const kernelOf = (v: tf.Variable): tf.Tensor => (options.kernel ? options.kernel(v) : v);
     let dropoutCount = 0;
     infos.forEach((info, i) => {
       const spec = info.spec;
       const vars = perLayer[i];
       switch (spec.type) {
         case 'dense':
-          h = tf.matMul(h as tf.Tensor2D, vars[0] as unknown as tf.Tensor2D);
+          h = tf.matMul(h as tf.Tensor2D, kernelOf(vars[0]) as tf.Tensor2D);
           if (vars[1]) h = tf.add(h, vars[1]);
           break;
         case 'reshape':
@@ -91,22 +105,22 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
           h = batchNorm(h, vars[0], vars[1]);
           break;
         case 'leakyrelu':
-          h = tf.leakyRelu(h, spec.alpha);
+          h = options.twiceDifferentiable ? leakyReluViaAbs(h, spec.alpha) : tf.leakyRelu(h, spec.alpha);
           break;
         case 'relu':
-          h = tf.relu(h);
+          h = options.twiceDifferentiable ? leakyReluViaAbs(h, 0) : tf.relu(h);
           break;
         case 'tanh':
           h = tf.tanh(h);
           break;
         case 'conv':
-          h = tf.conv2d(h as tf.Tensor4D, vars[0] as unknown as tf.Tensor4D, spec.stride, 'same');
+          h = tf.conv2d(h as tf.Tensor4D, kernelOf(vars[0]) as tf.Tensor4D, spec.stride, 'same');
           if (vars[1]) h = tf.add(h, vars[1]);
           break;
         case 'convT': {
           const batch = h.shape[0];
           const [oh, ow, oc] = info.outShape;
-          h = tf.conv2dTranspose(h as tf.Tensor4D, vars[0] as unknown as tf.Tensor4D, [batch, oh, ow, oc], spec.stride, 'same');
+          h = tf.conv2dTranspose(h as tf.Tensor4D, kernelOf(vars[0]) as tf.Tensor4D, [batch, oh, ow, oc], spec.stride, 'same');
           if (vars[1]) h = tf.add(h, vars[1]);
           break;
         }
