@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { Random } from '../random';
+import { classifierMetrics, COVERED_FRACTION } from './classifierMetrics';
+import { gaussianStats } from './frechet';
+
+/** A probability table: sample i is class classes[i] with probability `conf`, the rest shared equally. */
+function table(classes: number[], conf: number, k = 10): Float32Array {
+  const out = new Float32Array(classes.length * k);
+  classes.forEach((c, i) => {
+    for (let j = 0; j < k; j++) out[i * k + j] = j === c ? conf : (1 - conf) / (k - 1);
+  });
+  return out;
+}
+
+describe('classifierMetrics', () => {
+  it('balanced, confident samples: 10 classes, KL 0, confidence = the max probability', () => {
+    const classes = Array.from({ length: 1000 }, (_, i) => i % 10);
+    const m = classifierMetrics({ probs: table(classes, 0.9), count: 1000, numClasses: 10 });
+    expect(m.classesCovered).toBe(10);
+    expect(m.klToUniform).toBeCloseTo(0, 12);
+    expect(m.confidence).toBeCloseTo(0.9, 6);
+    expect(m.classHistogram).toEqual(new Array(10).fill(0.1));
+    expect(m.fid).toBeNull();
+  });
+
+  it('total collapse to one class: 1 class, KL = log 10', () => {
+    const m = classifierMetrics({ probs: table(new Array(1000).fill(7), 0.6), count: 1000, numClasses: 10 });
+    expect(m.classesCovered).toBe(1);
+    expect(m.klToUniform).toBeCloseTo(Math.log(10), 12);
+    expect(m.confidence).toBeCloseTo(0.6, 6);
+    expect(m.classHistogram[7]).toBe(1);
+  });
+
+  it('the 1 % rule: exactly 1 % covers a class, just under does not', () => {
+    // 1000 samples: class 0 gets 10 (1 %), class 1 gets 9, class 2 the other 981.
+    const classes = [...new Array(10).fill(0), ...new Array(9).fill(1), ...new Array(981).fill(2)];
+    const m = classifierMetrics({ probs: table(classes, 0.5), count: 1000, numClasses: 10 });
+    expect(COVERED_FRACTION).toBe(0.01);
+    expect(m.classesCovered).toBe(2);
+    const p = [0.01, 0.009, 0.981];
+    const h = -p.reduce((s, x) => s + x * Math.log(x), 0);
+    expect(m.klToUniform).toBeCloseTo(Math.log(10) - h, 12);
+  });
+
+  it('half in 2 classes, half in the other 8: KL known; argmax ties go to the lower class', () => {
+    // 400 samples: classes 0, 1 get 100 each (¼), classes 2..9 get 25 each (1/16).
+    const classes: number[] = [];
+    for (let i = 0; i < 100; i++) classes.push(0, 1);
+    for (let c = 2; c < 10; c++) for (let i = 0; i < 25; i++) classes.push(c);
+    const m = classifierMetrics({ probs: table(classes, 0.3), count: 400, numClasses: 10 });
+    expect(m.klToUniform).toBeCloseTo(2 * 0.25 * Math.log(2.5) + 8 * (1 / 16) * Math.log(10 / 16), 12);
+    const tie = classifierMetrics({ probs: new Float32Array([0.5, 0.5, 0, 0]), count: 1, numClasses: 4 });
+    expect(tie.classHistogram).toEqual([1, 0, 0, 0]);
+    expect(tie.confidence).toBe(0.5);
+  });
+
+  it('mixed confidences average per sample', () => {
+    const probs = new Float32Array([0.2, 0.8, 0.6, 0.4, 1, 0, 0.5, 0.5]);
+    const m = classifierMetrics({ probs, count: 4, numClasses: 2 });
+    expect(m.confidence).toBeCloseTo((0.8 + 0.6 + 1 + 0.5) / 4, 6);
+    expect(m.classHistogram).toEqual([0.75, 0.25]);
+  });
+
+  it('FID against a reference: ≈ 0 for the same distribution, larger for shifted features', () => {
+    const rng = new Random(4);
+    const dim = 16;
+    const n = 2000;
+    const ref = gaussianStats(Float32Array.from({ length: 5000 * dim }, () => rng.normal()), 5000, dim);
+    const same = Float32Array.from({ length: n * dim }, () => rng.normal());
+    const shifted = Float32Array.from({ length: n * dim }, () => rng.normal(1, 1));
+    const probs = table(Array.from({ length: n }, (_, i) => i % 10), 0.9);
+    const a = classifierMetrics({ probs, count: n, numClasses: 10, features: same, reference: ref });
+    const b = classifierMetrics({ probs, count: n, numClasses: 10, features: shifted, reference: ref });
+    expect(a.fid!).toBeLessThan(0.2);
+    // ‖Δμ‖² = 16, plus the finite-sample bias.
+    expect(b.fid!).toBeGreaterThan(15.5);
+    expect(b.fid!).toBeLessThan(16.5);
+  });
+
+  it('rejects bad input', () => {
+    expect(() => classifierMetrics({ probs: [], count: 0, numClasses: 10 })).toThrow(/at least one/);
+    expect(() => classifierMetrics({ probs: [1], count: 1, numClasses: 10 })).toThrow(/probabilities/);
+  });
+});
