@@ -46,8 +46,8 @@ export const CHART_SERIES = {
 export type ChartId = keyof typeof CHART_SERIES;
 
 /** Points per series after downsampling, and how often charts may recompute. */
-export const CHART_POINTS = 500;
-export const CHART_INTERVAL_MS = 250;
+export const CHART_POINTS = 300;
+export const CHART_INTERVAL_MS = 400;
 /** Grids kept for the epoch scrubber; older ones are thinned out evenly past this. */
 export const MAX_SAMPLE_FRAMES = 120;
 
@@ -111,9 +111,10 @@ export type AppStore = StoreApi<AppState>;
 
 const EMPTY_CHARTS: Record<ChartId, ChartRow[]> = { losses: [], penalties: [], outputs: [] };
 
-export function createAppStore(send: Send, options: { chartIntervalMs?: number } = {}): AppStore {
+export function createAppStore(send: Send, options: { chartIntervalMs?: number; staggerCharts?: boolean } = {}): AppStore {
   const history = new MetricHistory();
   const chartInterval = options.chartIntervalMs ?? CHART_INTERVAL_MS;
+  const stagger = options.staggerCharts ?? false;
   let chartTimer: ReturnType<typeof setTimeout> | null = null;
   let lastChartAt = -Infinity;
   let chartedVersion = -1;
@@ -140,15 +141,26 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number }
       chartedVersion = history.version;
       const latest: Partial<Record<MetricKey, number>> = {};
       for (const keys of Object.values(CHART_SERIES)) for (const k of keys) latest[k] = history.last(k);
-      set({
-        charts: {
-          losses: history.rows(CHART_SERIES.losses, CHART_POINTS),
-          penalties: history.rows(CHART_SERIES.penalties, CHART_POINTS),
-          outputs: history.rows(CHART_SERIES.outputs, CHART_POINTS),
-        },
-        latest,
-        historyLength: history.length,
-      });
+      const rows = {
+        losses: history.rows(CHART_SERIES.losses, CHART_POINTS),
+        penalties: history.rows(CHART_SERIES.penalties, CHART_POINTS),
+        outputs: history.rows(CHART_SERIES.outputs, CHART_POINTS),
+      };
+      if (!stagger) {
+        set({ charts: rows, latest, historyLength: history.length });
+        return;
+      }
+      // Each chart re-renders in its own task, so no single main-thread task carries all three.
+      set((s) => ({ charts: { ...s.charts, losses: rows.losses }, latest, historyLength: history.length }));
+      const version = history.version;
+      setTimeout(() => {
+        if (history.version < version || chartedVersion !== version) return;
+        set((s) => ({ charts: { ...s.charts, penalties: rows.penalties } }));
+        setTimeout(() => {
+          if (chartedVersion !== version) return;
+          set((s) => ({ charts: { ...s.charts, outputs: rows.outputs } }));
+        }, 0);
+      }, 0);
     };
 
     const scheduleCharts = () => {
@@ -332,33 +344,36 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number }
     /**
      * Before the first `ready`, a rejected config (e.g. a URL naming a dataset that does not exist)
      * or a forced backend that cannot start must not leave a blank app: drop what was rejected and
-     * try again, at most twice. The error stays on screen.
+     * try again, at most twice. The error stays on screen. A config error comes after the backend
+     * started, so the retry is a `reset` (the worker refuses a second `init`); a backend failure
+     * leaves the worker uninitialised, so that retry is an `init` with `auto`.
      */
     function retryInit(code: ErrorCode, fieldErrors?: FieldError[]) {
       if (initRetries >= 2) {
         set({ phase: 'failed' });
         return;
       }
-      let config = initConfig;
-      let backend = initBackend;
-      if (code === 'backend-failed' && backend !== 'auto') backend = 'auto';
-      else if (code === 'bad-config' || code === 'dataset-failed') {
-        const fields = (fieldErrors ?? []).map((e) => e.field).filter((f) => f in config);
-        config = fields.length ? withoutFields(config, fields) : code === 'dataset-failed' ? withoutFields(config, ['dataset', 'model']) : {};
+      if (code === 'backend-failed' && initBackend !== 'auto') {
+        initRetries++;
+        initBackend = 'auto';
+        set({ backendRequested: 'auto' });
+        send({ type: 'init', config: initConfig, backend: 'auto' });
+        return;
+      }
+      if (code === 'bad-config' || code === 'dataset-failed') {
+        const fields = (fieldErrors ?? []).map((e) => e.field).filter((f) => f in initConfig);
+        let config = fields.length ? withoutFields(initConfig, fields) : code === 'dataset-failed' ? withoutFields(initConfig, ['dataset', 'model']) : {};
         if (Object.keys(config).length === Object.keys(initConfig).length) config = {};
-      } else {
-        set({ phase: 'failed' });
+        if (Object.keys(initConfig).length === 0) {
+          set({ phase: 'failed' });
+          return;
+        }
+        initRetries++;
+        initConfig = config;
+        send({ type: 'reset', config });
         return;
       }
-      if (config === initConfig && backend === initBackend) {
-        set({ phase: 'failed' });
-        return;
-      }
-      initRetries++;
-      initConfig = config;
-      initBackend = backend;
-      set({ backendRequested: backend });
-      send({ type: 'init', config, backend });
+      set({ phase: 'failed' });
     }
   });
 }

@@ -10,7 +10,7 @@ import { parseUrlParams } from './lib/urlParams';
 export function startTraining(search: string): AppStore {
   const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
   const send = (cmd: Command) => worker.postMessage(cmd);
-  const store = createAppStore(send);
+  const store = createAppStore(send, { staggerCharts: true });
   worker.onmessage = (e: MessageEvent<WorkerEvent>) => store.getState().handleEvent(e.data);
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();

@@ -11,6 +11,7 @@ const TITLES: Record<AppError['code'], string> = {
   'bad-config': 'Setting rejected',
   'backend-failed': 'Backend failed',
   'dataset-failed': 'Dataset could not load',
+  'bad-upload': 'Images could not be used',
   'nan-loss': 'Training diverged',
   'not-ready': 'Not ready',
   internal: 'Training error',

@@ -11,6 +11,7 @@ import { METRIC_LABELS } from '../../core/metrics/stepMetrics';
 import { formatInt, formatMetric } from '../lib/format';
 import { CHART_SERIES } from '../store';
 import type { ChartId } from '../store';
+import type { ChartRow } from '../lib/metricHistory';
 import { useApp } from '../storeContext';
 
 export const SERIES_COLORS: Record<MetricKey, string> = {
@@ -41,8 +42,17 @@ export interface MetricChartProps {
   yDomain?: [number | 'auto', number | 'auto'];
 }
 
+// recharts 3 re-dispatches a component's settings into its internal store (and renders again)
+// whenever a prop's identity changes: every prop below is a module constant, so a new `data`
+// array is the only thing that changes per update.
 const tickFormatter = (v: number) => formatMetric(v);
 const stepFormatter = (v: number) => formatInt(v);
+const labelFormatter = (v: unknown) => `Step ${formatInt(Number(v))}`;
+const valueFormatter = (v: unknown, name: unknown): [string, string] => [formatMetric(Number(v)), METRIC_LABELS[name as MetricKey] ?? String(name)];
+const MARGIN = { top: 4, right: 12, bottom: 0, left: 0 };
+const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
+const AUTO_DOMAIN: [string, string] = ['auto', 'auto'];
+const ACTIVE_DOT = { r: 3 };
 
 export const MetricChart = memo(function MetricChart({ chart, title, description, yDomain }: MetricChartProps) {
   const keys = CHART_SERIES[chart];
@@ -68,38 +78,52 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
         {description}
       </p>
       <div className="chart-body" aria-hidden={rows.length === 0 ? undefined : 'true'}>
-        {rows.length === 0 ? (
-          <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>
-        ) : (
-          <ResponsiveContainer width="100%" height="100%" minHeight={100}>
-            <LineChart data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-              <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} tickCount={6} interval={0} />
-              <YAxis domain={yDomain ?? ['auto', 'auto']} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} />
-              <Tooltip
-                isAnimationActive={false}
-                labelFormatter={(v) => `Step ${formatInt(Number(v))}`}
-                formatter={(v, name) => [formatMetric(Number(v)), METRIC_LABELS[name as MetricKey] ?? String(name)]}
-              />
-              {keys.map((k) => (
-                <Line
-                  key={k}
-                  dataKey={k}
-                  name={k}
-                  type="linear"
-                  stroke={SERIES_COLORS[k]}
-                  strokeDasharray={SERIES_DASH[k] || undefined}
-                  strokeWidth={1.5}
-                  dot={false}
-                  activeDot={{ r: 3 }}
-                  isAnimationActive={false}
-                  connectNulls
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        )}
+        <ChartBody rows={rows} chart={chart} yDomain={yDomain} />
       </div>
     </figure>
+  );
+});
+
+interface ChartBodyProps {
+  rows: ChartRow[];
+  chart: ChartId;
+  yDomain?: [number | 'auto', number | 'auto'];
+}
+
+/**
+ * The recharts tree, memoised on its rows: a legend read-out or any other re-render of the
+ * figure never re-renders the SVG; only new rows do (recharts re-renders everything it owns).
+ */
+const ChartBody = memo(function ChartBody({ rows, chart, yDomain }: ChartBodyProps) {
+  const keys = CHART_SERIES[chart];
+  if (rows.length === 0) return <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>;
+  return (
+    <ResponsiveContainer width="100%" height="100%" minHeight={100}>
+      <LineChart data={rows} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+        <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} tickCount={6} interval={0} />
+        <YAxis domain={yDomain ?? AUTO_DOMAIN} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} />
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={labelFormatter}
+          formatter={valueFormatter}
+        />
+        {keys.map((k) => (
+          <Line
+            key={k}
+            dataKey={k}
+            name={k}
+            type="linear"
+            stroke={SERIES_COLORS[k]}
+            strokeDasharray={SERIES_DASH[k] || undefined}
+            strokeWidth={1.5}
+            dot={false}
+            activeDot={ACTIVE_DOT}
+            isAnimationActive={false}
+            connectNulls
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
   );
 });

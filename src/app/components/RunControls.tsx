@@ -1,5 +1,5 @@
 /** Start, Pause, Step (one step while paused) and Reset (new weights, same config). */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useApp, useAppStore } from '../storeContext';
 
 export function RunControls() {
@@ -9,14 +9,22 @@ export function RunControls() {
   const startRef = useRef<HTMLButtonElement>(null);
   const pauseRef = useRef<HTMLButtonElement>(null);
 
-  // Keyboard users keep their place: the button that just got disabled hands focus to its twin.
+  // Keyboard users keep their place: once the worker confirms, the button that just got disabled
+  // hands focus to its twin.
+  const handOver = useRef<'start' | 'pause' | null>(null);
+  useEffect(() => {
+    const target = handOver.current === 'pause' && running ? pauseRef.current : handOver.current === 'start' && !running ? startRef.current : null;
+    if (!target) return;
+    handOver.current = null;
+    if (document.activeElement === document.body || document.activeElement === startRef.current || document.activeElement === pauseRef.current) target.focus();
+  }, [running]);
   const start = () => {
+    handOver.current = 'pause';
     store.getState().start();
-    requestAnimationFrame(() => pauseRef.current?.focus());
   };
   const pause = () => {
+    handOver.current = 'start';
     store.getState().pause();
-    requestAnimationFrame(() => startRef.current?.focus());
   };
 
   return (

@@ -5,6 +5,9 @@ import { formatCount, formatDuration, formatFlops, formatInt, formatMetric, form
 describe('formatters', () => {
   it('formats counts, durations and rates', () => {
     expect(formatInt(1234567)).toBe('1,234,567');
+    expect(formatInt(999)).toBe('999');
+    expect(formatInt(0)).toBe('0');
+    expect(formatInt(-1234.4)).toBe('-1,234');
     expect(formatCount(860416)).toBe('860 k');
     expect(formatCount(2730000)).toBe('2.73 M');
     expect(formatCount(42)).toBe('42');

@@ -1,9 +1,11 @@
 /** Small text formatters for the status line and pickers. Pure TS. */
 import type { ModelSummary } from '../../core/models/specs';
 
-/** 1234 → "1,234"; used for step counts. */
+/** 1234 → "1,234"; used for step counts and chart ticks (hot: no Intl, which is slow). */
 export function formatInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  if (!Number.isFinite(n)) return String(n);
+  const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return n < -0.5 ? `-${s}` : s;
 }
 
 /** Parameter counts: 860416 → "860 k", 2730000 → "2.73 M". */

@@ -68,7 +68,20 @@ describe('LTTB downsampling', () => {
     const idx = lttbUnionIndices(xs, [a, b], 50);
     expect(idx).toContain(100);
     expect(idx).toContain(2900);
-    expect(idx.length).toBeLessThanOrEqual(100);
+    expect(idx.length).toBeLessThanOrEqual(52);
     expect(lttbUnionIndices(range(10), [range(10)], 50)).toEqual(range(10));
+  });
+
+  it('does not let flat series (penalties that are off) dilute the varying one', () => {
+    const n = 10_000;
+    const xs = range(n);
+    const loss = xs.map((x) => Math.sin(x / 50));
+    const off = xs.map(() => 0);
+    const idx = lttbUnionIndices(xs, [off, loss, off, off], 500);
+    expect(idx.length).toBe(500);
+    const flatOnly = lttbUnionIndices(xs, [off, off], 100);
+    expect(flatOnly.length).toBe(100);
+    expect(flatOnly[0]).toBe(0);
+    expect(flatOnly[flatOnly.length - 1]).toBe(n - 1);
   });
 });

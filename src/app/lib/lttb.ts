@@ -73,15 +73,36 @@ export function lttb(xs: ArrayLike<number>, ys: ArrayLike<number>, threshold: nu
 }
 
 /**
- * Downsamples several series that share one x column: each series keeps its own LTTB points and
- * the result is the sorted union of their indices, so every kept row has all series' values (one
- * row per tooltip) and no series loses its spikes.
+ * Downsamples several series that share one x column to about `threshold` rows in all: each
+ * series that varies keeps its own LTTB points (threshold / number of varying series) and the
+ * result is the sorted union of their indices, so every kept row has all series' values (one row
+ * per tooltip) and no series loses its spikes. A flat series (e.g. a penalty that is off) needs
+ * only its ends, so it does not dilute the others.
  */
 export function lttbUnionIndices(xs: ArrayLike<number>, series: ArrayLike<number>[], threshold: number, count = xs.length): number[] {
   if (count <= threshold) return Array.from({ length: count }, (_, i) => i);
+  const varying = series.filter((ys) => !isFlat(ys, count));
   const keep = new Uint8Array(count);
-  for (const ys of series) for (const i of lttbIndices(xs, ys, threshold, count)) keep[i] = 1;
+  keep[0] = 1;
+  keep[count - 1] = 1;
+  const each = Math.max(3, Math.ceil(threshold / Math.max(1, varying.length)));
+  for (const ys of varying) for (const i of lttbIndices(xs, ys, each, count)) keep[i] = 1;
+  if (!varying.length) {
+    // Nothing varies: evenly spaced rows keep the x axis honest.
+    for (let k = 0; k < threshold; k++) keep[Math.floor((k * (count - 1)) / (threshold - 1))] = 1;
+  }
   const out: number[] = [];
   for (let i = 0; i < count; i++) if (keep[i]) out.push(i);
   return out;
+}
+
+function isFlat(ys: ArrayLike<number>, count: number): boolean {
+  let first: number | undefined;
+  for (let i = 0; i < count; i++) {
+    const y = ys[i];
+    if (!Number.isFinite(y)) continue;
+    if (first === undefined) first = y;
+    else if (y !== first) return false;
+  }
+  return true;
 }

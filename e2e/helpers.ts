@@ -1,0 +1,75 @@
+/** Shared steps for the end-to-end specs. */
+import { expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+/** Small, fast settings: each spec must finish well under a minute on SwiftShader / WASM. */
+export const RING = 'dataset=ring8&batchSize=32';
+export const MNIST_SMALL = 'dataset=mnist&model=dcgan28-small&batchSize=8';
+
+export interface Opened {
+  consoleErrors: string[];
+}
+
+/** Opens the app with URL parameters, collects console errors, and waits for the worker's `ready`. */
+export async function openApp(page: Page, query = RING, { waitReady = true } = {}): Promise<Opened> {
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await page.goto(`/?${query}`);
+  if (waitReady) await waitReadyState(page);
+  return { consoleErrors };
+}
+
+export async function waitReadyState(page: Page, timeout = 60_000): Promise<void> {
+  await expect(page.getByRole('status')).toContainText(/Backend: (webgpu|webgl|wasm|cpu)/, { timeout });
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled({ timeout });
+}
+
+export async function stepCount(page: Page): Promise<number> {
+  const t = await page.getByTestId('step-count').textContent();
+  return Number((t ?? '').replace(/[^\d]/g, ''));
+}
+
+export async function waitForStepAtLeast(page: Page, n: number, timeout = 30_000): Promise<number> {
+  await expect.poll(() => stepCount(page), { timeout }).toBeGreaterThanOrEqual(n);
+  return stepCount(page);
+}
+
+/** Points currently drawn in a chart (after downsampling). */
+export async function chartPoints(page: Page, chart: 'losses' | 'penalties' | 'outputs'): Promise<number> {
+  return Number(await page.getByTestId(`chart-${chart}`).getAttribute('data-points'));
+}
+
+export const slider = (page: Page, name: string) => page.getByRole('slider', { name, exact: true });
+
+/** A cheap fingerprint of the sample canvas's pixels, read in the page. */
+export async function canvasFingerprint(page: Page): Promise<string> {
+  return page.getByRole('img', { name: 'Generated samples' }).evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let h = 2166136261;
+    let nonBlank = 0;
+    for (let i = 0; i < data.length; i++) {
+      h = Math.imul(h ^ data[i], 16777619);
+      if (i % 4 !== 3 && data[i] !== 0) nonBlank++;
+    }
+    return `${c.width}x${c.height}:${(h >>> 0).toString(16)}:${nonBlank}`;
+  });
+}
+
+/** Records main-thread long tasks from the very start of the page. */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+export async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+}

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { longTasks, MNIST_SMALL, observeLongTasks, openApp, RING, slider, stepCount, waitForStepAtLeast } from './helpers';
+
+test('no main-thread long task over 200 ms while training (2-D, with slider moves)', async ({ page }) => {
+  await observeLongTasks(page);
+  await openApp(page, RING);
+  const startup = await longTasks(page);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await waitForStepAtLeast(page, 10);
+  const base = (await longTasks(page)).length;
+  const s = slider(page, 'Discriminator L2');
+  await s.focus();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(400);
+  }
+  await page.waitForTimeout(3000);
+  const all = await longTasks(page);
+  const during = all.slice(base);
+  const worst = Math.max(0, ...during);
+  console.log(`long tasks while training (ring8): ${during.length}, worst ${worst.toFixed(0)} ms; at start-up: ${startup.map((d) => d.toFixed(0)).join(', ') || 'none'}; steps ${await stepCount(page)}`);
+  expect(worst).toBeLessThan(200);
+});
+
+test('no main-thread long task over 200 ms while training (MNIST), and a screenshot', async ({ page }) => {
+  await observeLongTasks(page);
+  await openApp(page, MNIST_SMALL);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await waitForStepAtLeast(page, 30);
+  const base = (await longTasks(page)).length;
+  await page.waitForTimeout(8000);
+  const during = (await longTasks(page)).slice(base);
+  const worst = Math.max(0, ...during);
+  console.log(`long tasks while training (mnist): ${during.length}, worst ${worst.toFixed(0)} ms; steps ${await stepCount(page)}`);
+  expect(worst).toBeLessThan(200);
+});
