@@ -23,7 +23,27 @@ export type Command =
   /** Live values, applied at the next step; answered by `hyperparams` with what was applied. */
   | { type: 'setHyperparams'; values: Partial<LiveHyperparams> }
   /** Draws the sample grid / points now (e.g. while paused). */
-  | { type: 'requestSamples' };
+  | { type: 'requestSamples' }
+  /** Asks for a few real examples of a dataset, for the picker; answered by `datasetPreview`. */
+  | { type: 'previewDataset'; id: string }
+  /** Makes the user's drawing the dataset 'drawn' and resets the run onto it. */
+  | { type: 'useDrawnPoints'; points: Float32Array }
+  /**
+   * Decodes the user's images in the worker into the dataset 'upload' (answered by
+   * `uploadResult`); the current run keeps training. `target` is the model size to fit.
+   */
+  | { type: 'uploadImages'; files: UploadFile[]; target: UploadTarget; invert?: boolean };
+
+/** What the worker needs of a File (a File is one). */
+export interface UploadFile {
+  name: string;
+  type: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type UploadTarget = 'grey28' | 'rgb32';
+export const UPLOAD_TARGETS: readonly UploadTarget[] = ['grey28', 'rgb32'];
 
 export type CommandType = Command['type'];
 
@@ -34,6 +54,7 @@ export type { BackendReport } from '../core/backend';
 
 export type ErrorCode =
   | 'bad-message'
+  | 'bad-upload'
   | 'bad-config'
   | 'backend-failed'
   | 'dataset-failed'
@@ -87,7 +108,24 @@ export type WorkerEvent =
     }
   /** The live values in force from `step` on. */
   | { type: 'hyperparams'; applied: LiveHyperparams; step: number }
-  | { type: 'error'; code: ErrorCode; message: string; fieldErrors?: FieldError[] };
+  | { type: 'error'; code: ErrorCode; message: string; fieldErrors?: FieldError[] }
+  /** Real examples of a dataset: an image grid, or points with their view box. */
+  | {
+      type: 'datasetPreview';
+      id: string;
+      info: DatasetInfo;
+      image?: { width: number; height: number; pixels: Uint8ClampedArray };
+      points?: Float32Array;
+    }
+  | {
+      type: 'uploadResult';
+      /** The new dataset's info, or null when no image was accepted. */
+      dataset: DatasetInfo | null;
+      accepted: number;
+      skipped: { name: string; reason: string }[];
+      /** Images left out because the set reached its cap. */
+      capped: number;
+    };
 
 export type WorkerEventType = WorkerEvent['type'];
 
@@ -121,6 +159,19 @@ export function parseCommand(msg: unknown): Parsed<Command> {
     case 'pause':
     case 'requestSamples':
       return { ok: true, value: { type: msg.type } };
+    case 'previewDataset':
+      if (typeof msg.id !== 'string' || msg.id.length > 64) return bad('"id" must be a dataset id');
+      return { ok: true, value: { type: 'previewDataset', id: msg.id } };
+    case 'useDrawnPoints':
+      if (!(msg.points instanceof Float32Array)) return bad('"points" must be a Float32Array of x, y pairs');
+      return { ok: true, value: { type: 'useDrawnPoints', points: msg.points } };
+    case 'uploadImages': {
+      if (!Array.isArray(msg.files)) return bad('"files" must be an array of files');
+      const badFile = msg.files.findIndex((f) => !isRecord(f) || typeof f.name !== 'string' || typeof f.size !== 'number' || typeof f.arrayBuffer !== 'function');
+      if (badFile >= 0) return bad(`files[${badFile}] is not a file`);
+      if (!UPLOAD_TARGETS.includes(msg.target as UploadTarget)) return bad(`"target" must be one of ${UPLOAD_TARGETS.join(', ')}`);
+      return { ok: true, value: { type: 'uploadImages', files: msg.files as UploadFile[], target: msg.target as UploadTarget, invert: msg.invert === true } };
+    }
     case 'step': {
       const n = msg.count;
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_STEPS_PER_COMMAND) {
@@ -152,6 +203,8 @@ export function transferablesOf(ev: WorkerEvent): Transferable[] {
       return [ev.pixels.buffer];
     case 'points':
       return [ev.real.buffer, ev.fake.buffer, ev.heatmap.buffer];
+    case 'datasetPreview':
+      return [ev.image?.pixels.buffer, ev.points?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     default:
       return [];
   }

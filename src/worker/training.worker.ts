@@ -5,6 +5,7 @@
  */
 import { selectBackend } from '../core/backend';
 import { DATASET_SOURCES } from '../core/data/registry';
+import type { RgbaImage } from '../core/data/imageResize';
 import { createTrainingSession } from './trainingSession';
 import { wasmPaths } from './wasmAssets';
 
@@ -28,11 +29,27 @@ function yieldToEvents(): Promise<void> {
   });
 }
 
+/** Browser decoding: createImageBitmap handles PNG, JPEG, WebP and a GIF's first frame. */
+async function decodeImage(bytes: ArrayBuffer, format: string): Promise<RgbaImage> {
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: `image/${format}` }), { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2-D canvas in this worker');
+    ctx.drawImage(bitmap, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    return { width, height, data };
+  } finally {
+    bitmap.close();
+  }
+}
+
 const session = createTrainingSession({
   post: (event, transfer) => scope.postMessage(event, transfer),
   selectBackend: (requested) => selectBackend(requested, { wasmPaths }),
   datasets: DATASET_SOURCES,
   readAsset,
+  decodeImage,
   yieldToEvents,
   now: () => performance.now(),
 });

@@ -4,6 +4,7 @@ import type { DatasetSource } from '../core/data/types';
 import { unpackMetrics } from '../core/metrics/stepMetrics';
 import { pointsDataset } from '../core/testing/fixtures';
 import type { WorkerEvent } from './protocol';
+import { decodePng, fakeFile, pngBytes } from './testing/fakeFiles';
 import { createTrainingSession } from './trainingSession';
 
 beforeAll(async () => {
@@ -33,6 +34,7 @@ function harness() {
     selectBackend: async (requested) => ({ name: tf.getBackend(), reasons: ['test: cpu only'], requested }),
     datasets: [testPoints],
     readAsset: async () => new ArrayBuffer(0),
+    decodeImage: decodePng,
     yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
     now: () => performance.now(),
   });
@@ -145,4 +147,46 @@ describe('training session (the worker message handler, in Node)', () => {
     await h.session.handle({ type: 'step', count: 1 });
     expect(Number.isFinite(h.rows().at(-1)!.dLoss)).toBe(true);
   });
+
+  it('previews a dataset with real examples', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
+    await h.session.handle({ type: 'previewDataset', id: 'pts' });
+    const p = h.last('datasetPreview');
+    expect(p?.id).toBe('pts');
+    expect(p?.points?.length).toBe(2 * 256);
+    await h.session.handle({ type: 'previewDataset', id: 'nope' });
+    expect(h.last('error')?.message).toMatch(/unknown dataset "nope"/);
+  });
+
+  it('trains on a drawing: useDrawnPoints switches the run to the dataset "drawn"', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
+    await h.session.handle({ type: 'useDrawnPoints', points: new Float32Array([0, 0, 1, 1, 2, 0.5]) });
+    expect(h.last('ready')?.dataset.id).toBe('drawn');
+    expect(h.last('ready')?.datasets.map((d) => d.id)).toContain('drawn');
+    await h.session.handle({ type: 'step', count: 2 });
+    expect(h.last('state')?.step).toBe(2);
+    await h.session.handle({ type: 'useDrawnPoints', points: new Float32Array([1]) });
+    expect(h.last('error')?.message).toMatch(/Your drawing cannot be used/);
+  });
+
+  it('uploads images while training keeps running, then trains on them', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
+    await h.session.handle({ type: 'start' });
+    await h.session.handle({
+      type: 'uploadImages',
+      target: 'grey28',
+      files: [fakeFile('a.png', pngBytes(30, 30)), fakeFile('b.png', pngBytes(20, 40)), fakeFile('readme.txt', new TextEncoder().encode('hi'))],
+    });
+    const result = h.last('uploadResult');
+    expect(result).toMatchObject({ accepted: 2, capped: 0, skipped: [{ name: 'readme.txt', reason: expect.stringMatching(/not an image/) }] });
+    expect(h.last('state')?.running).toBe(true);
+    await h.session.handle({ type: 'reset', config: { dataset: 'upload', batchSize: 2 } });
+    expect(h.last('ready')).toMatchObject({ dataset: { id: 'upload', count: 2 }, config: { model: 'dcgan28-small' } });
+    await h.session.handle({ type: 'uploadImages', target: 'grey28', files: [] });
+    expect(h.last('error')).toMatchObject({ code: 'bad-upload' });
+  });
 });
+

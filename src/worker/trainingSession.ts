@@ -12,12 +12,16 @@ import { imageGridRGBA } from '../core/sampleGrid';
 import { SAMPLE_GRID_SIDE, Trainer } from '../core/trainer';
 import type { BackendReport, Command, ErrorCode, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
+import { buildUploadSource, type ImageDecoder } from './imageUploads';
+import { makeDrawnPointsSource } from '../core/data/drawnPoints';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
   selectBackend(requested: BackendChoice): Promise<BackendReport>;
   datasets: DatasetSource[];
   readAsset: LoadContext['readAsset'];
+  /** Decodes an uploaded image file's bytes to RGBA. */
+  decodeImage: ImageDecoder;
   /** Lets queued messages (pause, slider moves) in between training slices. */
   yieldToEvents(): Promise<void>;
   now(): number;
@@ -27,6 +31,8 @@ export interface SessionDeps {
 export const METRICS_INTERVAL_MS = 100;
 /** How often 2-D points and D's heatmap are redrawn while training. */
 export const POINTS_INTERVAL_MS = 250;
+/** Shortest gap between two sample grids, for datasets so small that every step ends an epoch. */
+export const MIN_PICTURE_INTERVAL_MS = 500;
 /** Training time between checkpoints that a NaN rolls back to. */
 export const CHECKPOINT_INTERVAL_MS = 5_000;
 /** A training slice's length before queued messages get a turn. */
@@ -34,6 +40,9 @@ const SLICE_MS = 30;
 /** Steps queued on a GPU before their metrics must be read back. */
 const MAX_PENDING_STEPS = 64;
 const POINTS_SHOWN = 1000;
+/** Real examples in a dataset preview: a 4×4 grid, or this many points. */
+const PREVIEW_SIDE = 4;
+const PREVIEW_POINTS = 500;
 const HEATMAP_SIZE = 48;
 
 export interface TrainingSession {
@@ -52,20 +61,23 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   let rate = { images: 0, steps: 0 };
   let pointsView: { real: Float32Array; extent: [number, number, number, number] } | null = null;
   const loaded = new Map<string, Dataset>();
+  // The user's drawing and uploaded images join the built-in datasets while the worker lives.
+  const custom = new Map<string, DatasetSource>();
+  const sources = () => [...deps.datasets, ...custom.values()];
   // Commands run one at a time, in order: a reset never interleaves with a step.
   let queue: Promise<void> = Promise.resolve();
 
   const post = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
   const fail = (code: ErrorCode, message: string, fieldErrors?: { field: string; message: string }[]) =>
     post({ type: 'error', code, message, ...(fieldErrors ? { fieldErrors } : {}) });
-  const infoOf = (id: string) => deps.datasets.find((d) => d.info.id === id)?.info;
+  const infoOf = (id: string) => sources().find((d) => d.info.id === id)?.info;
   const postState = () => post({ type: 'state', running, step: trainer?.step ?? 0, epoch: trainer?.epoch ?? 0 });
 
   async function loadDataset(config: TrainConfig): Promise<Dataset> {
     const key = `${config.dataset}#${config.seed}`;
     const cached = loaded.get(key);
     if (cached) return cached;
-    const source = deps.datasets.find((d) => d.info.id === config.dataset);
+    const source = sources().find((d) => d.info.id === config.dataset);
     if (!source) throw new Error(`unknown dataset ${config.dataset}`);
     post({ type: 'progress', stage: 'dataset', message: `Loading ${source.info.name}…` });
     const dataset = await source.load({ seed: config.seed, readAsset: deps.readAsset });
@@ -107,7 +119,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       config: { ...next.config, ...next.hyperparams },
       model: next.summary,
       dataset: dataset.info,
-      datasets: deps.datasets.map((d) => d.info),
+      datasets: sources().map((d) => d.info),
       models: modelsForShape(dataset.info.shape).map((id) => summarizeModel(id, next.config.latentDim, next.config.dSteps)),
     });
     post({ type: 'hyperparams', applied: next.hyperparams, step: next.step });
@@ -157,7 +169,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
 
   async function runLoop(t: Trainer): Promise<void> {
     let windowStart = deps.now();
-    let lastPoints = windowStart;
+    let lastPictures = -Infinity;
+    let missedEpochPicture = false;
     while (running && trainer === t) {
       const sliceStart = deps.now();
       let epochEnded = false;
@@ -177,9 +190,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
           lastCheckpointMs = elapsedMs;
         }
       }
-      if (epochEnded || (t.dataset.dim === 2 && deps.now() - lastPoints >= POINTS_INTERVAL_MS)) {
+      // Every epoch end gets a picture, but a tiny dataset (an epoch per step) not more than a few per second.
+      missedEpochPicture ||= epochEnded;
+      const interval = t.dataset.dim === 2 ? POINTS_INTERVAL_MS : MIN_PICTURE_INTERVAL_MS;
+      if ((missedEpochPicture || t.dataset.dim === 2) && deps.now() - lastPictures >= interval) {
         await postPictures(t);
-        lastPoints = deps.now();
+        lastPictures = deps.now();
+        missedEpochPicture = false;
       }
       await deps.yieldToEvents();
     }
@@ -213,6 +230,62 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await postPictures(t);
   }
 
+  async function previewDataset(id: string): Promise<void> {
+    const source = sources().find((d) => d.info.id === id);
+    if (!source) {
+      fail('bad-message', `previewDataset: unknown dataset "${id}"`);
+      return;
+    }
+    let dataset: Dataset;
+    try {
+      dataset = await source.load({ seed: 1, readAsset: deps.readAsset });
+    } catch (e) {
+      fail('dataset-failed', `Could not load dataset ${id}: ${(e as Error).message}`);
+      return;
+    }
+    if (dataset.dim === 2) {
+      const n = Math.min(PREVIEW_POINTS, dataset.count);
+      const points = new Float32Array(n * 2);
+      dataset.readBatch(spread(n, dataset.count), points);
+      post({ type: 'datasetPreview', id, info: dataset.info, points });
+      return;
+    }
+    const n = Math.min(PREVIEW_SIDE * PREVIEW_SIDE, dataset.count);
+    const images = new Float32Array(n * dataset.dim);
+    dataset.readBatch(spread(n, dataset.count), images);
+    post({ type: 'datasetPreview', id, info: dataset.info, image: imageGridRGBA(images, dataset.info.shape, PREVIEW_SIDE) });
+  }
+
+  async function useDrawnPoints(points: Float32Array): Promise<void> {
+    let source: DatasetSource;
+    try {
+      source = makeDrawnPointsSource(points);
+    } catch (e) {
+      fail('bad-config', `Your drawing cannot be used: ${(e as Error).message}`);
+      return;
+    }
+    custom.set(source.info.id, source);
+    for (const key of [...loaded.keys()]) if (key.startsWith(`${source.info.id}#`)) loaded.delete(key);
+    await stopLoop();
+    await buildRun({ dataset: source.info.id }, trainer ? { ...trainer.config, ...trainer.hyperparams } : undefined);
+  }
+
+  async function uploadImages(cmd: Extract<Command, { type: 'uploadImages' }>): Promise<void> {
+    post({ type: 'progress', stage: 'upload', message: `Reading ${cmd.files.length} files…`, fraction: 0 });
+    const outcome = await buildUploadSource(cmd.files, cmd.target, deps.decodeImage, {
+      invert: cmd.invert,
+      onProgress: (done, total) => {
+        if (done % 25 === 0 || done === total) post({ type: 'progress', stage: 'upload', message: `Decoded ${done} of ${total} files…`, fraction: done / total });
+      },
+    });
+    if (outcome.source) {
+      custom.set(outcome.source.info.id, outcome.source);
+      for (const key of [...loaded.keys()]) if (key.startsWith(`${outcome.source.info.id}#`)) loaded.delete(key);
+    }
+    post({ type: 'uploadResult', dataset: outcome.source?.info ?? null, accepted: outcome.accepted, skipped: outcome.skipped, capped: outcome.capped });
+    if (!outcome.source) fail('bad-upload', cmd.files.length === 0 ? 'No files were given.' : `None of the ${cmd.files.length} files could be used as an image.`);
+  }
+
   async function execute(cmd: Command): Promise<void> {
     if (cmd.type === 'init') {
       if (backend) {
@@ -233,6 +306,9 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       fail('not-ready', `${cmd.type}: send init first`);
       return;
     }
+    if (cmd.type === 'previewDataset') return previewDataset(cmd.id);
+    if (cmd.type === 'uploadImages') return uploadImages(cmd);
+    if (cmd.type === 'useDrawnPoints') return useDrawnPoints(cmd.points);
     if (cmd.type === 'reset') {
       await stopLoop();
       await buildRun(cmd.config ?? {}, trainer ? { ...trainer.config, ...trainer.hyperparams } : undefined);
@@ -283,7 +359,9 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       return;
     }
     const cmd = parsed.value;
-    // Live changes and pause must not wait behind a long-running command such as the loop.
+    // Live changes, pause, previews and uploads must not wait behind a long command; uploads run
+    // beside training, which keeps going.
+    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages') return execute(cmd).catch((e) => fail('internal', (e as Error).message));
     if (cmd.type === 'setHyperparams' || cmd.type === 'pause' || cmd.type === 'start') {
       await queue;
       return execute(cmd).catch((e) => fail('internal', (e as Error).message));
@@ -296,12 +374,16 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   return { handle, idle: () => loop };
 }
 
+/** n indices spread evenly over a dataset, so a preview shows its variety. */
+function spread(n: number, count: number): number[] {
+  return Array.from({ length: n }, (_, i) => Math.floor((i * count) / n));
+}
+
 /** A fixed sample of real points and a view box around them with a margin. */
 function realPoints(dataset: Dataset): { real: Float32Array; extent: [number, number, number, number] } {
   const n = Math.min(POINTS_SHOWN, dataset.count);
-  const indices = Array.from({ length: n }, (_, i) => Math.floor((i * dataset.count) / n));
   const real = new Float32Array(n * 2);
-  dataset.readBatch(indices, real);
+  dataset.readBatch(spread(n, dataset.count), real);
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
   const box = dataset.info.extent;
   if (box) [x0, x1, y0, y1] = [box.xMin, box.xMax, box.yMin, box.yMax];

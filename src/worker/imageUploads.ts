@@ -1,0 +1,107 @@
+/**
+ * Turns the user's files into the dataset 'upload', in the worker so the page never freezes.
+ * Each file is judged on its own: a bad one is skipped with a reason, the rest still count.
+ * Nothing leaves the browser.
+ */
+import type { TrainConfig } from '../core/config';
+import { makeImageDataset } from '../core/data/imageDataset';
+import { GREY_28, MAX_IMAGES, MAX_SOURCE_PIXELS, RGB_32, resizeImage, type RgbaImage } from '../core/data/imageResize';
+import { sniffImage, type ImageFormat } from '../core/data/imageSniff';
+import type { DatasetInfo, DatasetSource } from '../core/data/types';
+import type { UploadFile, UploadTarget } from './protocol';
+
+export const UPLOAD_ID = 'upload';
+/** Largest file read at all (a 50 MP PNG or JPEG is well under this). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export { MAX_IMAGES, MAX_SOURCE_PIXELS };
+
+/** Decodes one image's bytes (createImageBitmap in the worker, pngjs in tests); GIFs give their first frame. */
+export type ImageDecoder = (bytes: ArrayBuffer, format: ImageFormat) => Promise<RgbaImage>;
+
+export interface UploadOutcome {
+  source: DatasetSource | null;
+  accepted: number;
+  skipped: { name: string; reason: string }[];
+  capped: number;
+}
+
+const TARGETS = { grey28: GREY_28, rgb32: RGB_32 } as const;
+const RECOMMENDED: Record<UploadTarget, Partial<TrainConfig>> = {
+  grey28: { model: 'dcgan28-small', batchSize: 32, latentDim: 64, lrG: 2e-4, lrD: 2e-4, beta1: 0.5 },
+  rgb32: { model: 'dcgan32-small', batchSize: 32, latentDim: 64, lrG: 2e-4, lrD: 2e-4, beta1: 0.5 },
+};
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+async function judge(file: UploadFile, decode: ImageDecoder): Promise<RgbaImage | string> {
+  if (file.size === 0) return 'empty file (0 bytes)';
+  if (file.size > MAX_FILE_BYTES) return `file is ${megabytes(file.size)}; the limit is ${megabytes(MAX_FILE_BYTES)}`;
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch (e) {
+    return `could not be read (${(e as Error).message})`;
+  }
+  const sniffed = sniffImage(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 64 * 1024)));
+  if (!sniffed) return 'not an image (PNG, JPEG, WebP or GIF expected)';
+  const { width, height } = sniffed;
+  if (width !== null && height !== null) {
+    if (width === 0 || height === 0) return `corrupt image (header says ${width}×${height})`;
+    if (width * height > MAX_SOURCE_PIXELS) {
+      return `too large: ${width}×${height} is ${(width * height / 1e6).toFixed(0)} megapixels; the limit is ${MAX_SOURCE_PIXELS / 1e6}`;
+    }
+  }
+  try {
+    return await decode(bytes, sniffed.format);
+  } catch (e) {
+    return `corrupt or unreadable ${sniffed.format.toUpperCase()} (${(e as Error).message || 'decode failed'})`;
+  }
+}
+
+export async function buildUploadSource(
+  files: UploadFile[],
+  target: UploadTarget,
+  decode: ImageDecoder,
+  options: { invert?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<UploadOutcome> {
+  const size = TARGETS[target];
+  const per = size.size * size.size * size.channels;
+  const kept: Uint8Array[] = [];
+  const skipped: UploadOutcome['skipped'] = [];
+  let capped = 0;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    if (kept.length >= MAX_IMAGES) {
+      capped = files.length - i;
+      break;
+    }
+    const result = await judge(file, decode);
+    if (typeof result === 'string') skipped.push({ name: file.name, reason: result });
+    else {
+      try {
+        // Dark photos of light-on-dark digits need no inversion; ink on paper does (user's choice).
+        kept.push(resizeImage(result, size, { invert: options.invert, background: options.invert ? [255, 255, 255] : [0, 0, 0] }));
+      } catch (e) {
+        skipped.push({ name: file.name, reason: (e as Error).message });
+      }
+    }
+    options.onProgress?.(i + 1, files.length);
+  }
+  if (kept.length === 0) return { source: null, accepted: 0, skipped, capped };
+  const pixels = new Uint8Array(kept.length * per);
+  kept.forEach((img, i) => pixels.set(img, i * per));
+  const shape = [size.size, size.size, size.channels];
+  const info: DatasetInfo = {
+    id: UPLOAD_ID,
+    name: `Your images (${kept.length})`,
+    kind: 'image',
+    shape,
+    count: kept.length,
+    licence: 'Yours: decoded in this browser tab, never uploaded anywhere',
+    credit: 'Your own images',
+    description: `${kept.length} of your images, centre-cropped and resized to ${shape.join('×')}.`,
+    recommended: RECOMMENDED[target],
+  };
+  const dataset = makeImageDataset(info, { count: kept.length, height: size.size, width: size.size, channels: size.channels, pixels });
+  return { source: { info, load: async () => dataset }, accepted: kept.length, skipped, capped };
+}
