@@ -116,7 +116,8 @@ describe('training session (the worker message handler, in Node)', () => {
     const h = harness();
     await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
     await h.session.handle({ type: 'start' });
-    await new Promise((r) => setTimeout(r, 400));
+    // Poll rather than sleep a fixed time: this machine may be busy with other work.
+    for (let waited = 0; h.rows().length < 5 && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     await h.session.handle({ type: 'pause' });
     await h.session.idle();
     const steps = h.rows().length;
