@@ -61,6 +61,11 @@ function glorotUniform(rng: Random): InitFn {
   };
 }
 
+export interface NamedValues {
+  name: string;
+  values: Float32Array;
+}
+
 export interface StepResult {
   /** True when this step finished a pass over the dataset. */
   epochEnded: boolean;
@@ -321,6 +326,14 @@ export class Trainer {
     const data = (await out.data()) as Float32Array;
     out.dispose();
     return data;
+  }
+
+  /** Each network's penalised kernels, read back (for the weights view: seldom, never per step). */
+  async kernels(): Promise<{ generator: NamedValues[]; discriminator: NamedValues[] }> {
+    const read = (net: Network) =>
+      Promise.all(net.params.filter((p) => p.penalized).map(async (p) => ({ name: p.name.replace(/^[gd]\d+\//, ''), values: (await p.variable.data()) as Float32Array })));
+    const [generator, discriminator] = await Promise.all([read(this.generator), read(this.discriminator)]);
+    return { generator, discriminator };
   }
 
   /** Saves weights, optimizer state and counters, replacing any earlier checkpoint. */

@@ -7,6 +7,7 @@ import type { BackendChoice, FieldError, LiveHyperparams, TrainConfig } from '..
 import { BACKEND_CHOICES, LIVE_KEYS } from '../core/config';
 import type { DatasetInfo } from '../core/data/types';
 import type { MetricKey } from '../core/metrics/stepMetrics';
+import type { NetworkWeightStats } from '../core/metrics/weightStats';
 import type { ModelSummary } from '../core/models/specs';
 
 // ── UI → worker ────────────────────────────────────────────────────────────────────────────────
@@ -109,6 +110,13 @@ export type WorkerEvent =
   /** The live values in force from `step` on. */
   | { type: 'hyperparams'; applied: LiveHyperparams; step: number }
   | { type: 'error'; code: ErrorCode; message: string; fieldErrors?: FieldError[] }
+  /**
+   * Learning-quality measures of a fresh generated sample (modes covered, classifier FID, …), at
+   * epoch ends; `labels` says what each value is.
+   */
+  | { type: 'quality'; step: number; epoch: number; values: Record<string, number>; labels: Record<string, string> }
+  /** Weight histograms, near-zero shares and per-layer L2 norms of both networks' kernels. */
+  | { type: 'weights'; step: number; generator: NetworkWeightStats; discriminator: NetworkWeightStats }
   /** Real examples of a dataset: an image grid, or points with their view box. */
   | {
       type: 'datasetPreview';

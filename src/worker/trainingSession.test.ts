@@ -14,7 +14,12 @@ beforeAll(async () => {
 let poison = false;
 const base = pointsDataset(256);
 const testPoints: DatasetSource = {
-  info: { ...base.info, id: 'pts', recommended: { model: 'mlp2d', batchSize: 16, latentDim: 4 } },
+  info: {
+    ...base.info,
+    id: 'pts',
+    recommended: { model: 'mlp2d', batchSize: 16, latentDim: 4 },
+    modes: { centers: Array.from({ length: 8 }, (_, k) => [Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4)]), sigma: 0.01 },
+  },
   async load() {
     return {
       ...base,
@@ -188,6 +193,20 @@ describe('training session (the worker message handler, in Node)', () => {
     expect(h.last('ready')).toMatchObject({ dataset: { id: 'upload', count: 2 }, config: { model: 'dcgan28-small' } });
     await h.session.handle({ type: 'uploadImages', target: 'grey28', files: [] });
     expect(h.last('error')).toMatchObject({ code: 'bad-upload' });
+  });
+
+  it('reports quality measures and weight statistics for the run', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts', l1D: 0.01 }, backend: 'cpu' });
+    const q = h.last('quality');
+    expect(q?.labels.modesCovered).toBe('Modes covered (of 8)');
+    expect(q?.values.modesCovered).toBeGreaterThanOrEqual(0);
+    expect(q?.values.modesCovered).toBeLessThanOrEqual(8);
+    expect(q?.values.highQuality).toBeGreaterThanOrEqual(0);
+    expect(Number.isFinite(q?.values.klModes)).toBe(true);
+    const w = h.last('weights');
+    expect(w?.discriminator.layers.map((l) => l.name)).toEqual(['dense0/kernel', 'dense2/kernel', 'dense4/kernel']);
+    expect(w?.generator.counts.reduce((a, b) => a + b, 0)).toBe(w?.generator.layers.reduce((a, l) => a + l.count, 0));
   });
 });
 

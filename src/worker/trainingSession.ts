@@ -14,6 +14,8 @@ import type { BackendReport, Command, ErrorCode, WorkerEvent } from './protocol'
 import { parseCommand, transferablesOf } from './protocol';
 import { buildUploadSource, type ImageDecoder } from './imageUploads';
 import { makeDrawnPointsSource } from '../core/data/drawnPoints';
+import { createQualityEvaluator, type QualityEvaluator } from '../core/metrics/qualityEvaluator';
+import { weightStats } from '../core/metrics/weightStats';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -33,6 +35,10 @@ export const METRICS_INTERVAL_MS = 100;
 export const POINTS_INTERVAL_MS = 250;
 /** Shortest gap between two sample grids, for datasets so small that every step ends an epoch. */
 export const MIN_PICTURE_INTERVAL_MS = 500;
+/** Shortest gap between two quality evaluations (each generates and scores a full sample). */
+export const QUALITY_INTERVAL_MS = { points: 1000, image: 3000 };
+/** How often the weights view is refreshed while training (a read-back of every kernel). */
+export const WEIGHTS_INTERVAL_MS = 1000;
 /** Training time between checkpoints that a NaN rolls back to. */
 export const CHECKPOINT_INTERVAL_MS = 5_000;
 /** A training slice's length before queued messages get a turn. */
@@ -61,6 +67,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   let rate = { images: 0, steps: 0 };
   let pointsView: { real: Float32Array; extent: [number, number, number, number] } | null = null;
   const loaded = new Map<string, Dataset>();
+  let quality: QualityEvaluator | null = null;
   // The user's drawing and uploaded images join the built-in datasets while the worker lives.
   const custom = new Map<string, DatasetSource>();
   const sources = () => [...deps.datasets, ...custom.values()];
@@ -109,6 +116,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     }
     trainer?.dispose();
     trainer = next;
+    quality?.dispose();
+    quality = null;
     elapsedMs = 0;
     lastCheckpointMs = 0;
     rate = { images: 0, steps: 0 };
@@ -125,6 +134,27 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     post({ type: 'hyperparams', applied: next.hyperparams, step: next.step });
     postState();
     await postPictures(next);
+    await postWeights(next);
+    try {
+      const evaluator = await createQualityEvaluator(dataset, { seed: next.config.seed, readAsset: deps.readAsset });
+      if (trainer === next) quality = evaluator;
+      else evaluator?.dispose();
+    } catch (e) {
+      post({ type: 'progress', stage: 'quality', message: `Quality measures are off for this run: ${(e as Error).message}` });
+    }
+    await postQuality(next);
+  }
+
+  async function postQuality(t: Trainer): Promise<void> {
+    const evaluator = quality;
+    if (!evaluator || t !== trainer) return;
+    const values = await evaluator.evaluate(t);
+    if (t === trainer) post({ type: 'quality', step: t.step, epoch: t.epoch, values, labels: evaluator.labels });
+  }
+
+  async function postWeights(t: Trainer): Promise<void> {
+    const { generator, discriminator } = await t.kernels();
+    if (t === trainer) post({ type: 'weights', step: t.step, generator: weightStats(generator), discriminator: weightStats(discriminator) });
   }
 
   async function postMetrics(t: Trainer, rows: StepMetrics[], windowMs: number): Promise<boolean> {
@@ -171,6 +201,9 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     let windowStart = deps.now();
     let lastPictures = -Infinity;
     let missedEpochPicture = false;
+    let lastQuality = deps.now();
+    let missedEpochQuality = false;
+    let lastWeights = deps.now();
     while (running && trainer === t) {
       const sliceStart = deps.now();
       let epochEnded = false;
@@ -198,6 +231,19 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         lastPictures = deps.now();
         missedEpochPicture = false;
       }
+      // Measuring is not training: its time is left out of the images/s window.
+      const measureStart = deps.now();
+      missedEpochQuality ||= epochEnded;
+      if (missedEpochQuality && measureStart - lastQuality >= QUALITY_INTERVAL_MS[t.dataset.dim === 2 ? 'points' : 'image']) {
+        await postQuality(t);
+        lastQuality = deps.now();
+        missedEpochQuality = false;
+      }
+      if (deps.now() - lastWeights >= WEIGHTS_INTERVAL_MS) {
+        await postWeights(t);
+        lastWeights = deps.now();
+      }
+      windowStart += deps.now() - measureStart;
       await deps.yieldToEvents();
     }
     if (trainer === t) {
@@ -228,6 +274,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     t.saveCheckpoint();
     postState();
     await postPictures(t);
+    await postWeights(t);
   }
 
   async function previewDataset(id: string): Promise<void> {
@@ -348,6 +395,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       }
       case 'requestSamples':
         await postPictures(t);
+        await postQuality(t);
         return;
     }
   }

@@ -1,0 +1,121 @@
+/**
+ * "Is the GAN learning?" by the standard measures, for whatever dataset a run uses:
+ * Gaussian-mixture points → modes covered, % high-quality, KL of mode histograms (VEEGAN/PacGAN);
+ * MNIST / Fashion-MNIST → a shipped classifier's classes covered, KL to uniform, confidence and
+ * classifier FID (with the real-vs-real floor); colour 32×32 → FID on fixed random-projection
+ * features. Each evaluation generates a fresh sample from a fixed noise seed.
+ */
+import type { Dataset, LoadContext } from '../data/types';
+import type { Trainer } from '../trainer';
+import { CLASSIFIER_DATASETS, CLASSIFIER_FLOORS_ASSET, classifierSplit, loadClassifier, type Classifier, type ClassifierFloors } from './classifier';
+import { classifierMetrics } from './classifierMetrics';
+import { frechetDistance, gaussianStats, type GaussianStats } from './frechet';
+import { modeCoverage } from './modeCoverage';
+import { modeHistogramKL } from './modeHistogram';
+import { randomProjectionFeatures, RANDOM_PROJECTION_DIM } from './randomProjectionFeatures';
+
+/** Sizes of the generated samples, by the papers' protocols. */
+export const POINT_SAMPLE_COUNT = 2500;
+export const IMAGE_SAMPLE_COUNT = 1000;
+/** Real images the colour-set FID compares against. */
+const RGB_REFERENCE_COUNT = 1000;
+
+export interface QualityValues {
+  [name: string]: number;
+}
+
+export interface QualityEvaluator {
+  /** What the numbers are, for labels: name → description. */
+  readonly labels: Record<string, string>;
+  evaluate(trainer: Trainer): Promise<QualityValues>;
+  dispose(): void;
+}
+
+const sampleSeed = (trainer: Trainer) => trainer.config.seed + 7;
+
+function pointsEvaluator(dataset: Dataset): QualityEvaluator | null {
+  const modes = dataset.info.modes;
+  if (!modes) return null;
+  return {
+    labels: {
+      modesCovered: `Modes covered (of ${modes.centers.length})`,
+      highQuality: 'High-quality samples (%)',
+      klModes: 'KL(generated ‖ real) over modes',
+    },
+    async evaluate(trainer) {
+      const points = await trainer.generate(POINT_SAMPLE_COUNT, sampleSeed(trainer));
+      const cov = modeCoverage(points, modes.centers, modes.sigma);
+      return { modesCovered: cov.modesCovered, highQuality: 100 * cov.highQualityFraction, klModes: modeHistogramKL(points, modes).kl };
+    },
+    dispose() {},
+  };
+}
+
+async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<QualityEvaluator> {
+  const classifier: Classifier = await loadClassifier(ctx.readAsset, dataset.info.id);
+  let floor: number | null = null;
+  try {
+    const floors = JSON.parse(new TextDecoder().decode(await ctx.readAsset(CLASSIFIER_FLOORS_ASSET))) as ClassifierFloors;
+    floor = floors.datasets[dataset.info.id]?.fidFloor ?? null;
+  } catch {
+    floor = null; // The FID still means something without its floor.
+  }
+  let reference: GaussianStats | null = classifier.reference;
+  if (!reference) {
+    // Files without stored statistics: measure the held-out split once.
+    const test = classifierSplit(dataset.count).test;
+    const images = new Float32Array(test.length * dataset.dim);
+    dataset.readBatch(test, images);
+    const { features } = await classifier.classify(images, test.length);
+    reference = gaussianStats(features, test.length, classifier.spec.featureDim);
+  }
+  const k = classifier.spec.numClasses;
+  return {
+    labels: {
+      classesCovered: `Classes covered (of ${k})`,
+      klUniform: 'KL(class histogram ‖ uniform)',
+      confidence: 'Mean classifier confidence',
+      fid: 'Classifier FID (lower is better)',
+      ...(floor !== null ? { fidFloor: 'Real-vs-real classifier FID (the floor)' } : {}),
+    },
+    async evaluate(trainer) {
+      const images = await trainer.generate(IMAGE_SAMPLE_COUNT, sampleSeed(trainer));
+      const { probs, features } = await classifier.classify(images, IMAGE_SAMPLE_COUNT);
+      const m = classifierMetrics({ probs, features, count: IMAGE_SAMPLE_COUNT, numClasses: k, reference });
+      return {
+        classesCovered: m.classesCovered,
+        klUniform: m.klToUniform,
+        confidence: m.confidence,
+        fid: m.fid ?? NaN,
+        ...(floor !== null ? { fidFloor: floor } : {}),
+      };
+    },
+    dispose: () => classifier.dispose(),
+  };
+}
+
+function colourEvaluator(dataset: Dataset): QualityEvaluator {
+  const n = Math.min(RGB_REFERENCE_COUNT, dataset.count);
+  const real = new Float32Array(n * dataset.dim);
+  dataset.readBatch(Array.from({ length: n }, (_, i) => Math.floor((i * dataset.count) / n)), real);
+  const shape = dataset.info.shape as [number, number, number];
+  const reference = gaussianStats(randomProjectionFeatures(real, n, shape), n, RANDOM_PROJECTION_DIM);
+  return {
+    labels: { fid: 'FID on random-projection features (lower is better)' },
+    async evaluate(trainer) {
+      const images = await trainer.generate(IMAGE_SAMPLE_COUNT, sampleSeed(trainer));
+      const features = randomProjectionFeatures(images, IMAGE_SAMPLE_COUNT, shape);
+      return { fid: frechetDistance(gaussianStats(features, IMAGE_SAMPLE_COUNT, RANDOM_PROJECTION_DIM), reference) };
+    },
+    dispose() {},
+  };
+}
+
+/** The evaluator for a dataset, or null when no standard measure applies (e.g. a drawing). */
+export async function createQualityEvaluator(dataset: Dataset, ctx: LoadContext): Promise<QualityEvaluator | null> {
+  if (dataset.dim === 2) return pointsEvaluator(dataset);
+  if ((CLASSIFIER_DATASETS as readonly string[]).includes(dataset.info.id)) return classifierEvaluator(dataset, ctx);
+  const [h, w, c] = dataset.info.shape;
+  if (h === 32 && w === 32 && c === 3) return colourEvaluator(dataset);
+  return null;
+}
