@@ -13,13 +13,16 @@ describe('npm run train (CLI, end to end)', () => {
     const out = mkdtempSync(join(tmpdir(), 'gp-train-'));
     const { stdout } = await train(['--dataset', 'ring8', '--steps', '40', '--seed', '3', '--out', out, '--log-every', '20']);
     expect(stdout).toMatch(/backend: wasm/);
-    expect(stdout).toMatch(/modes covered: \d\/8/);
+    expect(stdout).toMatch(/Modes covered \(of 8\): \d/);
     const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('step,epoch,dLoss,gLoss,gL1,gL2,dL1,dL2,dReal,dFake,gGradNorm,dGradNorm');
+    expect(csv[0]).toBe('step,epoch,dLoss,gLoss,gL1,gL2,dL1,dL2,dReal,dFake,gGradNorm,dGradNorm,r1,gp,noiseSigma,modesCovered,highQuality,klModes');
+    // Quality is measured at the end: the last row carries it.
+    expect(csv[40].split(',').slice(-3).every((v) => v !== '')).toBe(true);
     expect(csv).toHaveLength(41);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ backend: 'wasm', steps: 40, config: { dataset: 'ring8', seed: 3 } });
     expect(summary.modeCoverage.modesTotal).toBe(8);
+    expect(summary.quality.modesCovered).toBe(summary.modeCoverage.modesCovered);
     expect(summary.imagesPerSec).toBeGreaterThan(0);
     const points = readFileSync(join(out, 'samples.csv'), 'utf8').trim().split('\n');
     expect(points[0]).toBe('x,y');

@@ -10,6 +10,7 @@ import { formatErrors } from '../src/core/config';
 import { selectBackend } from '../src/core/backend';
 import { DATASET_SOURCES, getDatasetSource } from '../src/core/data/registry';
 import { modeCoverage } from '../src/core/metrics/modeCoverage';
+import { createQualityEvaluator, IMAGE_SAMPLE_COUNT, POINT_SAMPLE_COUNT, QUALITY_SAMPLE_SEED_OFFSET, type QualityEvaluator, type QualityValues } from '../src/core/metrics/qualityEvaluator';
 import type { StepMetrics } from '../src/core/metrics/stepMetrics';
 import { resolveConfig } from '../src/core/runConfig';
 import { imageGridRGBA } from '../src/core/sampleGrid';
@@ -18,8 +19,6 @@ import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
 import { nodeLoadContext } from './lib/nodeAssets';
 import { ensureDir, imagesToBytes, metricsCsv, pointsCsv, writeJson, writePng } from './lib/runOutputs';
 
-const POINT_SAMPLES = 2500;
-const IMAGE_SAMPLES = 1000;
 const DEFAULT_STEPS = { points: 3000, image: 500 };
 
 function listDatasets(): string {
@@ -72,11 +71,27 @@ async function main(): Promise<number> {
       `${(s.flopsPerImage / 1e6).toFixed(1)} MFLOP per image-step; ${steps} steps of batch ${config.batchSize}`,
   );
 
+  let evaluator: QualityEvaluator | null = null;
+  try {
+    evaluator = await createQualityEvaluator(dataset, nodeLoadContext(config.seed));
+  } catch (e) {
+    console.warn(`quality measures off: ${(e as Error).message}`);
+  }
+  const qualityByStep = new Map<number, QualityValues>();
+  let measuringMs = 0;
+  const measure = async () => {
+    if (!evaluator) return;
+    const t0 = performance.now();
+    qualityByStep.set(trainer.step, await evaluator.evaluate(trainer));
+    measuringMs += performance.now() - t0;
+  };
+
   const rows: StepMetrics[] = [];
   const start = performance.now();
   let lastLine = 0;
   for (let i = 0; i < steps; i++) {
     trainer.trainStep();
+    if (trainer.step % opts.qualityEvery === 0 && trainer.step < steps) await measure();
     if (trainer.pendingCount >= opts.logEvery || i === steps - 1) {
       const batch = await trainer.flushMetrics();
       rows.push(...batch);
@@ -98,12 +113,14 @@ async function main(): Promise<number> {
       }
     }
   }
-  const wallMs = performance.now() - start;
+  await measure();
+  // Wall time is training time: the quality measurements are reported, not counted.
+  const wallMs = performance.now() - start - measuringMs;
   process.stdout.write('\n');
 
   const out = resolve(opts.out);
   ensureDir(out);
-  writeFileSync(join(out, 'metrics.csv'), metricsCsv(rows));
+  writeFileSync(join(out, 'metrics.csv'), metricsCsv(rows, qualityByStep));
   const summary: Record<string, unknown> = {
     config,
     backend: backend.name,
@@ -114,25 +131,35 @@ async function main(): Promise<number> {
     wallTimeSec: +(wallMs / 1000).toFixed(2),
     imagesPerSec: +((trainer.step * config.batchSize) / (wallMs / 1000)).toFixed(1),
     final: rows[rows.length - 1] ?? null,
+    ...(evaluator
+      ? {
+          quality: qualityByStep.get(trainer.step) ?? null,
+          qualityLabels: evaluator.labels,
+          qualityHistory: [...qualityByStep].map(([step, values]) => ({ step, ...values })),
+        }
+      : {}),
   };
+  const finalQuality = qualityByStep.get(trainer.step);
+  if (finalQuality && evaluator) {
+    console.log(Object.entries(finalQuality).map(([k, v]) => `${evaluator!.labels[k] ?? k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`).join('; '));
+  }
   if (dataset.dim === 2) {
-    const points = await trainer.generate(POINT_SAMPLES, config.seed + 1);
+    const points = await trainer.generate(POINT_SAMPLE_COUNT, config.seed + QUALITY_SAMPLE_SEED_OFFSET);
     writeFileSync(join(out, 'samples.csv'), pointsCsv(points));
     const modes = dataset.info.modes;
     if (modes) {
-      const cov = modeCoverage(points, modes.centers, modes.sigma);
-      summary.modeCoverage = cov;
-      console.log(`modes covered: ${cov.modesCovered}/${cov.modesTotal}, high-quality samples: ${(cov.highQualityFraction * 100).toFixed(1)}%`);
+      summary.modeCoverage = modeCoverage(points, modes.centers, modes.sigma);
     }
   } else {
     const [h, w, c] = dataset.info.shape;
     writePng(join(out, 'samples.png'), imageGridRGBA(await trainer.fixedSamples(), dataset.info.shape, SAMPLE_GRID_SIDE));
-    writeFileSync(join(out, 'samples.bin'), imagesToBytes(await trainer.generate(IMAGE_SAMPLES, config.seed + 1)));
-    summary.samplesShape = [IMAGE_SAMPLES, h, w, c];
+    writeFileSync(join(out, 'samples.bin'), imagesToBytes(await trainer.generate(IMAGE_SAMPLE_COUNT, config.seed + QUALITY_SAMPLE_SEED_OFFSET)));
+    summary.samplesShape = [IMAGE_SAMPLE_COUNT, h, w, c];
   }
   writeJson(out, 'summary.json', summary);
   console.log(`${trainer.step} steps in ${formatDuration(wallMs)} (${summary.imagesPerSec} img/s on ${backend.name}); wrote ${out}`);
   trainer.dispose();
+  evaluator?.dispose();
   return rows.length && Number.isFinite(rows[rows.length - 1].dLoss) ? 0 : 1;
 }
 

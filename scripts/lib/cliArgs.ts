@@ -12,16 +12,18 @@ export interface CliOptions {
   out: string;
   backend: BackendChoice;
   logEvery: number;
+  /** Steps between quality measurements (and one at the end). */
+  qualityEvery: number;
   listDatasets: boolean;
   help: boolean;
 }
 
 export class CliError extends Error {}
 
-const RUN_FLAGS = ['steps', 'out', 'backend', 'log-every', 'config', 'list-datasets', 'help'];
+const RUN_FLAGS = ['steps', 'out', 'backend', 'log-every', 'quality-every', 'config', 'list-datasets', 'help'];
 
 export function parseCliArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { config: {}, out: 'runs/latest', backend: 'auto', logEvery: 10, listDatasets: false, help: false };
+  const opts: CliOptions = { config: {}, out: 'runs/latest', backend: 'auto', logEvery: 10, qualityEvery: 500, listDatasets: false, help: false };
   const fromFlags: Record<string, unknown> = {};
   let fileConfig: Record<string, unknown> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -38,6 +40,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     }
     if (name === 'steps') opts.steps = positiveInt(name, value);
     else if (name === 'log-every') opts.logEvery = positiveInt(name, value);
+    else if (name === 'quality-every') opts.qualityEvery = positiveInt(name, value);
     else if (name === 'out') opts.out = value;
     else if (name === 'backend') {
       if (!(BACKEND_CHOICES as readonly string[]).includes(value)) throw new CliError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}; got "${value}"`);
@@ -82,6 +85,6 @@ function readConfigFile(path: string): Record<string, unknown> {
 }
 
 export const USAGE = `Usage: npm run train -- [--dataset ID] [--steps N] [--out DIR] [--backend auto|wasm|cpu]
-                        [--config file.json] [--<config field> value ...] [--log-every N]
+                        [--config file.json] [--<config field> value ...] [--log-every N] [--quality-every N]
        npm run train -- --list-datasets
 Config fields: ${Object.keys(CONFIG_FIELDS).join(', ')}`;

@@ -9,9 +9,14 @@ export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
 }
 
-export function metricsCsv(rows: StepMetrics[]): string {
-  const lines = [METRIC_KEYS.join(',')];
-  for (const r of rows) lines.push(METRIC_KEYS.map((k) => String(r[k])).join(','));
+/** One row per step; quality columns (measured every so many steps) are empty between measurements. */
+export function metricsCsv(rows: StepMetrics[], quality: Map<number, Record<string, number>> = new Map()): string {
+  const qualityKeys = [...new Set([...quality.values()].flatMap((v) => Object.keys(v)))];
+  const lines = [[...METRIC_KEYS, ...qualityKeys].join(',')];
+  for (const r of rows) {
+    const q = quality.get(r.step);
+    lines.push([...METRIC_KEYS.map((k) => String(r[k])), ...qualityKeys.map((k) => (q && k in q ? String(q[k]) : ''))].join(','));
+  }
   return lines.join('\n') + '\n';
 }
 

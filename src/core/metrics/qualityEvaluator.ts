@@ -31,7 +31,9 @@ export interface QualityEvaluator {
   dispose(): void;
 }
 
-const sampleSeed = (trainer: Trainer) => trainer.config.seed + 7;
+/** Noise seed of the evaluated sample, relative to the run's seed (the CLI's sample files use it too). */
+export const QUALITY_SAMPLE_SEED_OFFSET = 7;
+const sampleSeed = (trainer: Trainer) => trainer.config.seed + QUALITY_SAMPLE_SEED_OFFSET;
 
 function pointsEvaluator(dataset: Dataset): QualityEvaluator | null {
   const modes = dataset.info.modes;
