@@ -17,7 +17,7 @@ test('moving Discriminator L2 while training changes the D L2 penalty and the ap
   await expect(page.getByTestId('value-l2D')).toHaveValue('0.01');
   await expect(l2).toHaveAttribute('aria-valuetext', '0.01');
   // The worker confirms the value it applied (and from which step).
-  await expect(page.getByTestId('applied-l2D')).toHaveText(/in force since step \d+/);
+  await expect(page.getByTestId('applied-l2D')).toHaveText(/applied at step \d+/);
 
   await expect.poll(async () => Number(await page.getByTestId('latest-dL2').textContent())).toBeGreaterThan(0);
   const after = await stepCount(page);

@@ -131,6 +131,7 @@ describe('app store', () => {
     expect(s().pending).toEqual({});
     expect(s().applied?.l2D).toBe(2e-3);
     expect(s().appliedStep).toBe(42);
+    expect(s().appliedSince).toEqual({ l2D: 42, lrG: 42 });
     expect(shownValue(s(), 'l2D')).toBe(2e-3);
   });
 

@@ -72,6 +72,8 @@ export interface AppState {
   /** What the worker says is in force, and from which step. */
   applied: LiveHyperparams | null;
   appliedStep: number | null;
+  /** For each value changed during this run: the step its new value took effect. */
+  appliedSince: Partial<Record<LiveKey, number>>;
   /** Values sent but not yet confirmed by a `hyperparams` event. */
   pending: Partial<LiveHyperparams>;
 
@@ -204,6 +206,7 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
       elapsedMs: 0,
       applied: null,
       appliedStep: null,
+      appliedSince: {},
       pending: {},
       charts: EMPTY_CHARTS,
       latest: {},
@@ -270,6 +273,7 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
               progress: null,
               applied,
               appliedStep: 0,
+              appliedSince: {},
               pending: {},
             });
             liveInFlight = 0;
@@ -294,6 +298,8 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
               if (last !== undefined && first <= last) clearRun();
               const lastRow = Math.floor(ev.data.length / width) - 1;
               const newest = ev.data[lastRow * width + stepCol];
+              const epochCol = ev.keys.indexOf('epoch');
+              const newestEpoch = epochCol >= 0 ? ev.data[lastRow * width + epochCol] : undefined;
               history.append(ev.keys, ev.data);
               set((s) => ({
                 imagesPerSec: ev.imagesPerSec,
@@ -301,6 +307,7 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
                 elapsedMs: ev.elapsedMs,
                 // The status counter never lags behind the charts.
                 step: Math.max(s.step, newest),
+                epoch: newestEpoch !== undefined && Number.isFinite(newestEpoch) ? Math.max(s.epoch, newestEpoch) : s.epoch,
               }));
               scheduleCharts();
             } else {
@@ -323,7 +330,21 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
               if (liveInFlight > 0 || liveTimer) {
                 for (const k of Object.keys(s.pending) as LiveKey[]) if (s.pending[k] !== ev.applied[k]) pending[k] = s.pending[k];
               }
-              return { applied: ev.applied, appliedStep: ev.step, pending, config: s.config ? { ...s.config, ...ev.applied } : s.config };
+              const since = { ...s.appliedSince };
+              let changed = false;
+              for (const k of LIVE_KEYS) {
+                if (s.applied && s.applied[k] !== ev.applied[k]) {
+                  since[k] = ev.step;
+                  changed = true;
+                }
+              }
+              return {
+                applied: ev.applied,
+                appliedStep: ev.step,
+                appliedSince: changed ? since : s.appliedSince,
+                pending,
+                config: s.config ? { ...s.config, ...ev.applied } : s.config,
+              };
             });
             return;
           }

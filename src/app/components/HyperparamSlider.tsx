@@ -30,7 +30,7 @@ export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamS
 
   const value = useApp((s) => shownValue(s, field));
   const isPending = useApp((s) => s.pending[field] !== undefined);
-  const appliedStep = useApp((s) => s.appliedStep);
+  const appliedSince = useApp((s) => s.appliedSince[field]);
   const ready = useApp((s) => s.phase === 'ready');
 
   const [draft, setDraft] = useState<string | null>(null);
@@ -128,7 +128,7 @@ export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamS
       <p className="help" id={`${id}-help`}>
         {help}{' '}
         <span className="hyperparam-applied" data-testid={`applied-${field}`}>
-          {isPending ? 'applying…' : appliedStep ? `in force since step ${appliedStep}` : ''}
+          {isPending ? 'applying…' : appliedSince !== undefined ? `applied at step ${appliedSince}` : ''}
         </span>
         <span className="visually-hidden">{offAtLeft} Log scale: arrows move about ×1.2, Page Up/Down ×10.</span>
       </p>

@@ -3,12 +3,13 @@
  * series) and are redrawn a few times a second with animation off and no dots, so long runs stay
  * smooth. The legend doubles as a read-out of each series' newest value.
  */
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import type { MetricKey } from '../../core/metrics/stepMetrics';
 import { METRIC_LABELS } from '../../core/metrics/stepMetrics';
 import { formatInt, formatMetric } from '../lib/format';
+import { niceTicks } from '../lib/ticks';
 import { CHART_SERIES } from '../store';
 import type { ChartId } from '../store';
 import type { ChartRow } from '../lib/metricHistory';
@@ -30,6 +31,8 @@ export const SERIES_COLORS: Record<MetricKey, string> = {
   r1: '#be185d',
   gp: '#9333ea',
   noiseSigma: '#65a30d',
+  theta: '#ea580c',
+  psi: '#2563eb',
 };
 
 /** Dashes tell series apart without relying on colour alone. */
@@ -96,12 +99,13 @@ interface ChartBodyProps {
  */
 const ChartBody = memo(function ChartBody({ rows, chart, yDomain }: ChartBodyProps) {
   const keys = CHART_SERIES[chart];
+  const xTicks = useMemo(() => (rows.length ? niceTicks(rows[0].step, rows[rows.length - 1].step, 5) : []), [rows]);
   if (rows.length === 0) return <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>;
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={100}>
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-        <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} tickCount={6} interval={0} />
+        <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} ticks={xTicks} interval={0} />
         <YAxis domain={yDomain ?? AUTO_DOMAIN} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} />
         <Tooltip
           isAnimationActive={false}
