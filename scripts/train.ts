@@ -143,9 +143,9 @@ async function main(): Promise<number> {
   if (finalQuality && evaluator) {
     console.log(Object.entries(finalQuality).map(([k, v]) => `${evaluator!.labels[k] ?? k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`).join('; '));
   }
-  if (dataset.dim === 2) {
+  if (dataset.info.kind === 'points') {
     const points = await trainer.generate(POINT_SAMPLE_COUNT, config.seed + QUALITY_SAMPLE_SEED_OFFSET);
-    writeFileSync(join(out, 'samples.csv'), pointsCsv(points));
+    writeFileSync(join(out, 'samples.csv'), pointsCsv(points, dataset.dim));
     const modes = dataset.info.modes;
     if (modes) {
       summary.modeCoverage = modeCoverage(points, modes.centers, modes.sigma);

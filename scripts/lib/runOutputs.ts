@@ -20,9 +20,10 @@ export function metricsCsv(rows: StepMetrics[], quality: Map<number, Record<stri
   return lines.join('\n') + '\n';
 }
 
-export function pointsCsv(points: Float32Array): string {
-  const lines = ['x,y'];
-  for (let i = 0; i + 1 < points.length; i += 2) lines.push(`${points[i]},${points[i + 1]}`);
+/** 2-D points as x,y rows; 1-D samples (the Dirac-GAN) as x rows. */
+export function pointsCsv(points: Float32Array, dim = 2): string {
+  const lines = [dim === 1 ? 'x' : 'x,y'];
+  for (let i = 0; i + dim - 1 < points.length; i += dim) lines.push(Array.from(points.subarray(i, i + dim)).join(','));
   return lines.join('\n') + '\n';
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, type TrainConfig } from './config';
 import { l2NormSquared } from './regularizers';
 import { imageDataset, pointsDataset } from './testing/fixtures';
 import { Trainer } from './trainer';
+import { diracSource } from './data/dirac';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -173,6 +174,17 @@ describe('Trainer', () => {
     expect(rb.dReal).toBe(ra.dReal);
     expect(rb.dFake).toBe(ra.dFake);
     expect(rb.dLoss).not.toBeCloseTo(ra.dLoss, 4);
+  });
+
+  it('Dirac-GAN: plain training keeps circling the equilibrium, R1 converges to (0, 0)', async () => {
+    const dataset = await diracSource.load({ seed: 1, readAsset: async () => new ArrayBuffer(0) });
+    const base = { ...DEFAULT_CONFIG, ...diracSource.info.recommended, dataset: 'dirac' };
+    const radius = (r: { theta: number; psi: number }) => Math.hypot(r.theta, r.psi);
+    const plain = await run(trainer(base, dataset), 300);
+    const r1 = await run(trainer({ ...base, r1Gamma: 1 }, dataset), 300);
+    expect(radius(plain[0])).toBeCloseTo(Math.SQRT2, 0);
+    expect(radius(plain.at(-1)!)).toBeGreaterThan(0.1);
+    expect(radius(r1.at(-1)!)).toBeLessThan(0.01);
   });
 });
 

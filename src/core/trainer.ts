@@ -21,7 +21,7 @@ import { SpectralNorm } from './spectralNorm';
 export const SAMPLE_GRID_SIDE = 8;
 
 /** Order of the floats each step leaves on the device for `flushMetrics`. */
-const DEVICE_METRICS = ['dLoss', 'gLoss', 'gL1', 'gL2', 'dL1', 'dL2', 'dReal', 'dFake', 'gGradNorm', 'dGradNorm', 'r1', 'gp'] as const;
+const DEVICE_METRICS = ['dLoss', 'gLoss', 'gL1', 'gL2', 'dL1', 'dL2', 'dReal', 'dFake', 'gGradNorm', 'dGradNorm', 'r1', 'gp', 'theta', 'psi'] as const;
 type DeviceMetric = (typeof DEVICE_METRICS)[number];
 type StepScalars = Partial<Record<DeviceMetric, tf.Tensor>>;
 
@@ -256,6 +256,11 @@ export class Trainer {
     }
     const gScalars = this.generatorStep();
     const all: StepScalars = { ...dScalars, ...gScalars };
+    if (this.config.model === 'dirac') {
+      // The Dirac-GAN's whole state is two numbers: record its path, step by step.
+      all.theta = tf.keep(tf.reshape(this.generator.variables[0], []));
+      all.psi = tf.keep(tf.reshape(this.discriminator.variables[0], []));
+    }
     const values = tf.tidy(() => tf.stack(DEVICE_METRICS.map((k) => all[k] ?? tf.scalar(0))) as tf.Tensor1D);
     disposeAll(all);
     this.pending.push({ step: this.step + 1, epoch: this.epoch, noiseSigma: this.noiseSigma, values });

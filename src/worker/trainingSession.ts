@@ -183,6 +183,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   }
 
   async function postPictures(t: Trainer): Promise<void> {
+    // The Dirac-GAN's picture is its (θ, ψ) path, which the step metrics already carry.
+    if (t.dataset.dim === 1) return;
     if (t.dataset.dim === 2) {
       if (!pointsView) return;
       const fake = await t.generate(POINTS_SHOWN, t.config.seed + 1);

@@ -2,6 +2,7 @@
  * Every dataset the app, worker and CLI can load, in picker order. Adding a dataset = one file
  * exporting a `DatasetSource` plus one line here.
  */
+import { diracSource } from './dirac';
 import { emojiSource } from './emoji';
 import { fashionMnistSource } from './fashionMnist';
 import { gaussianSource } from './gaussian';
@@ -25,6 +26,7 @@ export const DATASET_SOURCES: DatasetSource[] = [
   mnistSource,
   fashionMnistSource,
   emojiSource,
+  diracSource,
 ];
 
 export function getDatasetSource(id: string): DatasetSource | undefined {

@@ -17,8 +17,6 @@ import { randomProjectionFeatures, RANDOM_PROJECTION_DIM } from './randomProject
 /** Sizes of the generated samples, by the papers' protocols. */
 export const POINT_SAMPLE_COUNT = 2500;
 export const IMAGE_SAMPLE_COUNT = 1000;
-/** Real images the colour-set FID compares against. */
-const RGB_REFERENCE_COUNT = 1000;
 
 export interface QualityValues {
   [name: string]: number;
@@ -55,21 +53,13 @@ function pointsEvaluator(dataset: Dataset): QualityEvaluator | null {
 
 async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<QualityEvaluator> {
   const classifier: Classifier = await loadClassifier(ctx.readAsset, dataset.info.id);
-  let floor: number | null = null;
-  try {
-    const floors = JSON.parse(new TextDecoder().decode(await ctx.readAsset(CLASSIFIER_FLOORS_ASSET))) as ClassifierFloors;
-    floor = floors.datasets[dataset.info.id]?.fidFloor ?? null;
-  } catch {
-    floor = null; // The FID still means something without its floor.
-  }
+  const floor = await readFloor(ctx, dataset.info.id);
   let reference: GaussianStats | null = classifier.reference;
   if (!reference) {
     // Files without stored statistics: measure the held-out split once.
-    const test = classifierSplit(dataset.count).test;
-    const images = new Float32Array(test.length * dataset.dim);
-    dataset.readBatch(test, images);
-    const { features } = await classifier.classify(images, test.length);
-    reference = gaussianStats(features, test.length, classifier.spec.featureDim);
+    const real = heldOutImages(dataset);
+    const { features } = await classifier.classify(real.images, real.count);
+    reference = gaussianStats(features, real.count, classifier.spec.featureDim);
   }
   const k = classifier.spec.numClasses;
   return {
@@ -96,18 +86,40 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
   };
 }
 
-function colourEvaluator(dataset: Dataset): QualityEvaluator {
-  const n = Math.min(RGB_REFERENCE_COUNT, dataset.count);
-  const real = new Float32Array(n * dataset.dim);
-  dataset.readBatch(Array.from({ length: n }, (_, i) => Math.floor((i * dataset.count) / n)), real);
+async function readFloor(ctx: LoadContext, datasetId: string): Promise<number | null> {
+  try {
+    const floors = JSON.parse(new TextDecoder().decode(await ctx.readAsset(CLASSIFIER_FLOORS_ASSET))) as ClassifierFloors;
+    return floors.datasets[datasetId]?.fidFloor ?? null;
+  } catch {
+    return null; // The FID still means something without its floor.
+  }
+}
+
+/** The held-out split's real images, the reference the floors were measured against. */
+function heldOutImages(dataset: Dataset): { images: Float32Array; count: number } {
+  const test = classifierSplit(dataset.count).test;
+  const images = new Float32Array(test.length * dataset.dim);
+  dataset.readBatch(test, images);
+  return { images, count: test.length };
+}
+
+async function colourEvaluator(dataset: Dataset, ctx: LoadContext): Promise<QualityEvaluator> {
   const shape = dataset.info.shape as [number, number, number];
-  const reference = gaussianStats(randomProjectionFeatures(real, n, shape), n, RANDOM_PROJECTION_DIM);
+  const real = heldOutImages(dataset);
+  const reference = gaussianStats(randomProjectionFeatures(real.images, real.count, shape), real.count, RANDOM_PROJECTION_DIM);
+  const floor = await readFloor(ctx, dataset.info.id);
   return {
-    labels: { fid: 'FID on random-projection features (lower is better)' },
+    labels: {
+      fid: 'FID on random-projection features (lower is better)',
+      ...(floor !== null ? { fidFloor: 'Real-vs-real FID (the floor)' } : {}),
+    },
     async evaluate(trainer) {
       const images = await trainer.generate(IMAGE_SAMPLE_COUNT, sampleSeed(trainer));
       const features = randomProjectionFeatures(images, IMAGE_SAMPLE_COUNT, shape);
-      return { fid: frechetDistance(gaussianStats(features, IMAGE_SAMPLE_COUNT, RANDOM_PROJECTION_DIM), reference) };
+      return {
+        fid: frechetDistance(gaussianStats(features, IMAGE_SAMPLE_COUNT, RANDOM_PROJECTION_DIM), reference),
+        ...(floor !== null ? { fidFloor: floor } : {}),
+      };
     },
     dispose() {},
   };
@@ -118,6 +130,6 @@ export async function createQualityEvaluator(dataset: Dataset, ctx: LoadContext)
   if (dataset.dim === 2) return pointsEvaluator(dataset);
   if ((CLASSIFIER_DATASETS as readonly string[]).includes(dataset.info.id)) return classifierEvaluator(dataset, ctx);
   const [h, w, c] = dataset.info.shape;
-  if (h === 32 && w === 32 && c === 3) return colourEvaluator(dataset);
+  if (h === 32 && w === 32 && c === 3) return colourEvaluator(dataset, ctx);
   return null;
 }

@@ -18,6 +18,8 @@ export const METRIC_KEYS = [
   'r1',
   'gp',
   'noiseSigma',
+  'theta',
+  'psi',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 export type StepMetrics = Record<MetricKey, number>;
@@ -38,6 +40,8 @@ export const METRIC_LABELS: Record<MetricKey, string> = {
   r1: 'R1 penalty',
   gp: 'WGAN-GP penalty',
   noiseSigma: 'Instance noise σ',
+  theta: 'Dirac-GAN θ (G)',
+  psi: 'Dirac-GAN ψ (D)',
 };
 
 export function packMetrics(rows: StepMetrics[]): Float64Array {

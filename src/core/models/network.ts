@@ -67,11 +67,13 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
   const params: Param[] = [];
   const perLayer: tf.Variable[][] = infos.map((info) =>
     info.params.map((p) => {
+      const fixed = 'init' in info.spec ? info.spec.init : undefined;
       const isGamma = p.name.endsWith('/gamma');
       const isZero = p.name.endsWith('/bias') || p.name.endsWith('/beta');
       const size = p.shape.reduce((a, b) => a * b, 1);
       let values: Float32Array;
-      if (isGamma) values = new Float32Array(size).fill(1);
+      if (fixed !== undefined && !p.name.endsWith('/bias')) values = new Float32Array(size).fill(fixed);
+      else if (isGamma) values = new Float32Array(size).fill(1);
       else if (isZero) values = new Float32Array(size);
       else {
         const [fanIn, fanOut] = fans(info.spec, p.shape);
@@ -94,6 +96,9 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
         case 'dense':
           h = tf.matMul(h as tf.Tensor2D, kernelOf(vars[0]) as tf.Tensor2D);
           if (vars[1]) h = tf.add(h, vars[1]);
+          break;
+        case 'constant':
+          h = tf.mul(tf.ones([h.shape[0], 1]), tf.reshape(vars[0], [1, -1]));
           break;
         case 'reshape':
           h = tf.reshape(h, [-1, ...spec.shape]);

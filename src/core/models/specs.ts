@@ -5,7 +5,9 @@
 import type { ModelId } from '../config';
 
 export type LayerSpec =
-  | { type: 'dense'; units: number; bias?: boolean }
+  | { type: 'dense'; units: number; bias?: boolean; init?: number }
+  /** A trainable vector output for every example, whatever the input (the Dirac-GAN's G(z) = θ). */
+  | { type: 'constant'; units: number; init?: number }
   | { type: 'reshape'; shape: [number, number, number] }
   | { type: 'batchnorm' }
   | { type: 'leakyrelu'; alpha: number }
@@ -104,6 +106,14 @@ export const ARCHITECTURES: Record<ModelId, Architecture> = {
     discriminator: dcganDiscriminator([16, 32]),
     description: 'A quarter of the filters (about 1/16 of the FLOPs): learns digit strokes in seconds on a CPU.',
   },
+  dirac: {
+    id: 'dirac',
+    label: 'Dirac-GAN (1 + 1 parameters)',
+    dataShape: [1],
+    generator: [{ type: 'constant', units: 1, init: 1 }],
+    discriminator: [{ type: 'dense', units: 1, bias: false, init: 1 }],
+    description: 'Mescheder et al. 2018: G(z) = θ, D(x) = ψ·x, real data all at 0. The equilibrium is θ = ψ = 0.',
+  },
   mlp2d: {
     id: 'mlp2d',
     label: 'MLP for 2-D points',
@@ -145,6 +155,10 @@ export function inferLayers(layers: LayerSpec[], inShape: Shape): LayerShapeInfo
         flops = 2 * shape[0] * spec.units;
         break;
       }
+      case 'constant':
+        out = [spec.units];
+        params = [{ name: `constant${i}/value`, shape: [spec.units], penalized: true }];
+        break;
       case 'reshape':
         if (prod(spec.shape) !== prod(shape)) fail(`cannot reshape to [${spec.shape.join(', ')}]`);
         out = [...spec.shape];
