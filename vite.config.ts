@@ -15,6 +15,7 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    setupFiles: ['src/core/testing/quietTf.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,
