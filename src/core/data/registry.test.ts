@@ -1,3 +1,4 @@
+import { modelsForShape } from '../models/specs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FIELDS, validateConfig } from '../config';
 import { DATASET_SOURCES, datasetInfos, getDatasetSource } from './registry';
@@ -30,7 +31,11 @@ describe('dataset registry', () => {
       expect(info.licence.length, info.id).toBeGreaterThan(2);
       expect(info.credit.length, info.id).toBeGreaterThan(2);
       expect(info.count, info.id).toBeGreaterThan(0);
-      if (info.kind === 'points') {
+      // The recommended model must make examples of the dataset's shape.
+      expect(modelsForShape(info.shape), info.id).toContain(info.recommended.model);
+      if (info.id === 'dirac') {
+        expect(info.shape).toEqual([1]);
+      } else if (info.kind === 'points') {
         expect(info.shape).toEqual([2]);
         expect(info.recommended.model).toBe('mlp2d');
       } else {
