@@ -1,0 +1,181 @@
+/**
+ * npm run bench [-- --quick] [-- --node] [-- --backends wasm,cpu]
+ *
+ * Browser (default): builds the bench page, launches Debian Chromium headless with the WebGPU
+ * flags of BROWSER.md and, in a Web Worker, measures every backend that starts × every model in
+ * one run; writes bench/results.json. --node: the same cells in Node (wasm, cpu); writes
+ * bench/results-node.json. Both update bench/RESULTS.md and README.md's bench section.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
+import { join, relative } from 'node:path';
+import { longTasksWithin } from '../src/bench/stats';
+import type { BenchBackend } from '../src/bench/types';
+import { REPO_ROOT } from './lib/nodeAssets';
+import { writePng } from './lib/runOutputs';
+import { CHROMIUM_ARGS, runBrowserBench } from './bench/browser';
+import { runNodeBench } from './bench/node';
+import { makePlan } from './bench/plan';
+import { cellsTable, evaluateTargets, targetsTable, writeReport, type BenchResults, type Machine } from './bench/report';
+
+const USAGE = `usage: npm run bench [-- --quick] [-- --node] [-- --backends webgpu,webgl,wasm,cpu]
+  --quick      ~2-minute run: the 2-D MLP and DCGAN 28×28×1 small only, short caps, no MNIST minute
+  --node       the same cells in Node (wasm, cpu), no browser; writes bench/results-node.json
+  --backends   which backends to try (default: all four in the browser, wasm,cpu in Node)`;
+
+/** The whole browser bench must end within 15 minutes here. */
+const DEADLINE_SEC = 14 * 60;
+
+function machine(): Machine {
+  const c = cpus();
+  return {
+    cpuModel: c[0]?.model.trim() ?? 'unknown CPU',
+    cores: c.length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    os: `${type()} ${release()}`,
+    node: process.version,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const unknown = argv.filter((a, i) => !['--quick', '--node', '--backends'].includes(a) && argv[i - 1] !== '--backends');
+  if (unknown.length) {
+    console.error(`error: unknown argument ${unknown[0]}\n${USAGE}`);
+    return 2;
+  }
+  const quick = argv.includes('--quick');
+  const node = argv.includes('--node');
+  const bi = argv.indexOf('--backends');
+  const backends = (bi >= 0 ? (argv[bi + 1] ?? '').split(',') : node ? ['wasm', 'cpu'] : ['wasm', 'webgl', 'webgpu', 'cpu']) as BenchBackend[];
+  if (backends.some((b) => !['webgpu', 'webgl', 'wasm', 'cpu'].includes(b))) {
+    console.error(`error: --backends takes a comma list of webgpu, webgl, wasm, cpu\n${USAGE}`);
+    return 2;
+  }
+  const plan = makePlan(quick, backends);
+  const t0 = performance.now();
+  const stamp = () => `[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s]`;
+  const log = (s: string) => console.log(`${stamp()} ${s}`);
+  const benchDir = join(REPO_ROOT, 'bench');
+  mkdirSync(benchDir, { recursive: true });
+
+  let results: BenchResults;
+  if (node) {
+    const out = await runNodeBench(plan, log);
+    const ring = out.ring;
+    results = {
+      schema: 1,
+      generatedAt: new Date().toISOString(),
+      mode: 'node',
+      quick,
+      durationSec: Math.round((performance.now() - t0) / 1000),
+      machine: machine(),
+      browser: null,
+      tfjs: tf.version.tfjs,
+      backends: out.backends,
+      cells: out.cells,
+      longTasks: null,
+      leak: ring && {
+        tensorsBefore: ring.tensorsBefore,
+        tensorsAfter: ring.tensorsAfter,
+        heapBeforeMB: ring.heapBeforeMB,
+        heapAfterMB: ring.heapAfterMB,
+        steps: ring.steps,
+        tfBytesBeforeMB: ring.tfBytesBeforeMB,
+        tfBytesAfterMB: ring.tfBytesAfterMB,
+      },
+      timeToAllModesSec: ring?.timeToAllModesSec ?? null,
+      ring,
+      mnist: null,
+      profile: out.profile,
+      targets: [],
+      notes: ['Node: no main thread to observe (longTasks null); heap = process heapUsed after a forced GC.'],
+    };
+  } else {
+    const out = await runBrowserBench(plan, log, t0 + DEADLINE_SEC * 1000);
+    const ring = out.ring;
+    const lt = out.longTasks;
+    const during = longTasksWithin(lt.tasks, lt.training);
+    let png: string | undefined;
+    if (out.mnistGrid) {
+      const file = join(benchDir, 'mnist-60s.png');
+      writePng(file, { width: out.mnistGrid.width, height: out.mnistGrid.height, pixels: new Uint8ClampedArray(out.mnistGrid.rgba) });
+      png = relative(REPO_ROOT, file);
+    }
+    results = {
+      schema: 1,
+      generatedAt: new Date().toISOString(),
+      mode: 'browser',
+      quick,
+      durationSec: Math.round((performance.now() - t0) / 1000),
+      machine: machine(),
+      browser: { name: 'Chromium', version: out.browserVersion, userAgent: out.userAgent, flags: CHROMIUM_ARGS },
+      tfjs: tf.version.tfjs,
+      backends: out.backends,
+      cells: out.cells,
+      longTasks: {
+        count: during.count,
+        worstMs: during.worstMs,
+        countAll: lt.tasks.length,
+        worstAllMs: lt.tasks.reduce((a, t) => Math.max(a, t.duration), 0),
+        supported: lt.supported,
+        trainingSec: Math.round(lt.training.reduce((a, [s, e]) => a + (e - s), 0) / 1000),
+      },
+      leak: ring && {
+        tensorsBefore: ring.tensorsBefore,
+        tensorsAfter: ring.tensorsAfter,
+        heapBeforeMB: ring.heapBeforeMB,
+        heapAfterMB: ring.heapAfterMB,
+        steps: ring.steps,
+        tfBytesBeforeMB: ring.tfBytesBeforeMB,
+        tfBytesAfterMB: ring.tfBytesAfterMB,
+      },
+      timeToAllModesSec: ring?.timeToAllModesSec ?? null,
+      ring,
+      mnist: out.mnist && { ...out.mnist, ...(png ? { png } : {}) },
+      profile: out.profile,
+      targets: [],
+      notes: [
+        'Heap: the bench worker’s V8 heap (CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage); performance.memory does not exist in workers.',
+        'Long tasks: PerformanceObserver("longtask") on the bench page’s main thread, counted while the worker trains.',
+        ...out.gpuErrors.map((e) => `GPU error: ${e}`),
+      ],
+    };
+  }
+  results.targets = evaluateTargets(results);
+  const file = join(benchDir, node ? 'results-node.json' : 'results.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log(`\n${cellsTable(results.cells)}\n`);
+  if (results.profile) {
+    const p = results.profile;
+    console.log(`profile (${p.model}, ${p.backend}, batch ${p.batchSize}, step ${p.stepMs} ms, ${p.kernelCount} kernels):`);
+    for (const k of p.top) console.log(`  ${k.name.padEnd(24)} ${(k.share * 100).toFixed(1).padStart(5)}%  ${k.ms} ms in ${k.calls} calls`);
+    console.log('');
+  }
+  console.log(`${targetsTable(results.targets)}\n`);
+  const written = writeReport({
+    browser: join(benchDir, 'results.json'),
+    node: join(benchDir, 'results-node.json'),
+    resultsMd: join(benchDir, 'RESULTS.md'),
+    readme: join(REPO_ROOT, 'README.md'),
+  });
+  console.log(`wrote ${relative(REPO_ROOT, file)}, ${written.map((w) => relative(REPO_ROOT, w)).join(', ')} in ${results.durationSec} s`);
+  return 0;
+}
+
+// The TF.js banner suggesting tfjs-node is noise here.
+const warn = console.warn;
+console.warn = (...args: unknown[]) => (String(args[0]).includes('tfjs-node') ? undefined : warn(...args));
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`error: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench -- --node`: the same cells as the browser bench, in this Node process on the
+ * wasm and cpu backends, plus the ring-of-8 run (time to 8/8 modes, tensors and heap).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { selectBackend } from '../../src/core/backend';
+import { matmulSizeFor, ringRun, runBackend } from '../../src/bench/cells';
+import type { BenchHost } from '../../src/bench/cells';
+import type { BackendReport, CellResult, ProfileResult, RingRun } from '../../src/bench/types';
+import { nodeReadAsset } from '../lib/nodeAssets';
+import type { BenchPlan } from './plan';
+
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+
+export interface NodeBenchOutput {
+  backends: BackendReport[];
+  cells: CellResult[];
+  profile: ProfileResult | null;
+  ring: RingRun | null;
+}
+
+export async function runNodeBench(plan: BenchPlan, log: (s: string) => void): Promise<NodeBenchOutput> {
+  const host: BenchHost = {
+    context: 'node',
+    now: () => performance.now(),
+    log,
+    async heapMB() {
+      gc();
+      return process.memoryUsage().heapUsed / 2 ** 20;
+    },
+    training: () => undefined,
+    readAsset: nodeReadAsset,
+  };
+  const backends: BackendReport[] = [];
+  const cells: CellResult[] = [];
+  let profile: ProfileResult | null = null;
+  let ring: RingRun | null = null;
+
+  const auto = await selectBackend('auto');
+  log(`auto backend in Node: ${auto.name}`);
+  ring = await ringRun(auto.name, auto.reasons, plan.ring.minSteps, plan.ring.capSec, host);
+
+  for (const task of plan.backends.filter((b) => b.backend === 'wasm' || b.backend === 'cpu')) {
+    const t0 = performance.now();
+    let started = false;
+    let note = '';
+    try {
+      const r = await selectBackend(task.backend);
+      started = r.name === task.backend;
+      note = r.reasons.join('; ');
+    } catch (e) {
+      note = (e as Error).message;
+    }
+    if (!started) {
+      backends.push({ name: task.backend, started, note, matmulGflops: null, matmulSize: null, seconds: 0 });
+      continue;
+    }
+    const out = await runBackend(task, host, () => undefined);
+    cells.push(...out.cells);
+    if (out.profile) profile = out.profile;
+    backends.push({ name: task.backend, started, note: `TF.js ${tf.version.tfjs} in Node ${process.version}`, matmulGflops: out.matmulGflops, matmulSize: matmulSizeFor(task.backend), seconds: Math.round((performance.now() - t0) / 1000) });
+  }
+  return { backends, cells, profile, ring };
+}

@@ -1,0 +1,37 @@
+/** Which cells run and how long each may take: the full bench (≤ 15 min) or --quick (~2 min). */
+import type { ModelId } from '../../src/core/config';
+import type { BackendTask, BenchBackend } from '../../src/bench/types';
+
+export interface BenchPlan {
+  quick: boolean;
+  backends: BackendTask[];
+  ring: { minSteps: number; capSec: number };
+  /** Seconds of MNIST training for the "digits within 60 s" check (0: skip). */
+  mnistSec: number;
+}
+
+const ALL_MODELS: ModelId[] = ['mlp2d', 'dcgan28-small', 'dcgan32-small', 'dcgan28', 'dcgan32'];
+const QUICK_MODELS: ModelId[] = ['mlp2d', 'dcgan28-small'];
+
+export const batchFor = (model: ModelId): number => (model === 'mlp2d' ? 128 : 64);
+
+/** Seconds per backend, full run; order = run order (wasm first: it is what `auto` picks here). */
+const FULL_BUDGET: Record<BenchBackend, number> = { wasm: 300, webgl: 120, webgpu: 120, cpu: 90 };
+const QUICK_BUDGET: Record<BenchBackend, number> = { wasm: 40, webgl: 35, webgpu: 35, cpu: 20 };
+
+export function makePlan(quick: boolean, backends: BenchBackend[] = ['wasm', 'webgl', 'webgpu', 'cpu']): BenchPlan {
+  const models = quick ? QUICK_MODELS : ALL_MODELS;
+  return {
+    quick,
+    backends: backends.map((backend) => ({
+      kind: 'backend',
+      backend,
+      cells: models.map((model) => ({ model, batchSize: batchFor(model) })),
+      budgetSec: (quick ? QUICK_BUDGET : FULL_BUDGET)[backend],
+      phaseCapSec: quick ? 6 : 15,
+      ...(backend === 'wasm' ? { profileModel: 'dcgan28-small' as ModelId } : {}),
+    })),
+    ring: quick ? { minSteps: 2000, capSec: 45 } : { minSteps: 2000, capSec: 75 },
+    mnistSec: quick ? 0 : 60,
+  };
+}
