@@ -13,7 +13,7 @@ import { LIVE_KEYS } from '../core/config';
 import type { DatasetInfo } from '../core/data/types';
 import type { MetricKey } from '../core/metrics/stepMetrics';
 import type { ModelSummary } from '../core/models/specs';
-import type { BackendReport, Command, ErrorCode, WorkerEvent } from '../worker/protocol';
+import type { BackendReport, Command, ErrorCode, UploadTarget, WorkerEvent } from '../worker/protocol';
 import { MetricHistory } from './lib/metricHistory';
 import type { ChartRow } from './lib/metricHistory';
 import { withoutFields } from './lib/urlParams';
@@ -36,6 +36,16 @@ export interface SampleFrame {
 }
 
 export type PointsFrame = Extract<WorkerEvent, { type: 'points' }>;
+/** Real examples of a dataset, for the dataset panel. */
+export type DatasetPreview = Extract<WorkerEvent, { type: 'datasetPreview' }>;
+/** The image upload's progress and outcome (decoding happens in the worker). */
+export interface UploadStatus {
+  busy: boolean;
+  fraction: number;
+  message: string;
+  result: Omit<Extract<WorkerEvent, { type: 'uploadResult' }>, 'type'> | null;
+}
+const UPLOAD_IDLE: UploadStatus = { busy: false, fraction: 0, message: '', result: null };
 
 /** The series each chart draws (also the order of their legends). */
 export const CHART_SERIES = {
@@ -90,6 +100,10 @@ export interface AppState {
   errors: AppError[];
   notices: string[];
 
+  /** Dataset previews by id (the object is replaced when one arrives). */
+  previews: Record<string, DatasetPreview>;
+  upload: UploadStatus;
+
   // actions
   start(): void;
   pause(): void;
@@ -99,6 +113,12 @@ export interface AppState {
   requestSamples(): void;
   dismissError(id: number): void;
   dismissNotice(index: number): void;
+  /** Asks the worker for real examples of a dataset (once per id, unless `force`). */
+  previewDataset(id: string, force?: boolean): void;
+  /** Posts the File objects to the worker (never read here), which decodes them into 'upload'. */
+  uploadImages(files: File[], target: UploadTarget, invert: boolean): void;
+  /** Makes the drawing (x, y pairs) the dataset 'drawn' and resets the run onto it. */
+  useDrawnPoints(points: Float32Array): void;
   /** Folds one worker event into the state. */
   handleEvent(ev: WorkerEvent): void;
   /** The worker script itself failed (load error, crash). */
@@ -130,6 +150,8 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
   let liveInFlight = 0;
   let liveOutbox: Partial<LiveHyperparams> = {};
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
+  // Dataset previews asked for and not yet answered (so a hover does not ask twice).
+  const previewsAsked = new Set<string>();
 
   return createStore<AppState>()((set, get) => {
     const pushError = (code: AppError['code'], message: string, fieldErrors?: FieldError[]) =>
@@ -215,6 +237,22 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
       points: null,
       errors: [],
       notices: [],
+      previews: {},
+      upload: UPLOAD_IDLE,
+
+      previewDataset(id, force = false) {
+        if (!force && (get().previews[id] || previewsAsked.has(id))) return;
+        previewsAsked.add(id);
+        send({ type: 'previewDataset', id });
+      },
+      uploadImages(files, target, invert) {
+        set({ upload: { busy: true, fraction: 0, message: `Sending ${files.length} files to the worker…`, result: null } });
+        send({ type: 'uploadImages', files, target, invert });
+      },
+      useDrawnPoints(points) {
+        set({ progress: null });
+        send({ type: 'useDrawnPoints', points });
+      },
 
       init(config, backend, notices = []) {
         initConfig = config;
@@ -261,6 +299,14 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
           case 'ready': {
             everReady = true;
             clearRun();
+            // A new drawing replaces the old one: forget its preview.
+            if (ev.dataset.id === 'drawn' && get().previews.drawn) {
+              set((s) => {
+                const { drawn: _old, ...previews } = s.previews;
+                void _old;
+                return { previews };
+              });
+            }
             const applied = pick(ev.config);
             set({
               phase: 'ready',
@@ -280,8 +326,27 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
             return;
           }
           case 'progress':
+            if (ev.stage === 'upload') {
+              set((s) => ({ upload: { ...s.upload, busy: true, fraction: ev.fraction ?? s.upload.fraction, message: ev.message } }));
+              return;
+            }
             set({ progress: { stage: ev.stage, message: ev.message, fraction: ev.fraction } });
             return;
+          case 'datasetPreview':
+            previewsAsked.delete(ev.id);
+            set((s) => ({ previews: { ...s.previews, [ev.id]: ev } }));
+            return;
+          case 'uploadResult': {
+            const { type: _type, ...result } = ev;
+            void _type;
+            // A new upload replaces the old set: its preview must be asked for again.
+            set((s) => {
+              const { upload: _old, ...previews } = s.previews;
+              void _old;
+              return { upload: { busy: false, fraction: 1, message: '', result }, previews };
+            });
+            return;
+          }
           case 'state': {
             const s = get();
             if (ev.step < s.step) clearRun();
@@ -350,6 +415,8 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
           }
           case 'error': {
             pushError(ev.code, ev.message, ev.fieldErrors);
+            if (ev.code === 'bad-upload' && get().upload.busy) set((s) => ({ upload: { ...s.upload, busy: false } }));
+            if (ev.message.startsWith('previewDataset') || ev.code === 'dataset-failed') previewsAsked.clear();
             if (Object.keys(get().pending).length && !liveTimer) {
               // A rejected setHyperparams: show the applied values again.
               liveInFlight = 0;

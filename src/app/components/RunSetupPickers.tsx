@@ -10,6 +10,7 @@ import { modelsForShape } from '../../core/models/specs';
 import { formatCount, modelOptionLabel, speedHint } from '../lib/format';
 import { useApp, useAppStore } from '../storeContext';
 import { ConfirmResetDialog } from './ConfirmResetDialog';
+import { DatasetBrowser } from './DatasetPanel';
 
 export const LOSS_LABELS: Record<LossId, string> = {
   nonsaturating: 'Non-saturating (standard)',
@@ -90,6 +91,7 @@ export function RunSetupPickers() {
             </option>
           ))}
         </select>
+        <DatasetBrowser />
 
         <label htmlFor="pick-model">Model</label>
         <select
