@@ -15,7 +15,7 @@ function ready(): WorkerEvent {
   const model = summarizeModel('mlp2d', 8);
   return {
     type: 'ready',
-    backend: { name: 'wasm', reasons: ['webgpu: no adapter'], requested: 'auto' },
+    backend: { name: 'wasm', reasons: ['webgpu: no adapter'], requested: 'auto', hardwareGpu: false },
     config: DEFAULT_CONFIG,
     model,
     dataset: ring8,

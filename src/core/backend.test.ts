@@ -35,7 +35,7 @@ describe('selectBackend in Node', () => {
 
   it('forcing cpu gives cpu with no reasons', async () => {
     const r = await selectBackend('cpu');
-    expect(r).toEqual({ name: 'cpu', reasons: [], requested: 'cpu' });
+    expect(r).toEqual({ name: 'cpu', reasons: [], requested: 'cpu', hardwareGpu: false });
     expect(tf.getBackend()).toBe('cpu');
   });
 
@@ -77,6 +77,19 @@ describe('selectBackend with injected probes', () => {
     ]);
   });
 
+  it('a hardware GPU is chosen by auto and marked so; a forced emulated one runs but is not', async () => {
+    // Pretend the GPU backend starts: Node has none.
+    const starts = { setBackend: async () => true, ready: async () => {}, getBackend: () => 'webgpu' };
+    const hw = await selectBackend('auto', {
+      env: fakeBrowser({ ...starts, probeWebGPU: async () => ({ available: true, software: null, description: 'nvidia / hopper' }) }),
+    });
+    expect(hw).toMatchObject({ name: 'webgpu', hardwareGpu: true });
+    const emulated = await selectBackend('webgpu', {
+      env: fakeBrowser({ ...starts, probeWebGPU: async () => ({ available: true, software: 'swiftshader', description: 'swiftshader' }) }),
+    });
+    expect(emulated).toMatchObject({ name: 'webgpu', hardwareGpu: false });
+  });
+
   it('a forced software webgpu is still tried (and here fails, then auto rules apply)', async () => {
     let tried = false;
     const r = await selectBackend('webgpu', {
@@ -104,7 +117,7 @@ describe('selectBackend with injected probes', () => {
       timeoutMs: 50,
       env: fakeBrowser({ setBackend: setBackendFailing({ wasm: () => new Promise<boolean>(() => {}) }) }),
     });
-    expect(r).toEqual({ name: 'cpu', reasons: ["wasm: requested but failed — setBackend('wasm') timed out after 0.05 s"], requested: 'wasm' });
+    expect(r).toEqual({ name: 'cpu', reasons: ["wasm: requested but failed — setBackend('wasm') timed out after 0.05 s"], requested: 'wasm', hardwareGpu: false });
   });
 
   it('setBackend true but a different active backend is a failure', async () => {

@@ -22,6 +22,8 @@ export interface BackendReport {
   reasons: string[];
   /** What the user asked for. */
   requested: BackendChoice;
+  /** True when the backend runs on a real GPU (not an emulator): bigger models are the default then. */
+  hardwareGpu: boolean;
 }
 
 export type BackendName = Exclude<BackendChoice, 'auto'>;
@@ -169,12 +171,17 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
     const forced = name === requested;
     const failed = (why: string) => reasons.push(forced ? `${name}: requested but failed — ${why}` : `${name}: failed — ${why}`);
 
+    let hardwareGpu = false;
     if (name === 'webgpu' || name === 'webgl') {
       if (env.isNode && !forced) {
         reasons.push(`${name}: skipped — not available in Node`);
         continue;
       }
-      if (!forced) {
+      if (forced) {
+        // A forced GPU backend runs even when emulated; the probe only says which it is.
+        const probe = env.isNode ? null : await withTimeout(name === 'webgpu' ? env.probeWebGPU() : env.probeWebGL(), timeoutMs, `${name} probe`).catch(() => null);
+        hardwareGpu = Boolean(probe?.available && !probe.software);
+      } else {
         let probe: GpuProbe;
         try {
           probe = await withTimeout(name === 'webgpu' ? env.probeWebGPU() : env.probeWebGL(), timeoutMs, `${name} probe`);
@@ -190,6 +197,7 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
           reasons.push(`${name}: skipped — software ${name === 'webgpu' ? 'adapter' : 'renderer'} (${probe.software}) is slower than wasm here`);
           continue;
         }
+        hardwareGpu = true;
       }
     }
 
@@ -206,7 +214,7 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
         failed(`active backend is '${active}' after setBackend('${name}')`);
         continue;
       }
-      return { name, reasons, requested };
+      return { name, reasons, requested, hardwareGpu };
     } catch (e) {
       failed(message(e));
     }

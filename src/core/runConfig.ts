@@ -7,8 +7,14 @@ import { DEFAULT_CONFIG, validateConfig } from './config';
 import type { DatasetInfo } from './data/types';
 import { ARCHITECTURES, modelsForShape } from './models/specs';
 
-export function defaultsFor(info: DatasetInfo): TrainConfig {
-  return { ...DEFAULT_CONFIG, ...info.recommended, dataset: info.id };
+/**
+ * A dataset's recommended settings, sized to the machine: the small DCGANs learn visibly within a
+ * minute on a CPU (WASM), while a real GPU runs the full-size models faster than that.
+ */
+export function defaultsFor(info: DatasetInfo, hardwareGpu = false): TrainConfig {
+  const base: TrainConfig = { ...DEFAULT_CONFIG, ...info.recommended, dataset: info.id };
+  if (hardwareGpu && base.model.endsWith('-small')) base.model = base.model.replace(/-small$/, '') as TrainConfig['model'];
+  return base;
 }
 
 /**
@@ -19,13 +25,14 @@ export function resolveConfig(
   input: Partial<TrainConfig> | Record<string, unknown>,
   lookup: (id: string) => DatasetInfo | undefined,
   current?: TrainConfig,
+  hardwareGpu = false,
 ): Validation<TrainConfig> {
   const requested = typeof input.dataset === 'string' ? input.dataset : (current?.dataset ?? DEFAULT_CONFIG.dataset);
   const info = lookup(requested);
   if (!info) {
     return { ok: false, errors: [{ field: 'dataset', message: `dataset must be a known dataset id; got ${JSON.stringify(requested)}` }] };
   }
-  const base = current && current.dataset === info.id ? current : defaultsFor(info);
+  const base = current && current.dataset === info.id ? current : defaultsFor(info, hardwareGpu);
   const result = validateConfig({ ...input, dataset: info.id }, base);
   if (!result.ok) return result;
   const fitting = modelsForShape(info.shape);

@@ -12,6 +12,7 @@ beforeAll(async () => {
 });
 
 let poison = false;
+let hardwareGpuForTest = false;
 const base = pointsDataset(256);
 const testPoints: DatasetSource = {
   info: {
@@ -36,7 +37,7 @@ function harness() {
   const events: WorkerEvent[] = [];
   const session = createTrainingSession({
     post: (ev) => events.push(ev),
-    selectBackend: async (requested) => ({ name: tf.getBackend(), reasons: ['test: cpu only'], requested }),
+    selectBackend: async (requested) => ({ name: tf.getBackend(), reasons: ['test: cpu only'], requested, hardwareGpu: hardwareGpuForTest }),
     datasets: [testPoints],
     readAsset: async () => new ArrayBuffer(0),
     decodeImage: decodePng,
@@ -72,7 +73,7 @@ describe('training session (the worker message handler, in Node)', () => {
     const h = harness();
     await h.session.handle({ type: 'init', config: { dataset: 'pts', seed: 2 }, backend: 'auto' });
     const ready = h.last('ready');
-    expect(ready?.backend).toEqual({ name: 'cpu', reasons: ['test: cpu only'], requested: 'auto' });
+    expect(ready?.backend).toEqual({ name: 'cpu', reasons: ['test: cpu only'], requested: 'auto', hardwareGpu: false });
     expect(ready?.config.batchSize).toBe(16);
     expect(ready?.model.id).toBe('mlp2d');
     expect(ready?.model.generatorParams).toBeGreaterThan(0);

@@ -94,7 +94,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   }
 
   async function buildRun(input: Partial<TrainConfig>, current?: TrainConfig): Promise<void> {
-    const resolved = resolveConfig(input, infoOf, current);
+    const resolved = resolveConfig(input, infoOf, current, backend?.hardwareGpu ?? false);
     if (!resolved.ok) {
       fail('bad-config', formatErrors(resolved.errors), resolved.errors);
       return;
