@@ -17,6 +17,8 @@ import type { BackendReport, Command, ErrorCode, UploadTarget, WorkerEvent } fro
 import { MetricHistory } from './lib/metricHistory';
 import type { ChartRow } from './lib/metricHistory';
 import { withoutFields } from './lib/urlParams';
+import { addQuality, EMPTY_QUALITY } from './lib/labState';
+import type { QualityState, WeightsFrame } from './lib/labState';
 
 export type Send = (cmd: Command) => void;
 
@@ -52,6 +54,9 @@ export const CHART_SERIES = {
   losses: ['dLoss', 'gLoss'],
   penalties: ['gL1', 'gL2', 'dL1', 'dL2'],
   outputs: ['dReal', 'dFake'],
+  regularizers: ['r1', 'gp', 'noiseSigma'],
+  /** The Dirac-GAN's two parameters, drawn as a path in the (θ, ψ) plane (only for that model). */
+  dirac: ['theta', 'psi'],
 } as const satisfies Record<string, readonly MetricKey[]>;
 export type ChartId = keyof typeof CHART_SERIES;
 
@@ -96,6 +101,10 @@ export interface AppState {
 
   samples: SampleFrame[];
   points: PointsFrame | null;
+  /** Quality measures over the run (regularization lab). */
+  quality: QualityState;
+  /** The newest weight histograms and per-layer norms. */
+  weights: WeightsFrame | null;
 
   errors: AppError[];
   notices: string[];
@@ -131,7 +140,9 @@ export interface AppState {
 
 export type AppStore = StoreApi<AppState>;
 
-const EMPTY_CHARTS: Record<ChartId, ChartRow[]> = { losses: [], penalties: [], outputs: [] };
+const EMPTY_CHARTS: Record<ChartId, ChartRow[]> = { losses: [], penalties: [], outputs: [], regularizers: [], dirac: [] };
+/** Points kept of the Dirac-GAN's (θ, ψ) path. */
+export const DIRAC_PATH_POINTS = 1000;
 
 export function createAppStore(send: Send, options: { chartIntervalMs?: number; staggerCharts?: boolean } = {}): AppStore {
   const history = new MetricHistory();
@@ -169,6 +180,8 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
         losses: history.rows(CHART_SERIES.losses, CHART_POINTS),
         penalties: history.rows(CHART_SERIES.penalties, CHART_POINTS),
         outputs: history.rows(CHART_SERIES.outputs, CHART_POINTS),
+        regularizers: history.rows(CHART_SERIES.regularizers, CHART_POINTS),
+        dirac: get().config?.model === 'dirac' ? history.rows(CHART_SERIES.dirac, DIRAC_PATH_POINTS) : EMPTY_CHARTS.dirac,
       };
       if (!stagger) {
         set({ charts: rows, latest, historyLength: history.length });
@@ -182,7 +195,7 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
         set((s) => ({ charts: { ...s.charts, penalties: rows.penalties } }));
         setTimeout(() => {
           if (chartedVersion !== version) return;
-          set((s) => ({ charts: { ...s.charts, outputs: rows.outputs } }));
+          set((s) => ({ charts: { ...s.charts, outputs: rows.outputs, regularizers: rows.regularizers, dirac: rows.dirac } }));
         }, 0);
       }, 0);
     };
@@ -199,7 +212,7 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
       chartedVersion = -1;
       if (chartTimer) clearTimeout(chartTimer);
       chartTimer = null;
-      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, samples: [], points: null, imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0 });
+      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, samples: [], points: null, imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0, quality: EMPTY_QUALITY, weights: null });
     };
 
     const flushLive = () => {
@@ -235,6 +248,8 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
       historyLength: 0,
       samples: [],
       points: null,
+      quality: EMPTY_QUALITY,
+      weights: null,
       errors: [],
       notices: [],
       previews: {},
@@ -385,6 +400,12 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
             set((s) => ({ samples: addFrame(s.samples, frame) }));
             return;
           }
+          case 'quality':
+            set((s) => ({ quality: addQuality(s.quality, ev) }));
+            return;
+          case 'weights':
+            set({ weights: ev });
+            return;
           case 'points':
             set({ points: ev });
             return;

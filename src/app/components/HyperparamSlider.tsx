@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { CONFIG_FIELDS, checkField } from '../../core/config';
 import type { LiveKey } from '../../core/config';
+import type { LogLadder } from '../lib/logSlider';
 import { formatHyperparam, makeLogLadder, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../lib/logSlider';
 import { shownValue } from '../store';
 import { useApp, useAppStore } from '../storeContext';
@@ -18,15 +19,21 @@ export interface HyperparamSliderProps {
   /** A short name for the value box, e.g. "G learning rate". */
   shortLabel: string;
   help: string;
+  /** Notches other than the field's log ladder (a linear or integer scale). */
+  ladder?: LogLadder;
+  /** For screen readers: how the arrow keys move (defaults to the log-scale hint). */
+  scaleHint?: string;
 }
 
-export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamSliderProps) {
+export function HyperparamSlider({ field, label, shortLabel, help, ladder: customLadder, scaleHint }: HyperparamSliderProps) {
   const id = useId();
   const store = useAppStore();
   const spec = CONFIG_FIELDS[field];
   if (spec.kind !== 'number') throw new Error(`${field} is not numeric`);
   const allowZero = !!spec.allowZero;
-  const ladder = useMemo(() => makeLogLadder(spec.min, spec.max, allowZero), [spec.min, spec.max, allowZero]);
+  const logLadder = useMemo(() => (customLadder ? null : makeLogLadder(spec.min, spec.max, allowZero)), [customLadder, spec.min, spec.max, allowZero]);
+  const ladder = customLadder ?? logLadder!;
+  const zeroIsOff = ladder.allowZero;
 
   const value = useApp((s) => shownValue(s, field));
   const isPending = useApp((s) => s.pending[field] !== undefined);
@@ -37,13 +44,13 @@ export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamS
   const [draftError, setDraftError] = useState<string | null>(null);
 
   const position = value === undefined ? 0 : positionOf(ladder, value);
-  const text = value === undefined ? '' : formatHyperparam(value, allowZero);
+  const text = value === undefined ? '' : formatHyperparam(value, zeroIsOff);
   const set = (v: number) => store.getState().setLive(field, v);
 
   const commitDraft = () => {
     if (draft === null) return;
-    const parsed = parseHyperparam(draft, allowZero);
-    const err = parsed === null ? { message: `${shortLabel}: type a number${allowZero ? ' or "off"' : ''}` } : checkField(field, parsed);
+    const parsed = parseHyperparam(draft, zeroIsOff);
+    const err = parsed === null ? { message: `${shortLabel}: type a number${zeroIsOff ? ' or "off"' : ''}` } : checkField(field, parsed);
     if (err || parsed === null) {
       setDraftError(err?.message ?? 'not a number');
       return;
@@ -62,7 +69,7 @@ export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamS
     }
   };
 
-  const offAtLeft = allowZero ? ' (left end: off)' : '';
+  const offAtLeft = zeroIsOff ? ' (left end: off)' : '';
   return (
     <div className={`hyperparam${isPending ? ' is-pending' : ''}`}>
       <div className="hyperparam-head">
@@ -76,7 +83,7 @@ export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamS
           aria-label={`${shortLabel} value`}
           aria-describedby={`${id}-help`}
           aria-invalid={draftError ? true : undefined}
-          title={draftError ?? `Type a value ${allowZero ? '(or "off") ' : ''}and press Enter`}
+          title={draftError ?? `Type a value ${zeroIsOff ? '(or "off") ' : ''}and press Enter`}
           disabled={!ready}
           value={draft ?? text}
           onChange={(e) => {
@@ -100,7 +107,7 @@ export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamS
       </div>
       <div className="hyperparam-track">
         <span className="hyperparam-end" aria-hidden="true">
-          {allowZero ? 'off' : formatHyperparam(spec.min)}
+          {zeroIsOff ? 'off' : formatHyperparam(ladder.values[0])}
         </span>
         <input
           id={`${id}-slider`}
@@ -130,7 +137,7 @@ export function HyperparamSlider({ field, label, shortLabel, help }: HyperparamS
         <span className="hyperparam-applied" data-testid={`applied-${field}`}>
           {isPending ? 'applying…' : appliedSince !== undefined ? `applied at step ${appliedSince}` : ''}
         </span>
-        <span className="visually-hidden">{offAtLeft} Log scale: arrows move about ×1.2, Page Up/Down ×10.</span>
+        <span className="visually-hidden">{offAtLeft} {scaleHint ?? 'Log scale: arrows move about ×1.2, Page Up/Down ×10.'}</span>
       </p>
     </div>
   );
