@@ -2,6 +2,7 @@
 import { ChartsPanel } from './components/ChartsPanel';
 import { ControlPanel } from './components/ControlPanel';
 import { ErrorMessages } from './components/ErrorMessages';
+import { LessonPanel, LessonsMenu } from './components/LessonsMenu';
 import { SamplesPanel } from './components/SamplesPanel';
 import { StatusBar } from './components/StatusBar';
 
@@ -12,9 +13,11 @@ export function App() {
         <h1>
           <img src="/favicon.svg" alt="" width={22} height={22} /> GAN Playground
         </h1>
+        <LessonsMenu />
         <StatusBar />
       </header>
       <ErrorMessages />
+      <LessonPanel />
       <main className="app-main">
         <ControlPanel />
         <ChartsPanel />

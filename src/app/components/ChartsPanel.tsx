@@ -1,5 +1,6 @@
 /** The middle column: losses, weight penalties and D's verdicts, stacked. */
 import { DiscriminatorOutputChart } from './DiscriminatorOutputChart';
+import { GradientPenaltyChart } from './GradientPenaltyChart';
 import { LossChart } from './LossChart';
 import { PenaltyChart } from './PenaltyChart';
 
@@ -12,6 +13,7 @@ export function ChartsPanel() {
       <LossChart />
       <PenaltyChart />
       <DiscriminatorOutputChart />
+      <GradientPenaltyChart />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** The left column: run buttons, the six live sliders, then the structural setup. */
 import type { LiveKey } from '../../core/config';
 import { HyperparamSlider } from './HyperparamSlider';
+import { LabControls } from './LabControls';
 import { RunControls } from './RunControls';
 import { RunSetupPickers } from './RunSetupPickers';
 
@@ -64,6 +65,10 @@ export function ControlPanel() {
           <HyperparamSlider key={s.field} {...s} />
         ))}
       </fieldset>
+      <details className="lab" open>
+        <summary>Regularization lab (live)</summary>
+        <LabControls />
+      </details>
       <RunSetupPickers />
     </section>
   );

@@ -1,15 +1,19 @@
 /** The right column: the generator's output (image grid or 2-D scatter) and what it means. */
 import { useApp } from '../storeContext';
+import { DiracView } from './DiracView';
 import { ExplainerPanel } from './ExplainerPanel';
+import { LabViews } from './LabViews';
 import { PointsView } from './PointsView';
 import { SampleGrid } from './SampleGrid';
 
 export function SamplesPanel() {
   const kind = useApp((s) => s.dataset?.kind ?? null);
+  const dirac = useApp((s) => s.config?.model === 'dirac');
   return (
     <section className="panel samples-panel" aria-labelledby="samples-title">
-      <h2 id="samples-title">{kind === 'points' ? 'Real vs generated points' : 'Generated samples'}</h2>
-      {kind === 'points' ? <PointsView /> : kind === 'image' ? <SampleGrid /> : <p className="chart-empty">Loading…</p>}
+      <h2 id="samples-title">{dirac ? 'The (θ, ψ) path' : kind === 'points' ? 'Real vs generated points' : 'Generated samples'}</h2>
+      {dirac ? <DiracView /> : kind === 'points' ? <PointsView /> : kind === 'image' ? <SampleGrid /> : <p className="chart-empty">Loading…</p>}
+      <LabViews />
       <ExplainerPanel kind={kind} />
     </section>
   );

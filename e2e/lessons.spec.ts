@@ -1,0 +1,97 @@
+/** The regularization lab, the weights view and the Lessons menu, in the real app. */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openApp, slider, stepCount, waitForStepAtLeast } from './helpers';
+
+async function openLesson(page: Page, title: string) {
+  await page.getByRole('button', { name: /^Lessons/ }).click();
+  await page.getByRole('menuitem', { name: new RegExp(title) }).click();
+}
+
+/** A cheap fingerprint of a canvas's pixels plus how many are not plain white. */
+async function canvasInfo(page: Page, testId: string): Promise<{ hash: string; inked: number }> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let h = 2166136261;
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      h = Math.imul(h ^ (data[i] + 3 * data[i + 1] + 7 * data[i + 2]), 16777619);
+      if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) inked++;
+    }
+    return { hash: (h >>> 0).toString(16), inked };
+  });
+}
+
+test('a 2-D lesson: explanation, training starts, quality and charts update', async ({ page }) => {
+  await openApp(page, 'dataset=ring8&batchSize=32');
+  await openLesson(page, 'R1 fixes it');
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('heading', { name: /R1 fixes it/ })).toBeVisible();
+  await expect(page.getByTestId('lesson-explanation')).toContainText('R1 penalty');
+  await expect(panel.getByText('What to watch')).toBeVisible();
+  // The lesson's config is in force and training runs.
+  await expect(page.getByTestId('run-state')).toHaveText('Training');
+  await expect(page.getByTestId('value-r1Gamma')).toHaveValue('0.1');
+  const first = await waitForStepAtLeast(page, 20);
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(first);
+  // The quality read-out appears at the first epoch end, and the R1 series is charted.
+  await expect(page.getByTestId('quality-readout')).toContainText(/Modes \d\/8/, { timeout: 45_000 });
+  await expect(page.getByTestId('latest-r1')).not.toHaveText(/^(0|–|)$/);
+  await expect.poll(async () => Number(await page.getByTestId('chart-regularizers').getAttribute('data-points'))).toBeGreaterThan(2);
+  await expect(page.getByTestId('weights-D')).toBeVisible({ timeout: 15_000 });
+  // Dismissible.
+  await panel.getByRole('button', { name: 'Close the lesson' }).click();
+  await expect(panel).toHaveCount(0);
+});
+
+test('the Dirac lesson draws a (θ, ψ) trajectory that changes over time', async ({ page }) => {
+  await openApp(page, 'dataset=ring8&batchSize=32');
+  await openLesson(page, 'Dirac-GAN');
+  await expect(page.getByTestId('lesson-explanation')).toContainText('G(z) = θ');
+  await expect(page.getByTestId('dirac-canvas')).toBeVisible({ timeout: 30_000 });
+  await waitForStepAtLeast(page, 30);
+  await expect.poll(async () => Number(await page.getByTestId('dirac-view').getAttribute('data-points'))).toBeGreaterThan(10);
+  const a = await canvasInfo(page, 'dirac-canvas');
+  expect(a.inked).toBeGreaterThan(200);
+  await expect.poll(async () => (await canvasInfo(page, 'dirac-canvas')).hash, { timeout: 15_000 }).not.toBe(a.hash);
+  // "Try it": R1 on; the path converges to (0, 0).
+  await page.getByRole('button', { name: /Turn on R1/ }).click();
+  await expect(page.getByTestId('value-r1Gamma')).toHaveValue('1');
+  await expect.poll(async () => Number(await page.getByTestId('dirac-radius').textContent()), { timeout: 30_000 }).toBeLessThan(0.02);
+});
+
+test('spectral normalization and R1 change live without resetting the step', async ({ page }) => {
+  await openApp(page, 'dataset=ring8&batchSize=32');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const before = await waitForStepAtLeast(page, 30);
+
+  const sn = page.getByRole('checkbox', { name: 'Spectral normalization' });
+  await expect(sn).not.toBeChecked();
+  await sn.check();
+  await expect(page.getByTestId('applied-spectralNorm')).toContainText(/applied at step \d+/);
+  await expect(sn).toBeChecked();
+
+  await expect(page.getByTestId('latest-r1')).toHaveText('0');
+  const r1 = slider(page, 'R1 penalty γ');
+  await r1.focus();
+  await page.keyboard.press('ArrowRight'); // off → 0.001
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp'); // → 1
+  await expect(page.getByTestId('value-r1Gamma')).toHaveValue('1');
+  await expect(page.getByTestId('applied-r1Gamma')).toContainText(/applied at step \d+/);
+  const appliedAt = Number((await page.getByTestId('applied-r1Gamma').textContent())!.replace(/\D/g, ''));
+  expect(appliedAt).toBeGreaterThanOrEqual(before);
+  await expect.poll(async () => Number(await page.getByTestId('latest-r1').textContent())).toBeGreaterThan(0);
+  // The run went on: no reset.
+  expect(await stepCount(page)).toBeGreaterThanOrEqual(appliedAt);
+  await expect(page.getByTestId('run-state')).toHaveText('Training');
+
+  // The other lab controls are there with their names.
+  for (const name of ['WGAN-GP λ', 'Label smoothing', 'Instance noise σ', 'Instance noise anneal steps']) await expect(slider(page, name)).toBeVisible();
+
+  if (process.env.LAB_SCREENSHOT) {
+    await page.waitForTimeout(4000);
+    await page.screenshot({ path: process.env.LAB_SCREENSHOT });
+  }
+});

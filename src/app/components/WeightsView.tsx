@@ -1,0 +1,123 @@
+/**
+ * The weights view: a histogram of each network's kernel weights, the share of near-zero weights
+ * (|w| < 1e-3, what L1 produces) and each layer's L2 norm (what L2 shrinks), with its change since
+ * the run's first reading. Redrawn when the worker sends new statistics (about once a second).
+ */
+import { memo, useEffect, useRef } from 'react';
+import type { NetworkWeightStats } from '../../core/metrics/weightStats';
+import { NEAR_ZERO } from '../../core/metrics/weightStats';
+import { formatInt } from '../lib/format';
+import { useApp } from '../storeContext';
+import type { WeightsFrame } from '../lib/labState';
+
+const WIDTH = 150;
+const HEIGHT = 46;
+
+export function WeightsView() {
+  const weights = useApp((s) => s.weights);
+  // The run's first reading, for "since start": replaced when a new run's steps begin lower.
+  const first = useRef<WeightsFrame | null>(null);
+  if (weights && (!first.current || weights.step < first.current.step)) first.current = weights;
+  if (!weights) {
+    return (
+      <div className="weights-view" data-testid="weights-view">
+        <p className="chart-empty">Weight histograms appear about once a second while training.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="weights-view" data-testid="weights-view" data-step={weights.step}>
+      <NetworkWeights name="Generator" short="G" stats={weights.generator} start={first.current?.generator ?? null} color="var(--fake)" />
+      <NetworkWeights name="Discriminator" short="D" stats={weights.discriminator} start={first.current?.discriminator ?? null} color="#0369a1" />
+    </div>
+  );
+}
+
+interface NetworkWeightsProps {
+  name: string;
+  short: string;
+  stats: NetworkWeightStats;
+  start: NetworkWeightStats | null;
+  color: string;
+}
+
+const NetworkWeights = memo(function NetworkWeights({ name, short, stats, start, color }: NetworkWeightsProps) {
+  const total = stats.layers.reduce((a, l) => a + l.count, 0);
+  const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+  return (
+    <div className="weights-net" data-testid={`weights-${short}`}>
+      <div className="weights-head">
+        <b>{name}</b>
+        <span>
+          near zero <b data-testid={`nearzero-${short}`}>{pct(stats.nearZeroFraction)}</b> of {formatInt(total)}
+        </span>
+      </div>
+      <Histogram counts={stats.counts} range={stats.range} label={`${name} weight histogram over ±${stats.range.toPrecision(2)}`} color={color} />
+      <table className="weights-layers">
+        <caption className="visually-hidden">
+          {name}: L2 norm and near-zero share (|w| &lt; {NEAR_ZERO}) of each layer’s weights
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">layer</th>
+            <th scope="col">L2</th>
+            <th scope="col" title="Change of the L2 norm since the run's first reading">vs start</th>
+            <th scope="col" title={`Share of weights with |w| < ${NEAR_ZERO}`}>≈0</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.layers.map((l, i) => {
+            const s = start?.layers[i];
+            const ratio = s && s.name === l.name && s.l2 > 0 ? l.l2 / s.l2 : null;
+            return (
+              <tr key={l.name + i}>
+                <th scope="row" title={`${formatInt(l.count)} weights`}>
+                  {l.name}
+                </th>
+                <td>{l.l2 < 10 ? l.l2.toFixed(2) : l.l2.toFixed(1)}</td>
+                <td className={ratio === null ? '' : ratio < 0.9 ? 'shrunk' : ratio > 1.1 ? 'grown' : ''}>{ratio === null ? '–' : `×${ratio.toFixed(2)}`}</td>
+                <td>{pct(l.nearZeroFraction)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+function Histogram({ counts, range, label, color }: { counts: number[]; range: number; label: string; color: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    if (c.width !== WIDTH * dpr) {
+      c.width = WIDTH * dpr;
+      c.height = HEIGHT * dpr;
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, WIDTH, HEIGHT);
+    const max = Math.max(1, ...counts);
+    const bw = WIDTH / counts.length;
+    ctx.fillStyle = color.startsWith('var(') ? getComputedStyle(c).getPropertyValue(color.slice(4, -1)).trim() || '#6d28d9' : color;
+    for (let i = 0; i < counts.length; i++) {
+      const h = counts[i] ? Math.max(1, (counts[i] / max) * (HEIGHT - 2)) : 0;
+      ctx.fillRect(i * bw + 0.5, HEIGHT - h, Math.max(1, bw - 1), h);
+    }
+    // The zero line.
+    ctx.fillStyle = '#9ca3af';
+    ctx.fillRect(WIDTH / 2 - 0.5, 0, 1, HEIGHT);
+  }, [counts, color]);
+  return (
+    <div className="weights-hist">
+      <canvas ref={ref} role="img" aria-label={label} style={{ width: WIDTH, height: HEIGHT }} />
+      <div className="weights-axis" aria-hidden="true">
+        <span>−{range.toPrecision(2)}</span>
+        <span>0</span>
+        <span>{range.toPrecision(2)}</span>
+      </div>
+    </div>
+  );
+}

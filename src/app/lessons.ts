@@ -1,0 +1,133 @@
+/**
+ * The "Lessons" menu as data: each lesson is a complete config (so nothing from the previous run
+ * leaks in), a short explanation and what to watch. Choosing one resets the run onto its config and
+ * starts training. TF-free; `lessons.test.ts` checks every config validates and its model fits
+ * its dataset.
+ *
+ * The numbers quoted in comments come from the headless CLI (`npx tsx scripts/train.ts …`, wasm,
+ * seed 1), so each lesson is known to show its effect.
+ */
+import type { LiveHyperparams, TrainConfig } from '../core/config';
+import { DEFAULT_CONFIG } from '../core/config';
+
+export interface Lesson {
+  id: string;
+  title: string;
+  /** One line for the menu. */
+  summary: string;
+  /** The whole config the lesson trains with. */
+  config: TrainConfig;
+  /** A short paragraph: what is set up and why. */
+  explanation: string;
+  /** What to look at, in order. */
+  watch: string[];
+  /** An optional live change to try mid-run (a button in the lesson panel). */
+  tryIt?: { label: string; values: Partial<LiveHyperparams> };
+}
+
+/** The ring of 8 Gaussians with every regularizer off: the base of the 2-D lessons. */
+const RING: TrainConfig = { ...DEFAULT_CONFIG, dataset: 'ring8', model: 'mlp2d' };
+
+/** The Dirac-GAN with its recommended plain-gradient settings (see src/core/data/dirac.ts). */
+const DIRAC: TrainConfig = {
+  ...DEFAULT_CONFIG,
+  dataset: 'dirac',
+  model: 'dirac',
+  loss: 'nonsaturating',
+  batchSize: 8,
+  latentDim: 1,
+  lrG: 0.05,
+  lrD: 0.05,
+  beta1: 0,
+  beta2: 0.999,
+};
+
+export const LESSONS: Lesson[] = [
+  {
+    id: 'mode-collapse',
+    title: 'Mode collapse on the ring',
+    summary: 'No regularization: G piles its points onto a few of the 8 modes.',
+    // CLI: see the report (modes covered over 1500 steps).
+    config: { ...RING, lrG: 0.005, lrD: 0.001 },
+    explanation:
+      'Eight tight clusters on a circle, no regularization, and a generator that learns five times faster than the discriminator. G finds that a few clusters already fool D and crowds its points there; D then pushes it to the next cluster, and G hops instead of spreading out.',
+    watch: [
+      'The points view: purple generated points gather on a few clusters (or hop between them) instead of covering all eight.',
+      'Quality: “Modes” stays below 8/8 and the high-quality share stays low.',
+      'The loss chart oscillates rather than settling.',
+    ],
+    tryIt: { label: 'Turn on R1 (γ = 0.1)', values: { r1Gamma: 0.1 } },
+  },
+  {
+    id: 'r1-fix',
+    title: 'R1 fixes it',
+    summary: 'The same run with an R1 gradient penalty on D.',
+    config: { ...RING, lrG: 0.005, lrD: 0.001, r1Gamma: 0.1 },
+    explanation:
+      'The same setup as “Mode collapse”, plus the R1 penalty: γ/2 times the squared slope of D at the real points. A D that cannot be steep at the data cannot fling G from cluster to cluster, so G spreads out over the ring instead of hopping.',
+    watch: [
+      'Quality: “Modes” climbs to 8/8 and stays there.',
+      'The Gradient penalties chart: the R1 term is small but not zero — it works by keeping D flat, not by being large.',
+      'Try WGAN-GP λ instead (set R1 to off, λ to 1): it also keeps D’s slope in check.',
+    ],
+  },
+  {
+    id: 'l2-too-strong',
+    title: 'L2 too strong: a weak D, blurry samples',
+    summary: 'A heavy weight penalty on D leaves it unable to tell real from fake.',
+    config: { ...RING, l2D: 0.01 },
+    explanation:
+      'L2 adds λ·Σw² to D’s loss. A little keeps D smooth; this much shrinks every weight towards 0, so D can only draw a soft, blurry boundary. Its feedback to G is weak and vague, and G’s points stay smeared around the ring instead of sharpening onto the eight clusters.',
+    watch: [
+      'The Weights view: D’s L2 norms fall well below their start (the “vs start” column shows ×0.…).',
+      'D(real) and D(fake) stay close to each other: D cannot separate them.',
+      'Quality: the high-quality share stays near 0 even when all modes are touched. Move Discriminator L2 down to 1e-4 and watch it recover.',
+    ],
+    tryIt: { label: 'Lower D’s L2 to 1e-4', values: { l2D: 1e-4 } },
+  },
+  {
+    id: 'l1-sparse',
+    title: 'L1 makes D sparse',
+    summary: 'An L1 penalty drives many of D’s weights to exactly 0.',
+    config: { ...RING, l1D: 1e-3 },
+    explanation:
+      'L1 adds λ·Σ|w| to D’s loss. Its pull towards 0 is the same size for a tiny weight as for a big one, so weights that do not earn their keep are pushed all the way to 0 — unlike L2, which only shrinks them. The discriminator ends up using a fraction of its connections.',
+    watch: [
+      'The Weights view: D’s histogram grows a spike at 0 and its “near zero” share climbs; G’s stays where it was.',
+      'The Weight penalties chart: the D L1 term rises, then falls as D sheds weights.',
+      'Samples still improve: a sparse D can still teach G.',
+    ],
+  },
+  {
+    id: 'lr-imbalance',
+    title: 'Learning rates out of balance',
+    summary: 'D learns 30× faster than G: it wins, and G barely moves.',
+    config: { ...RING, lrG: 1e-4, lrD: 3e-3 },
+    explanation:
+      'GAN training is a two-player game, and each player’s learning rate sets its pace. Here D learns 30 times faster than G. It quickly separates real from fake, but G takes tiny steps and cannot catch up, so progress is slow and lopsided.',
+    watch: [
+      'D(real) goes towards 1 and D(fake) towards 0: D is winning.',
+      'The points view: G’s points creep slowly; quality improves much later than with balanced rates.',
+      'Set both learning rates to 1e-3 (the sliders on the left) and watch G catch up.',
+    ],
+    tryIt: { label: 'Balance them (both 1e-3)', values: { lrG: 1e-3, lrD: 1e-3 } },
+  },
+  {
+    id: 'dirac',
+    title: 'The Dirac-GAN: circling vs converging',
+    summary: 'One parameter each for G and D: watch (θ, ψ) circle, then spiral in with R1.',
+    config: DIRAC,
+    explanation:
+      'The smallest GAN there is (Mescheder, Geiger & Nowozin, 2018): all real data is the number 0, G(z) = θ and D(x) = ψ·x. The goal is θ = 0, ψ = 0. Plain gradient steps do not walk there: G and D keep chasing each other around it, and the path circles for a long time. Add the R1 penalty and the path spirals straight in.',
+    watch: [
+      'The (θ, ψ) plot: the path goes round and round the green equilibrium, shrinking only slowly.',
+      'Press “Turn on R1 (γ = 1)”: within about 150 steps the path spirals into (0, 0).',
+      'The Gradient penalties chart shows the R1 term dying away as ψ reaches 0.',
+    ],
+    tryIt: { label: 'Turn on R1 (γ = 1)', values: { r1Gamma: 1 } },
+  },
+];
+
+export function lessonById(id: string): Lesson | undefined {
+  return LESSONS.find((l) => l.id === id);
+}
