@@ -225,7 +225,13 @@ export function DatasetBrowser() {
     const d = ref.current;
     if (!d) return;
     if (open) setMounted(true);
-    if (open && !d.open) d.show();
+    if (open && !d.open) {
+      // show() focuses the first tab; keep the page where it was (the window is fixed in place).
+      const x = window.scrollX;
+      const y = window.scrollY;
+      d.show();
+      if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
+    }
     else if (!open && d.open) d.close();
   }, [open]);
 
@@ -245,7 +251,7 @@ export function DatasetBrowser() {
         onClick={() => setOpen((o) => !o)}
         title="See real examples, licences and fitting models of every dataset; use your own images; draw 2-D data"
       >
-        Datasets: previews, your images, drawing…
+        Datasets &amp; your own data…
       </button>
       {createPortal(
         <dialog

@@ -11,9 +11,9 @@ import { formatInt } from '../lib/format';
 /** The canvas's CSS size in pixels (the drawing is resolution-independent). */
 const SIZE = 280;
 const SPACINGS = [
-  { px: 4, label: 'Dense (every 4 px)' },
-  { px: 8, label: 'Medium (every 8 px)' },
-  { px: 16, label: 'Sparse (every 16 px)' },
+  { px: 4, label: 'dense: a point every 4 px' },
+  { px: 8, label: 'medium: a point every 8 px' },
+  { px: 16, label: 'sparse: a point every 16 px' },
 ];
 const DOT = 'rgba(4, 120, 87, 0.85)';
 
@@ -190,14 +190,16 @@ export function DrawPoints({ onTrain }: DrawPointsProps) {
           onLostPointerCapture={endStroke}
         />
         <div className="draw-tools">
-          <label htmlFor="brush-spacing">Brush: one point</label>
-          <select id="brush-spacing" value={spacing} onChange={(e) => setSpacing(Number(e.target.value))}>
-            {SPACINGS.map((s) => (
-              <option key={s.px} value={s.px}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <div className="brush-row">
+            <label htmlFor="brush-spacing">Brush spacing</label>
+            <select id="brush-spacing" value={spacing} onChange={(e) => setSpacing(Number(e.target.value))}>
+              {SPACINGS.map((s) => (
+                <option key={s.px} value={s.px}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
           <p className="draw-count" data-testid="draw-count" aria-live="polite">
             {formatInt(count)} {count === 1 ? 'point' : 'points'}
             {full && ` (full: at most ${formatInt(DRAWN_MAX_POINTS)})`}
