@@ -30,20 +30,40 @@ export function l2NormSquared(weights: tf.Tensor[]): tf.Scalar {
 export interface WeightPenalty {
   l1: tf.Scalar;
   l2: tf.Scalar;
-  total: tf.Scalar;
+  /** The terms that are on, to add to the loss (none when both coefficients are 0). */
+  active: tf.Scalar[];
 }
 
 /**
- * λ1·Σ|w| + λ2·Σw². A coefficient of 0 skips its term's computation entirely (reported as 0), so
- * an unused penalty costs nothing per step.
+ * λ1·Σ|w| and λ2·Σw². A coefficient of 0 skips its term's computation entirely (reported as 0),
+ * so an unused penalty costs nothing per step.
  */
 export function weightPenalty(weights: tf.Tensor[], lambda1: number, lambda2: number): WeightPenalty {
-  const l1 = lambda1 > 0 ? (tf.mul(lambda1, l1Norm(weights)) as tf.Scalar) : tf.scalar(0);
-  const l2 = lambda2 > 0 ? (tf.mul(lambda2, l2NormSquared(weights)) as tf.Scalar) : tf.scalar(0);
-  return { l1, l2, total: tf.add(l1, l2) as tf.Scalar };
+  const l1 = lambda1 > 0 ? (tf.mul(lambda1, l1Norm(weights)) as tf.Scalar) : null;
+  const l2 = lambda2 > 0 ? (tf.mul(lambda2, l2NormSquared(weights)) as tf.Scalar) : null;
+  return { l1: l1 ?? tf.scalar(0), l2: l2 ?? tf.scalar(0), active: [l1, l2].filter((t): t is tf.Scalar => t !== null) };
 }
 
-/** Global L2 norm of a gradient list: sqrt(Σ over tensors of Σg²). */
+/** Inputs per concat: WebGPU shaders get only a few storage buffers (BROWSER.md: addN broke at 8). */
+const MAX_CONCAT_INPUTS = 6;
+
+/** All tensors flattened into one vector, concatenated a few at a time. */
+export function flattenAll(tensors: tf.Tensor[]): tf.Tensor1D {
+  let level = tensors.map((t) => tf.reshape(t, [-1]) as tf.Tensor1D);
+  if (level.length === 0) return tf.zeros([0]);
+  while (level.length > 1) {
+    const next: tf.Tensor1D[] = [];
+    for (let i = 0; i < level.length; i += MAX_CONCAT_INPUTS) next.push(tf.concat(level.slice(i, i + MAX_CONCAT_INPUTS)));
+    level = next;
+  }
+  return level[0];
+}
+
+/**
+ * Global L2 norm of a gradient list: sqrt(Σ over tensors of Σg²). One flat vector takes three
+ * kernels where a sum per tensor took two per tensor plus the adds: this runs every step, and on
+ * WASM and CPU the small-kernel overhead is what a 2-D MLP step is mostly made of.
+ */
 export function globalNorm(grads: tf.Tensor[]): tf.Scalar {
-  return tf.sqrt(l2NormSquared(grads)) as tf.Scalar;
+  return tf.sqrt(tf.sum(tf.square(flattenAll(grads)))) as tf.Scalar;
 }

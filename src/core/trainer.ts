@@ -14,7 +14,7 @@ import { buildNetwork, type ApplyOptions, type InitFn, type Network } from './mo
 import { ARCHITECTURES, summarizeModel, type ModelSummary } from './models/specs';
 import { Random } from './random';
 import { r1Penalty, wganGpPenalty } from './gradientPenalties';
-import { globalNorm, weightPenalty } from './regularizers';
+import { globalNorm, sumPairwise, weightPenalty } from './regularizers';
 import { SpectralNorm } from './spectralNorm';
 
 /** The fixed noise batch behind the 8×8 sample grid. */
@@ -207,10 +207,11 @@ export class Trainer {
         const penalty = weightPenalty(this.penalized(this.discriminator), l1D, l2D);
         // The same dropout masks as the loss's real pass, so R1 measures the D being trained.
         const critic = (seed: number) => (x: tf.Tensor) => this.discriminator.apply(x, this.dOptions(seed, true));
-        const r1 = r1Gamma > 0 ? r1Penalty(critic(seedReal), realIn, r1Gamma) : tf.scalar(0);
-        const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : tf.scalar(0);
-        Object.assign(scalars, keepAll({ dLoss: adversarial, dL1: penalty.l1, dL2: penalty.l2, dReal: this.reportedD(realOut), dFake: this.reportedD(fakeOut), r1, gp }));
-        return tf.add(tf.add(tf.add(adversarial, penalty.total), r1), gp) as tf.Scalar;
+        const r1 = r1Gamma > 0 ? r1Penalty(critic(seedReal), realIn, r1Gamma) : null;
+        const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : null;
+        Object.assign(scalars, keepAll({ dLoss: adversarial, dL1: penalty.l1, dL2: penalty.l2, dReal: this.reportedD(realOut), dFake: this.reportedD(fakeOut), r1: r1 ?? undefined, gp: gp ?? undefined }));
+        // Only the terms that are on are added: zeros would cost kernels every step.
+        return sumPairwise([adversarial, ...penalty.active, ...(r1 ? [r1] : []), ...(gp ? [gp] : [])]) as tf.Scalar;
       }, this.discriminator.variables);
       const gradList = this.discriminator.variables.map((v) => grads[v.name]);
       this.optD.apply(gradList);
@@ -235,7 +236,7 @@ export class Trainer {
         const adversarial = this.loss.generator(fakeOut);
         const penalty = weightPenalty(this.penalized(this.generator), l1G, l2G);
         Object.assign(scalars, keepAll({ gLoss: adversarial, gL1: penalty.l1, gL2: penalty.l2 }));
-        return tf.add(adversarial, penalty.total) as tf.Scalar;
+        return sumPairwise([adversarial, ...penalty.active]) as tf.Scalar;
       }, this.generator.variables);
       const gradList = this.generator.variables.map((v) => grads[v.name]);
       this.optG.apply(gradList);
