@@ -89,9 +89,16 @@ test('spectral normalization and R1 change live without resetting the step', asy
 
   // The other lab controls are there with their names.
   for (const name of ['WGAN-GP λ', 'Label smoothing', 'Instance noise σ', 'Instance noise anneal steps']) await expect(slider(page, name)).toBeVisible();
+});
 
-  if (process.env.LAB_SCREENSHOT) {
-    await page.waitForTimeout(4000);
-    await page.screenshot({ path: process.env.LAB_SCREENSHOT });
-  }
+test('screenshot: a lesson with the lab and the weights view in sight', async ({ page }) => {
+  test.skip(!process.env.LAB_SCREENSHOT, 'set LAB_SCREENSHOT=path.png to take it');
+  await openApp(page, 'dataset=ring8&batchSize=32');
+  await openLesson(page, process.env.LAB_LESSON ?? 'L1 makes D sparse');
+  await expect(page.getByTestId('quality-readout')).toContainText(/Modes \d\/8/, { timeout: 45_000 });
+  await expect(page.getByTestId('weights-D')).toBeVisible();
+  await page.getByText('Regularization lab (live)').scrollIntoViewIfNeeded();
+  await page.getByTestId('weights-view').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.waitForTimeout(Number(process.env.LAB_WAIT ?? 3000));
+  await page.screenshot({ path: process.env.LAB_SCREENSHOT });
 });

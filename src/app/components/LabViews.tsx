@@ -10,7 +10,7 @@ export function LabViews() {
         <QualityChart />
       </details>
       <details className="lab-view" open>
-        <summary>Weights (histogram, near-zero share, L2 per layer)</summary>
+        <summary>Weights of G and D</summary>
         <WeightsView />
       </details>
     </>

@@ -10,7 +10,7 @@ import { formatInt } from '../lib/format';
 import { useApp } from '../storeContext';
 import type { WeightsFrame } from '../lib/labState';
 
-const WIDTH = 150;
+const WIDTH = 128;
 const HEIGHT = 46;
 
 export function WeightsView() {
@@ -61,7 +61,7 @@ const NetworkWeights = memo(function NetworkWeights({ name, short, stats, start,
           <tr>
             <th scope="col">layer</th>
             <th scope="col">L2</th>
-            <th scope="col" title="Change of the L2 norm since the run's first reading">vs start</th>
+            <th scope="col" title="The L2 norm now, as a multiple of the run's first reading">×start</th>
             <th scope="col" title={`Share of weights with |w| < ${NEAR_ZERO}`}>≈0</th>
           </tr>
         </thead>
@@ -71,8 +71,8 @@ const NetworkWeights = memo(function NetworkWeights({ name, short, stats, start,
             const ratio = s && s.name === l.name && s.l2 > 0 ? l.l2 / s.l2 : null;
             return (
               <tr key={l.name + i}>
-                <th scope="row" title={`${formatInt(l.count)} weights`}>
-                  {l.name}
+                <th scope="row" title={`${l.name}: ${formatInt(l.count)} weights`}>
+                  {l.name.replace(/\/kernel$/, '')}
                 </th>
                 <td>{l.l2 < 10 ? l.l2.toFixed(2) : l.l2.toFixed(1)}</td>
                 <td className={ratio === null ? '' : ratio < 0.9 ? 'shrunk' : ratio > 1.1 ? 'grown' : ''}>{ratio === null ? '–' : `×${ratio.toFixed(2)}`}</td>
