@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { corruptPng, makePng, pngFile } from './imageFixtures';
+import { corruptPng, hugePngHeader, makePng, pngFile } from './imageFixtures';
 import { openApp, stepCount, waitForStepAtLeast } from './helpers';
 
 async function openDatasets(page: Page, tab?: 'Datasets' | 'Your images' | 'Draw points') {
@@ -75,20 +75,22 @@ test('a folder of 3 PNGs and a text file: "3 accepted, 1 skipped (not an image)"
   await expect(page.locator('#pick-dataset option:checked')).toHaveText('Your images (3)');
 });
 
-test('bad files get their reasons: a 0-byte file, a corrupt PNG, and nothing usable at all', async ({ page }) => {
+test('bad files get their reasons: a 0-byte file, a corrupt PNG, a 10,000×10,000 PNG, and nothing usable at all', async ({ page }) => {
   await openApp(page);
   const dialog = await openDatasets(page, 'Your images');
   const input = dialog.getByLabel('Choose image files');
   await input.setInputFiles([
     { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) },
     { name: 'broken.png', mimeType: 'image/png', buffer: corruptPng() },
+    { name: 'huge.png', mimeType: 'image/png', buffer: hugePngHeader() },
     pngFile('fine.png', 4),
   ]);
   const result = dialog.getByTestId('upload-result');
-  await expect(result).toContainText('1 accepted, 2 skipped');
+  await expect(result).toContainText('1 accepted, 3 skipped');
   const skipped = dialog.getByTestId('skipped-list');
   await expect(skipped).toContainText('empty.png: empty file (0 bytes)');
   await expect(skipped).toContainText(/broken\.png: corrupt or unreadable PNG/);
+  await expect(skipped).toContainText(/huge\.png: too large: 10000×10000 is 100 megapixels; the limit is 50/);
 
   // Zero images: the result says so, an error explains, and there is nothing to train on.
   await input.setInputFiles([{ name: 'readme.md', mimeType: 'text/markdown', buffer: Buffer.from('# not a picture') }]);

@@ -36,3 +36,26 @@ export function corruptPng(): Buffer {
   const cut = Buffer.from(good.subarray(0, 60));
   return Buffer.concat([cut, Buffer.alloc(40, 0x5a)]);
 }
+
+function crc32(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** The start of a 10,000×10,000 PNG: a real header, then a little data (the size alone must refuse it). */
+export function hugePngHeader(width = 10_000, height = 10_000): Buffer {
+  const ihdr = Buffer.alloc(17);
+  ihdr.write('IHDR', 0, 'ascii');
+  ihdr.writeUInt32BE(width, 4);
+  ihdr.writeUInt32BE(height, 8);
+  ihdr.set([8, 6, 0, 0, 0], 12);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(13);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(ihdr));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), len, ihdr, crc, Buffer.alloc(64, 0)]);
+}

@@ -55,10 +55,12 @@ test('image grid: an epoch end redraws the 8×8 grid; the scrubber looks back', 
   await expect(page.getByTestId('samples-epoch')).toContainText(`Epoch ${epoch}`);
   expect(await canvasFingerprint(page)).toBe(latest);
 
-  // On demand while paused.
+  // On demand while paused: one step, then a grid of exactly that step.
+  const before = await stepCount(page);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => stepCount(page)).toBe(before + 1);
   await page.getByRole('button', { name: 'Draw samples now' }).click();
-  await expect(page.getByTestId('samples-epoch')).toContainText(`step ${await stepCount(page)}`);
+  await expect(page.getByTestId('samples-epoch')).toContainText(`step ${before + 1}`);
 });
 
 test('2-D data: real and generated points over D’s heatmap, redrawn while training', async ({ page }) => {
