@@ -14,6 +14,8 @@ export const UPLOAD_ID = 'upload';
 /** Largest file read at all (a 50 MP PNG or JPEG is well under this). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export { MAX_IMAGES, MAX_SOURCE_PIXELS };
+/** Files decoded at once (bounded: each can be a large decoded bitmap). */
+const DECODE_PARALLEL = 8;
 
 /** Decodes one image's bytes (createImageBitmap in the worker, pngjs in tests); GIFs give their first frame. */
 export type ImageDecoder = (bytes: ArrayBuffer, format: ImageFormat) => Promise<RgbaImage>;
@@ -68,25 +70,28 @@ export async function buildUploadSource(
   const per = size.size * size.size * size.channels;
   const kept: Uint8Array[] = [];
   const skipped: UploadOutcome['skipped'] = [];
-  let capped = 0;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    if (kept.length >= MAX_IMAGES) {
-      capped = files.length - i;
-      break;
-    }
-    const result = await judge(file, decode);
-    if (typeof result === 'string') skipped.push({ name: file.name, reason: result });
-    else {
-      try {
-        // Dark photos of light-on-dark digits need no inversion; ink on paper does (user's choice).
-        kept.push(resizeImage(result, size, { invert: options.invert, background: options.invert ? [255, 255, 255] : [0, 0, 0] }));
-      } catch (e) {
-        skipped.push({ name: file.name, reason: (e as Error).message });
+  // Files are read and decoded a few at a time: while training runs, every await waits for a
+  // training slice, so one file after another would crawl.
+  let i = 0;
+  while (i < files.length && kept.length < MAX_IMAGES) {
+    const chunk = files.slice(i, i + Math.min(DECODE_PARALLEL, MAX_IMAGES - kept.length));
+    const results = await Promise.all(chunk.map((file) => judge(file, decode)));
+    results.forEach((result, k) => {
+      const file = chunk[k];
+      if (typeof result === 'string') skipped.push({ name: file.name, reason: result });
+      else {
+        try {
+          // Dark photos of light-on-dark digits need no inversion; ink on paper does (user's choice).
+          kept.push(resizeImage(result, size, { invert: options.invert, background: options.invert ? [255, 255, 255] : [0, 0, 0] }));
+        } catch (e) {
+          skipped.push({ name: file.name, reason: (e as Error).message });
+        }
       }
-    }
-    options.onProgress?.(i + 1, files.length);
+      options.onProgress?.(i + k + 1, files.length);
+    });
+    i += chunk.length;
   }
+  const capped = files.length - i;
   if (kept.length === 0) return { source: null, accepted: 0, skipped, capped };
   const pixels = new Uint8Array(kept.length * per);
   kept.forEach((img, i) => pixels.set(img, i * per));

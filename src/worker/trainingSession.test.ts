@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diracSource } from '../core/data/dirac';
 import type { DatasetSource } from '../core/data/types';
 import { unpackMetrics } from '../core/metrics/stepMetrics';
 import { pointsDataset } from '../core/testing/fixtures';
@@ -38,7 +39,7 @@ function harness() {
   const session = createTrainingSession({
     post: (ev) => events.push(ev),
     selectBackend: async (requested) => ({ name: tf.getBackend(), reasons: ['test: cpu only'], requested, hardwareGpu: hardwareGpuForTest }),
-    datasets: [testPoints],
+    datasets: [testPoints, diracSource],
     readAsset: async () => new ArrayBuffer(0),
     decodeImage: decodePng,
     yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
@@ -162,6 +163,9 @@ describe('training session (the worker message handler, in Node)', () => {
     const p = h.last('datasetPreview');
     expect(p?.id).toBe('pts');
     expect(p?.points?.length).toBe(2 * 256);
+    await h.session.handle({ type: 'previewDataset', id: 'dirac' });
+    expect(h.last('datasetPreview')).toMatchObject({ id: 'dirac', info: { shape: [1] } });
+    expect(h.last('datasetPreview')?.image).toBeUndefined();
     await h.session.handle({ type: 'previewDataset', id: 'nope' });
     expect(h.last('error')?.message).toMatch(/unknown dataset "nope"/);
   });

@@ -292,6 +292,11 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       fail('dataset-failed', `Could not load dataset ${id}: ${(e as Error).message}`);
       return;
     }
+    // 1-D sets (the Dirac-GAN) have no picture of their own: the info says it all.
+    if (dataset.info.kind === 'points' && dataset.dim !== 2) {
+      post({ type: 'datasetPreview', id, info: dataset.info });
+      return;
+    }
     if (dataset.dim === 2) {
       const n = Math.min(PREVIEW_POINTS, dataset.count);
       const points = new Float32Array(n * 2);
