@@ -89,13 +89,25 @@ test('spectral normalization and R1 change live without resetting the step', asy
 
   // The other lab controls are there with their names.
   for (const name of ['WGAN-GP λ', 'Label smoothing', 'Instance noise σ', 'Instance noise anneal steps']) await expect(slider(page, name)).toBeVisible();
+
+  // A lesson asks before it throws this run away; "Keep training" keeps it.
+  await openLesson(page, 'L1 makes D sparse');
+  const dialog = page.getByRole('dialog', { name: 'Start a new run?' });
+  await expect(dialog).toContainText('L1 makes D sparse');
+  const during = await stepCount(page);
+  await dialog.getByRole('button', { name: 'Keep training' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  expect(await stepCount(page)).toBeGreaterThanOrEqual(during);
+  await expect(page.getByTestId('value-r1Gamma')).toHaveValue('1');
 });
 
 test('screenshot: a lesson with the lab and the weights view in sight', async ({ page }) => {
   test.skip(!process.env.LAB_SCREENSHOT, 'set LAB_SCREENSHOT=path.png to take it');
   await openApp(page, 'dataset=ring8&batchSize=32');
   await openLesson(page, process.env.LAB_LESSON ?? 'L1 makes D sparse');
-  await expect(page.getByTestId('quality-readout')).toContainText(/Modes \d\/8/, { timeout: 45_000 });
+  if (/Dirac/.test(process.env.LAB_LESSON ?? '')) await expect(page.getByTestId('dirac-radius')).toBeVisible({ timeout: 45_000 });
+  else await expect(page.getByTestId('quality-readout')).toContainText(/Modes \d\/8/, { timeout: 45_000 });
   await expect(page.getByTestId('weights-D')).toBeVisible();
   await page.getByText('Regularization lab (live)').scrollIntoViewIfNeeded();
   await page.getByTestId('weights-view').evaluate((el) => el.scrollIntoView({ block: 'end' }));
