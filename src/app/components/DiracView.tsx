@@ -21,7 +21,7 @@ export function DiracView() {
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return;
     const dpr = Math.min(2, window.devicePixelRatio || 1);
-    if (c.width !== SIZE * dpr) {
+    if (c.width !== SIZE * dpr || c.height !== SIZE * dpr) {
       c.width = SIZE * dpr;
       c.height = SIZE * dpr;
     }

@@ -93,7 +93,7 @@ function Histogram({ counts, range, label, color }: { counts: number[]; range: n
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return;
     const dpr = Math.min(2, window.devicePixelRatio || 1);
-    if (c.width !== WIDTH * dpr) {
+    if (c.width !== WIDTH * dpr || c.height !== HEIGHT * dpr) {
       c.width = WIDTH * dpr;
       c.height = HEIGHT * dpr;
     }
