@@ -27,8 +27,11 @@ export interface Lesson {
   tryIt?: { label: string; values: Partial<LiveHyperparams> };
 }
 
-/** The ring of 8 Gaussians with every regularizer off: the base of the 2-D lessons. */
-const RING: TrainConfig = { ...DEFAULT_CONFIG, dataset: 'ring8', model: 'mlp2d' };
+/**
+ * The ring of 8 Gaussians at its recommended settings (batch 256, the size every number below
+ * was measured at) with every regularizer off: the base of the 2-D lessons.
+ */
+const RING: TrainConfig = { ...DEFAULT_CONFIG, dataset: 'ring8', model: 'mlp2d', batchSize: 256 };
 
 /** The Dirac-GAN with its recommended plain-gradient settings (see src/core/data/dirac.ts). */
 const DIRAC: TrainConfig = {
@@ -49,8 +52,8 @@ export const LESSONS: Lesson[] = [
     id: 'mode-collapse',
     title: 'Mode collapse on the ring',
     summary: 'No regularization: G piles its points onto a few of the 8 modes.',
-    // CLI (exp, seed 1): modes covered 0, 1, 1, 1, 0, 2 of 8 at steps 250…1500 (high quality ≤ 1.2%);
-    // the recommended lrG = lrD = 1e-3 reaches 8 of 8 by step 1500.
+    // CLI (seed 1): modes covered 1, 1, 2 of 8 at steps 500/1000/1500, high quality ≤ 1.4%
+    // (`scripts/train.ts --dataset ring8 --steps 1500 --lrG 0.005`); balanced rates reach 8 of 8.
     config: { ...RING, lrG: 0.005, lrD: 0.001 },
     explanation:
       'Eight tight clusters on a circle, no regularization, and a generator that learns five times faster than the discriminator. G finds that a few clusters already fool D and crowds its points there; D then pushes it to the next cluster, and G hops instead of spreading out.',
@@ -65,8 +68,8 @@ export const LESSONS: Lesson[] = [
     id: 'r1-fix',
     title: 'R1 fixes it',
     summary: 'The same run with a strong R1 gradient penalty (γ = 30) on D.',
-    // CLI (exp, seed 1): γ = 30 → modes 0, 5, 6, 4, 8, 8 of 8 at steps 250…1500, high quality 17%
-    // at 1500 (without R1: 0–2 modes, ≤ 1.2%). Weaker γ did less: 0.1 → 0–1 modes, 1 → 0–1,
+    // CLI (seed 1): γ = 30 → modes 6, 4, 8 of 8 at steps 500/1000/1500, high quality 15.7% at 1500
+    // (without R1: 1, 1, 2 and ≤ 1.4%). Weaker γ did less: 0.1 → 0–1 modes, 1 → 0–1,
     // 10 → 2–7 (unsteady); WGAN-GP λ = 1 instead → 0–1.
     config: { ...RING, lrG: 0.005, lrD: 0.001, r1Gamma: 30 },
     explanation:
@@ -82,7 +85,7 @@ export const LESSONS: Lesson[] = [
     title: 'L2 too strong: a weak D, blurry samples',
     summary: 'A heavy weight penalty on D leaves it unable to tell real from fake.',
     // CLI (exp, seed 1): D's layer L2 norms 1.0/1.2/0.88 at step 500 → 0.04/0.01/0.15 at 1500 (plain
-    // run: 2.5/15.5/2.4), D(real) = D(fake) = 0.50, high-quality share 0.2–0.4% (plain: 7.6% at 1500).
+    // run at batch 128: 2.5/15.5/2.4), D(real) = D(fake) = 0.50, high-quality share 0.2–0.4% (plain at batch 128: 7.6% at 1500).
     config: { ...RING, l2D: 0.01 },
     explanation:
       'L2 adds λ·Σw² to D’s loss. A little keeps D smooth; this much shrinks every weight towards 0, so D can only draw a soft, blurry boundary. Its feedback to G is weak and vague, and G’s points stay smeared around the ring instead of sharpening onto the eight clusters.',
