@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 import type { LongTaskReport, TaskResult } from '../../src/bench/main';
 import type { BackendReport, BenchTask, CellResult, MnistRun, ProfileResult, RingRun } from '../../src/bench/types';
-import { matmulSizeFor } from '../../src/bench/cells';
+import { matmulSizeFor, skippedCell } from '../../src/bench/cells';
 import { REPO_ROOT } from '../lib/nodeAssets';
 import type { BenchPlan } from './plan';
 import { serveStatic } from './server';
@@ -141,7 +141,7 @@ export async function runBrowserBench(plan: BenchPlan, log: (s: string) => void,
       const why = !r ? 'time cap (bench deadline)' : r.timedOut ? 'time cap (backend budget; worker terminated mid-step)' : r.error ? `error: ${r.error.split('\n')[0]}` : 'not started';
       const started = r?.output?.backend.started ?? (r ? r.cells.length > 0 : false);
       for (const c of task.cells) {
-        if (!done.has(c.model) && (started || r?.timedOut)) cells.push(skipped(task.backend, c.model, c.batchSize, why));
+        if (!done.has(c.model) && (started || r?.timedOut)) cells.push(skippedCell(task.backend, c.model, c.batchSize, 'browser-worker', why));
       }
       out.cells.push(...cells);
       if (r?.output?.profile) out.profile = r.output.profile;
@@ -164,26 +164,3 @@ export async function runBrowserBench(plan: BenchPlan, log: (s: string) => void,
   }
 }
 
-function skipped(backend: CellResult['backend'], model: CellResult['model'], batchSize: number, why: string): CellResult {
-  const phase = { stepsPerSec: null, imagesPerSec: null, firstStepSec: null, windows: 0, timedSteps: 0, spread: null, skipped: why };
-  return {
-    backend,
-    model,
-    context: 'browser-worker',
-    batchSize,
-    imagesPerSec: null,
-    stepsPerSec: null,
-    plainImagesPerSec: null,
-    plainStepsPerSec: null,
-    speedupVsPlain: null,
-    achievedGflops: null,
-    ceilingGflops: null,
-    pctOfCeiling: null,
-    convGflops: null,
-    largestConv: null,
-    pctOfConv: null,
-    ours: phase,
-    plain: phase,
-    skipped: why,
-  };
-}

@@ -401,7 +401,8 @@ export interface BackendRunOutput {
   profile: ProfileResult | null;
 }
 
-function skippedCell(backend: BenchBackend, model: ModelId, batchSize: number, context: BenchContext, why: string): CellResult {
+/** A cell that was not measured, with the reason (time cap, backend budget …). */
+export function skippedCell(backend: BenchBackend, model: ModelId, batchSize: number, context: BenchContext, why: string): CellResult {
   const phase: PhaseMeasure = { stepsPerSec: null, imagesPerSec: null, firstStepSec: null, windows: 0, timedSteps: 0, spread: null, skipped: why };
   return {
     backend,

@@ -4,7 +4,7 @@
  * Nothing leaves the browser.
  */
 import type { TrainConfig } from '../core/config';
-import { makeImageDataset } from '../core/data/imageDataset';
+import { makeImageDataset, recommendedImageConfig } from '../core/data/imageDataset';
 import { GREY_28, MAX_IMAGES, MAX_SOURCE_PIXELS, RGB_32, resizeImage, type RgbaImage } from '../core/data/imageResize';
 import { sniffImage, type ImageFormat } from '../core/data/imageSniff';
 import type { DatasetInfo, DatasetSource } from '../core/data/types';
@@ -29,8 +29,8 @@ export interface UploadOutcome {
 
 const TARGETS = { grey28: GREY_28, rgb32: RGB_32 } as const;
 const RECOMMENDED: Record<UploadTarget, Partial<TrainConfig>> = {
-  grey28: { model: 'dcgan28-small', batchSize: 32, latentDim: 64, lrG: 2e-4, lrD: 2e-4, beta1: 0.5 },
-  rgb32: { model: 'dcgan32-small', batchSize: 32, latentDim: 64, lrG: 2e-4, lrD: 2e-4, beta1: 0.5 },
+  grey28: recommendedImageConfig('dcgan28-small'),
+  rgb32: recommendedImageConfig('dcgan32-small'),
 };
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

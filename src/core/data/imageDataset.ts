@@ -4,7 +4,17 @@
  */
 import { checkBatchArgs } from './batchArgs';
 import { decodeImageBinary, type ImageBinary } from './imageBinary';
+import type { ModelId, TrainConfig } from '../config';
 import type { Dataset, DatasetInfo, LoadContext } from './types';
+
+/**
+ * The recommended settings for image sets. Batch 32 at lr 5e-4 (measured on MNIST, wasm): digit
+ * strokes and 9–10 of 10 classes by step 300, about a minute on a CPU; batch 64 at 2e-4 still
+ * showed blobs then.
+ */
+export function recommendedImageConfig(model: ModelId): Partial<TrainConfig> {
+  return { model, loss: 'nonsaturating', batchSize: 32, latentDim: 64, lrG: 5e-4, lrD: 5e-4, beta1: 0.5, beta2: 0.999 };
+}
 
 /** pixel → pixel/127.5 − 1, precomputed: one lookup per pixel instead of a divide. */
 const PIXEL_TO_UNIT = (() => {

