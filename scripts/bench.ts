@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join, relative } from 'node:path';
 import { longTasksWithin } from '../src/bench/stats';
-import type { BenchBackend } from '../src/bench/types';
+import type { BenchBackend, RingRun } from '../src/bench/types';
 import { REPO_ROOT } from './lib/nodeAssets';
 import { writePng } from './lib/runOutputs';
 import { CHROMIUM_ARGS, runBrowserBench } from './bench/browser';
@@ -26,6 +26,13 @@ const USAGE = `usage: npm run bench [-- --quick] [-- --node] [-- --backends webg
 
 /** The whole browser bench must end within 15 minutes here. */
 const DEADLINE_SEC = 14 * 60;
+
+/** The long run's before/after figures, as results.json's `leak`. */
+function leakOf(ring: RingRun | null | undefined): BenchResults['leak'] {
+  if (!ring) return null;
+  const { tensorsBefore, tensorsAfter, heapBeforeMB, heapAfterMB, steps, tfBytesBeforeMB, tfBytesAfterMB } = ring;
+  return { tensorsBefore, tensorsAfter, heapBeforeMB, heapAfterMB, steps, tfBytesBeforeMB, tfBytesAfterMB };
+}
 
 function machine(): Machine {
   const c = cpus();
@@ -79,15 +86,7 @@ async function main(argv: string[]): Promise<number> {
       backends: out.backends,
       cells: out.cells,
       longTasks: null,
-      leak: ring && {
-        tensorsBefore: ring.tensorsBefore,
-        tensorsAfter: ring.tensorsAfter,
-        heapBeforeMB: ring.heapBeforeMB,
-        heapAfterMB: ring.heapAfterMB,
-        steps: ring.steps,
-        tfBytesBeforeMB: ring.tfBytesBeforeMB,
-        tfBytesAfterMB: ring.tfBytesAfterMB,
-      },
+      leak: leakOf(ring),
       timeToAllModesSec: ring?.timeToAllModesSec ?? null,
       ring,
       mnist: null,
@@ -125,15 +124,7 @@ async function main(argv: string[]): Promise<number> {
         supported: lt.supported,
         trainingSec: Math.round(lt.training.reduce((a, [s, e]) => a + (e - s), 0) / 1000),
       },
-      leak: ring && {
-        tensorsBefore: ring.tensorsBefore,
-        tensorsAfter: ring.tensorsAfter,
-        heapBeforeMB: ring.heapBeforeMB,
-        heapAfterMB: ring.heapAfterMB,
-        steps: ring.steps,
-        tfBytesBeforeMB: ring.tfBytesBeforeMB,
-        tfBytesAfterMB: ring.tfBytesAfterMB,
-      },
+      leak: leakOf(ring),
       timeToAllModesSec: ring?.timeToAllModesSec ?? null,
       ring,
       mnist: out.mnist && { ...out.mnist, ...(png ? { png } : {}) },

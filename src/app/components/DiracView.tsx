@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../storeContext';
 import { diracExtent, timeColor } from '../lib/diracPath';
+import { hiDpiContext } from '../lib/hiDpiCanvas';
 
 const SIZE = 300;
 
@@ -18,14 +19,8 @@ export function DiracView() {
 
   useEffect(() => {
     const c = ref.current;
-    const ctx = c?.getContext('2d');
+    const ctx = c && hiDpiContext(c, SIZE, SIZE);
     if (!c || !ctx) return;
-    const dpr = Math.min(2, window.devicePixelRatio || 1);
-    if (c.width !== SIZE * dpr || c.height !== SIZE * dpr) {
-      c.width = SIZE * dpr;
-      c.height = SIZE * dpr;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, SIZE, SIZE);
     const half = diracExtent(rows);

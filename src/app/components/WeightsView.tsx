@@ -7,6 +7,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { NetworkWeightStats } from '../../core/metrics/weightStats';
 import { NEAR_ZERO } from '../../core/metrics/weightStats';
 import { formatInt } from '../lib/format';
+import { hiDpiContext } from '../lib/hiDpiCanvas';
 import { useApp } from '../storeContext';
 import type { WeightsFrame } from '../lib/labState';
 
@@ -90,14 +91,8 @@ function Histogram({ counts, range, label, color }: { counts: number[]; range: n
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = ref.current;
-    const ctx = c?.getContext('2d');
+    const ctx = c && hiDpiContext(c, WIDTH, HEIGHT);
     if (!c || !ctx) return;
-    const dpr = Math.min(2, window.devicePixelRatio || 1);
-    if (c.width !== WIDTH * dpr || c.height !== HEIGHT * dpr) {
-      c.width = WIDTH * dpr;
-      c.height = HEIGHT * dpr;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, WIDTH, HEIGHT);
     const max = Math.max(1, ...counts);
     const bw = WIDTH / counts.length;
