@@ -61,7 +61,7 @@ export const CHART_SERIES = {
 export type ChartId = keyof typeof CHART_SERIES;
 
 /** Points per series after downsampling, and how often charts may recompute. */
-export const CHART_POINTS = 300;
+export const CHART_POINTS = 200;
 export const CHART_INTERVAL_MS = 400;
 /** Grids kept for the epoch scrubber; older ones are thinned out evenly past this. */
 export const MAX_SAMPLE_FRAMES = 120;
@@ -187,17 +187,16 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
         set({ charts: rows, latest, historyLength: history.length });
         return;
       }
-      // Each chart re-renders in its own task, so no single main-thread task carries all three.
+      // Each chart re-renders in its own task, so no single main-thread task carries them all.
       set((s) => ({ charts: { ...s.charts, losses: rows.losses }, latest, historyLength: history.length }));
       const version = history.version;
-      setTimeout(() => {
-        if (history.version < version || chartedVersion !== version) return;
-        set((s) => ({ charts: { ...s.charts, penalties: rows.penalties } }));
-        setTimeout(() => {
-          if (chartedVersion !== version) return;
-          set((s) => ({ charts: { ...s.charts, outputs: rows.outputs, regularizers: rows.regularizers, dirac: rows.dirac } }));
-        }, 0);
-      }, 0);
+      const stages: Partial<typeof rows>[] = [{ penalties: rows.penalties }, { outputs: rows.outputs }, { regularizers: rows.regularizers, dirac: rows.dirac }];
+      const next = (i: number) => {
+        if (i >= stages.length || chartedVersion !== version) return;
+        set((s) => ({ charts: { ...s.charts, ...stages[i] } }));
+        setTimeout(() => next(i + 1), 0);
+      };
+      setTimeout(() => next(0), 0);
     };
 
     const scheduleCharts = () => {
