@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { selectBackend } from '../../src/core/backend';
 import { matmulSizeFor, ringRun, runBackend } from '../../src/bench/cells';
 import type { BenchHost } from '../../src/bench/cells';
-import type { BackendReport, CellResult, ProfileResult, RingRun } from '../../src/bench/types';
+import type { BackendReport, BackendTask, CellResult, ProfileResult, RingRun } from '../../src/bench/types';
 import { nodeReadAsset } from '../lib/nodeAssets';
 import type { BenchPlan } from './plan';
 
@@ -22,8 +22,9 @@ export interface NodeBenchOutput {
   ring: RingRun | null;
 }
 
-export async function runNodeBench(plan: BenchPlan, log: (s: string) => void): Promise<NodeBenchOutput> {
-  const host: BenchHost = {
+/** The bench host in a Node process: performance.now, heapUsed after a forced GC, assets from public/. */
+export function nodeBenchHost(log: (s: string) => void): BenchHost {
+  return {
     context: 'node',
     now: () => performance.now(),
     log,
@@ -34,6 +35,33 @@ export async function runNodeBench(plan: BenchPlan, log: (s: string) => void): P
     training: () => undefined,
     readAsset: nodeReadAsset,
   };
+}
+
+/** One backend's task in this process: starts it (forced) and runs its cells; one that does not start is reported with why. */
+export async function runNodeBackend(
+  task: BackendTask,
+  host: BenchHost,
+  onCell: (c: CellResult) => void = () => undefined,
+): Promise<{ report: BackendReport; cells: CellResult[]; profile: ProfileResult | null }> {
+  const t0 = performance.now();
+  let started = false;
+  let note = '';
+  try {
+    const r = await selectBackend(task.backend);
+    started = r.name === task.backend;
+    note = r.reasons.join('; ');
+  } catch (e) {
+    note = (e as Error).message;
+  }
+  if (!started) return { report: { name: task.backend, started, note, matmulGflops: null, matmulSize: null, seconds: 0 }, cells: [], profile: null };
+  const out = await runBackend(task, host, onCell);
+  const seconds = Math.round((performance.now() - t0) / 1000);
+  const report: BackendReport = { name: task.backend, started, note: `TF.js ${tf.version.tfjs} in Node ${process.version}`, matmulGflops: out.matmulGflops, matmulSize: matmulSizeFor(task.backend), seconds };
+  return { report, cells: out.cells, profile: out.profile };
+}
+
+export async function runNodeBench(plan: BenchPlan, log: (s: string) => void): Promise<NodeBenchOutput> {
+  const host = nodeBenchHost(log);
   const backends: BackendReport[] = [];
   const cells: CellResult[] = [];
   let profile: ProfileResult | null = null;
@@ -44,24 +72,10 @@ export async function runNodeBench(plan: BenchPlan, log: (s: string) => void): P
   ring = await ringRun(auto.name, auto.reasons, plan.ring.minSteps, plan.ring.capSec, host);
 
   for (const task of plan.backends.filter((b) => b.backend === 'wasm' || b.backend === 'cpu')) {
-    const t0 = performance.now();
-    let started = false;
-    let note = '';
-    try {
-      const r = await selectBackend(task.backend);
-      started = r.name === task.backend;
-      note = r.reasons.join('; ');
-    } catch (e) {
-      note = (e as Error).message;
-    }
-    if (!started) {
-      backends.push({ name: task.backend, started, note, matmulGflops: null, matmulSize: null, seconds: 0 });
-      continue;
-    }
-    const out = await runBackend(task, host, () => undefined);
+    const out = await runNodeBackend(task, host);
+    backends.push(out.report);
     cells.push(...out.cells);
     if (out.profile) profile = out.profile;
-    backends.push({ name: task.backend, started, note: `TF.js ${tf.version.tfjs} in Node ${process.version}`, matmulGflops: out.matmulGflops, matmulSize: matmulSizeFor(task.backend), seconds: Math.round((performance.now() - t0) / 1000) });
   }
   return { backends, cells, profile, ring };
 }
