@@ -176,6 +176,7 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
       chartedVersion = history.version;
       const latest: Partial<Record<MetricKey, number>> = {};
       for (const keys of Object.values(CHART_SERIES)) for (const k of keys) latest[k] = history.last(k);
+      latest.lrScale = history.last('lrScale');
       const rows = {
         losses: history.rows(CHART_SERIES.losses, CHART_POINTS),
         penalties: history.rows(CHART_SERIES.penalties, CHART_POINTS),

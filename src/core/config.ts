@@ -43,6 +43,10 @@ export interface TrainConfig {
   instanceNoise: number;
   /** Steps over which instance noise anneals to 0, counted from when it was last set. */
   instanceNoiseSteps: number;
+  /** The step at which the learning rates start to decay (see lrSchedule.ts). */
+  lrDecayStart: number;
+  /** Steps over which both learning rates fall linearly to 5% of their set values (0 = off). */
+  lrDecaySteps: number;
 }
 
 /** Fields the trainer re-reads every step: changing them never rebuilds models or optimizers. */
@@ -59,6 +63,8 @@ export const LIVE_KEYS = [
   'labelSmoothing',
   'instanceNoise',
   'instanceNoiseSteps',
+  'lrDecayStart',
+  'lrDecaySteps',
 ] as const;
 export type LiveKey = (typeof LIVE_KEYS)[number];
 export type LiveHyperparams = Pick<TrainConfig, LiveKey>;
@@ -104,6 +110,8 @@ export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   labelSmoothing: { kind: 'number', min: 0, max: 0.5 },
   instanceNoise: { kind: 'number', min: 1e-3, max: 2, log: true, allowZero: true },
   instanceNoiseSteps: { kind: 'number', min: 1, max: 1_000_000, integer: true },
+  lrDecayStart: { kind: 'number', min: 0, max: 1_000_000, integer: true },
+  lrDecaySteps: { kind: 'number', min: 1, max: 1_000_000, integer: true, log: true, allowZero: true },
 };
 
 export const DEFAULT_CONFIG: TrainConfig = {
@@ -128,6 +136,8 @@ export const DEFAULT_CONFIG: TrainConfig = {
   labelSmoothing: 0,
   instanceNoise: 0,
   instanceNoiseSteps: 2000,
+  lrDecayStart: 0,
+  lrDecaySteps: 0,
 };
 
 export interface FieldError {

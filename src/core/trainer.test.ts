@@ -101,6 +101,31 @@ describe('Trainer', () => {
     expect(snapshot(b.generator.variables)).toEqual(snapshot(a.generator.variables));
   });
 
+  it('learning-rate decay scales both optimizers step by step and reports the factor; the set values stay', async () => {
+    const t = trainer({ lrG: 2e-3, lrD: 1e-3, lrDecayStart: 2, lrDecaySteps: 4 });
+    const rows = await run(t, 8);
+    // Factor at steps 0…7 (read before each update): 1 up to the start, then linearly to 5%.
+    const expected = [1, 1, 1, 0.7625, 0.525, 0.2875, 0.05, 0.05];
+    rows.forEach((r, i) => expect(r.lrScale).toBeCloseTo(expected[i], 10));
+    expect(t.optG.learningRate).toBeCloseTo(2e-3 * 0.05, 12);
+    expect(t.optD.learningRate).toBeCloseTo(1e-3 * 0.05, 12);
+    expect(t.hyperparams.lrG).toBe(2e-3);
+    // A slider move mid-decay sets the base; the factor keeps applying.
+    t.setHyperparams({ lrG: 4e-3, lrDecaySteps: 0 });
+    const [row] = await run(t, 1);
+    expect(row.lrScale).toBe(1);
+    expect(t.optG.learningRate).toBe(4e-3);
+  });
+
+  it('a decayed run differs from a constant-rate run only after the decay starts', async () => {
+    const a = trainer({ seed: 3 });
+    const b = trainer({ seed: 3, lrDecayStart: 3, lrDecaySteps: 10 });
+    const ra = await run(a, 5);
+    const rb = await run(b, 5);
+    expect(rb.slice(0, 4).map((r) => r.gLoss)).toEqual(ra.slice(0, 4).map((r) => r.gLoss));
+    expect(snapshot(b.generator.variables)).not.toEqual(snapshot(a.generator.variables));
+  });
+
   it('k D steps per G step update D k times', async () => {
     const t = trainer({ dSteps: 3 });
     await run(t, 2);

@@ -12,6 +12,7 @@ import { LOSSES, type GanLoss } from './losses';
 import type { StepMetrics } from './metrics/stepMetrics';
 import { buildNetwork, type ApplyOptions, type InitFn, type Network } from './models/network';
 import { ARCHITECTURES, summarizeModel, type ModelSummary } from './models/specs';
+import { lrDecayFactor } from './lrSchedule';
 import { Random } from './random';
 import { r1Penalty, wganGpPenalty } from './gradientPenalties';
 import { globalNorm, sumPairwise, weightPenalty } from './regularizers';
@@ -38,6 +39,7 @@ interface PendingStep {
   step: number;
   epoch: number;
   noiseSigma: number;
+  lrScale: number;
   values: tf.Tensor1D;
 }
 
@@ -132,8 +134,6 @@ export class Trainer {
       if (v !== undefined) this.live[key] = v;
     }
     if (values.instanceNoise !== undefined || values.instanceNoiseSteps !== undefined) this.noiseStartStep = this.step;
-    this.optG.learningRate = this.live.lrG;
-    this.optD.learningRate = this.live.lrD;
     return this.hyperparams;
   }
 
@@ -170,6 +170,11 @@ export class Trainer {
   /** Options for applying D: spectral normalization when on, and the step's dropout seed. */
   private dOptions(dropoutSeed: number, twiceDifferentiable = false): ApplyOptions {
     return { training: true, dropoutSeed, twiceDifferentiable, kernel: this.live.spectralNorm ? this.spectral.normalize : undefined };
+  }
+
+  /** The factor on both learning rates at the current step (1 unless a decay is set). */
+  get lrScale(): number {
+    return lrDecayFactor(this.step, this.live.lrDecayStart, this.live.lrDecaySteps);
   }
 
   /** The instance-noise σ in force at the current step (annealed linearly to 0). */
@@ -247,6 +252,9 @@ export class Trainer {
 
   /** `dSteps` D updates then one G update. Nothing is read back to the CPU here. */
   trainStep(): StepResult {
+    const lrScale = this.lrScale;
+    this.optG.learningRate = this.live.lrG * lrScale;
+    this.optD.learningRate = this.live.lrD * lrScale;
     let epochEnded = false;
     let dScalars: StepScalars = {};
     for (let k = 0; k < this.config.dSteps; k++) {
@@ -264,7 +272,7 @@ export class Trainer {
     }
     const values = tf.tidy(() => tf.stack(DEVICE_METRICS.map((k) => all[k] ?? tf.scalar(0))) as tf.Tensor1D);
     disposeAll(all);
-    this.pending.push({ step: this.step + 1, epoch: this.epoch, noiseSigma: this.noiseSigma, values });
+    this.pending.push({ step: this.step + 1, epoch: this.epoch, noiseSigma: this.noiseSigma, lrScale, values });
     this.step += 1;
     return { epochEnded };
   }
@@ -285,7 +293,7 @@ export class Trainer {
     stacked.dispose();
     const width = DEVICE_METRICS.length;
     return pending.map((p, r) => {
-      const row = { step: p.step, epoch: p.epoch, noiseSigma: p.noiseSigma } as StepMetrics;
+      const row = { step: p.step, epoch: p.epoch, noiseSigma: p.noiseSigma, lrScale: p.lrScale } as StepMetrics;
       DEVICE_METRICS.forEach((k, c) => (row[k] = data[r * width + c]));
       return row;
     });

@@ -2,6 +2,7 @@
 import type { LiveKey } from '../../core/config';
 import { HyperparamSlider } from './HyperparamSlider';
 import { LabControls } from './LabControls';
+import { LrDecayControls } from './LrDecayControls';
 import { RunControls } from './RunControls';
 import { RunSetupPickers } from './RunSetupPickers';
 
@@ -64,6 +65,7 @@ export function ControlPanel() {
         {SLIDERS.map((s) => (
           <HyperparamSlider key={s.field} {...s} />
         ))}
+        <LrDecayControls />
       </fieldset>
       <details className="lab" open>
         <summary>Regularization lab (live)</summary>

@@ -31,6 +31,7 @@ export const SERIES_COLORS: Record<MetricKey, string> = {
   r1: '#be185d',
   gp: '#9333ea',
   noiseSigma: '#65a30d',
+  lrScale: '#0f766e',
   theta: '#ea580c',
   psi: '#2563eb',
 };

@@ -26,4 +26,19 @@ describe('lab slider ladders', () => {
     expect(valueAt(l, positionOf(l, 2000))).toBe(2000);
     expect(valueAt(l, positionOf(l, 2100))).toBe(2000);
   });
+
+  it('decay length: an "off" notch, then whole steps; decay start: a plain 0 first', () => {
+    const steps = makeIntegerLogLadder(1, 1_000_000, 'off');
+    expect(steps.values.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(steps.allowZero).toBe(true);
+    for (const v of steps.values) expect(checkField('lrDecaySteps', v)).toBeNull();
+    expect(positionOf(steps, 0)).toBe(0);
+    expect(valueAt(steps, positionOf(steps, 2500))).toBe(2500);
+    const start = makeIntegerLogLadder(1, 1_000_000, 'value');
+    expect(start.values.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(start.allowZero).toBe(false);
+    for (const v of start.values) expect(checkField('lrDecayStart', v)).toBeNull();
+    expect(positionOf(start, 0)).toBe(0);
+    expect(valueAt(start, positionOf(start, 5000))).toBe(5000);
+  });
 });

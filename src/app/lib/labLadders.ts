@@ -1,7 +1,7 @@
 /**
  * Slider notches for the lab's two settings that are not plain log-scale fields: label smoothing
- * (linear, 0 = off) and the instance-noise anneal length (whole steps, spanning decades). Both
- * return the `LogLadder` shape HyperparamSlider takes.
+ * (linear, 0 = off) and lengths or step numbers (whole steps, spanning decades). Both return the
+ * `LogLadder` shape HyperparamSlider takes.
  */
 import type { LogLadder } from './logSlider';
 import { makeLogLadder } from './logSlider';
@@ -15,8 +15,12 @@ export function makeLinearLadder(min: number, max: number, step: number): LogLad
   return { values, allowZero: min === 0, min, max };
 }
 
-/** The log ladder's notches that are whole numbers: 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, … */
-export function makeIntegerLogLadder(min: number, max: number): LogLadder {
+/**
+ * The log ladder's notches that are whole numbers: 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, …
+ * `zero`: 'off' puts an "off" notch first; 'value' a plain 0 (a step number, say).
+ */
+export function makeIntegerLogLadder(min: number, max: number, zero: 'none' | 'off' | 'value' = 'none'): LogLadder {
   const ladder = makeLogLadder(Math.max(1, min), max);
-  return { ...ladder, values: ladder.values.filter((v) => Number.isInteger(v)) };
+  const values = ladder.values.filter((v) => Number.isInteger(v));
+  return { ...ladder, values: zero === 'none' ? values : [0, ...values], allowZero: zero === 'off' };
 }

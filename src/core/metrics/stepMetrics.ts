@@ -18,6 +18,7 @@ export const METRIC_KEYS = [
   'r1',
   'gp',
   'noiseSigma',
+  'lrScale',
   'theta',
   'psi',
 ] as const;
@@ -40,6 +41,7 @@ export const METRIC_LABELS: Record<MetricKey, string> = {
   r1: 'R1 penalty',
   gp: 'WGAN-GP penalty',
   noiseSigma: 'Instance noise σ',
+  lrScale: 'Learning-rate factor',
   theta: 'Dirac-GAN θ (G)',
   psi: 'Dirac-GAN ψ (D)',
 };
