@@ -45,3 +45,20 @@ test('typing a value into the box applies it; a bad value is refused with a mess
   await box.press('Escape');
   await expect(box).toHaveValue('5e-4');
 });
+
+test('learning-rate decay: the rates in force fall to 5% over the set steps, and the decay can be switched off live', async ({ page }) => {
+  await openApp(page, `${RING}&lrDecayStart=0&lrDecaySteps=60`);
+  await expect(page.getByTestId('value-lrDecaySteps')).toHaveValue('60');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  // Partway the factor is below 1; after step 60 it rests at 0.05 while the sliders keep 1e-3.
+  await expect(page.getByTestId('lr-scale')).toHaveText(/×0\.05 the values above/, { timeout: 60_000 });
+  await expect(page.getByTestId('value-lrG')).toHaveValue('1e-3');
+
+  const steps = slider(page, 'Learning-rate decay steps');
+  await steps.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('value-lrDecaySteps')).toHaveValue('off');
+  await expect(page.getByTestId('lr-scale')).toHaveText(/Decay off/);
+  await expect(page.getByTestId('applied-lrDecaySteps')).toHaveText(/applied at step \d+/);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+});

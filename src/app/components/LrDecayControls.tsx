@@ -34,6 +34,7 @@ export const LR_DECAY_SLIDERS: HyperparamSliderProps[] = [
 export function LrDecayControls() {
   const scale = useApp((s) => s.latest.lrScale);
   const on = useApp((s) => (shownValue(s, 'lrDecaySteps') ?? 0) > 0);
+  const start = useApp((s) => shownValue(s, 'lrDecayStart') ?? 0);
   return (
     <div className="lr-decay" data-testid="lr-decay">
       {LR_DECAY_SLIDERS.map((s) => (
@@ -42,8 +43,8 @@ export function LrDecayControls() {
       <p className="lab-note" data-testid="lr-scale" aria-live="polite">
         {!on
           ? 'Decay off: the learning rates in force are the values above.'
-          : scale === undefined || !Number.isFinite(scale)
-            ? 'Learning rates in force: the values above until the decay starts.'
+          : scale === undefined || !Number.isFinite(scale) || scale === 1
+            ? `Learning rates in force: the values above until step ${start.toLocaleString('en-US')}.`
             : `Learning rates in force now: ×${scale.toFixed(2)} the values above.`}
       </p>
     </div>
