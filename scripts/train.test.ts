@@ -15,7 +15,7 @@ describe('npm run train (CLI, end to end)', () => {
     expect(stdout).toMatch(/backend: wasm/);
     expect(stdout).toMatch(/Modes covered \(of 8\): \d/);
     const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('step,epoch,dLoss,gLoss,gL1,gL2,dL1,dL2,dReal,dFake,gGradNorm,dGradNorm,r1,gp,noiseSigma,theta,psi,modesCovered,highQuality,klModes');
+    expect(csv[0]).toBe('step,epoch,dLoss,gLoss,gL1,gL2,dL1,dL2,dReal,dFake,gGradNorm,dGradNorm,r1,gp,noiseSigma,lrScale,theta,psi,modesCovered,highQuality,klModes');
     // Quality is measured at the end: the last row carries it.
     expect(csv[40].split(',').slice(-3).every((v) => v !== '')).toBe(true);
     expect(csv).toHaveLength(41);

@@ -19,6 +19,7 @@ import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
 import { nodeLoadContext } from './lib/nodeAssets';
 import { ensureDir, imagesToBytes, metricsCsv, pointsCsv, writeJson, writePng } from './lib/runOutputs';
 
+/** For datasets that name no `recommendedSteps`. */
 const DEFAULT_STEPS = { points: 3000, image: 500 };
 
 function listDatasets(): string {
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
   }
   const config = resolved.value;
   const source = getDatasetSource(config.dataset)!;
-  const steps = opts.steps ?? DEFAULT_STEPS[source.info.kind];
+  const steps = opts.steps ?? source.info.recommendedSteps ?? DEFAULT_STEPS[source.info.kind];
 
   const backend = await selectBackend(opts.backend);
   console.log(`backend: ${backend.name}${backend.reasons.length ? ` (${backend.reasons.join('; ')})` : ''}`);

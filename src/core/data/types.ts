@@ -17,6 +17,11 @@ export interface DatasetInfo {
   description: string;
   /** The recommended settings for this dataset: the defaults the UI and CLI start from. */
   recommended: Partial<TrainConfig>;
+  /**
+   * How many steps the recommended settings are tuned for: the CLI's default `--steps` (sized to
+   * a few minutes on a 2-core CPU). Learning-rate decays in `recommended` end by this step.
+   */
+  recommendedSteps?: number;
   /** Class names when the examples are labelled. */
   classNames?: string[];
   /**
