@@ -18,6 +18,7 @@ import { CHROMIUM_ARGS, runBrowserBench } from './bench/browser';
 import { runNodeBench } from './bench/node';
 import { makePlan } from './bench/plan';
 import { cellsTable, evaluateTargets, targetsTable, writeReport, type BenchResults, type Machine } from './bench/report';
+import { runMain } from './lib/runMain';
 
 const USAGE = `usage: npm run bench [-- --quick] [-- --node] [-- --backends webgpu,webgl,wasm,cpu]
   --quick      ~2-minute run: the 2-D MLP and DCGAN 28×28×1 small only, short caps, no MNIST minute
@@ -159,14 +160,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-// The TF.js banner suggesting tfjs-node is noise here.
-const warn = console.warn;
-console.warn = (...args: unknown[]) => (String(args[0]).includes('tfjs-node') ? undefined : warn(...args));
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`error: ${(e as Error).stack ?? e}`);
-    process.exit(1);
-  },
-);
+runMain(() => main(process.argv.slice(2)));

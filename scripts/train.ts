@@ -18,6 +18,7 @@ import { SAMPLE_GRID_SIDE, Trainer } from '../src/core/trainer';
 import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
 import { nodeLoadContext } from './lib/nodeAssets';
 import { ensureDir, imagesToBytes, metricsCsv, pointsCsv, writeJson, writePng } from './lib/runOutputs';
+import { runMain } from './lib/runMain';
 
 /** For datasets that name no `recommendedSteps`. */
 const DEFAULT_STEPS = { points: 3000, image: 500 };
@@ -164,14 +165,4 @@ async function main(): Promise<number> {
   return rows.length && Number.isFinite(rows[rows.length - 1].dLoss) ? 0 : 1;
 }
 
-// The TF.js banner suggesting tfjs-node is noise here: tfjs-node downloads a native binary at install.
-const warn = console.warn;
-console.warn = (...args: unknown[]) => (String(args[0]).includes('tfjs-node') ? undefined : warn(...args));
-
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`error: ${(e as Error).stack ?? e}`);
-    process.exit(1);
-  },
-);
+runMain(() => main());

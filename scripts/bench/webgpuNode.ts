@@ -18,6 +18,7 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BackendReport, CellResult, ProfileResult, RingRun } from '../../src/bench/types';
+import { runMain } from '../lib/runMain';
 
 interface Args {
   webgpu: string;
@@ -195,14 +196,4 @@ async function main(argv: string[]): Promise<number> {
   return results.backends.some((b) => b.name === 'webgpu' && b.started) ? 0 : 1;
 }
 
-// The TF.js banner suggesting tfjs-node is noise here.
-const warn = console.warn;
-console.warn = (...args: unknown[]) => (String(args[0]).includes('tfjs-node') ? undefined : warn(...args));
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`error: ${(e as Error).stack ?? e}`);
-    process.exit(1);
-  },
-);
+runMain(() => main(process.argv.slice(2)));
