@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelId, TrainConfig } from '../core/config';
+import { makeArrayDataset } from '../core/data/arrayDataset';
 import { getDatasetSource } from '../core/data/registry';
 import type { Dataset, LoadContext } from '../core/data/types';
 import { LOSSES } from '../core/losses';
@@ -86,14 +87,7 @@ export function syntheticDataset(datasetId: string, count = 512, seed = 7): Data
   const rng = new Random(seed);
   const data = new Float32Array(count * dim);
   for (let i = 0; i < data.length; i++) data[i] = rng.next() * 2 - 1;
-  return {
-    info,
-    count,
-    dim,
-    readBatch(indices, out) {
-      for (let i = 0; i < indices.length; i++) out.set(data.subarray(indices[i] * dim, (indices[i] + 1) * dim), i * dim);
-    },
-  };
+  return makeArrayDataset(info, data);
 }
 
 async function datasetFor(model: ModelId, host: BenchHost): Promise<Dataset> {

@@ -3,7 +3,7 @@
  * the Gaussian-mixture sampler the toy sets are drawn from.
  */
 import { Random, normalizeSeed } from '../random';
-import { checkBatchArgs } from './batchArgs';
+import { makeArrayDataset } from './arrayDataset';
 import type { Dataset, DatasetInfo, PointExtent } from './types';
 
 export const POINT_DIM = 2;
@@ -21,19 +21,7 @@ export function datasetRandom(seed: number, id: string): Random {
 /** `points` holds x0, y0, x1, y1, …; readBatch copies raw coordinates (no rescaling). */
 export function makePointsDataset(info: DatasetInfo, points: Float32Array): Dataset {
   if (points.length % POINT_DIM !== 0) throw new Error(`${info.id}: point buffer length ${points.length} is odd`);
-  const count = points.length / POINT_DIM;
-  return {
-    info,
-    count,
-    dim: POINT_DIM,
-    readBatch(indices, out) {
-      checkBatchArgs(indices, out, count, POINT_DIM, info.id);
-      for (let i = 0; i < indices.length; i++) {
-        out[2 * i] = points[2 * indices[i]];
-        out[2 * i + 1] = points[2 * indices[i] + 1];
-      }
-    },
-  };
+  return makeArrayDataset(info, points);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Small in-memory datasets for unit tests: no files, no randomness beyond the seed. */
+import { makeArrayDataset } from '../data/arrayDataset';
 import type { Dataset, DatasetInfo } from '../data/types';
 import { Random } from '../random';
 
@@ -22,14 +23,6 @@ export function imageDataset(shape: [number, number, number], count = 32, seed =
 
 function arrayDataset(partial: Pick<DatasetInfo, 'id' | 'kind' | 'shape'>, data: Float32Array): Dataset {
   const dim = partial.shape.reduce((a, b) => a * b, 1);
-  const count = data.length / dim;
-  const info: DatasetInfo = { ...partial, name: partial.id, count, licence: 'test', credit: 'test', description: 'test', recommended: {} };
-  return {
-    info,
-    count,
-    dim,
-    readBatch(indices, out) {
-      for (let i = 0; i < indices.length; i++) out.set(data.subarray(indices[i] * dim, (indices[i] + 1) * dim), i * dim);
-    },
-  };
+  const info: DatasetInfo = { ...partial, name: partial.id, count: data.length / dim, licence: 'test', credit: 'test', description: 'test', recommended: {} };
+  return makeArrayDataset(info, data);
 }
