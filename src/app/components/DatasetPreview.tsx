@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { DatasetInfo } from '../../core/data/types';
 import { hasPreview, isOneD, pointsViewBox } from '../lib/datasets';
+import { hiDpiContext } from '../lib/hiDpiCanvas';
 import type { DatasetPreview as Preview } from '../store';
 
 const POINTS_SIZE = 200;
@@ -19,18 +20,15 @@ function drawImage(canvas: HTMLCanvasElement, image: NonNullable<Preview['image'
 }
 
 function drawPoints(canvas: HTMLCanvasElement, points: Float32Array, extent: DatasetInfo['extent']): void {
-  const dpr = Math.min(2, window.devicePixelRatio || 1);
-  const px = Math.round(POINTS_SIZE * dpr);
-  canvas.width = px;
-  canvas.height = px;
-  const ctx = canvas.getContext('2d');
+  const px = POINTS_SIZE;
+  const ctx = hiDpiContext(canvas, px, px);
   if (!ctx) return;
   ctx.fillStyle = '#f8fafc';
   ctx.fillRect(0, 0, px, px);
   const [x0, x1, y0, y1] = pointsViewBox(points, extent);
   // Axes through the origin when it is in view.
   ctx.strokeStyle = '#cbd5e1';
-  ctx.lineWidth = dpr;
+  ctx.lineWidth = 1;
   ctx.beginPath();
   if (x0 < 0 && x1 > 0) {
     const x = ((0 - x0) / (x1 - x0)) * px;
@@ -45,7 +43,7 @@ function drawPoints(canvas: HTMLCanvasElement, points: Float32Array, extent: Dat
   ctx.stroke();
   ctx.fillStyle = 'rgba(4, 120, 87, 0.75)';
   ctx.beginPath();
-  const r = 1.8 * dpr;
+  const r = 1.8;
   for (let i = 0; i + 1 < points.length; i += 2) {
     const x = ((points[i] - x0) / (x1 - x0)) * px;
     const y = px - ((points[i + 1] - y0) / (y1 - y0)) * px;
@@ -57,36 +55,33 @@ function drawPoints(canvas: HTMLCanvasElement, points: Float32Array, extent: Dat
 
 /** The Dirac set: every example is 0, so one spike on a number line. */
 function drawNumberLine(canvas: HTMLCanvasElement): void {
-  const dpr = Math.min(2, window.devicePixelRatio || 1);
-  const w = Math.round(POINTS_SIZE * dpr);
-  const h = Math.round(70 * dpr);
-  canvas.width = w;
-  canvas.height = h;
-  const ctx = canvas.getContext('2d');
+  const w = POINTS_SIZE;
+  const h = 70;
+  const ctx = hiDpiContext(canvas, w, h);
   if (!ctx) return;
   ctx.fillStyle = '#f8fafc';
   ctx.fillRect(0, 0, w, h);
   ctx.strokeStyle = '#64748b';
-  ctx.lineWidth = dpr;
-  const base = h - 18 * dpr;
+  ctx.lineWidth = 1;
+  const base = h - 18;
   ctx.beginPath();
-  ctx.moveTo(8 * dpr, base);
-  ctx.lineTo(w - 8 * dpr, base);
+  ctx.moveTo(8, base);
+  ctx.lineTo(w - 8, base);
   for (const t of [-1, 0, 1]) {
-    const x = w / 2 + t * (w / 2 - 16 * dpr);
+    const x = w / 2 + t * (w / 2 - 16);
     ctx.moveTo(x, base);
-    ctx.lineTo(x, base + 4 * dpr);
+    ctx.lineTo(x, base + 4);
   }
   ctx.stroke();
   ctx.fillStyle = '#334155';
-  ctx.font = `${11 * dpr}px system-ui, sans-serif`;
+  ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'center';
-  for (const t of [-1, 0, 1]) ctx.fillText(String(t), w / 2 + t * (w / 2 - 16 * dpr), base + 15 * dpr);
+  for (const t of [-1, 0, 1]) ctx.fillText(String(t), w / 2 + t * (w / 2 - 16), base + 15);
   ctx.strokeStyle = 'rgba(4, 120, 87, 0.9)';
-  ctx.lineWidth = 4 * dpr;
+  ctx.lineWidth = 4;
   ctx.beginPath();
   ctx.moveTo(w / 2, base);
-  ctx.lineTo(w / 2, 8 * dpr);
+  ctx.lineTo(w / 2, 8);
   ctx.stroke();
 }
 
