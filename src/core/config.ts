@@ -18,6 +18,12 @@ export interface TrainConfig {
   loss: LossId;
   batchSize: number;
   latentDim: number;
+  /**
+   * σ of G's input noise, z ~ N(0, σ²). Larger σ multiplies what G's first layer sees: its
+   * outputs start steeper and move faster per step, so G can cut sharper boundaries between
+   * separated modes (fewer points stranded between them).
+   */
+  latentStd: number;
   lrG: number;
   lrD: number;
   beta1: number;
@@ -94,6 +100,7 @@ export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   loss: { kind: 'enum', options: LOSS_IDS },
   batchSize: { kind: 'number', min: 2, max: 512, integer: true },
   latentDim: { kind: 'number', min: 1, max: 256, integer: true },
+  latentStd: { kind: 'number', min: 0.1, max: 100, log: true },
   lrG: { kind: 'number', min: 1e-6, max: 1, log: true },
   lrD: { kind: 'number', min: 1e-6, max: 1, log: true },
   beta1: { kind: 'number', min: 0, max: 0.999 },
@@ -120,6 +127,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   loss: 'nonsaturating',
   batchSize: 128,
   latentDim: 8,
+  latentStd: 1,
   lrG: 1e-3,
   lrD: 1e-3,
   beta1: 0.5,

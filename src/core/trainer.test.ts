@@ -126,6 +126,22 @@ describe('Trainer', () => {
     expect(snapshot(b.generator.variables)).not.toEqual(snapshot(a.generator.variables));
   });
 
+  it('noise σ scales what G sees: σ = 3 equals σ = 1 with the first G kernel times 3', async () => {
+    const wide = trainer({ seed: 5, latentStd: 3 });
+    const unit = trainer({ seed: 5, latentStd: 1 });
+    const first = unit.generator.params[0].variable;
+    expect(first.shape).toEqual([DEFAULT_CONFIG.latentDim, 128]);
+    first.assign(tf.mul(first, 3));
+    const a = await wide.generate(50, 11);
+    const b = await unit.generate(50, 11);
+    expect(a.length).toBe(100);
+    for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i], 4);
+    // Not the identity: without the scaled kernel the samples differ.
+    first.assign(tf.div(first, 3));
+    const c = await unit.generate(50, 11);
+    expect(Math.max(...a.map((v, i) => Math.abs(v - c[i])))).toBeGreaterThan(1e-3);
+  });
+
   it('k D steps per G step update D k times', async () => {
     const t = trainer({ dSteps: 3 });
     await run(t, 2);

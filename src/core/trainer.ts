@@ -115,7 +115,7 @@ export class Trainer {
     this.optG = new LiveAdam(this.generator.variables, { learningRate: config.lrG, beta1: config.beta1, beta2: config.beta2 });
     this.optD = new LiveAdam(this.discriminator.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
     const sampleCount = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
-    this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, 1, 'float32', this.rng.nextSeed());
+    this.fixedNoise = this.latent(sampleCount, this.rng.nextSeed());
     this.order = new Int32Array(dataset.count).map((_, i) => i);
     this.rng.shuffle(this.order);
     this.realBuffer = new Float32Array(config.batchSize * dataset.dim);
@@ -155,7 +155,12 @@ export class Trainer {
   }
 
   private noise(n: number): tf.Tensor2D {
-    return tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', this.rng.nextSeed());
+    return this.latent(n, this.rng.nextSeed());
+  }
+
+  /** n latent vectors z ~ N(0, latentStd²). */
+  private latent(n: number, seed: number): tf.Tensor2D {
+    return tf.randomNormal([n, this.config.latentDim], 0, this.config.latentStd, 'float32', seed);
   }
 
   /** D(x) as reported: a probability for logit losses, the raw output otherwise. */
@@ -316,7 +321,7 @@ export class Trainer {
       const n = Math.min(batchSize, count - start);
       // BatchNorm needs more than one example to normalise; pad a final batch of one.
       const m = Math.max(n, 2);
-      const out = tf.tidy(() => this.generator.apply(tf.randomNormal([m, this.config.latentDim], 0, 1, 'float32', rng.nextSeed()), { training: true }));
+      const out = tf.tidy(() => this.generator.apply(this.latent(m, rng.nextSeed()), { training: true }));
       const data = (await out.data()) as Float32Array;
       out.dispose();
       result.set(data.subarray(0, n * dim), start * dim);

@@ -1,5 +1,5 @@
 /**
- * The structural choices: dataset, model, loss, batch size, D steps per G step, seed. Each needs
+ * The structural choices: dataset, model, loss, batch size, D steps per G step, noise σ, seed. Each needs
  * new networks, so a change asks first (when there is a run to lose) and then resets.
  */
 import { useState } from 'react';
@@ -21,6 +21,12 @@ export const LOSS_LABELS: Record<LossId, string> = {
 };
 
 const BATCH_SIZES = [8, 16, 32, 64, 128, 256, 512];
+const LATENT_STDS = [0.25, 0.5, 1, 2, 4, 8];
+
+/** The preset list plus the value in force when a URL or saved run set another. */
+function withCurrent(options: number[], current: number | undefined): number[] {
+  return current !== undefined && !options.includes(current) ? [...options, current].sort((a, b) => a - b) : options;
+}
 
 interface PendingChange {
   what: string;
@@ -75,7 +81,8 @@ export function RunSetupPickers() {
   const seedSpec = CONFIG_FIELDS.seed;
   const seedMax = seedSpec.kind === 'number' ? seedSpec.max : 2 ** 31 - 1;
   const disabled = !ready || !config;
-  const batchOptions = config && !BATCH_SIZES.includes(config.batchSize) ? [...BATCH_SIZES, config.batchSize].sort((a, b) => a - b) : BATCH_SIZES;
+  const batchOptions = withCurrent(BATCH_SIZES, config?.batchSize);
+  const stdOptions = withCurrent(LATENT_STDS, config?.latentStd);
 
   return (
     <>
@@ -157,6 +164,21 @@ export function RunSetupPickers() {
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
               {n}
+            </option>
+          ))}
+        </select>
+
+        <label htmlFor="pick-latent-std">Noise σ</label>
+        <select
+          id="pick-latent-std"
+          value={config?.latentStd ?? ''}
+          onChange={(e) => change(`noise σ to ${e.target.value}`, { latentStd: Number(e.target.value) })}
+          title="Spread of G's input noise z ~ N(0, σ²): a larger σ lets G jump more sharply between separated modes"
+        >
+          {!config && <option value="">Loading…</option>}
+          {stdOptions.map((v) => (
+            <option key={v} value={v}>
+              {v}
             </option>
           ))}
         </select>
