@@ -87,6 +87,14 @@ test('spectral normalization and R1 change live without resetting the step', asy
   expect(await stepCount(page)).toBeGreaterThanOrEqual(appliedAt);
   await expect(page.getByTestId('run-state')).toHaveText('Training');
 
+  // Lazy R1 is live too: every 2nd D update from the next step on.
+  const every = slider(page, 'R1 every k D steps');
+  await every.focus();
+  await page.keyboard.press('ArrowRight'); // 1 → 2
+  await expect(page.getByTestId('value-r1Every')).toHaveValue('2');
+  await expect(page.getByTestId('applied-r1Every')).toContainText(/applied at step \d+/);
+  await expect(page.getByTestId('run-state')).toHaveText('Training');
+
   // The other lab controls are there with their names.
   for (const name of ['WGAN-GP λ', 'Label smoothing', 'Instance noise σ', 'Instance noise anneal steps']) await expect(slider(page, name)).toBeVisible();
 

@@ -36,6 +36,11 @@ export interface TrainConfig {
   seed: number;
   /** R1 gradient penalty γ: γ/2·E‖∇ₓD(x)‖² on real data (0 = off). */
   r1Gamma: number;
+  /**
+   * Lazy R1 (Karras et al. 2020): the penalty is computed on every k-th D update only, at k·γ, so
+   * its average pull is the same at a k-th of its cost (1 = every update).
+   */
+  r1Every: number;
   /** WGAN-GP λ: λ·E(‖∇D(x̂)‖ − 1)² on points between real and fake (0 = off). */
   gpLambda: number;
   /**
@@ -64,6 +69,7 @@ export const LIVE_KEYS = [
   'l1D',
   'l2D',
   'r1Gamma',
+  'r1Every',
   'gpLambda',
   'spectralNorm',
   'labelSmoothing',
@@ -112,6 +118,7 @@ export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   dSteps: { kind: 'number', min: 1, max: 10, integer: true },
   seed: { kind: 'number', min: 0, max: 2 ** 31 - 1, integer: true },
   r1Gamma: { kind: 'number', min: 1e-3, max: 1000, log: true, allowZero: true },
+  r1Every: { kind: 'number', min: 1, max: 64, integer: true },
   gpLambda: { kind: 'number', min: 1e-3, max: 100, log: true, allowZero: true },
   spectralNorm: { kind: 'number', min: 0, max: 1, integer: true },
   labelSmoothing: { kind: 'number', min: 0, max: 0.5 },
@@ -139,6 +146,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   dSteps: 1,
   seed: 1,
   r1Gamma: 0,
+  r1Every: 1,
   gpLambda: 0,
   spectralNorm: 0,
   labelSmoothing: 0,

@@ -142,6 +142,25 @@ describe('Trainer', () => {
     expect(Math.max(...a.map((v, i) => Math.abs(v - c[i])))).toBeGreaterThan(1e-3);
   });
 
+  it('lazy R1: every 4th D update at 4γ, the same first update as R1 at 4γ, charted per update, no leak', async () => {
+    const lazy = trainer({ seed: 6, r1Gamma: 0.5, r1Every: 4 });
+    const eager = trainer({ seed: 6, r1Gamma: 2, r1Every: 1 });
+    const [l1] = await run(lazy, 1);
+    const [e1] = await run(eager, 1);
+    const dl = snapshot(lazy.discriminator.variables);
+    const de = snapshot(eager.discriminator.variables);
+    dl.forEach((w, i) => w.forEach((x, j) => expect(x).toBeCloseTo(de[i][j], 5)));
+    expect(l1.r1).toBeGreaterThan(0);
+    expect(l1.r1).toBeCloseTo(e1.r1 / 4, 5);
+    const before = tf.memory().numTensors;
+    const rows = await run(lazy, 8);
+    expect(tf.memory().numTensors).toBe(before);
+    // Updates 2–4 carry update 1's value; update 5 computes afresh, then 6–8 carry it.
+    expect(rows.slice(0, 3).map((r) => r.r1)).toEqual([l1.r1, l1.r1, l1.r1]);
+    expect(rows[3].r1).not.toBe(l1.r1);
+    expect(rows.slice(4, 7).map((r) => r.r1)).toEqual([rows[3].r1, rows[3].r1, rows[3].r1]);
+  });
+
   it('k D steps per G step update D k times', async () => {
     const t = trainer({ dSteps: 3 });
     await run(t, 2);

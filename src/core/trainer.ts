@@ -90,6 +90,10 @@ export class Trainer {
   private realBuffer: Float32Array;
   private checkpoint: Checkpoint | null = null;
   private readonly spectral: SpectralNorm;
+  /** D updates so far: lazy R1 runs on every r1Every-th. */
+  private dUpdates = 0;
+  /** The last R1 term computed, reported on the D updates that skip it. */
+  private lastR1: tf.Scalar | null = null;
   /** The step from which instance noise anneals (reset whenever its settings change). */
   private noiseStartStep = 0;
   step = 0;
@@ -194,7 +198,9 @@ export class Trainer {
 
   /** One D update on a fresh real batch. */
   private discriminatorStep(): { scalars: StepScalars; epochEnded: boolean } {
-    const { l1D, l2D, r1Gamma, gpLambda, labelSmoothing } = this.live;
+    const { l1D, l2D, r1Gamma, r1Every, gpLambda, labelSmoothing } = this.live;
+    const r1Now = r1Gamma > 0 && this.dUpdates % r1Every === 0;
+    this.dUpdates += 1;
     const sigma = this.noiseSigma;
     const n = this.config.batchSize;
     let epochEnded = false;
@@ -217,9 +223,9 @@ export class Trainer {
         const penalty = weightPenalty(this.penalized(this.discriminator), l1D, l2D);
         // The same dropout masks as the loss's real pass, so R1 measures the D being trained.
         const critic = (seed: number) => (x: tf.Tensor) => this.discriminator.apply(x, this.dOptions(seed, true));
-        const r1 = r1Gamma > 0 ? r1Penalty(critic(seedReal), realIn, r1Gamma) : null;
+        const r1 = r1Now ? r1Penalty(critic(seedReal), realIn, r1Gamma * r1Every) : null;
         const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : null;
-        Object.assign(scalars, keepAll({ dLoss: adversarial, dL1: penalty.l1, dL2: penalty.l2, dReal: this.reportedD(realOut), dFake: this.reportedD(fakeOut), r1: r1 ?? undefined, gp: gp ?? undefined }));
+        Object.assign(scalars, keepAll({ dLoss: adversarial, dL1: penalty.l1, dL2: penalty.l2, dReal: this.reportedD(realOut), dFake: this.reportedD(fakeOut), r1: this.reportR1(r1, r1Gamma > 0, r1Every), gp: gp ?? undefined }));
         // Only the terms that are on are added: zeros would cost kernels every step.
         return sumPairwise([adversarial, ...penalty.active, ...(r1 ? [r1] : []), ...(gp ? [gp] : [])]) as tf.Scalar;
       }, this.discriminator.variables);
@@ -228,6 +234,20 @@ export class Trainer {
       scalars.dGradNorm = tf.keep(globalNorm(gradList));
     });
     return { scalars, epochEnded };
+  }
+
+  /**
+   * The R1 value to chart this update, per update (a lazy term applied at k·γ counts 1/k): the
+   * fresh one, else the last one computed, so the series does not drop to 0 between lazy updates.
+   */
+  private reportR1(fresh: tf.Scalar | null, on: boolean, every: number): tf.Scalar | undefined {
+    if (fresh) {
+      const perUpdate = every > 1 ? (tf.div(fresh, every) as tf.Scalar) : fresh;
+      this.lastR1?.dispose();
+      this.lastR1 = tf.keep(perUpdate.clone());
+      return perUpdate;
+    }
+    return on && this.lastR1 ? this.lastR1.clone() : undefined;
   }
 
   /** One G update. */
@@ -396,6 +416,8 @@ export class Trainer {
 
   dispose(): void {
     this.dropCheckpoint();
+    this.lastR1?.dispose();
+    this.lastR1 = null;
     this.pending.forEach((p) => p.values.dispose());
     this.pending = [];
     this.generator.dispose();

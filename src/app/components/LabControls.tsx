@@ -1,5 +1,5 @@
 /**
- * The regularization lab: live controls for R1, WGAN-GP, spectral normalization, one-sided label
+ * The regularization lab: live controls for R1 (and how often it is computed), WGAN-GP, spectral normalization, one-sided label
  * smoothing and annealed instance noise. Like the learning rates they take effect at the next step
  * and never reset the run. The accessible names are part of the spec: keep them exactly.
  */
@@ -12,6 +12,7 @@ import type { HyperparamSliderProps } from './HyperparamSlider';
 
 const SMOOTHING_LADDER = makeLinearLadder(0, 0.5, 0.01);
 const ANNEAL_LADDER = makeIntegerLogLadder(1, 1_000_000);
+const R1_EVERY_LADDER = { values: [1, 2, 4, 8, 16, 32, 64], allowZero: false, min: 1, max: 64 };
 
 export const LAB_SLIDERS: HyperparamSliderProps[] = [
   {
@@ -19,6 +20,14 @@ export const LAB_SLIDERS: HyperparamSliderProps[] = [
     label: 'R1 penalty γ',
     shortLabel: 'R1 γ',
     help: 'γ/2·‖∇D(real)‖²: penalises D’s slope at the real data, which damps the circling of G and D around the goal.',
+  },
+  {
+    field: 'r1Every',
+    label: 'R1 every k D steps',
+    shortLabel: 'R1 every',
+    help: 'Lazy R1: the penalty is computed on every k-th D update at k·γ — the same average pull at a k-th of its cost.',
+    ladder: R1_EVERY_LADDER,
+    scaleHint: 'Powers of two; 1 computes it on every update.',
   },
   {
     field: 'gpLambda',
@@ -60,15 +69,16 @@ export function LabControls() {
     <div className="lab-controls" data-testid="lab-controls">
       <HyperparamSlider {...LAB_SLIDERS[0]} />
       <HyperparamSlider {...LAB_SLIDERS[1]} />
-      <SpectralNormToggle />
       <HyperparamSlider {...LAB_SLIDERS[2]} />
+      <SpectralNormToggle />
+      <HyperparamSlider {...LAB_SLIDERS[3]} />
       {smoothingIdle && (
         <p className="lab-note" data-testid="smoothing-idle">
           The {loss} loss has no target probability: label smoothing does nothing with it.
         </p>
       )}
-      <HyperparamSlider {...LAB_SLIDERS[3]} />
       <HyperparamSlider {...LAB_SLIDERS[4]} />
+      <HyperparamSlider {...LAB_SLIDERS[5]} />
     </div>
   );
 }
