@@ -53,6 +53,16 @@ test('URL config fields are applied (validated)', async ({ page }) => {
   await expect(page.getByTestId('value-l1G')).toHaveValue('off');
 });
 
+test('the grid preset arrives whole: latent noise σ 4 and lazy R1; a URL can override the noise σ', async ({ page }) => {
+  await openApp(page, 'dataset=grid25');
+  await expect(page.getByLabel('Latent noise σ', { exact: true })).toHaveValue('4');
+  await expect(page.getByLabel('Batch size', { exact: true })).toHaveValue('256');
+  await expect(page.getByTestId('value-r1Gamma')).toHaveValue('0.3');
+  await expect(page.getByTestId('value-r1Every')).toHaveValue('8');
+  await openApp(page, 'dataset=grid25&latentStd=0.5');
+  await expect(page.getByLabel('Latent noise σ', { exact: true })).toHaveValue('0.5');
+});
+
 test('an unknown dataset in the URL is reported and the app falls back', async ({ page }) => {
   await openApp(page, 'dataset=no-such-set&batchSize=16');
   await expect(page.getByTestId('error-message').first()).toContainText('dataset');

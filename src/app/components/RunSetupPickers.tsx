@@ -1,5 +1,5 @@
 /**
- * The structural choices: dataset, model, loss, batch size, D steps per G step, noise σ, seed. Each needs
+ * The structural choices: dataset, model, loss, batch size, D steps per G step, latent noise σ, seed. Each needs
  * new networks, so a change asks first (when there is a run to lose) and then resets.
  */
 import { useState } from 'react';
@@ -168,11 +168,11 @@ export function RunSetupPickers() {
           ))}
         </select>
 
-        <label htmlFor="pick-latent-std">Noise σ</label>
+        <label htmlFor="pick-latent-std">Latent noise σ</label>
         <select
           id="pick-latent-std"
           value={config?.latentStd ?? ''}
-          onChange={(e) => change(`noise σ to ${e.target.value}`, { latentStd: Number(e.target.value) })}
+          onChange={(e) => change(`latent noise σ to ${e.target.value}`, { latentStd: Number(e.target.value) })}
           title="Spread of G's input noise z ~ N(0, σ²): a larger σ lets G jump more sharply between separated modes"
         >
           {!config && <option value="">Loading…</option>}
