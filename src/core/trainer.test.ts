@@ -159,6 +159,13 @@ describe('Trainer', () => {
     expect(rows.slice(0, 3).map((r) => r.r1)).toEqual([l1.r1, l1.r1, l1.r1]);
     expect(rows[3].r1).not.toBe(l1.r1);
     expect(rows.slice(4, 7).map((r) => r.r1)).toEqual([rows[3].r1, rows[3].r1, rows[3].r1]);
+    // Off (10th update), then on again between lazy updates (11th): nothing from before is charted.
+    lazy.setHyperparams({ r1Gamma: 0 });
+    expect((await run(lazy, 1))[0].r1).toBe(0);
+    lazy.setHyperparams({ r1Gamma: 0.5 });
+    expect((await run(lazy, 1))[0].r1).toBe(0);
+    // One tensor fewer than before: the carried value was dropped, not leaked.
+    expect(tf.memory().numTensors).toBe(before - 1);
   });
 
   it('k D steps per G step update D k times', async () => {

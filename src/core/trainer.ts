@@ -247,7 +247,13 @@ export class Trainer {
       this.lastR1 = tf.keep(perUpdate.clone());
       return perUpdate;
     }
-    return on && this.lastR1 ? this.lastR1.clone() : undefined;
+    if (!on) {
+      // Switched off: a later switch-on must not chart a value from before.
+      this.lastR1?.dispose();
+      this.lastR1 = null;
+      return undefined;
+    }
+    return this.lastR1 ? this.lastR1.clone() : undefined;
   }
 
   /** One G update. */
