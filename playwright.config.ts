@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests against the built app (`vite preview`), in Debian's Chromium. Never run
  * `npx playwright install`: the system browser is used. One worker: training saturates the CPU.
  */
+/** `E2E_PORT` lets two checkouts on one machine each test their own build. */
+const port = Number(process.env.E2E_PORT ?? 4173);
 const baseArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const webgpuArgs = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-angle=swiftshader'];
 
@@ -16,7 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     viewport: { width: 1366, height: 768 },
     launchOptions: { executablePath: '/usr/bin/chromium', args: baseArgs },
     trace: 'retain-on-failure',
@@ -30,8 +32,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
