@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 // Registers 'webgpu' only where navigator.gpu exists; importing it in Node is harmless (checked).
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice } from './config';
 import { registerWasmTrainingKernels } from './wasmKernels';
 
@@ -24,6 +24,8 @@ export interface BackendReport {
   requested: BackendChoice;
   /** True when the backend runs on a real GPU (not an emulator): bigger models are the default then. */
   hardwareGpu: boolean;
+  /** wasm only: the threads XNNPACK runs on (1 when single-threaded), and why no more. */
+  threads?: { count: number; note: string };
 }
 
 export type BackendName = Exclude<BackendChoice, 'auto'>;
@@ -42,6 +44,10 @@ export interface BackendEnv {
   setBackend(name: BackendName): Promise<boolean>;
   getBackend(): string;
   ready(): Promise<void>;
+  crossOriginIsolated(): boolean;
+  /** The wasm backend's thread count, after it started. */
+  wasmThreadsCount(): number;
+  hardwareConcurrency(): number;
 }
 
 export interface SelectBackendOptions {
@@ -137,6 +143,15 @@ function defaultEnv(): BackendEnv {
     setBackend: (name) => tf.setBackend(name),
     getBackend: () => tf.getBackend(),
     ready: () => tf.ready(),
+    crossOriginIsolated: () => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+    wasmThreadsCount: () => {
+      try {
+        return getThreadsCount();
+      } catch {
+        return 1; // a fake setBackend in tests never initialised the real module
+      }
+    },
+    hardwareConcurrency: () => (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1,
   };
 }
 
@@ -144,15 +159,32 @@ function defaultEnv(): BackendEnv {
 
 let wasmPathsSet = false;
 
-function prepareWasm(paths: WasmPaths | undefined): void {
+/**
+ * Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated pages (COOP
+ * `same-origin` + COEP `require-corp`). Node's wasm backend never uses threads.
+ */
+function threadsAllowed(env: BackendEnv): { ok: boolean; why: string } {
+  if (env.isNode) return { ok: false, why: 'Node: tfjs-backend-wasm runs single-threaded there' };
+  if (!env.crossOriginIsolated()) return { ok: false, why: 'single-threaded: the page is not cross-origin isolated (the server must send COOP same-origin and COEP require-corp)' };
+  return { ok: true, why: '' };
+}
+
+function prepareWasm(paths: WasmPaths | undefined, threads: boolean): void {
   registerWasmTrainingKernels();
-  // Threaded wasm broke under a minified Vite build (setBackend hung) and gained nothing here:
-  // the single-threaded SIMD binary is used everywhere. Flag name from flags_wasm.js.
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // The threaded binary is used only where the page allows it; elsewhere the flag's own probe
+  // could still pick it and then fail to start workers. Flag name from flags_wasm.js.
+  if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (paths !== undefined && !wasmPathsSet) {
     setWasmPaths(paths);
     wasmPathsSet = true;
   }
+}
+
+/** What the wasm backend runs on, once it started: the pool size is capped by the backend itself. */
+function wasmThreads(allowed: { ok: boolean; why: string }, count: number, hardwareConcurrency: number): { count: number; note: string } {
+  if (!allowed.ok) return { count: 1, note: allowed.why };
+  // XNNPACK's pool is min(requested, 8, cores / 2): on a 2-core machine that is one thread.
+  return { count, note: count > 1 ? `${count} threads` : `threaded build, 1 thread (the backend uses half of the ${hardwareConcurrency} cores)` };
 }
 
 // ── selection ───────────────────────────────────────────────────────────────────────────────
@@ -202,7 +234,8 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
     }
 
     try {
-      if (name === 'wasm') prepareWasm(options.wasmPaths);
+      const threads = name === 'wasm' ? threadsAllowed(env) : null;
+      if (threads) prepareWasm(options.wasmPaths, threads.ok);
       const ok = await withTimeout(env.setBackend(name), timeoutMs, `setBackend('${name}')`);
       if (!ok) {
         failed(`setBackend('${name}') resolved false`);
@@ -214,7 +247,9 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
         failed(`active backend is '${active}' after setBackend('${name}')`);
         continue;
       }
-      return { name, reasons, requested, hardwareGpu };
+      const report: BackendReport = { name, reasons, requested, hardwareGpu };
+      if (threads) report.threads = wasmThreads(threads, env.wasmThreadsCount(), env.hardwareConcurrency());
+      return report;
     } catch (e) {
       failed(message(e));
     }
