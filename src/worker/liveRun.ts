@@ -148,8 +148,8 @@ export class LiveRun {
     if (outcome.kind !== 'diverged') return true;
     this.training = false;
     const { message, restoredStep } = outcome.divergence;
-    const next = restoredStep === null ? 'Press Reset to start over.' : 'Change the setting, then press Start.';
-    this.out.fail('training', 'nan-loss', `Training diverged and is paused: ${message}. ${next}`);
+    const next = restoredStep === null ? 'Training is paused.' : 'Training is paused: change the setting, then press Start.';
+    this.out.fail('training', 'nan-loss', `${message}. ${next}`);
     this.postState();
     await this.postPictures();
     return false;
