@@ -9,7 +9,7 @@ import { CONFIG_FIELDS, checkField } from '../../core/config';
 import type { LiveKey } from '../../core/config';
 import type { LogLadder } from '../lib/logSlider';
 import { formatHyperparam, makeLogLadder, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../lib/logSlider';
-import { shownValue } from '../store';
+import { shownValue } from '../store/live';
 import { useApp, useAppStore } from '../storeContext';
 
 export interface HyperparamSliderProps {

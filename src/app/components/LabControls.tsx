@@ -4,7 +4,7 @@
  * and never reset the run. The accessible names are part of the spec: keep them exactly.
  */
 import { useId } from 'react';
-import { shownValue } from '../store';
+import { shownValue } from '../store/live';
 import { useApp, useAppStore } from '../storeContext';
 import { makeIntegerLogLadder, makeLinearLadder } from '../lib/labLadders';
 import { HyperparamSlider } from './HyperparamSlider';

@@ -5,7 +5,7 @@
  */
 import { LR_DECAY_FLOOR } from '../../core/lrSchedule';
 import { makeIntegerLogLadder } from '../lib/labLadders';
-import { shownValue } from '../store';
+import { shownValue } from '../store/live';
 import { useApp } from '../storeContext';
 import { HyperparamSlider } from './HyperparamSlider';
 import type { HyperparamSliderProps } from './HyperparamSlider';

@@ -1,8 +1,8 @@
 /** The store's part in the datasets window: previews, uploads and drawings (no worker: a fake send). */
 import { describe, expect, it } from 'vitest';
-import type { DatasetInfo } from '../core/data/types';
-import type { Command, WorkerEvent } from '../worker/protocol';
-import { createAppStore } from './store';
+import type { DatasetInfo } from '../../core/data/types';
+import type { Command, WorkerEvent } from '../../worker/protocol';
+import { createAppStore } from './appStore';
 
 const mnist: DatasetInfo = {
   id: 'mnist', name: 'MNIST digits', kind: 'image', shape: [28, 28, 1], count: 10000, licence: 'CC BY-SA 3.0', credit: 'LeCun', description: '', recommended: {},
