@@ -148,6 +148,44 @@ describe('app store', () => {
     expect(shownValue(s(), 'l2D')).toBe(2e-3);
   });
 
+  it('a rejected setHyperparams shows the applied values again; an unrelated error keeps the pending ones', () => {
+    vi.useFakeTimers();
+    const { s } = setup();
+    s().handleEvent(ready());
+    s().setLive('lrD', 0.5);
+    vi.advanceTimersByTime(LIVE_SEND_MS);
+    s().handleEvent({ type: 'error', code: 'internal', source: 'previewDataset', message: 'previewDataset failed' });
+    expect(s().pending).toEqual({ lrD: 0.5 });
+    s().handleEvent({ type: 'error', code: 'bad-config', source: 'setHyperparams', message: 'lrD: too big' });
+    expect(s().pending).toEqual({});
+    expect(shownValue(s(), 'lrD')).toBe(DEFAULT_CONFIG.lrD);
+  });
+
+  it('a value changed again before its first answer stays pending until its own answer', () => {
+    vi.useFakeTimers();
+    const { sent, s } = setup();
+    s().handleEvent(ready());
+    s().setLive('lrD', 0.01);
+    vi.advanceTimersByTime(LIVE_SEND_MS); // sent: 0.01
+    s().setLive('lrD', 0.02);
+    vi.advanceTimersByTime(LIVE_SEND_MS); // sent: 0.02
+    s().setLive('lrD', 0.01); // not sent yet
+    s().handleEvent({ type: 'hyperparams', applied: { ...DEFAULT_CONFIG, lrD: 0.01 }, step: 5 });
+    expect(shownValue(s(), 'lrD')).toBe(0.01);
+    expect(s().pending).toEqual({ lrD: 0.01 }); // an answer of 0.02 is still to come
+    vi.advanceTimersByTime(LIVE_SEND_MS);
+    expect(sent.filter((c) => c.type === 'setHyperparams').map((c) => c.type === 'setHyperparams' && c.values.lrD)).toEqual([0.01, 0.02, 0.01]);
+  });
+
+  it('an error before ready from anything but start-up is shown without a retry', () => {
+    const { sent, s } = setup();
+    s().init({ dataset: 'ring8' }, 'auto');
+    s().handleEvent({ type: 'error', code: 'bad-message', source: 'previewDataset', message: 'previewDataset: unknown dataset "x"' });
+    expect(sent).toHaveLength(1);
+    expect(s().phase).toBe('loading');
+    expect(s().errors).toHaveLength(1);
+  });
+
   it('shows worker errors and drops a rejected URL field before ready, then retries', () => {
     const { sent, s } = setup();
     s().init({ dataset: 'nope', batchSize: 8 }, 'auto');

@@ -74,8 +74,9 @@ export function createDatasetsSlice({ set, get, send }: SliceContext): Slice<Dat
           return;
         }
         case 'error':
-          if (ev.code === 'bad-upload' && get().upload.busy) set((s) => ({ upload: { ...s.upload, busy: false } }));
-          if (ev.message.startsWith('previewDataset') || ev.code === 'dataset-failed') asked.clear();
+          if (ev.source === 'uploadImages' && get().upload.busy) set((s) => ({ upload: { ...s.upload, busy: false } }));
+          // The error does not say which preview failed: any may be asked for again.
+          if (ev.source === 'previewDataset') asked.clear();
           return;
       }
     },

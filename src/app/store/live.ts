@@ -83,7 +83,7 @@ export function createLiveSlice({ set, get, send }: SliceContext): Slice<LiveSli
           });
           return;
         case 'error':
-          if (Object.keys(get().pending).length && !timer) {
+          if (ev.source === 'setHyperparams' && Object.keys(get().pending).length && !timer) {
             // A rejected setHyperparams: show the applied values again.
             inFlight = 0;
             set({ pending: {} });

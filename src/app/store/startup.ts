@@ -94,7 +94,8 @@ export function createStartupSlice({ set, send, pushError }: SliceContext): Slic
           if (ev.stage !== 'upload') set({ progress: { stage: ev.stage, message: ev.message, fraction: ev.fraction } });
           return;
         case 'error':
-          if (!everReady) retryInit(ev.code, ev.fieldErrors);
+          // Only a failed start-up is retried (the retries are `init` and `reset` themselves).
+          if (!everReady && (ev.source === 'init' || ev.source === 'reset')) retryInit(ev.code, ev.fieldErrors);
           return;
       }
     },
