@@ -10,9 +10,11 @@ export interface ConfirmResetDialogProps {
   step: number;
   onConfirm(): void;
   onCancel(): void;
+  /** Replaces the standard sentence (e.g. for Reset itself). */
+  message?: string;
 }
 
-export function ConfirmResetDialog({ change, step, onConfirm, onCancel }: ConfirmResetDialogProps) {
+export function ConfirmResetDialog({ change, step, onConfirm, onCancel, message }: ConfirmResetDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
@@ -38,7 +40,7 @@ export function ConfirmResetDialog({ change, step, onConfirm, onCancel }: Confir
     >
       <h2 id="confirm-reset-title">Start a new run?</h2>
       <p id="confirm-reset-text">
-        Changing the {change} builds new networks from scratch. The current run (step {step.toLocaleString('en-US')}) will be lost.
+        {message ?? `Changing the ${change} builds new networks from scratch.`} The current run (step {step.toLocaleString('en-US')}) will be lost.
       </p>
       <div className="dialog-buttons">
         <button type="button" onClick={onCancel}>

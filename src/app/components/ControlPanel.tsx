@@ -5,6 +5,8 @@ import { LabControls } from './LabControls';
 import { LrDecayControls } from './LrDecayControls';
 import { RunControls } from './RunControls';
 import { RunSetupPickers } from './RunSetupPickers';
+import { LIVE_SLIDER_GROUPS } from '../lib/classroom';
+import { useHidden, useView } from '../viewStore';
 
 interface SliderDef {
   field: LiveKey;
@@ -54,24 +56,32 @@ export const SLIDERS: SliderDef[] = [
 ];
 
 export function ControlPanel() {
+  const noLab = useHidden('lab');
+  const projector = useView((s) => s.projector);
+  const noSetup = useHidden('setup');
+  const noLive = useView((s) => LIVE_SLIDER_GROUPS.every((id) => s.hidden.includes(id)));
   return (
     <section className="panel control-panel" aria-labelledby="controls-title">
       <h2 id="controls-title" className="visually-hidden">
         Controls
       </h2>
       <RunControls />
-      <fieldset className="live">
-        <legend>Live settings (take effect at the next step)</legend>
-        {SLIDERS.map((s) => (
-          <HyperparamSlider key={s.field} {...s} />
-        ))}
-        <LrDecayControls />
-      </fieldset>
-      <details className="lab" open>
-        <summary>Regularization lab (live)</summary>
-        <LabControls />
-      </details>
-      <RunSetupPickers />
+      {!noLive && (
+        <fieldset className="live">
+          <legend>Live settings (take effect at the next step)</legend>
+          {SLIDERS.map((s) => (
+            <HyperparamSlider key={s.field} {...s} />
+          ))}
+          <LrDecayControls />
+        </fieldset>
+      )}
+      {!noLab && (
+        <details className="lab" open={!projector}>
+          <summary>Regularization lab (live)</summary>
+          <LabControls />
+        </details>
+      )}
+      {!noSetup && <RunSetupPickers />}
     </section>
   );
 }

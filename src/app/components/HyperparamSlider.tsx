@@ -3,6 +3,7 @@
  * allowed), the value as an editable box, and a one-line explanation. Shows what the worker
  * applied; while a change is on its way the box shows the sent value, marked as pending.
  */
+import { useHidden } from '../viewStore';
 import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { CONFIG_FIELDS, checkField } from '../../core/config';
@@ -25,7 +26,13 @@ export interface HyperparamSliderProps {
   scaleHint?: string;
 }
 
-export function HyperparamSlider({ field, label, shortLabel, help, ladder: customLadder, scaleHint }: HyperparamSliderProps) {
+/** A live slider, unless a classroom link hides it. */
+export function HyperparamSlider(props: HyperparamSliderProps) {
+  const hidden = useHidden(props.field);
+  return hidden ? null : <ShownSlider {...props} />;
+}
+
+function ShownSlider({ field, label, shortLabel, help, ladder: customLadder, scaleHint }: HyperparamSliderProps) {
   const id = useId();
   const store = useAppStore();
   const spec = CONFIG_FIELDS[field];

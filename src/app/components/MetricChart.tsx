@@ -14,6 +14,7 @@ import { CHART_SERIES } from '../store';
 import type { ChartId } from '../store';
 import type { ChartRow } from '../lib/metricHistory';
 import { useApp } from '../storeContext';
+import { ChartTable } from './ChartTable';
 
 export const SERIES_COLORS: Record<MetricKey, string> = {
   step: '#000',
@@ -84,6 +85,7 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
       <div className="chart-body" aria-hidden={rows.length === 0 ? undefined : 'true'}>
         <ChartBody rows={rows} chart={chart} yDomain={yDomain} />
       </div>
+      <ChartTable title={title} keys={keys} rows={rows} testId={`table-${chart}`} />
     </figure>
   );
 });
