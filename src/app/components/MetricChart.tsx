@@ -106,7 +106,7 @@ const ChartBody = memo(function ChartBody({ rows, chart, yDomain }: ChartBodyPro
   if (rows.length === 0) return <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>;
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={100}>
-      <LineChart data={rows} margin={MARGIN}>
+      <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
         <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} ticks={xTicks} interval={0} />
         <YAxis domain={yDomain ?? AUTO_DOMAIN} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} />

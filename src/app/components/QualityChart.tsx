@@ -76,7 +76,7 @@ const QualityBody = memo(function QualityBody({ rows, valueKey, label, floor }: 
   const valueFormatter = (v: unknown): [string, string] => [formatMetric(Number(v)), label];
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={80}>
-      <LineChart data={rows} margin={MARGIN}>
+      <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
         <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} tickCount={4} />
         <YAxis domain={domain} tickFormatter={tickFormatter} width={44} fontSize={11} tickCount={5} allowDecimals={of === null} />
