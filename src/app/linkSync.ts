@@ -3,11 +3,10 @@
  * `history.replaceState` (a slider drag adds no history entries), and applies a link's view
  * parameters at start-up. Browsers rate-limit replaceState, so writes are coalesced.
  */
-import type { AppState, AppStore } from './store';
+import type { AppState, AppStore } from './store/appStore';
 import { encodeRunLink, linkDefaults } from './lib/runLink';
 import type { RunLink, ViewParams } from './lib/runLink';
 import { lessonById } from './lessons';
-import { useLessonState } from './components/LessonsMenu';
 import { useView } from './viewStore';
 import type { ViewState } from './viewStore';
 
@@ -27,7 +26,8 @@ export function currentQuery(app: AppState, view: Pick<ViewState, 'projector' | 
 
 /** The full address of the current run link. */
 export function currentLink(store: AppStore, extra: Partial<ViewParams> = {}): string {
-  const q = currentQuery(store.getState(), useView.getState(), useLessonState.getState().active, extra);
+  const s = store.getState();
+  const q = currentQuery(s, useView.getState(), s.activeLesson, extra);
   const { origin, pathname } = window.location;
   return q === null ? window.location.href : `${origin}${pathname}?${q}`;
 }
@@ -38,7 +38,7 @@ export function applyLinkView(store: AppStore, link: RunLink): string[] {
   const v = link.view;
   useView.setState({ projector: v.projector, quality: v.quality, hidden: v.hide });
   if (v.lesson) {
-    if (lessonById(v.lesson)) useLessonState.getState().show(v.lesson);
+    if (lessonById(v.lesson)) store.getState().showLesson(v.lesson);
     else notices.push(`URL parameter "lesson": no lesson "${v.lesson}"; ignored.`);
   }
   if (v.autostart) {
@@ -55,14 +55,15 @@ export function startLinkSync(store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    const q = currentQuery(store.getState(), useView.getState(), useLessonState.getState().active);
+    const s = store.getState();
+    const q = currentQuery(s, useView.getState(), s.activeLesson);
     if (q === null || `?${q}` === window.location.search) return;
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?${q}${window.location.hash}`);
   };
   const schedule = () => {
     if (!timer) timer = setTimeout(write, WRITE_EVERY_MS);
   };
-  const subs = [store.subscribe(schedule), useView.subscribe(schedule), useLessonState.subscribe(schedule)];
+  const subs = [store.subscribe(schedule), useView.subscribe(schedule)];
   return () => {
     subs.forEach((u) => u());
     if (timer) clearTimeout(timer);

@@ -1,13 +1,12 @@
 /**
  * The header's sharing and teaching tools: Copy link, Classroom link…, Projector mode, the
- * shortcut help, and — on a classroom link — "Show all controls". Also owns the shortcuts'
- * key listener and the Reset confirmation they open.
+ * shortcut help, and — on a classroom link — "Show all controls". Also owns the shortcuts' key
+ * listener (R goes through the store's askReset, so it asks before a run is lost).
  */
 import { useEffect, useState } from 'react';
 import { currentLink } from '../linkSync';
-import { useApp, useAppStore } from '../storeContext';
+import { useAppStore } from '../storeContext';
 import { useView } from '../viewStore';
-import { ConfirmResetDialog } from '../components/ConfirmResetDialog';
 import { ClassroomDialog } from './ClassroomDialog';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -15,11 +14,9 @@ import { shortcutFor } from './shortcuts';
 
 export function ShareControls() {
   const store = useAppStore();
-  const step = useApp((s) => s.step);
   const projector = useView((s) => s.projector);
   const hidden = useView((s) => s.hidden.length > 0);
   const [classroom, setClassroom] = useState(false);
-  const [confirmReset, setConfirmReset] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -34,7 +31,7 @@ export function ShareControls() {
         else s.start();
       } else if (action === 'step') {
         if (!s.running) s.stepOnce();
-      } else if (action === 'reset') setConfirmReset(true);
+      } else if (action === 'reset') s.askReset('weights', () => s.reset());
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -70,16 +67,6 @@ export function ShareControls() {
       </button>
       <ClassroomDialog open={classroom} onClose={() => setClassroom(false)} />
       <ShortcutHelp />
-      <ConfirmResetDialog
-        change={confirmReset ? 'weights' : null}
-        message="Reset draws new random weights with the same settings." 
-        step={step}
-        onCancel={() => setConfirmReset(false)}
-        onConfirm={() => {
-          setConfirmReset(false);
-          store.getState().reset();
-        }}
-      />
     </div>
   );
 }
