@@ -82,3 +82,12 @@ test('axe: no serious or critical violations idle, training, with a lesson, the 
   found.projector = await seriousViolations(page);
   expect(found).toEqual({ idle: [], training: [], lesson: [], datasets: [], projector: [] });
 });
+
+test('the dark theme follows the system preference', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page, RING);
+  await expect(page.locator('html')).toHaveClass(/theme-dark/);
+  await expect(page.locator('html')).not.toHaveClass(/projector/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('dark.png') });
+});
