@@ -122,3 +122,13 @@ test('a classroom link that hides the lab and every slider but D L2 shows exactl
   await expect.poll(() => new URL(student.url()).searchParams.get('hide')).toBeNull();
   await student.context().close();
 });
+
+test('a link opens its lesson panel and quality measure, and keeps them in the address', async ({ page }) => {
+  await openApp(page, 'v=2&dataset=ring8&batchSize=32&lesson=r1-fix&quality=kl');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Lesson:/ })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBe('r1-fix');
+  expect(new URL(page.url()).searchParams.get('quality')).toBe('kl');
+  await page.getByRole('button', { name: 'Close the lesson' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBeNull();
+});
