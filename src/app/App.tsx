@@ -6,16 +6,20 @@ import { ErrorMessages } from './components/ErrorMessages';
 import { LessonPanel, LessonsMenu } from './components/LessonsMenu';
 import { SamplesPanel } from './components/SamplesPanel';
 import { StatusBar } from './components/StatusBar';
+import { ShareControls } from './share/ShareControls';
+import { useHidden } from './viewStore';
 
 export function App() {
+  const noLessons = useHidden('lessons');
   return (
     <div className="app">
       <header className="app-header">
         <h1>
           <img src="/favicon.svg" alt="" width={22} height={22} /> GAN Playground
         </h1>
-        <LessonsMenu />
+        {!noLessons && <LessonsMenu />}
         <StatusBar />
+        <ShareControls />
       </header>
       <ErrorMessages />
       <LessonPanel />

@@ -5,28 +5,38 @@ import { LabControls } from './LabControls';
 import { LrDecayControls } from './LrDecayControls';
 import { RunControls } from './RunControls';
 import { RunSetupPickers } from './RunSetupPickers';
+import { LIVE_SLIDER_GROUPS } from '../lib/classroom';
+import { useHidden, useView } from '../viewStore';
 
 const RATE_KEYS = liveKeysIn('rates');
 
 export function ControlPanel() {
+  const noLab = useHidden('lab');
+  const noSetup = useHidden('setup');
+  const projector = useView((s) => s.projector);
+  const noLive = useView((s) => LIVE_SLIDER_GROUPS.every((id) => s.hidden.includes(id)));
   return (
     <section className="panel control-panel" aria-labelledby="controls-title">
       <h2 id="controls-title" className="visually-hidden">
         Controls
       </h2>
       <RunControls />
-      <fieldset className="live">
-        <legend>Live settings (take effect at the next step)</legend>
-        {RATE_KEYS.map((k) => (
-          <HyperparamSlider key={k} field={k} />
-        ))}
-        <LrDecayControls />
-      </fieldset>
-      <details className="lab" open>
-        <summary>Regularization lab (live)</summary>
-        <LabControls />
-      </details>
-      <RunSetupPickers />
+      {!noLive && (
+        <fieldset className="live">
+          <legend>Live settings (take effect at the next step)</legend>
+          {RATE_KEYS.map((k) => (
+            <HyperparamSlider key={k} field={k} />
+          ))}
+          <LrDecayControls />
+        </fieldset>
+      )}
+      {!noLab && (
+        <details className="lab" open={!projector}>
+          <summary>Regularization lab (live)</summary>
+          <LabControls />
+        </details>
+      )}
+      {!noSetup && <RunSetupPickers />}
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * that fit it; the user's own images; and a canvas to draw 2-D data. Opened from the setup
  * pickers as a non-modal window, so the run stays in view and keeps training meanwhile.
  */
+import { useHidden } from '../viewStore';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
@@ -195,6 +196,10 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
 
 /** The button that opens the datasets window, and the window (portalled to <body>, non-modal). */
 export function DatasetBrowser() {
+  return useHidden('datasets') ? null : <DatasetBrowserShown />;
+}
+
+function DatasetBrowserShown() {
   const [open, setOpen] = useState(false);
   // Once opened, the panel stays mounted (hidden when closed), so a drawing or an upload result survives.
   const [mounted, setMounted] = useState(false);
