@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { selfContainedWasmFactory } from './scripts/vite/selfContainedWasmFactory';
 
 // Cross-origin isolation lets the WASM backend use SharedArrayBuffer (threads) where it can.
 const isolationHeaders = {
@@ -9,7 +10,8 @@ const isolationHeaders = {
 
 export default defineConfig({
   plugins: [react()],
-  worker: { format: 'es' },
+  // The training worker bundles TF.js's wasm glue: the plugin must run on the worker's build too.
+  worker: { format: 'es', plugins: () => [selfContainedWasmFactory()] },
   // The dev server's dependency scan starts at index.html and does not follow `new Worker(new URL(…))`,
   // so without this it finds the worker's TF.js packages only when the worker loads, re-bundles and
   // reloads the page a few seconds into the first visit (losing a Start clicked meanwhile).
