@@ -14,6 +14,7 @@ import tseslint from 'typescript-eslint';
 export const TF_CORE_MODULES = [
   'adam',
   'backend',
+  'backendTrial',
   'gradientPenalties',
   'losses',
   'metrics/classifier',
