@@ -28,7 +28,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new CliError(`unexpected argument "${arg}" (flags look like --dataset ring8)`);
-    let [name, value] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const [name, parsedValue] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    let value = parsedValue;
     if (name === 'list-datasets' || name === 'help') {
       opts[name === 'help' ? 'help' : 'listDatasets'] = true;
       continue;

@@ -1,5 +1,5 @@
 /**
- * The project's one seeded PRNG. Runs are reproducible from a single seed (DESIGN.md), so nothing
+ * The project's one seeded PRNG. Runs are reproducible from a single seed (docs/ARCHITECTURE.md), so nothing
  * in src/core may use Math.random: data order, synthetic datasets and noise all draw from here.
  *
  * Generator: mulberry32 (32-bit state, period 2^32). Fast, tiny and good enough for shuffling and

@@ -10,7 +10,8 @@ import { LIVE_KEYS } from './config';
 import type { Dataset } from './data/types';
 import { LOSSES, type GanLoss } from './losses';
 import type { StepMetrics } from './metrics/stepMetrics';
-import { buildNetwork, type ApplyOptions, type InitFn, type Network } from './models/network';
+import { glorotUniform } from './models/glorot';
+import { buildNetwork, type ApplyOptions, type Network } from './models/network';
 import { ARCHITECTURES, summarizeModel, type ModelSummary } from './models/specs';
 import { lrDecayFactor } from './lrSchedule';
 import { Random } from './random';
@@ -53,15 +54,6 @@ interface Checkpoint {
 }
 
 let instanceCounter = 0;
-
-function glorotUniform(rng: Random): InitFn {
-  return (shape, fanIn, fanOut) => {
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    const out = new Float32Array(shape.reduce((a, b) => a * b, 1));
-    for (let i = 0; i < out.length; i++) out[i] = (rng.next() * 2 - 1) * limit;
-    return out;
-  };
-}
 
 export interface NamedValues {
   name: string;

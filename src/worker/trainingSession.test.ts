@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 let poison = false;
-let hardwareGpuForTest = false;
+const hardwareGpuForTest = false;
 const base = pointsDataset(256);
 const testPoints: DatasetSource = {
   info: {

@@ -117,7 +117,7 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = TABS.findIndex((t) => t.id === tab);
-    let j = i;
+    let j: number;
     if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
     else if (e.key === 'ArrowLeft') j = (i + TABS.length - 1) % TABS.length;
     else if (e.key === 'Home') j = 0;
@@ -205,11 +205,11 @@ function DatasetBrowserShown() {
   const [mounted, setMounted] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  if (open && !mounted) setMounted(true);
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open) setMounted(true);
     if (open && !d.open) {
       // show() focuses the first tab; keep the page where it was (the window is fixed in place).
       const x = window.scrollX;
