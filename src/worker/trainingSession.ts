@@ -221,7 +221,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         windowStart = deps.now();
         if (!finite) break;
         if (elapsedMs - lastCheckpointMs >= CHECKPOINT_INTERVAL_MS || t.checkpointStep === null) {
-          t.saveCheckpoint();
+          await t.saveCheckpoint();
           lastCheckpointMs = elapsedMs;
         }
       }
@@ -273,7 +273,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const rows = await t.flushMetrics();
     elapsedMs += deps.now() - start;
     if (!(await postMetrics(t, rows, 0))) return;
-    t.saveCheckpoint();
+    await t.saveCheckpoint();
     postState();
     await postPictures(t);
     await postWeights(t);
