@@ -11,7 +11,7 @@ const train = (args: string[]) => run('npx', ['tsx', 'scripts/train.ts', ...args
 describe('npm run train (CLI, end to end)', () => {
   it('trains ring8 and writes metrics.csv, summary.json and 2,500 points', async () => {
     const out = mkdtempSync(join(tmpdir(), 'gp-train-'));
-    const { stdout } = await train(['--dataset', 'ring8', '--steps', '40', '--seed', '3', '--out', out, '--log-every', '20']);
+    const { stdout } = await train(['--dataset', 'ring8', '--steps', '40', '--seed', '3', '--out', out]);
     expect(stdout).toMatch(/backend: wasm/);
     expect(stdout).toMatch(/Modes covered \(of 8\): \d/);
     const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
@@ -55,10 +55,10 @@ describe('npm run train (CLI, end to end)', () => {
 
   it('--resume continues a saved run: the resumed steps equal an uninterrupted run row for row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gp-resume-'));
-    const flags = ['--dataset', 'ring8', '--seed', '4', '--batchSize', '32', '--r1Gamma', '1', '--r1Every', '3', '--log-every', '7'];
+    const flags = ['--dataset', 'ring8', '--seed', '4', '--batchSize', '32', '--r1Gamma', '1', '--r1Every', '3', '--quality-every', '20'];
     await train([...flags, '--steps', '30', '--out', join(dir, 'first')]);
     expect(existsSync(join(dir, 'first', 'run.ganrun'))).toBe(true);
-    const { stdout } = await train(['--resume', join(dir, 'first', 'run.ganrun'), '--steps', '60', '--out', join(dir, 'resumed'), '--log-every', '7']);
+    const { stdout } = await train(['--resume', join(dir, 'first', 'run.ganrun'), '--steps', '60', '--out', join(dir, 'resumed'), '--quality-every', '20']);
     expect(stdout).toMatch(/resuming .* at step 30/);
     await train([...flags, '--steps', '60', '--out', join(dir, 'whole')]);
     const csv = (name: string) => readFileSync(join(dir, name, 'metrics.csv'), 'utf8').trim().split('\n');
