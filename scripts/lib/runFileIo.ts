@@ -3,12 +3,11 @@
  * `--resume` reads one back and rebuilds the dataset it names (a drawing from its stored points).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { makeDrawnPointsSource } from '../../src/core/data/drawnPoints';
-import { getDatasetSource } from '../../src/core/data/registry';
 import type { DatasetSource } from '../../src/core/data/types';
 import { METRIC_KEYS, type StepMetrics } from '../../src/core/metrics/stepMetrics';
 import { decodeRunFile, encodeRunFile, runFileSizeProblem, type RunFileContents, type RunFileResult, type RunHistory } from '../../src/core/runFile';
 import type { RunSnapshot } from '../../src/core/runSnapshot';
+import { snapshotDatasetSource } from '../../src/core/snapshotDataset';
 
 export const RUN_FILE_NAME = 'run.ganrun';
 
@@ -24,14 +23,6 @@ export function readRunFile(path: string): RunFileResult<RunFileContents> {
   const tooBig = runFileSizeProblem(size);
   if (tooBig) return { ok: false, message: tooBig };
   return decodeRunFile(new Uint8Array(readFileSync(path)));
-}
-
-/** The dataset source a saved run names, or a message when this build cannot rebuild it. */
-export function runDatasetSource(snapshot: RunSnapshot): RunFileResult<DatasetSource> {
-  const { dataset } = snapshot.config;
-  if (snapshot.datasetPayload?.kind === 'drawn') return { ok: true, value: makeDrawnPointsSource(snapshot.datasetPayload.points) };
-  const source = getDatasetSource(dataset);
-  return source ? { ok: true, value: source } : { ok: false, message: `the run's dataset "${dataset}" is not in this build` };
 }
 
 export function metricHistory(rows: StepMetrics[]): NonNullable<RunHistory['metrics']> {
@@ -87,7 +78,7 @@ export function openResume(path: string, configFlags: Record<string, unknown>, s
   const flags = Object.keys(configFlags);
   if (flags.length) return { ok: false, message: `--resume continues the saved run's settings; drop ${flags.map((f) => `--${f}`).join(', ')}` };
   if (steps !== undefined && steps <= snap.step) return { ok: false, message: `${path} is already at step ${snap.step}; give --steps above it` };
-  const source = runDatasetSource(snap);
+  const source = snapshotDatasetSource(snap);
   if (!source.ok) return { ok: false, message: `${path}: ${source.message}` };
   return { ok: true, value: { contents: read.value, source: source.value } };
 }
