@@ -2,7 +2,7 @@
  * Headless training with the same core as the browser worker:
  *   npm run train -- --dataset ring8 --steps 3000 --seed 1 --out runs/ring
  * Writes metrics.csv, summary.json and samples (samples.csv for points; samples.png + samples.bin
- * for images) to --out.
+ * for images) and the generator as a TF.js model (generator/model.json + weights.bin) to --out.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { imageGridRGBA } from '../src/core/sampleGrid';
 import { SAMPLE_GRID_SIDE, Trainer } from '../src/core/trainer';
 import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
 import { nodeLoadContext } from './lib/nodeAssets';
+import { writeGeneratorModel } from './lib/generatorFiles';
 import { ensureDir, imagesToBytes, metricsCsv, pointsCsv, writeJson, writePng } from './lib/runOutputs';
 import { runMain } from './lib/runMain';
 
@@ -159,6 +160,7 @@ async function main(): Promise<number> {
     summary.samplesShape = [IMAGE_SAMPLE_COUNT, h, w, c];
   }
   writeJson(out, 'summary.json', summary);
+  await writeGeneratorModel(out, trainer);
   console.log(`${trainer.step} steps in ${formatDuration(wallMs)} (${summary.imagesPerSec} img/s on ${backend.name}); wrote ${out}`);
   trainer.dispose();
   evaluator?.dispose();

@@ -16,6 +16,7 @@ import { buildUploadSource, type ImageDecoder } from './imageUploads';
 import { makeDrawnPointsSource } from '../core/data/drawnPoints';
 import { createQualityEvaluator, type QualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { weightStats } from '../core/metrics/weightStats';
+import { createExportCommands } from './exportCommands';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -77,6 +78,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   const post = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
   const fail = (code: ErrorCode, message: string, fieldErrors?: { field: string; message: string }[]) =>
     post({ type: 'error', code, message, ...(fieldErrors ? { fieldErrors } : {}) });
+  const exports = createExportCommands(post);
   const infoOf = (id: string) => sources().find((d) => d.info.id === id)?.info;
   const postState = () => post({ type: 'state', running, step: trainer?.step ?? 0, epoch: trainer?.epoch ?? 0 });
 
@@ -363,6 +365,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     if (cmd.type === 'previewDataset') return previewDataset(cmd.id);
     if (cmd.type === 'uploadImages') return uploadImages(cmd);
     if (cmd.type === 'useDrawnPoints') return useDrawnPoints(cmd.points);
+    if (cmd.type === 'encodeTimelapse') return exports.timelapse(cmd, trainer?.step ?? 0);
     if (cmd.type === 'reset') {
       await stopLoop();
       await buildRun(cmd.config ?? {}, trainer ? { ...trainer.config, ...trainer.hyperparams } : undefined);
@@ -400,6 +403,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         post({ type: 'hyperparams', applied: t.setHyperparams(checked.value), step: t.step });
         return;
       }
+      case 'exportModel':
+        return exports.exportModel(t);
       case 'requestSamples':
         await postPictures(t);
         await postQuality(t);
@@ -416,7 +421,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const cmd = parsed.value;
     // Live changes, pause, previews and uploads must not wait behind a long command; uploads run
     // beside training, which keeps going.
-    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages') return execute(cmd).catch((e) => fail('internal', (e as Error).message));
+    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return execute(cmd).catch((e) => fail('internal', (e as Error).message));
     if (cmd.type === 'setHyperparams' || cmd.type === 'pause' || cmd.type === 'start') {
       await queue;
       return execute(cmd).catch((e) => fail('internal', (e as Error).message));
