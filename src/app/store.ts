@@ -13,7 +13,8 @@ import { LIVE_KEYS } from '../core/config';
 import type { DatasetInfo } from '../core/data/types';
 import type { MetricKey } from '../core/metrics/stepMetrics';
 import type { ModelSummary } from '../core/models/specs';
-import type { BackendReport, Command, ErrorCode, UploadTarget, WorkerEvent } from '../worker/protocol';
+import type { BackendReport, Command, ErrorCode, TimelapseFrame, UploadTarget, WorkerEvent } from '../worker/protocol';
+import { exportFileName, historyCsv, type ExportStatus, type ExportedFile } from './lib/exports';
 import { MetricHistory } from './lib/metricHistory';
 import type { ChartRow } from './lib/metricHistory';
 import { withoutFields } from './lib/urlParams';
@@ -101,6 +102,10 @@ export interface AppState {
 
   samples: SampleFrame[];
   points: PointsFrame | null;
+  /** One 2-D picture per epoch (like `samples`), for the points timelapse. */
+  pointFrames: PointsFrame[];
+  /** The worker-built export in progress (timelapse, model), or its failure. */
+  exportStatus: ExportStatus | null;
   /** Quality measures over the run (regularization lab). */
   quality: QualityState;
   /** The newest weight histograms and per-layer norms. */
@@ -136,6 +141,10 @@ export interface AppState {
   init(config: Partial<TrainConfig>, backend: BackendChoice, notices?: string[]): void;
   /** Recomputes the charts now (normally throttled to CHART_INTERVAL_MS). */
   flushCharts(): void;
+  /** The metric and quality history as CSV (the CLI's metrics.csv columns). */
+  metricsCsv(): string;
+  exportModel(): void;
+  exportTimelapse(frames: TimelapseFrame[], scale: number): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -144,7 +153,10 @@ const EMPTY_CHARTS: Record<ChartId, ChartRow[]> = { losses: [], penalties: [], o
 /** Points kept of the Dirac-GAN's (θ, ψ) path. */
 export const DIRAC_PATH_POINTS = 1000;
 
-export function createAppStore(send: Send, options: { chartIntervalMs?: number; staggerCharts?: boolean } = {}): AppStore {
+export function createAppStore(
+  send: Send,
+  options: { chartIntervalMs?: number; staggerCharts?: boolean; onExportFile?: (file: ExportedFile) => void } = {},
+): AppStore {
   const history = new MetricHistory();
   const chartInterval = options.chartIntervalMs ?? CHART_INTERVAL_MS;
   const stagger = options.staggerCharts ?? false;
@@ -212,7 +224,7 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
       chartedVersion = -1;
       if (chartTimer) clearTimeout(chartTimer);
       chartTimer = null;
-      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, samples: [], points: null, imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0, quality: EMPTY_QUALITY, weights: null });
+      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, samples: [], points: null, pointFrames: [], imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0, quality: EMPTY_QUALITY, weights: null });
     };
 
     const flushLive = () => {
@@ -248,6 +260,8 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
       historyLength: 0,
       samples: [],
       points: null,
+      pointFrames: [],
+      exportStatus: null,
       quality: EMPTY_QUALITY,
       weights: null,
       errors: [],
@@ -308,6 +322,15 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
         pushError('worker-crashed', message);
       },
       flushCharts: computeCharts,
+      metricsCsv: () => historyCsv(history, get().quality.rows),
+      exportModel() {
+        set({ exportStatus: { kind: 'model', fraction: 0, message: 'Starting…' } });
+        send({ type: 'exportModel' });
+      },
+      exportTimelapse(frames, scale) {
+        set({ exportStatus: { kind: 'timelapse', fraction: 0, message: 'Sending the pictures…' } });
+        send({ type: 'encodeTimelapse', frames, scale });
+      },
 
       handleEvent(ev) {
         switch (ev.type) {
@@ -407,8 +430,17 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
             set({ weights: ev });
             return;
           case 'points':
-            set({ points: ev });
+            set((s) => ({ points: ev, pointFrames: addFrame(s.pointFrames, ev) }));
             return;
+          case 'exportProgress':
+            set({ exportStatus: { kind: ev.kind, fraction: ev.fraction, message: ev.message } });
+            return;
+          case 'exportFile': {
+            const s = get();
+            set({ exportStatus: null });
+            options.onExportFile?.({ name: exportFileName(ev.kind, s.config, ev.step), mime: ev.mime, bytes: ev.bytes });
+            return;
+          }
           case 'hyperparams': {
             liveInFlight = Math.max(0, liveInFlight - 1);
             set((s) => {
@@ -436,6 +468,11 @@ export function createAppStore(send: Send, options: { chartIntervalMs?: number; 
           }
           case 'error': {
             pushError(ev.code, ev.message, ev.fieldErrors);
+            if (ev.code === 'export-failed' || (get().exportStatus && /^(exportModel|encodeTimelapse)/.test(ev.message))) {
+              const kind = get().exportStatus?.kind ?? (ev.message.startsWith('Model') ? 'model' : 'timelapse');
+              set({ exportStatus: { kind, fraction: 0, message: '', error: ev.message } });
+              return;
+            }
             if (ev.code === 'bad-upload' && get().upload.busy) set((s) => ({ upload: { ...s.upload, busy: false } }));
             if (ev.message.startsWith('previewDataset') || ev.code === 'dataset-failed') previewsAsked.clear();
             if (Object.keys(get().pending).length && !liveTimer) {
@@ -500,7 +537,7 @@ function pick(config: TrainConfig): LiveHyperparams {
  * e.g. drawn on demand while paused, replaces it); past MAX_SAMPLE_FRAMES, every other old frame
  * goes, so the scrubber still spans the whole run.
  */
-export function addFrame(frames: SampleFrame[], frame: SampleFrame, max = MAX_SAMPLE_FRAMES): SampleFrame[] {
+export function addFrame<F extends { step: number; epoch: number }>(frames: F[], frame: F, max = MAX_SAMPLE_FRAMES): F[] {
   const last = frames[frames.length - 1];
   if (last && frame.step < last.step) frames = []; // a new run
   else if (last && last.epoch === frame.epoch) frames = frames.slice(0, -1);

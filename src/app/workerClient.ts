@@ -6,11 +6,12 @@ import type { Command, WorkerEvent } from '../worker/protocol';
 import { createAppStore } from './store';
 import type { AppStore } from './store';
 import { parseUrlParams } from './lib/urlParams';
+import { downloadBytes } from './lib/download';
 
 export function startTraining(search: string): AppStore {
   const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
   const send = (cmd: Command) => worker.postMessage(cmd);
-  const store = createAppStore(send, { staggerCharts: true });
+  const store = createAppStore(send, { staggerCharts: true, onExportFile: (f) => downloadBytes(f.bytes, f.mime, f.name) });
   worker.onmessage = (e: MessageEvent<WorkerEvent>) => store.getState().handleEvent(e.data);
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();
