@@ -60,6 +60,9 @@ describe('exportGenerator', () => {
     expect(files.weights.byteLength).toBe(4 * params);
     expect(JSON.parse(files.modelJson).userDefinedMetadata).toMatchObject({ model: 'mlp2d', step: 20, latentDim: t.config.latentDim });
     expect(await compare(t, files, 64)).toBeLessThan(1e-4);
+    const loaded = await load(files);
+    expect(loaded.getUserDefinedMetadata()).toMatchObject({ latentDim: t.config.latentDim, latentStd: t.config.latentStd });
+    loaded.dispose();
   });
 
   it('a small DCGAN: population statistics from noise, same output as the generator in inference mode', async () => {
