@@ -468,9 +468,8 @@ export function createAppStore(
           }
           case 'error': {
             pushError(ev.code, ev.message, ev.fieldErrors);
-            if (ev.code === 'export-failed' || (get().exportStatus && /^(exportModel|encodeTimelapse)/.test(ev.message))) {
-              const kind = get().exportStatus?.kind ?? (ev.message.startsWith('Model') ? 'model' : 'timelapse');
-              set({ exportStatus: { kind, fraction: 0, message: '', error: ev.message } });
+            if (ev.source === 'exportModel' || ev.source === 'encodeTimelapse') {
+              set({ exportStatus: { kind: ev.source === 'exportModel' ? 'model' : 'timelapse', fraction: 0, message: '', error: ev.message } });
               return;
             }
             if (ev.code === 'bad-upload' && get().upload.busy) set((s) => ({ upload: { ...s.upload, busy: false } }));

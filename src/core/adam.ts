@@ -25,8 +25,9 @@ export class LiveAdam {
     this.beta1 = settings.beta1;
     this.beta2 = settings.beta2;
     this.epsilon = settings.epsilon ?? 1e-7;
-    this.m = variables.map((w) => tf.variable(tf.zerosLike(w), false));
-    this.v = variables.map((w) => tf.variable(tf.zerosLike(w), false));
+    // tidy: the zeros would otherwise outlive the moments' dispose.
+    this.m = variables.map((w) => tf.tidy(() => tf.variable(tf.zerosLike(w), false)));
+    this.v = variables.map((w) => tf.tidy(() => tf.variable(tf.zerosLike(w), false)));
   }
 
   /** Updates done so far. */

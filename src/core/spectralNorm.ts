@@ -32,8 +32,8 @@ export class SpectralNorm {
       const inDim = w.size / out;
       const u0 = Float32Array.from({ length: out }, () => rng.normal());
       this.vectors.set(w, {
-        u: tf.variable(tf.tidy(() => unit(tf.tensor1d(u0))), false),
-        v: tf.variable(tf.zeros([inDim]), false),
+        u: tf.tidy(() => tf.variable(unit(tf.tensor1d(u0)), false)),
+        v: tf.tidy(() => tf.variable(tf.zeros([inDim]), false)),
       });
     }
     this.powerIteration();

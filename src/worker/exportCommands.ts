@@ -27,7 +27,7 @@ To Keras:
 
 export function createExportCommands(post: Post) {
   const progress = (kind: ExportKind, fraction: number, message: string) => post({ type: 'exportProgress', kind, fraction, message });
-  const failed = (kind: ExportKind, e: unknown) => post({ type: 'error', code: 'export-failed', message: `${kind === 'model' ? 'Model' : 'Timelapse'} export failed: ${(e as Error).message}` });
+  const failed = (kind: ExportKind, e: unknown) => post({ type: 'error', code: 'export-failed', source: kind === 'model' ? 'exportModel' : 'encodeTimelapse', message: `${kind === 'model' ? 'Model' : 'Timelapse'} export failed: ${(e as Error).message}` });
 
   /**
    * Copies G's weights first (synchronously, between training slices), so training may go on while

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommand, transferablesOf } from './protocol';
 
@@ -15,11 +17,33 @@ describe('parseCommand', () => {
     expect(parseCommand({ type: 'step', count: 1e9 })).toMatchObject({ ok: false, message: expect.stringMatching(/count/) });
     expect(parseCommand({ type: 'reset', config: 'x' })).toMatchObject({ ok: false });
     expect(parseCommand({ type: 'setHyperparams', values: { seed: 1 } })).toMatchObject({ ok: false, message: expect.stringMatching(/seed/) });
+    expect(parseCommand({ type: 'previewDataset', id: 7 })).toMatchObject({ ok: false, type: 'previewDataset' });
+    expect(parseCommand({ type: 'uploadImages', files: [{ name: 'a.png' }], target: 'grey28' })).toMatchObject({ ok: false, type: 'uploadImages', message: expect.stringMatching(/files\[0\]/) });
+    expect(parseCommand({ type: 'uploadImages', files: [], target: 'rgb99' })).toMatchObject({ ok: false, message: expect.stringMatching(/target/) });
+    expect(parseCommand({ type: 'useDrawnPoints', points: [1, 2] })).toMatchObject({ ok: false, type: 'useDrawnPoints', message: expect.stringMatching(/Float32Array/) });
+    expect(parseCommand({ type: 'explode' })).toEqual({ ok: false, message: 'unknown message type "explode"' });
   });
 
   it('lists the buffers of events that carry arrays', () => {
     const data = new Float64Array(4);
     expect(transferablesOf({ type: 'metrics', keys: [], data, imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0 })).toEqual([data.buffer]);
     expect(transferablesOf({ type: 'state', running: false, step: 0, epoch: 0 })).toEqual([]);
+  });
+});
+
+describe('protocol.ts imports', () => {
+  it('reaches no TF.js file through any chain of imports, types included', () => {
+    const seen = new Map<string, string[]>();
+    const visit = (file: string, chain: string[]) => {
+      if (seen.has(file)) return;
+      const specs = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
+      seen.set(file, specs);
+      for (const spec of specs) {
+        expect(spec.startsWith('@tensorflow'), `${[...chain, file].join(' → ')} imports ${spec}`).toBe(false);
+        if (spec.startsWith('.')) visit(resolve(dirname(file), `${spec}.ts`), [...chain, file]);
+      }
+    };
+    visit(resolve(__dirname, 'protocol.ts'), []);
+    expect(seen.size).toBeGreaterThan(3);
   });
 });

@@ -43,7 +43,7 @@ describe('store: worker-built exports', () => {
     const frames = [{ width: 1, height: 1, pixels: new Uint8ClampedArray(4) }];
     store.getState().exportTimelapse(frames, 2);
     expect(sent[1]).toEqual({ type: 'encodeTimelapse', frames, scale: 2 });
-    store.getState().handleEvent({ type: 'error', code: 'export-failed', message: 'Timelapse export failed: no pictures' });
+    store.getState().handleEvent({ type: 'error', code: 'export-failed', source: 'encodeTimelapse', message: 'Timelapse export failed: no pictures' });
     expect(store.getState().exportStatus).toMatchObject({ kind: 'timelapse', error: 'Timelapse export failed: no pictures' });
     expect(store.getState().errors.at(-1)?.code).toBe('export-failed');
   });

@@ -101,7 +101,8 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
         const [fanIn, fanOut] = fans(info.spec, p.shape);
         values = init(p.shape, fanIn, fanOut);
       }
-      const variable = tf.variable(tf.tensor(values, p.shape), true, `${name}/${p.name}`);
+      // tidy: the initial tensor would outlive the variable's dispose (42 tensors per reset of the 2-D MLP).
+      const variable = tf.tidy(() => tf.variable(tf.tensor(values, p.shape), true, `${name}/${p.name}`));
       params.push({ name: `${name}/${p.name}`, variable, penalized: p.penalized });
       return variable;
     }),
