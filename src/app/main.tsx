@@ -4,6 +4,9 @@ import { App } from './App';
 import { StoreContext } from './storeContext';
 import { startTraining } from './workerClient';
 import './styles.css';
+import './share/share.css';
+import './share/theme.css';
+import './share/responsive.css';
 
 // Created once, outside React, so StrictMode's double effects cannot start two workers.
 const store = startTraining(window.location.search);

@@ -3,9 +3,10 @@
  * worker; everything crosses as `Command` / `WorkerEvent` (src/worker/protocol.ts).
  */
 import type { Command, WorkerEvent } from '../worker/protocol';
-import { createAppStore } from './store';
-import type { AppStore } from './store';
-import { parseUrlParams } from './lib/urlParams';
+import { createAppStore } from './store/appStore';
+import type { AppStore } from './store/appStore';
+import { decodeRunLink } from './lib/runLink';
+import { applyLinkView, startLinkSync } from './linkSync';
 import { downloadBytes } from './lib/download';
 
 export function startTraining(search: string): AppStore {
@@ -18,7 +19,9 @@ export function startTraining(search: string): AppStore {
     store.getState().workerFailed(`The training worker failed: ${e.message || 'it could not be loaded'}. Reload the page to try again.`);
   };
   worker.onmessageerror = () => store.getState().workerFailed('A message from the training worker could not be read.');
-  const url = parseUrlParams(search);
-  store.getState().init(url.config, url.backend, url.notices);
+  const link = decodeRunLink(search);
+  const viewNotices = applyLinkView(store, link);
+  store.getState().init(link.config, link.backend, [...link.notices, ...viewNotices]);
+  startLinkSync(store);
   return store;
 }

@@ -14,6 +14,7 @@ import { resolveConfig } from '../core/runConfig';
 import { Trainer } from '../core/trainer';
 import { createDatasetCatalogue } from './datasetCatalogue';
 import { buildUploadSource, type ImageDecoder } from './imageUploads';
+import type { BackendChooser } from './backendChoice';
 import { LiveRun } from './liveRun';
 import { datasetPreviewOf } from './pictures';
 import { createExportCommands } from './exportCommands';
@@ -30,6 +31,8 @@ export interface SessionDeps {
   /** Lets queued messages (pause, slider moves) in between training slices. */
   yieldToEvents(): Promise<void>;
   now(): number;
+  /** For `auto`: measures the candidate backends on the run's model and switches to the fastest. */
+  chooseBackend?: BackendChooser;
 }
 
 export interface TrainingSession {
@@ -71,6 +74,14 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       dataset = await catalogue.loadForRun(resolved.value, (info) => post({ type: 'progress', stage: 'dataset', message: `Loading ${info.name}…` }));
     } catch (e) {
       return fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
+    }
+    if (deps.chooseBackend && backend) {
+      try {
+        backend = await deps.chooseBackend(backend, resolved.value, dataset, (message) => post({ type: 'progress', stage: 'backend', message }));
+      } catch (e) {
+        // The backend that started first still runs: measuring is an improvement, not a need.
+        backend = { ...backend, calibration: `not measured: ${(e as Error).message}` };
+      }
     }
     // Build the new run before dropping the old one, so a failure keeps what was trained.
     let trainer: Trainer;

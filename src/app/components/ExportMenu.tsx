@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { TimelapseFrame } from '../../worker/protocol';
 import { downloadBytes } from '../lib/download';
 import { exportFileName } from '../lib/exports';
-import type { AppState } from '../store';
+import type { AppState } from '../store/appStore';
 import { useApp, useAppStore } from '../storeContext';
 import { drawPoints, POINTS_VIEW_SIZE } from './PointsView';
 

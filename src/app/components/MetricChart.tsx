@@ -10,10 +10,11 @@ import type { MetricKey } from '../../core/metrics/stepMetrics';
 import { METRIC_LABELS } from '../../core/metrics/stepMetrics';
 import { formatInt, formatMetric } from '../lib/format';
 import { niceTicks } from '../lib/ticks';
-import { CHART_SERIES } from '../store';
-import type { ChartId } from '../store';
+import { CHART_SERIES } from '../store/charts';
+import type { ChartId } from '../store/charts';
 import type { ChartRow } from '../lib/metricHistory';
 import { useApp } from '../storeContext';
+import { ChartTable } from './ChartTable';
 
 export const SERIES_COLORS: Record<MetricKey, string> = {
   step: '#000',
@@ -84,6 +85,7 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
       <div className="chart-body" aria-hidden={rows.length === 0 ? undefined : 'true'}>
         <ChartBody rows={rows} chart={chart} yDomain={yDomain} />
       </div>
+      <ChartTable title={title} keys={keys} rows={rows} testId={`table-${chart}`} />
     </figure>
   );
 });
@@ -104,7 +106,7 @@ const ChartBody = memo(function ChartBody({ rows, chart, yDomain }: ChartBodyPro
   if (rows.length === 0) return <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>;
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={100}>
-      <LineChart data={rows} margin={MARGIN}>
+      <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
         <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} ticks={xTicks} interval={0} />
         <YAxis domain={yDomain ?? AUTO_DOMAIN} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} />

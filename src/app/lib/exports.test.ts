@@ -27,7 +27,7 @@ describe('app exports', () => {
 
 describe('store: worker-built exports', () => {
   it('shows progress, hands the file to the download hook, and shows a failure', async () => {
-    const { createAppStore } = await import('../store');
+    const { createAppStore } = await import('../store/appStore');
     const sent: unknown[] = [];
     const files: { name: string; mime: string; bytes: Uint8Array }[] = [];
     const store = createAppStore((c) => sent.push(c), { onExportFile: (f) => files.push(f) });
