@@ -24,6 +24,10 @@ describe('npm run train (CLI, end to end)', () => {
     expect(summary.modeCoverage.modesTotal).toBe(8);
     expect(summary.quality.modesCovered).toBe(summary.modeCoverage.modesCovered);
     expect(summary.imagesPerSec).toBeGreaterThan(0);
+    const model = JSON.parse(readFileSync(join(out, 'generator', 'model.json'), 'utf8'));
+    expect(model.format).toBe('layers-model');
+    expect(model.weightsManifest[0].paths).toEqual(['weights.bin']);
+    expect(existsSync(join(out, 'generator', 'weights.bin'))).toBe(true);
     const points = readFileSync(join(out, 'samples.csv'), 'utf8').trim().split('\n');
     expect(points[0]).toBe('x,y');
     expect(points).toHaveLength(2501);
@@ -37,6 +41,8 @@ describe('npm run train (CLI, end to end)', () => {
     expect(readFileSync(join(out, 'samples.bin')).length).toBe(1000 * 28 * 28);
     expect(existsSync(join(out, 'samples.png'))).toBe(true);
     expect(readFileSync(join(out, 'samples.png')).subarray(1, 4).toString()).toBe('PNG');
+    const layers = JSON.parse(readFileSync(join(out, 'generator', 'model.json'), 'utf8')).modelTopology.config.layers;
+    expect(layers.filter((l: { class_name: string }) => l.class_name === 'BatchNormalization')).toHaveLength(3);
   });
 
   it('prints the field-level error and exits non-zero on a bad config', async () => {

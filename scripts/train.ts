@@ -3,6 +3,10 @@
  *   npm run train -- --dataset ring8 --steps 3000 --seed 1 --out runs/ring
  * Writes metrics.csv, summary.json, run.ganrun and samples (samples.csv for points; samples.png +
  * samples.bin for images) to --out. `--resume run.ganrun --steps N` continues a saved run to step N.
+=======
+ * Writes metrics.csv, summary.json and samples (samples.csv for points; samples.png + samples.bin
+ * for images) and the generator as a TF.js model (generator/model.json + weights.bin) to --out.
+>>>>>>> wt/exports
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +22,7 @@ import { SAMPLE_GRID_SIDE, Trainer } from '../src/core/trainer';
 import { TrainingLoop } from '../src/core/trainingLoop';
 import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
 import { nodeLoadContext } from './lib/nodeAssets';
+import { writeGeneratorModel } from './lib/generatorFiles';
 import { ensureDir, imagesToBytes, metricsCsv, pointsCsv, writeJson, writePng } from './lib/runOutputs';
 import { runMain } from './lib/runMain';
 import { RUN_FILE_NAME, openResume, qualityFromHistory, rowsFromHistory, writeRunFile } from './lib/runFileIo';
@@ -169,6 +174,7 @@ async function main(): Promise<number> {
     const why = writeRunFile(join(out, RUN_FILE_NAME), snapshot, rows, qualityByStep, evaluator?.labels ?? {});
     if (why) console.warn(`${RUN_FILE_NAME} not written: ${why}`);
   }
+  await writeGeneratorModel(out, trainer);
   console.log(`${trainer.step} steps in ${formatDuration(wallMs)} (${summary.imagesPerSec} img/s on ${backend.name}); wrote ${out}`);
   trainer.dispose();
   evaluator?.dispose();

@@ -7,11 +7,12 @@ import { createAppStore } from './store/appStore';
 import type { AppStore } from './store/appStore';
 import { decodeRunLink } from './lib/runLink';
 import { applyLinkView, startLinkSync } from './linkSync';
+import { downloadBytes } from './lib/download';
 
 export function startTraining(search: string): AppStore {
   const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
   const send = (cmd: Command) => worker.postMessage(cmd);
-  const store = createAppStore(send, { staggerCharts: true });
+  const store = createAppStore(send, { staggerCharts: true, onExportFile: (f) => downloadBytes(f.bytes, f.mime, f.name) });
   worker.onmessage = (e: MessageEvent<WorkerEvent>) => store.getState().handleEvent(e.data);
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();

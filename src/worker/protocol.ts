@@ -33,7 +33,21 @@ export type Command =
    * Decodes the user's images in the worker into the dataset 'upload' (answered by
    * `uploadResult`); the current run keeps training. `target` is the model size to fit.
    */
-  | { type: 'uploadImages'; files: UploadFile[]; target: UploadTarget; invert?: boolean };
+  | { type: 'uploadImages'; files: UploadFile[]; target: UploadTarget; invert?: boolean }
+  /** The generator as a TF.js Layers model, zipped; answered by `exportProgress` and `exportFile`. */
+  | { type: 'exportModel' }
+  /** Encodes RGBA pictures (same size) into an animated GIF; answered like `exportModel`. */
+  | { type: 'encodeTimelapse'; frames: TimelapseFrame[]; scale: number };
+
+export interface TimelapseFrame {
+  width: number;
+  height: number;
+  pixels: Uint8ClampedArray;
+}
+/** What the worker builds for the Export menu (PNG and CSV are made in the UI). */
+export type ExportKind = 'model' | 'timelapse';
+export const MAX_TIMELAPSE_FRAMES = 500;
+export const MAX_TIMELAPSE_SCALE = 8;
 
 /** What the worker needs of a File (a File is one). */
 export interface UploadFile {
@@ -59,6 +73,7 @@ export type ErrorCode =
   | 'dataset-failed'
   | 'nan-loss'
   | 'not-ready'
+  | 'export-failed'
   | 'internal';
 
 /**
@@ -70,7 +85,7 @@ export type ErrorSource = Command['type'] | 'message' | 'training';
 /** The long steps before training can start, or beside it (an upload). */
 export type ProgressStage = 'backend' | 'dataset' | 'quality' | 'upload';
 
-export type WorkerEvent =
+type WorkerEventCore =
   | {
       type: 'ready';
       backend: BackendReport;
@@ -142,6 +157,14 @@ export type WorkerEvent =
       capped: number;
     };
 
+export type WorkerEvent =
+  | WorkerEventCore
+  | { type: 'exportProgress'; kind: ExportKind; fraction: number; message: string }
+  /** A finished export: the UI turns the bytes into a download. `step` is the run's step it shows. */
+  | { type: 'exportFile'; kind: ExportKind; step: number; mime: string; bytes: Uint8Array };
+
+export type WorkerEventType = WorkerEvent['type'];
+
 // ── validation of incoming messages ──────────────────────────────────────────────────────────
 
 /** A failure names the command type when the message had a known one, so its error can say so. */
@@ -172,6 +195,7 @@ export function parseCommand(msg: unknown): Parsed<Command> {
     case 'start':
     case 'pause':
     case 'requestSamples':
+    case 'exportModel':
       return { ok: true, value: { type: msg.type } };
     case 'previewDataset':
       if (typeof msg.id !== 'string' || msg.id.length > 64) return bad('"id" must be a dataset id');
@@ -185,6 +209,14 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       if (badFile >= 0) return bad(`files[${badFile}] is not a file`);
       if (!UPLOAD_TARGETS.includes(msg.target as UploadTarget)) return bad(`"target" must be one of ${UPLOAD_TARGETS.join(', ')}`);
       return { ok: true, value: { type: 'uploadImages', files: msg.files as UploadFile[], target: msg.target as UploadTarget, invert: msg.invert === true } };
+    }
+    case 'encodeTimelapse': {
+      const { frames, scale } = msg;
+      if (!Array.isArray(frames) || frames.length < 1 || frames.length > MAX_TIMELAPSE_FRAMES) return bad(`"frames" must be an array of 1 to ${MAX_TIMELAPSE_FRAMES} pictures`);
+      const badFrame = frames.findIndex((f) => !isRecord(f) || !Number.isInteger(f.width) || !Number.isInteger(f.height) || !(f.pixels instanceof Uint8ClampedArray));
+      if (badFrame >= 0) return bad(`frames[${badFrame}] must be { width, height, pixels: Uint8ClampedArray }`);
+      if (typeof scale !== 'number' || !Number.isInteger(scale) || scale < 1 || scale > MAX_TIMELAPSE_SCALE) return bad(`"scale" must be an integer in [1, ${MAX_TIMELAPSE_SCALE}]`);
+      return { ok: true, value: { type: 'encodeTimelapse', frames: frames as TimelapseFrame[], scale } };
     }
     case 'step': {
       const n = msg.count;
@@ -217,6 +249,8 @@ export function transferablesOf(ev: WorkerEvent): Transferable[] {
       return [ev.pixels.buffer];
     case 'points':
       return [ev.real.buffer, ev.fake.buffer, ev.heatmap.buffer];
+    case 'exportFile':
+      return [ev.bytes.buffer as ArrayBuffer];
     case 'datasetPreview':
       return [ev.image?.pixels.buffer, ev.points?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     default:

@@ -17,6 +17,7 @@ import { buildUploadSource, type ImageDecoder } from './imageUploads';
 import type { BackendChooser } from './backendChoice';
 import { LiveRun } from './liveRun';
 import { datasetPreviewOf } from './pictures';
+import { createExportCommands } from './exportCommands';
 import type { BackendReport, Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
 
@@ -57,6 +58,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]) =>
     post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
   const output = { post, fail };
+  const exports = createExportCommands(post);
   const currentConfig = (): TrainConfig | undefined => (run ? { ...run.trainer.config, ...run.trainer.hyperparams } : undefined);
 
   async function stopTraining(): Promise<void> {
@@ -158,7 +160,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   }
 
   /** Commands that act on the loaded run. */
-  async function onRun(r: LiveRun, cmd: Exclude<Command, CommandOf<'init' | 'reset' | 'previewDataset' | 'uploadImages' | 'useDrawnPoints'>>): Promise<void> {
+  async function onRun(r: LiveRun, cmd: Exclude<Command, CommandOf<'init' | 'reset' | 'previewDataset' | 'uploadImages' | 'useDrawnPoints' | 'encodeTimelapse'>>): Promise<void> {
     switch (cmd.type) {
       case 'start':
         if (!r.running) training = r.start();
@@ -178,6 +180,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         post({ type: 'hyperparams', applied: r.trainer.setHyperparams(checked.value), step: r.trainer.step });
         return;
       }
+      case 'exportModel':
+        return exports.exportModel(r.trainer);
       case 'requestSamples':
         await r.postPictures();
         await r.postQuality();
@@ -195,6 +199,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         return uploadImages(cmd);
       case 'useDrawnPoints':
         return useDrawnPoints(cmd.points);
+      case 'encodeTimelapse':
+        return exports.timelapse(cmd, run?.trainer.step ?? 0);
       case 'reset':
         await stopTraining();
         return buildRun('reset', cmd.config ?? {});
@@ -209,7 +215,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const cmd = parsed.value;
     const guarded = () => execute(cmd).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
-    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages') return guarded();
+    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();
     if (cmd.type === 'pause') {
       // At once, not behind the queue: a long `step N` in progress stops at its next slice.
       pauses++;

@@ -14,6 +14,7 @@ const TITLES: Record<AppError['code'], string> = {
   'bad-upload': 'Images could not be used',
   'nan-loss': 'Training diverged',
   'not-ready': 'Not ready',
+  'export-failed': 'Export failed',
   internal: 'Training error',
   'worker-crashed': 'Training worker failed',
 };

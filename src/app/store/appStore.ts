@@ -25,6 +25,8 @@ import { createDatasetsSlice } from './datasets';
 import type { DatasetsSlice } from './datasets';
 import { createErrorsSlice } from './errors';
 import type { ErrorsSlice } from './errors';
+import { createExportsSlice } from './exports';
+import type { ExportsSlice } from './exports';
 import { createFramesSlice } from './frames';
 import type { FramesSlice } from './frames';
 import { createLabSlice } from './lab';
@@ -48,7 +50,8 @@ export type AppState = StartupSlice &
   LabSlice &
   DatasetsSlice &
   ErrorsSlice &
-  ConfirmResetSlice & {
+  ConfirmResetSlice &
+  ExportsSlice & {
     /** Folds one worker event into the state (each slice in turn). */
     handleEvent(ev: WorkerEvent): void;
   };
@@ -75,9 +78,10 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
     const lab = createLabSlice(ctx);
     const datasets = createDatasetsSlice(ctx);
     const confirmReset = createConfirmResetSlice(ctx);
+    const exportsSlice = createExportsSlice(ctx);
     // Event order: errors are shown before start-up may retry; charts see a metrics batch (and
     // may start a new run) before the run slice takes its step and speed from it.
-    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset];
+    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice];
 
     return {
       ...errors.state,
@@ -89,6 +93,7 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
       ...lab.state,
       ...datasets.state,
       ...confirmReset.state,
+      ...exportsSlice.state,
       handleEvent(ev) {
         for (const s of slices) s.onEvent?.(ev);
       },

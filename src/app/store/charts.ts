@@ -5,6 +5,7 @@
 import type { MetricKey } from '../../core/metrics/stepMetrics';
 import { MetricHistory } from '../lib/metricHistory';
 import type { ChartRow } from '../lib/metricHistory';
+import { historyCsv } from '../lib/exports';
 import type { Slice, SliceContext } from './slice';
 import { now } from './slice';
 
@@ -36,6 +37,8 @@ export interface ChartsSlice {
   historyLength: number;
   /** Recomputes the charts now (normally throttled to CHART_INTERVAL_MS). */
   flushCharts(): void;
+  /** The metric and quality history as CSV (the CLI's metrics.csv columns). */
+  metricsCsv(): string;
 }
 
 export function createChartsSlice({ set, get, options, newRun }: SliceContext): Slice<ChartsSlice> {
@@ -84,7 +87,7 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
   };
 
   return {
-    state: { charts: EMPTY_CHARTS, latest: {}, historyLength: 0, flushCharts: compute },
+    state: { charts: EMPTY_CHARTS, latest: {}, historyLength: 0, flushCharts: compute, metricsCsv: () => historyCsv(history, get().quality.rows) },
     onNewRun() {
       history.clear();
       chartedVersion = -1;
