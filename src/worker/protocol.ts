@@ -59,15 +59,13 @@ export interface UploadFile {
 export type UploadTarget = 'grey28' | 'rgb32';
 export const UPLOAD_TARGETS: readonly UploadTarget[] = ['grey28', 'rgb32'];
 
-export type CommandType = Command['type'];
-
 /** The largest run file `openRun` accepts. */
 export const MAX_RUN_FILE_BYTES = 1024 ** 3;
 
 // ── worker → UI ────────────────────────────────────────────────────────────────────────────────
 
-import type { BackendReport } from '../core/backend';
-export type { BackendReport } from '../core/backend';
+import type { BackendReport } from '../core/backendReport';
+export type { BackendReport } from '../core/backendReport';
 import type { RecentRunInfo } from './recentRuns';
 export type { RecentRunInfo } from './recentRuns';
 
@@ -82,6 +80,15 @@ export type ErrorCode =
   | 'not-ready'
   | 'internal';
 
+/**
+ * What an error is about: the command that failed, 'message' for a message that did not parse,
+ * 'training' for a fault in the running loop (a NaN, a crash mid-run).
+ */
+export type ErrorSource = Command['type'] | 'message' | 'training';
+
+/** The long steps before training can start, or beside it (an upload). */
+export type ProgressStage = 'backend' | 'dataset' | 'quality' | 'upload';
+
 export type WorkerEvent =
   | {
       type: 'ready';
@@ -95,7 +102,7 @@ export type WorkerEvent =
       models: ModelSummary[];
     }
   /** Long work before training can start (loading data, compiling shaders). */
-  | { type: 'progress'; stage: string; message: string; fraction?: number }
+  | { type: 'progress'; stage: ProgressStage; message: string; fraction?: number }
   | { type: 'state'; running: boolean; step: number; epoch: number }
   /**
    * A batch of step records, about 10 per second whatever the step rate. `data` is row-major,
@@ -128,7 +135,7 @@ export type WorkerEvent =
     }
   /** The live values in force from `step` on. */
   | { type: 'hyperparams'; applied: LiveHyperparams; step: number }
-  | { type: 'error'; code: ErrorCode; message: string; fieldErrors?: FieldError[] }
+  | { type: 'error'; code: ErrorCode; source: ErrorSource; message: string; fieldErrors?: FieldError[] }
   /**
    * Learning-quality measures of a fresh generated sample (modes covered, classifier FID, …), at
    * epoch ends; `labels` says what each value is.
@@ -162,11 +169,10 @@ export type WorkerEvent =
   /** Sent once when runs cannot be kept in this browser (no IndexedDB, full quota); training goes on. */
   | { type: 'storageNote'; message: string };
 
-export type WorkerEventType = WorkerEvent['type'];
-
 // ── validation of incoming messages ──────────────────────────────────────────────────────────
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A failure names the command type when the message had a known one, so its error can say so. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; type?: Command['type'] };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -181,7 +187,7 @@ export const MAX_STEPS_PER_COMMAND = 10_000;
  */
 export function parseCommand(msg: unknown): Parsed<Command> {
   if (!isRecord(msg) || typeof msg.type !== 'string') return { ok: false, message: 'message must be an object with a string "type"' };
-  const bad = (why: string): Parsed<Command> => ({ ok: false, message: `${msg.type}: ${why}` });
+  const bad = (why: string): Parsed<Command> => ({ ok: false, message: `${msg.type}: ${why}`, type: msg.type as Command['type'] });
   switch (msg.type) {
     case 'init': {
       if (!isRecord(msg.config)) return bad('"config" must be an object');
