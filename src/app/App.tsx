@@ -3,6 +3,9 @@ import { ChartsPanel } from './components/ChartsPanel';
 import { ControlPanel } from './components/ControlPanel';
 import { ErrorMessages } from './components/ErrorMessages';
 import { LessonPanel, LessonsMenu } from './components/LessonsMenu';
+import { RecentRunsDialog } from './components/RecentRunsDialog';
+import { ResumeOffer } from './components/ResumeOffer';
+import { RunFileDrop } from './components/RunFileDrop';
 import { SamplesPanel } from './components/SamplesPanel';
 import { StatusBar } from './components/StatusBar';
 
@@ -17,12 +20,15 @@ export function App() {
         <StatusBar />
       </header>
       <ErrorMessages />
+      <ResumeOffer />
       <LessonPanel />
       <main className="app-main">
         <ControlPanel />
         <ChartsPanel />
         <SamplesPanel />
       </main>
+      <RecentRunsDialog />
+      <RunFileDrop />
     </div>
   );
 }

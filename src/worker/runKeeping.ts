@@ -7,7 +7,7 @@
 import type { TrainConfig } from '../core/config';
 import type { Dataset } from '../core/data/types';
 import type { Trainer } from '../core/trainer';
-import type { Command, ErrorCode, WorkerEvent } from './protocol';
+import type { Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
 import { openRecentRuns, RecentRunsError, type RecentRunInfo, type RecentRuns } from './recentRuns';
 import { RunHistory, type RunHistoryData } from './runHistory';
 import { gridThumbnail, pointsThumbnail } from './thumbnail';
@@ -29,7 +29,7 @@ export interface KeepingHost {
   trainer(): Trainer | null;
   running(): boolean;
   post(ev: WorkerEvent): void;
-  fail(code: ErrorCode, message: string): void;
+  fail(source: ErrorSource, code: ErrorCode, message: string): void;
   /** Runs `fn` on the session's command queue (after the commands before it). */
   enqueue(fn: () => Promise<void>): Promise<void>;
   stopLoop(): Promise<void>;
@@ -93,7 +93,7 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     const tasks = atSafe;
     atSafe = [];
     for (const t of tasks) {
-      await t.run().catch((e: unknown) => host.fail('internal', `Saving the run failed: ${(e as Error).message}`));
+      await t.run().catch((e: unknown) => host.fail('saveRun', 'internal', `Saving the run failed: ${(e as Error).message}`));
       t.resolve();
     }
   }
@@ -144,12 +144,12 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
   async function openBytes(bytes: Uint8Array, from: 'file' | 'recent', name: string, id?: string): Promise<void> {
     const decoded = codec.decode(bytes);
     if (!decoded.ok) {
-      host.fail('bad-run-file', `${name} cannot be opened: ${decoded.message} The current run is unchanged.`);
+      host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} cannot be opened: ${decoded.message} The current run is unchanged.`);
       return;
     }
     const config = codec.configOf(decoded.snapshot);
     if (!host.datasetName(config.dataset)) {
-      host.fail('bad-run-file', `${name} trained on the dataset "${config.dataset}", which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.`);
+      host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} trained on the dataset "${config.dataset}", which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.`);
       return;
     }
     // Save what is being replaced, so opening a file never loses the current run.
@@ -161,7 +161,8 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
       (dataset) => codec.restore(decoded.snapshot, dataset),
       (t) => {
         if (loaded) history.load(loaded);
-        for (const ev of history.replay()) host.post(ev);
+        // The session measures quality afresh at this step; an older entry at it would look like a new run.
+        for (const ev of history.replay()) if (!(ev.type === 'quality' && ev.step >= t.step)) host.post(ev);
         runId = id ?? newId();
         lastSavedStep = from === 'recent' ? t.step : -1;
         lastAutosaveElapsed = loaded?.elapsedMs ?? 0;
@@ -208,7 +209,7 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
       switch (cmd.type) {
         case 'saveRun': {
           const t = host.trainer();
-          if (!t) return host.fail('not-ready', 'saveRun: no run is loaded');
+          if (!t) return host.fail('saveRun', 'not-ready', 'saveRun: no run is loaded');
           await whenSafe(async () => {
             const bytes = await encodeCurrent(t);
             const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
@@ -225,7 +226,7 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
           try {
             bytes = await recent.read(cmd.id);
           } catch (e) {
-            host.fail('bad-run-file', (e as Error).message);
+            host.fail('openRecent', 'bad-run-file', (e as Error).message);
             return;
           }
           const info = (await recent.list()).find((r) => r.id === cmd.id);
@@ -242,7 +243,7 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
           try {
             await recent.delete(cmd.id);
           } catch (e) {
-            host.fail('internal', (e as Error).message);
+            host.fail('deleteRecent', 'internal', (e as Error).message);
           }
           if (cmd.id === runId) lastSavedStep = -1;
           await postRecent(recent);

@@ -16,6 +16,7 @@ import { buildUploadSource, type ImageDecoder } from './imageUploads';
 import { makeDrawnPointsSource } from '../core/data/drawnPoints';
 import { createQualityEvaluator, type QualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { weightStats } from '../core/metrics/weightStats';
+import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand, type RunCodec } from './runKeeping';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -27,6 +28,13 @@ export interface SessionDeps {
   /** Lets queued messages (pause, slider moves) in between training slices. */
   yieldToEvents(): Promise<void>;
   now(): number;
+  /** Run files (Save/Open run, autosave); without it those commands report that they are off. */
+  runCodec?: RunCodec<unknown>;
+  /** Where autosaved runs go (`self.indexedDB` in the worker; fake-indexeddb in tests). */
+  indexedDB?: IDBFactory;
+  /** Wall-clock time for saved runs' dates (Date.now by default). */
+  clock?(): number;
+  autosaveMs?: number;
 }
 
 /** How often metrics are posted while training, whatever the step rate. */
@@ -74,7 +82,12 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   // Commands run one at a time, in order: a reset never interleaves with a step.
   let queue: Promise<void> = Promise.resolve();
 
-  const post = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
+  const postRaw = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
+  // The run's history for run files is recorded from what is posted, before buffers are transferred.
+  const post = (ev: WorkerEvent) => {
+    keeping?.observe(ev);
+    postRaw(ev);
+  };
   const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: { field: string; message: string }[]) =>
     post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
   const infoOf = (id: string) => sources().find((d) => d.info.id === id)?.info;
@@ -93,26 +106,27 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     return dataset;
   }
 
-  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, current?: TrainConfig): Promise<void> {
+  /** `restore` builds the trainer from a run file instead of fresh weights. Resolves true once installed. */
+  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, current?: TrainConfig, restore?: Restore): Promise<boolean> {
     const resolved = resolveConfig(input, infoOf, current, backend?.hardwareGpu ?? false);
     if (!resolved.ok) {
       fail(source, 'bad-config', formatErrors(resolved.errors), resolved.errors);
-      return;
+      return false;
     }
     let dataset: Dataset;
     try {
       dataset = await loadDataset(resolved.value);
     } catch (e) {
       fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
-      return;
+      return false;
     }
     // Build the new run before dropping the old one, so a failure keeps what was trained.
     let next: Trainer;
     try {
-      next = new Trainer(resolved.value, dataset);
+      next = restore ? await restore.make(dataset) : new Trainer(resolved.value, dataset);
     } catch (e) {
-      fail(source, 'internal', `Could not build the models: ${(e as Error).message}`);
-      return;
+      fail(source, restore ? 'bad-run-file' : 'internal', `Could not build the models: ${(e as Error).message}`);
+      return false;
     }
     trainer?.dispose();
     trainer = next;
@@ -133,6 +147,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     });
     post({ type: 'hyperparams', applied: next.hyperparams, step: next.step });
     postState();
+    restore?.afterReady(next);
     await postPictures(next);
     await postWeights(next);
     try {
@@ -143,6 +158,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       post({ type: 'progress', stage: 'quality', message: `Quality measures are off for this run: ${(e as Error).message}` });
     }
     await postQuality(next);
+    return true;
   }
 
   async function postQuality(t: Trainer): Promise<void> {
@@ -247,6 +263,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         lastWeights = deps.now();
       }
       windowStart += deps.now() - measureStart;
+      await keeping?.atSafePoint();
       await deps.yieldToEvents();
     }
     if (trainer === t) {
@@ -361,6 +378,10 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       fail(cmd.type, 'not-ready', `${cmd.type}: send init first`);
       return;
     }
+    if (isKeeping(cmd)) {
+      if (!keeping) return fail(cmd.type, 'not-ready', `${cmd.type}: run files are not available in this build`);
+      return keeping.handle(cmd);
+    }
     if (cmd.type === 'previewDataset') return previewDataset(cmd.id);
     if (cmd.type === 'uploadImages') return uploadImages(cmd);
     if (cmd.type === 'useDrawnPoints') return useDrawnPoints(cmd.points);
@@ -427,7 +448,38 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     return run;
   }
 
+  const keeping = deps.runCodec
+    ? createRunKeeping(
+        {
+          trainer: () => trainer,
+          running: () => running,
+          post: postRaw,
+          fail,
+          enqueue: (fn) => (queue = queue.then(fn).catch((e) => fail('training', 'internal', (e as Error).message))),
+          stopLoop,
+          install: async (config, make, afterReady) => {
+            await stopLoop();
+            return buildRun('openRun', config, undefined, { make, afterReady });
+          },
+          datasetName: (id) => infoOf(id)?.name,
+          clock: deps.clock ?? Date.now,
+        },
+        deps.runCodec,
+        deps.indexedDB,
+        { autosaveMs: deps.autosaveMs },
+      )
+    : null;
+
   return { handle, idle: () => loop };
+}
+
+interface Restore {
+  make(dataset: Dataset): Promise<Trainer>;
+  afterReady(t: Trainer): void;
+}
+
+function isKeeping(cmd: Command): cmd is KeepingCommand {
+  return (KEEPING_COMMANDS as readonly string[]).includes(cmd.type);
 }
 
 /** n indices spread evenly over a dataset, so a preview shows its variety. */

@@ -4,6 +4,7 @@ import { HyperparamSlider } from './HyperparamSlider';
 import { LabControls } from './LabControls';
 import { LrDecayControls } from './LrDecayControls';
 import { RunControls } from './RunControls';
+import { RunFileControls } from './RunFileControls';
 import { RunSetupPickers } from './RunSetupPickers';
 
 interface SliderDef {
@@ -60,6 +61,7 @@ export function ControlPanel() {
         Controls
       </h2>
       <RunControls />
+      <RunFileControls />
       <fieldset className="live">
         <legend>Live settings (take effect at the next step)</legend>
         {SLIDERS.map((s) => (
