@@ -18,7 +18,8 @@ export const AUTOSAVE_INTERVAL_MS = 30_000;
 /** What run files need of the core: a snapshot, its codec and a restore. */
 export interface RunCodec<S> {
   snapshot(t: Trainer): Promise<S>;
-  encode(snapshot: S, history: RunHistoryData): Uint8Array;
+  /** The file's bytes, or why this run cannot be saved (e.g. uploaded images). */
+  encode(snapshot: S, history: RunHistoryData): { ok: true; value: Uint8Array } | { ok: false; message: string };
   decode(bytes: Uint8Array): { ok: true; snapshot: S; history: RunHistoryData | null } | { ok: false; message: string };
   /** The config (live values included) the snapshot was trained with. */
   configOf(snapshot: S): TrainConfig;
@@ -33,6 +34,8 @@ export interface KeepingHost {
   /** Runs `fn` on the session's command queue (after the commands before it). */
   enqueue(fn: () => Promise<void>): Promise<void>;
   stopLoop(): Promise<void>;
+  /** Reads the steps still on the device back and posts them, so the history holds every step saved. */
+  flush(): Promise<void>;
   /**
    * Builds a run from `config` with `make` and replaces the current one only if that succeeds;
    * `afterReady` runs right after the new run's ready/state events. Resolves true when installed.
@@ -98,7 +101,8 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     }
   }
 
-  async function encodeCurrent(t: Trainer): Promise<Uint8Array> {
+  async function encodeCurrent(t: Trainer): Promise<{ ok: true; value: Uint8Array } | { ok: false; message: string }> {
+    await host.flush();
     const snapshot = await codec.snapshot(t);
     return codec.encode(snapshot, history.data());
   }
@@ -119,8 +123,10 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     if (!t || t.step === 0 || t.step === lastSavedStep) return;
     const recent = await openStore();
     if (!recent) return;
-    const bytes = await encodeCurrent(t);
-    if (host.trainer() !== t) return;
+    const encoded = await encodeCurrent(t);
+    // A run that cannot be saved (uploaded images) is simply not autosaved.
+    if (host.trainer() !== t || !encoded.ok) return;
+    const bytes = encoded.value;
     const info: RecentRunInfo = {
       id: runId,
       savedAt: host.clock(),
@@ -211,7 +217,9 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
           const t = host.trainer();
           if (!t) return host.fail('saveRun', 'not-ready', 'saveRun: no run is loaded');
           await whenSafe(async () => {
-            const bytes = await encodeCurrent(t);
+            const encoded = await encodeCurrent(t);
+            if (!encoded.ok) return host.fail('saveRun', 'internal', encoded.message);
+            const bytes = encoded.value;
             const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
             host.post({ type: 'runFile', name: runFileName(t.config, t.step), step: t.step, bytes: buffer as ArrayBuffer });
           });

@@ -52,6 +52,7 @@ const session = createTrainingSession({
   decodeImage,
   yieldToEvents,
   now: () => performance.now(),
+  indexedDB: scope.indexedDB,
 });
 
 scope.onmessage = (e: MessageEvent) => void session.handle(e.data);

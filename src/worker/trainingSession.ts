@@ -16,7 +16,8 @@ import { buildUploadSource, type ImageDecoder } from './imageUploads';
 import { makeDrawnPointsSource } from '../core/data/drawnPoints';
 import { createQualityEvaluator, type QualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { weightStats } from '../core/metrics/weightStats';
-import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand, type RunCodec } from './runKeeping';
+import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand } from './runKeeping';
+import { runCodec } from './runCodec';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -28,8 +29,6 @@ export interface SessionDeps {
   /** Lets queued messages (pause, slider moves) in between training slices. */
   yieldToEvents(): Promise<void>;
   now(): number;
-  /** Run files (Save/Open run, autosave); without it those commands report that they are off. */
-  runCodec?: RunCodec<unknown>;
   /** Where autosaved runs go (`self.indexedDB` in the worker; fake-indexeddb in tests). */
   indexedDB?: IDBFactory;
   /** Wall-clock time for saved runs' dates (Date.now by default). */
@@ -85,7 +84,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   const postRaw = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
   // The run's history for run files is recorded from what is posted, before buffers are transferred.
   const post = (ev: WorkerEvent) => {
-    keeping?.observe(ev);
+    keeping.observe(ev);
     postRaw(ev);
   };
   const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: { field: string; message: string }[]) =>
@@ -263,7 +262,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         lastWeights = deps.now();
       }
       windowStart += deps.now() - measureStart;
-      await keeping?.atSafePoint();
+      await keeping.atSafePoint();
       await deps.yieldToEvents();
     }
     if (trainer === t) {
@@ -378,10 +377,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       fail(cmd.type, 'not-ready', `${cmd.type}: send init first`);
       return;
     }
-    if (isKeeping(cmd)) {
-      if (!keeping) return fail(cmd.type, 'not-ready', `${cmd.type}: run files are not available in this build`);
-      return keeping.handle(cmd);
-    }
+    if (isKeeping(cmd)) return keeping.handle(cmd);
     if (cmd.type === 'previewDataset') return previewDataset(cmd.id);
     if (cmd.type === 'uploadImages') return uploadImages(cmd);
     if (cmd.type === 'useDrawnPoints') return useDrawnPoints(cmd.points);
@@ -448,27 +444,29 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     return run;
   }
 
-  const keeping = deps.runCodec
-    ? createRunKeeping(
-        {
-          trainer: () => trainer,
-          running: () => running,
-          post: postRaw,
-          fail,
-          enqueue: (fn) => (queue = queue.then(fn).catch((e) => fail('training', 'internal', (e as Error).message))),
-          stopLoop,
-          install: async (config, make, afterReady) => {
-            await stopLoop();
-            return buildRun('openRun', config, undefined, { make, afterReady });
-          },
-          datasetName: (id) => infoOf(id)?.name,
-          clock: deps.clock ?? Date.now,
-        },
-        deps.runCodec,
-        deps.indexedDB,
-        { autosaveMs: deps.autosaveMs },
-      )
-    : null;
+  const keeping = createRunKeeping(
+    {
+      trainer: () => trainer,
+      running: () => running,
+      post: postRaw,
+      fail,
+      enqueue: (fn) => (queue = queue.then(fn).catch((e) => fail('training', 'internal', (e as Error).message))),
+      stopLoop,
+      flush: async () => {
+        const t = trainer;
+        if (t) await postMetrics(t, await t.flushMetrics(), 0);
+      },
+      install: async (config, make, afterReady) => {
+        await stopLoop();
+        return buildRun('openRun', config, undefined, { make, afterReady });
+      },
+      datasetName: (id) => infoOf(id)?.name,
+      clock: deps.clock ?? Date.now,
+    },
+    runCodec,
+    deps.indexedDB,
+    { autosaveMs: deps.autosaveMs },
+  );
 
   return { handle, idle: () => loop };
 }
