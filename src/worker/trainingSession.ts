@@ -237,7 +237,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         windowStart = deps.now();
         if (!finite) break;
         if (elapsedMs - lastCheckpointMs >= CHECKPOINT_INTERVAL_MS || t.checkpointStep === null) {
-          t.saveCheckpoint();
+          await t.saveCheckpoint();
           lastCheckpointMs = elapsedMs;
         }
       }
@@ -290,7 +290,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const rows = await t.flushMetrics();
     elapsedMs += deps.now() - start;
     if (!(await postMetrics(t, rows, 0))) return;
-    t.saveCheckpoint();
+    await t.saveCheckpoint();
     postState();
     await postPictures(t);
     await postWeights(t);
