@@ -28,7 +28,7 @@ export class LiveAdam {
     this.beta1 = settings.beta1;
     this.beta2 = settings.beta2;
     this.epsilon = settings.epsilon ?? 1e-7;
-    // Inside tidy, so the zeros the variables start from do not outlive dispose().
+    // tidy: the zeros would otherwise outlive the moments' dispose.
     this.m = variables.map((w) => tf.tidy(() => tf.variable(tf.zerosLike(w), false)));
     this.v = variables.map((w) => tf.tidy(() => tf.variable(tf.zerosLike(w), false)));
   }

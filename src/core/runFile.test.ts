@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, LIVE_KEYS, type LiveHyperparams, type TrainConfig } from './config';
 import { ARCHITECTURES, inferLayers } from './models/specs';
@@ -15,6 +17,7 @@ import {
   type RunHistory,
 } from './runFile';
 import type { NamedTensor, RunSnapshot } from './runSnapshot';
+import { snapshotDatasetSource } from './snapshotDataset';
 
 /** A snapshot with the shapes a real trainer makes, filled with seeded numbers (no TF.js here). */
 function fakeSnapshot(overrides: Partial<TrainConfig> = {}, count = RING8_COUNT): RunSnapshot {
@@ -143,6 +146,14 @@ describe('run files', () => {
     expect(message(stripped)).toMatch(/drawing, but the file does not hold the drawn points/);
   });
 
+  it('rebuilds the dataset a run names: by id, or a drawing from its stored points', () => {
+    const drawn = snapshotDatasetSource({ config: { ...DEFAULT_CONFIG, dataset: 'drawn' }, datasetPayload: { kind: 'drawn', points: Float32Array.from([0, 0, 1, 1, 2, 0.5]) } });
+    expect(drawn.ok && drawn.value.info).toMatchObject({ id: 'drawn', count: 60 });
+    const ring = snapshotDatasetSource({ config: DEFAULT_CONFIG });
+    expect(ring.ok && ring.value.info.id).toBe('ring8');
+    expect(snapshotDatasetSource({ config: { ...DEFAULT_CONFIG, dataset: 'nope' } })).toMatchObject({ ok: false, message: expect.stringMatching(/"nope" is not in this build/) });
+  });
+
   it('names files dataset-model-stepN.ganrun', () => {
     expect(runFileName({ config: { ...DEFAULT_CONFIG, dataset: 'ring8', model: 'mlp2d' }, step: 4200 })).toBe('ring8-mlp2d-step4200.ganrun');
     expect(runFileName({ config: { ...DEFAULT_CONFIG, dataset: 'mnist', model: 'dcgan28-small' }, step: 0 })).toBe('mnist-dcgan28-small-step0.ganrun');
@@ -242,5 +253,20 @@ describe('run files', () => {
       expect(() => decodeRunFile(bytes)).not.toThrow();
       expect(decodeRunFile(bytes).ok).toBe(false);
     });
+  });
+
+  it('the codec, its types and the dataset rebuild reach no TF.js file through any chain of imports', () => {
+    const seen = new Set<string>();
+    const visit = (file: string, chain: string[]) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const specs = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
+      for (const spec of specs) {
+        expect(spec.startsWith('@tensorflow'), `${[...chain, file].join(' → ')} imports ${spec}`).toBe(false);
+        if (spec.startsWith('.')) visit(resolve(dirname(file), `${spec}.ts`), [...chain, file]);
+      }
+    };
+    for (const f of ['runFile.ts', 'runSnapshot.ts', 'snapshotDataset.ts']) visit(resolve(__dirname, f), []);
+    expect(seen.size).toBeGreaterThan(8);
   });
 });
