@@ -3,8 +3,8 @@
  * worker; everything crosses as `Command` / `WorkerEvent` (src/worker/protocol.ts).
  */
 import type { Command, WorkerEvent } from '../worker/protocol';
-import { createAppStore } from './store';
-import type { AppStore } from './store';
+import { createAppStore } from './store/appStore';
+import type { AppStore } from './store/appStore';
 import { parseUrlParams } from './lib/urlParams';
 import { createKeepingStore, type KeepingStore } from './runKeepingStore';
 import { downloadBytes } from './lib/download';

@@ -14,6 +14,7 @@ import { resolveConfig } from '../core/runConfig';
 import { Trainer } from '../core/trainer';
 import { createDatasetCatalogue } from './datasetCatalogue';
 import { buildUploadSource, type ImageDecoder } from './imageUploads';
+import type { BackendChooser } from './backendChoice';
 import { LiveRun } from './liveRun';
 import { datasetPreviewOf } from './pictures';
 import type { BackendReport, Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
@@ -36,6 +37,8 @@ export interface SessionDeps {
   /** Wall-clock time for saved runs' dates (Date.now by default). */
   clock?(): number;
   autosaveMs?: number;
+  /** For `auto`: measures the candidate backends on the run's model and switches to the fastest. */
+  chooseBackend?: BackendChooser;
 }
 
 export interface TrainingSession {
@@ -93,6 +96,14 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     } catch (e) {
       fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
       return false;
+    }
+    if (deps.chooseBackend && backend) {
+      try {
+        backend = await deps.chooseBackend(backend, resolved.value, dataset, (message) => post({ type: 'progress', stage: 'backend', message }));
+      } catch (e) {
+        // The backend that started first still runs: measuring is an improvement, not a need.
+        backend = { ...backend, calibration: `not measured: ${(e as Error).message}` };
+      }
     }
     // Build the new run before dropping the old one, so a failure keeps what was trained.
     let trainer: Trainer;
