@@ -80,6 +80,22 @@ describe('run files in the session (Save run → Open run)', () => {
     });
   });
 
+  it('a run on a drawing carries the drawing: it opens in a tab that never had it', async () => {
+    const a = harness();
+    await a.session.handle({ type: 'init', config: RUN, backend: 'cpu' });
+    await a.session.handle({ type: 'useDrawnPoints', points: new Float32Array([0, 0, 1, 1, 2, 0.5, -1, 0.3]) });
+    await a.session.handle({ type: 'step', count: 4 });
+    const bytes = await savedFile(a);
+    const b = harness();
+    await b.session.handle({ type: 'init', config: RUN, backend: 'cpu' });
+    await b.session.handle({ type: 'openRun', bytes, name: 'drawn.ganrun' });
+    expect(b.last('error')).toBeUndefined();
+    expect(b.last('runOpened')).toMatchObject({ dataset: 'drawn', step: 4 });
+    expect(b.last('ready')?.datasets.map((d) => d.id)).toContain('drawn');
+    await b.session.handle({ type: 'step', count: 1 });
+    expect(b.last('state')?.step).toBe(5);
+  });
+
   it('a bad file is reported and the current run keeps its state', async () => {
     const h = harness();
     await h.session.handle({ type: 'init', config: RUN, backend: 'cpu' });

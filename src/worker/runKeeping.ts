@@ -24,6 +24,8 @@ export interface RunCodec<S> {
   /** The config (live values included) the snapshot was trained with. */
   configOf(snapshot: S): TrainConfig;
   restore(snapshot: S, dataset: Dataset): Promise<Trainer>;
+  /** Readies what the snapshot's run needs beyond this build (a drawing stored in the file). */
+  prepare?(snapshot: S): { ok: true } | { ok: false; message: string };
 }
 
 export interface KeepingHost {
@@ -151,6 +153,11 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     const decoded = codec.decode(bytes);
     if (!decoded.ok) {
       host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} cannot be opened: ${decoded.message} The current run is unchanged.`);
+      return;
+    }
+    const prepared = codec.prepare?.(decoded.snapshot);
+    if (prepared && !prepared.ok) {
+      host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} cannot be opened: ${prepared.message}. The current run is unchanged.`);
       return;
     }
     const config = codec.configOf(decoded.snapshot);

@@ -20,7 +20,10 @@ import { datasetPreviewOf } from './pictures';
 import type { BackendReport, Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
 import { runCodec } from './runCodec';
-import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand } from './runKeeping';
+import type { RunSnapshot } from '../core/runSnapshot';
+import { snapshotDatasetSource } from '../core/snapshotDataset';
+import { DRAWN_ID } from '../core/data/drawnPoints';
+import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand, type RunCodec } from './runKeeping';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -150,6 +153,23 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await buildRun('init', cmd.config);
   }
 
+  // A run on the user's drawing carries the drawing in its file; opening one makes it this tab's drawing.
+  let drawnPoints: Float32Array | null = null;
+  const codec: RunCodec<RunSnapshot> = {
+    ...runCodec,
+    async snapshot(t) {
+      const s = await runCodec.snapshot(t);
+      return s.config.dataset === DRAWN_ID && drawnPoints ? { ...s, datasetPayload: { kind: 'drawn', points: drawnPoints } } : s;
+    },
+    prepare(s) {
+      if (!s.datasetPayload) return { ok: true };
+      const source = snapshotDatasetSource(s);
+      if (!source.ok) return source;
+      catalogue.addCustom(source.value);
+      drawnPoints = Float32Array.from(s.datasetPayload.points);
+      return { ok: true };
+    },
+  };
   const keeping = createRunKeeping(
     {
       trainer: () => run?.trainer ?? null,
@@ -168,7 +188,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       datasetName: (id) => catalogue.infoOf(id)?.name,
       clock: deps.clock ?? Date.now,
     },
-    runCodec,
+    codec,
     deps.indexedDB,
     { autosaveMs: deps.autosaveMs },
   );
@@ -190,6 +210,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       return fail('useDrawnPoints', 'bad-config', `Your drawing cannot be used: ${(e as Error).message}`);
     }
     catalogue.addCustom(source);
+    drawnPoints = Float32Array.from(points);
     await stopTraining();
     await buildRun('useDrawnPoints', { dataset: source.info.id });
   }
