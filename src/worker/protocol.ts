@@ -37,7 +37,21 @@ export type Command =
   /** The generator as a TF.js Layers model, zipped; answered by `exportProgress` and `exportFile`. */
   | { type: 'exportModel' }
   /** Encodes RGBA pictures (same size) into an animated GIF; answered like `exportModel`. */
-  | { type: 'encodeTimelapse'; frames: TimelapseFrame[]; scale: number };
+  | { type: 'encodeTimelapse'; frames: TimelapseFrame[]; scale: number }
+
+  /** Snapshots the run with its history; answered by `runFile` (the bytes to download). */
+  | { type: 'saveRun' }
+  /**
+   * Replaces the current run with a run file's (answered by the usual ready/state/metrics… events
+   * and `runOpened`); a bad file gets an error `bad-run-file` and the current run is untouched.
+   */
+  | { type: 'openRun'; bytes: ArrayBuffer; name: string }
+  /** Lists the autosaved runs, newest first; answered by `recentRuns`. */
+  | { type: 'listRecent' }
+  | { type: 'openRecent'; id: string }
+  | { type: 'deleteRecent'; id: string }
+  /** The page went out of sight (`visibilitychange`): autosave now, it may be closed. */
+  | { type: 'pageHidden' };
 
 export interface TimelapseFrame {
   width: number;
@@ -60,10 +74,15 @@ export interface UploadFile {
 export type UploadTarget = 'grey28' | 'rgb32';
 export const UPLOAD_TARGETS: readonly UploadTarget[] = ['grey28', 'rgb32'];
 
+/** The largest run file `openRun` accepts. */
+export const MAX_RUN_FILE_BYTES = 1024 ** 3;
+
 // ── worker → UI ────────────────────────────────────────────────────────────────────────────────
 
 import type { BackendReport } from '../core/backendReport';
 export type { BackendReport } from '../core/backendReport';
+import type { RecentRunInfo } from './recentRuns';
+export type { RecentRunInfo } from './recentRuns';
 
 export type ErrorCode =
   | 'bad-message'
@@ -72,6 +91,7 @@ export type ErrorCode =
   | 'backend-failed'
   | 'dataset-failed'
   | 'nan-loss'
+  | 'bad-run-file'
   | 'not-ready'
   | 'export-failed'
   | 'internal';
@@ -155,7 +175,15 @@ type WorkerEventCore =
       skipped: { name: string; reason: string }[];
       /** Images left out because the set reached its cap. */
       capped: number;
-    };
+    }
+  /** A run file to download: `name` e.g. ring8-mlp2d-step4200.ganrun. */
+  | { type: 'runFile'; name: string; step: number; bytes: ArrayBuffer }
+  /** A run file or a saved run replaced the current run; the events before it restored its history. */
+  | { type: 'runOpened'; from: 'file' | 'recent'; name: string; dataset: string; step: number }
+  /** The autosaved runs, newest first (after listRecent, deleteRecent and each autosave). */
+  | { type: 'recentRuns'; runs: RecentRunInfo[] }
+  /** Sent once when runs cannot be kept in this browser (no IndexedDB, full quota); training goes on. */
+  | { type: 'storageNote'; message: string };
 
 export type WorkerEvent =
   | WorkerEventCore
@@ -235,6 +263,19 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       if (unknown.length) return bad(`not live fields: ${unknown.join(', ')} (live: ${LIVE_KEYS.join(', ')})`);
       return { ok: true, value: { type: 'setHyperparams', values: msg.values as Partial<LiveHyperparams> } };
     }
+    case 'saveRun':
+    case 'listRecent':
+    case 'pageHidden':
+      return { ok: true, value: { type: msg.type } };
+    case 'openRun':
+      if (!(msg.bytes instanceof ArrayBuffer)) return bad('"bytes" must be an ArrayBuffer');
+      if (msg.bytes.byteLength > MAX_RUN_FILE_BYTES) return bad(`the file is over ${MAX_RUN_FILE_BYTES / 1024 ** 3} GB`);
+      if (typeof msg.name !== 'string' || msg.name.length > 512) return bad('"name" must be a file name');
+      return { ok: true, value: { type: 'openRun', bytes: msg.bytes, name: msg.name } };
+    case 'openRecent':
+    case 'deleteRecent':
+      if (typeof msg.id !== 'string' || msg.id.length === 0 || msg.id.length > 128) return bad('"id" must be a saved run\'s id');
+      return { ok: true, value: { type: msg.type, id: msg.id } };
     default:
       return { ok: false, message: `unknown message type "${msg.type}"` };
   }
@@ -251,6 +292,8 @@ export function transferablesOf(ev: WorkerEvent): Transferable[] {
       return [ev.real.buffer, ev.fake.buffer, ev.heatmap.buffer];
     case 'exportFile':
       return [ev.bytes.buffer as ArrayBuffer];
+    case 'runFile':
+      return [ev.bytes];
     case 'datasetPreview':
       return [ev.image?.pixels.buffer, ev.points?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     default:

@@ -1,5 +1,5 @@
 /** Starts a download of bytes the app built (or the worker transferred): a Blob and an <a download>. */
-export function downloadBytes(bytes: Uint8Array | string | Blob, mime: string, name: string): void {
+export function downloadBytes(bytes: Uint8Array | ArrayBuffer | string | Blob, mime: string, name: string): void {
   const blob = bytes instanceof Blob ? bytes : new Blob([bytes as BlobPart], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
