@@ -1,4 +1,5 @@
 /** The Recent runs list: each autosaved run with its dataset, step, time and samples; open or delete. */
+import { useNow } from '../lib/useNow';
 import { useEffect, useRef } from 'react';
 import { useKeeping, useKeepingStore } from '../keepingContext';
 import { timeAgo } from '../runKeepingStore';
@@ -18,7 +19,7 @@ export function RecentRunsDialog() {
     else if (!open && d.open) d.close();
   }, [open]);
 
-  const now = Date.now();
+  const now = useNow();
   const close = () => keeping.getState().showRecent(false);
   return (
     <dialog ref={ref} className="confirm-dialog recent-runs-dialog" aria-labelledby="recent-runs-title" onCancel={(e) => {

@@ -4,11 +4,13 @@
  */
 import { useKeeping, useKeepingStore } from '../keepingContext';
 import { resumeLabel } from '../runKeepingStore';
+import { useNow } from '../lib/useNow';
 
 export function ResumeOffer() {
   const keeping = useKeepingStore();
   const offer = useKeeping((s) => s.offer);
   const note = useKeeping((s) => s.storageNote);
+  const now = useNow();
   if (!offer && !note) return null;
   return (
     <div className="messages">
@@ -17,7 +19,7 @@ export function ResumeOffer() {
           <div>A run was saved in this browser.</div>
           <div className="resume-buttons">
             <button type="button" className="primary" onClick={() => keeping.getState().resume()}>
-              {resumeLabel(offer, Date.now())}
+              {resumeLabel(offer, now)}
             </button>
             <button type="button" onClick={() => keeping.getState().startFresh()}>
               Start fresh
