@@ -79,7 +79,8 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
         const [fanIn, fanOut] = fans(info.spec, p.shape);
         values = init(p.shape, fanIn, fanOut);
       }
-      const variable = tf.variable(tf.tensor(values, p.shape), true, `${name}/${p.name}`);
+      // Inside tidy: the initial tensor is freed, the variable (never tidied) keeps its own reference.
+      const variable = tf.tidy(() => tf.variable(tf.tensor(values, p.shape), true, `${name}/${p.name}`));
       params.push({ name: `${name}/${p.name}`, variable, penalized: p.penalized });
       return variable;
     }),
