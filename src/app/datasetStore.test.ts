@@ -63,7 +63,7 @@ describe('image uploads', () => {
   it('a rejected upload (nothing usable) ends the busy state', () => {
     const { s } = setup();
     s().uploadImages([], 'grey28', false);
-    s().handleEvent({ type: 'error', code: 'bad-upload', message: 'No files were given.' });
+    s().handleEvent({ type: 'error', code: 'bad-upload', source: 'uploadImages', message: 'No files were given.' });
     expect(s().upload.busy).toBe(false);
     expect(s().errors.at(-1)?.code).toBe('bad-upload');
   });

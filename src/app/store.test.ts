@@ -139,7 +139,7 @@ describe('app store', () => {
   it('shows worker errors and drops a rejected URL field before ready, then retries', () => {
     const { sent, s } = setup();
     s().init({ dataset: 'nope', batchSize: 8 }, 'auto');
-    s().handleEvent({ type: 'error', code: 'bad-config', message: 'dataset "nope" is unknown', fieldErrors: [{ field: 'dataset', message: 'unknown' }] });
+    s().handleEvent({ type: 'error', code: 'bad-config', source: 'init', message: 'dataset "nope" is unknown', fieldErrors: [{ field: 'dataset', message: 'unknown' }] });
     expect(s().errors[0].message).toMatch(/nope/);
     expect(sent[1]).toEqual({ type: 'reset', config: { batchSize: 8 } });
     s().dismissError(s().errors[0].id);
@@ -149,7 +149,7 @@ describe('app store', () => {
   it('falls back to auto when a forced backend fails before ready', () => {
     const { sent, s } = setup();
     s().init({}, 'webgpu');
-    s().handleEvent({ type: 'error', code: 'backend-failed', message: 'webgpu: no adapter' });
+    s().handleEvent({ type: 'error', code: 'backend-failed', source: 'init', message: 'webgpu: no adapter' });
     expect(sent[1]).toEqual({ type: 'init', config: {}, backend: 'auto' });
     expect(s().phase).toBe('loading');
   });

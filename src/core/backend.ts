@@ -13,18 +13,10 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice } from './config';
+import type { BackendReport } from './backendReport';
 import { registerWasmTrainingKernels } from './wasmKernels';
 
-export interface BackendReport {
-  /** The backend that runs, e.g. 'wasm'. */
-  name: string;
-  /** Why each better backend was skipped or failed, in the order they were tried. */
-  reasons: string[];
-  /** What the user asked for. */
-  requested: BackendChoice;
-  /** True when the backend runs on a real GPU (not an emulator): bigger models are the default then. */
-  hardwareGpu: boolean;
-}
+export type { BackendReport } from './backendReport';
 
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 

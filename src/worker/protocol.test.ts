@@ -15,6 +15,11 @@ describe('parseCommand', () => {
     expect(parseCommand({ type: 'step', count: 1e9 })).toMatchObject({ ok: false, message: expect.stringMatching(/count/) });
     expect(parseCommand({ type: 'reset', config: 'x' })).toMatchObject({ ok: false });
     expect(parseCommand({ type: 'setHyperparams', values: { seed: 1 } })).toMatchObject({ ok: false, message: expect.stringMatching(/seed/) });
+    expect(parseCommand({ type: 'previewDataset', id: 7 })).toMatchObject({ ok: false, type: 'previewDataset' });
+    expect(parseCommand({ type: 'uploadImages', files: [{ name: 'a.png' }], target: 'grey28' })).toMatchObject({ ok: false, type: 'uploadImages', message: expect.stringMatching(/files\[0\]/) });
+    expect(parseCommand({ type: 'uploadImages', files: [], target: 'rgb99' })).toMatchObject({ ok: false, message: expect.stringMatching(/target/) });
+    expect(parseCommand({ type: 'useDrawnPoints', points: [1, 2] })).toMatchObject({ ok: false, type: 'useDrawnPoints', message: expect.stringMatching(/Float32Array/) });
+    expect(parseCommand({ type: 'explode' })).toEqual({ ok: false, message: 'unknown message type "explode"' });
   });
 
   it('lists the buffers of events that carry arrays', () => {

@@ -46,12 +46,10 @@ export interface UploadFile {
 export type UploadTarget = 'grey28' | 'rgb32';
 export const UPLOAD_TARGETS: readonly UploadTarget[] = ['grey28', 'rgb32'];
 
-export type CommandType = Command['type'];
-
 // ── worker → UI ────────────────────────────────────────────────────────────────────────────────
 
-import type { BackendReport } from '../core/backend';
-export type { BackendReport } from '../core/backend';
+import type { BackendReport } from '../core/backendReport';
+export type { BackendReport } from '../core/backendReport';
 
 export type ErrorCode =
   | 'bad-message'
@@ -62,6 +60,15 @@ export type ErrorCode =
   | 'nan-loss'
   | 'not-ready'
   | 'internal';
+
+/**
+ * What an error is about: the command that failed, 'message' for a message that did not parse,
+ * 'training' for a fault in the running loop (a NaN, a crash mid-run).
+ */
+export type ErrorSource = Command['type'] | 'message' | 'training';
+
+/** The long steps before training can start, or beside it (an upload). */
+export type ProgressStage = 'backend' | 'dataset' | 'quality' | 'upload';
 
 export type WorkerEvent =
   | {
@@ -76,7 +83,7 @@ export type WorkerEvent =
       models: ModelSummary[];
     }
   /** Long work before training can start (loading data, compiling shaders). */
-  | { type: 'progress'; stage: string; message: string; fraction?: number }
+  | { type: 'progress'; stage: ProgressStage; message: string; fraction?: number }
   | { type: 'state'; running: boolean; step: number; epoch: number }
   /**
    * A batch of step records, about 10 per second whatever the step rate. `data` is row-major,
@@ -109,7 +116,7 @@ export type WorkerEvent =
     }
   /** The live values in force from `step` on. */
   | { type: 'hyperparams'; applied: LiveHyperparams; step: number }
-  | { type: 'error'; code: ErrorCode; message: string; fieldErrors?: FieldError[] }
+  | { type: 'error'; code: ErrorCode; source: ErrorSource; message: string; fieldErrors?: FieldError[] }
   /**
    * Learning-quality measures of a fresh generated sample (modes covered, classifier FID, …), at
    * epoch ends; `labels` says what each value is.
@@ -135,11 +142,10 @@ export type WorkerEvent =
       capped: number;
     };
 
-export type WorkerEventType = WorkerEvent['type'];
-
 // ── validation of incoming messages ──────────────────────────────────────────────────────────
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A failure names the command type when the message had a known one, so its error can say so. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; type?: Command['type'] };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -154,7 +160,7 @@ export const MAX_STEPS_PER_COMMAND = 10_000;
  */
 export function parseCommand(msg: unknown): Parsed<Command> {
   if (!isRecord(msg) || typeof msg.type !== 'string') return { ok: false, message: 'message must be an object with a string "type"' };
-  const bad = (why: string): Parsed<Command> => ({ ok: false, message: `${msg.type}: ${why}` });
+  const bad = (why: string): Parsed<Command> => ({ ok: false, message: `${msg.type}: ${why}`, type: msg.type as Command['type'] });
   switch (msg.type) {
     case 'init': {
       if (!isRecord(msg.config)) return bad('"config" must be an object');

@@ -62,12 +62,14 @@ describe('training session (the worker message handler, in Node)', () => {
     expect(errors.every((e) => e.code === 'bad-message')).toBe(true);
     expect(errors[4].message).toMatch(/unknown message type "explode"/);
     expect(errors[9].message).toMatch(/batchSize/);
+    // Unparsable messages have source 'message'; a known command with bad fields names itself.
+    expect(errors.map((e) => e.source)).toEqual(['message', 'message', 'message', 'message', 'message', 'step', 'step', 'init', 'init', 'setHyperparams']);
   });
 
   it('refuses commands before init', async () => {
     const h = harness();
     await h.session.handle({ type: 'start' });
-    expect(h.last('error')?.code).toBe('not-ready');
+    expect(h.last('error')).toMatchObject({ code: 'not-ready', source: 'start' });
   });
 
   it('init → ready with backend, reasons, config, model info; points for 2-D data', async () => {

@@ -10,7 +10,7 @@ import { summarizeModel, modelsForShape } from '../core/models/specs';
 import { resolveConfig } from '../core/runConfig';
 import { imageGridRGBA } from '../core/sampleGrid';
 import { SAMPLE_GRID_SIDE, Trainer } from '../core/trainer';
-import type { BackendReport, Command, ErrorCode, WorkerEvent } from './protocol';
+import type { BackendReport, Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
 import { buildUploadSource, type ImageDecoder } from './imageUploads';
 import { makeDrawnPointsSource } from '../core/data/drawnPoints';
@@ -75,8 +75,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   let queue: Promise<void> = Promise.resolve();
 
   const post = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
-  const fail = (code: ErrorCode, message: string, fieldErrors?: { field: string; message: string }[]) =>
-    post({ type: 'error', code, message, ...(fieldErrors ? { fieldErrors } : {}) });
+  const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: { field: string; message: string }[]) =>
+    post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
   const infoOf = (id: string) => sources().find((d) => d.info.id === id)?.info;
   const postState = () => post({ type: 'state', running, step: trainer?.step ?? 0, epoch: trainer?.epoch ?? 0 });
 
@@ -93,17 +93,17 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     return dataset;
   }
 
-  async function buildRun(input: Partial<TrainConfig>, current?: TrainConfig): Promise<void> {
+  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, current?: TrainConfig): Promise<void> {
     const resolved = resolveConfig(input, infoOf, current, backend?.hardwareGpu ?? false);
     if (!resolved.ok) {
-      fail('bad-config', formatErrors(resolved.errors), resolved.errors);
+      fail(source, 'bad-config', formatErrors(resolved.errors), resolved.errors);
       return;
     }
     let dataset: Dataset;
     try {
       dataset = await loadDataset(resolved.value);
     } catch (e) {
-      fail('dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
+      fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
       return;
     }
     // Build the new run before dropping the old one, so a failure keeps what was trained.
@@ -111,7 +111,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     try {
       next = new Trainer(resolved.value, dataset);
     } catch (e) {
-      fail('internal', `Could not build the models: ${(e as Error).message}`);
+      fail(source, 'internal', `Could not build the models: ${(e as Error).message}`);
       return;
     }
     trainer?.dispose();
@@ -172,6 +172,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     running = false;
     const restored = t.restoreCheckpoint();
     fail(
+      'training',
       'nan-loss',
       `The losses became ${bad.dLoss} / ${bad.gLoss} at step ${bad.step}: training diverged and is paused. ` +
         (restored ? `Weights were rolled back to step ${t.step}. ` : 'Press Reset to start over. ') +
@@ -282,14 +283,14 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   async function previewDataset(id: string): Promise<void> {
     const source = sources().find((d) => d.info.id === id);
     if (!source) {
-      fail('bad-message', `previewDataset: unknown dataset "${id}"`);
+      fail('previewDataset', 'bad-message', `previewDataset: unknown dataset "${id}"`);
       return;
     }
     let dataset: Dataset;
     try {
       dataset = await source.load({ seed: 1, readAsset: deps.readAsset });
     } catch (e) {
-      fail('dataset-failed', `Could not load dataset ${id}: ${(e as Error).message}`);
+      fail('previewDataset', 'dataset-failed', `Could not load dataset ${id}: ${(e as Error).message}`);
       return;
     }
     // 1-D sets (the Dirac-GAN) have no picture of their own: the info says it all.
@@ -315,13 +316,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     try {
       source = makeDrawnPointsSource(points);
     } catch (e) {
-      fail('bad-config', `Your drawing cannot be used: ${(e as Error).message}`);
+      fail('useDrawnPoints', 'bad-config', `Your drawing cannot be used: ${(e as Error).message}`);
       return;
     }
     custom.set(source.info.id, source);
     for (const key of [...loaded.keys()]) if (key.startsWith(`${source.info.id}#`)) loaded.delete(key);
     await stopLoop();
-    await buildRun({ dataset: source.info.id }, trainer ? { ...trainer.config, ...trainer.hyperparams } : undefined);
+    await buildRun('useDrawnPoints', { dataset: source.info.id }, trainer ? { ...trainer.config, ...trainer.hyperparams } : undefined);
   }
 
   async function uploadImages(cmd: Extract<Command, { type: 'uploadImages' }>): Promise<void> {
@@ -337,27 +338,27 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       for (const key of [...loaded.keys()]) if (key.startsWith(`${outcome.source.info.id}#`)) loaded.delete(key);
     }
     post({ type: 'uploadResult', dataset: outcome.source?.info ?? null, accepted: outcome.accepted, skipped: outcome.skipped, capped: outcome.capped });
-    if (!outcome.source) fail('bad-upload', cmd.files.length === 0 ? 'No files were given.' : `None of the ${cmd.files.length} files could be used as an image.`);
+    if (!outcome.source) fail('uploadImages', 'bad-upload', cmd.files.length === 0 ? 'No files were given.' : `None of the ${cmd.files.length} files could be used as an image.`);
   }
 
   async function execute(cmd: Command): Promise<void> {
     if (cmd.type === 'init') {
       if (backend) {
-        fail('bad-message', 'init: already initialised; use reset to change the run');
+        fail('init', 'bad-message', 'init: already initialised; use reset to change the run');
         return;
       }
       post({ type: 'progress', stage: 'backend', message: `Starting the ${cmd.backend} backend…` });
       try {
         backend = await deps.selectBackend(cmd.backend);
       } catch (e) {
-        fail('backend-failed', `No TensorFlow.js backend could start: ${(e as Error).message}`);
+        fail('init', 'backend-failed', `No TensorFlow.js backend could start: ${(e as Error).message}`);
         return;
       }
-      await buildRun(cmd.config);
+      await buildRun('init', cmd.config);
       return;
     }
     if (!backend) {
-      fail('not-ready', `${cmd.type}: send init first`);
+      fail(cmd.type, 'not-ready', `${cmd.type}: send init first`);
       return;
     }
     if (cmd.type === 'previewDataset') return previewDataset(cmd.id);
@@ -365,12 +366,12 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     if (cmd.type === 'useDrawnPoints') return useDrawnPoints(cmd.points);
     if (cmd.type === 'reset') {
       await stopLoop();
-      await buildRun(cmd.config ?? {}, trainer ? { ...trainer.config, ...trainer.hyperparams } : undefined);
+      await buildRun('reset', cmd.config ?? {}, trainer ? { ...trainer.config, ...trainer.hyperparams } : undefined);
       return;
     }
     const t = trainer;
     if (!t) {
-      fail('not-ready', `${cmd.type}: no run is loaded (fix the config and reset)`);
+      fail(cmd.type, 'not-ready', `${cmd.type}: no run is loaded (fix the config and reset)`);
       return;
     }
     switch (cmd.type) {
@@ -380,7 +381,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         postState();
         loop = runLoop(t).catch((e) => {
           running = false;
-          fail('internal', `Training stopped: ${(e as Error).message}`);
+          fail('training', 'internal', `Training stopped: ${(e as Error).message}`);
         }).finally(postState);
         return;
       case 'pause':
@@ -393,7 +394,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       case 'setHyperparams': {
         const checked = validateLiveHyperparams(cmd.values);
         if (!checked.ok) {
-          fail('bad-config', formatErrors(checked.errors), checked.errors);
+          fail('setHyperparams', 'bad-config', formatErrors(checked.errors), checked.errors);
           post({ type: 'hyperparams', applied: t.hyperparams, step: t.step });
           return;
         }
@@ -410,18 +411,18 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   async function handle(message: unknown): Promise<void> {
     const parsed = parseCommand(message);
     if (!parsed.ok) {
-      fail('bad-message', parsed.message);
+      fail(parsed.type ?? 'message', 'bad-message', parsed.message);
       return;
     }
     const cmd = parsed.value;
     // Live changes, pause, previews and uploads must not wait behind a long command; uploads run
     // beside training, which keeps going.
-    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages') return execute(cmd).catch((e) => fail('internal', (e as Error).message));
+    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages') return execute(cmd).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     if (cmd.type === 'setHyperparams' || cmd.type === 'pause' || cmd.type === 'start') {
       await queue;
-      return execute(cmd).catch((e) => fail('internal', (e as Error).message));
+      return execute(cmd).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     }
-    const run = queue.then(() => execute(cmd)).catch((e) => fail('internal', (e as Error).message));
+    const run = queue.then(() => execute(cmd)).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     queue = run;
     return run;
   }
