@@ -50,6 +50,12 @@ export class LiveAdam {
     });
   }
 
+  /** t, m and v per variable, read back (what the faster Adam's exportState gives). */
+  async exportState(): Promise<{ t: number; m: Float32Array[]; v: Float32Array[] }> {
+    const read = (xs: tf.Variable[]) => Promise.all(xs.map(async (x) => Float32Array.from((await x.data()) as Float32Array)));
+    return { t: this.t, m: await read(this.m), v: await read(this.v) };
+  }
+
   dispose(): void {
     [...this.m, ...this.v].forEach((x) => x.dispose());
   }
