@@ -11,7 +11,7 @@ const train = (args: string[]) => run('npx', ['tsx', 'scripts/train.ts', ...args
 describe('npm run train (CLI, end to end)', () => {
   it('trains ring8 and writes metrics.csv, summary.json and 2,500 points', async () => {
     const out = mkdtempSync(join(tmpdir(), 'gp-train-'));
-    const { stdout } = await train(['--dataset', 'ring8', '--steps', '40', '--seed', '3', '--out', out, '--log-every', '20']);
+    const { stdout } = await train(['--dataset', 'ring8', '--steps', '40', '--seed', '3', '--out', out]);
     expect(stdout).toMatch(/backend: wasm/);
     expect(stdout).toMatch(/Modes covered \(of 8\): \d/);
     const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');

@@ -15,6 +15,7 @@ import type { StepMetrics } from '../src/core/metrics/stepMetrics';
 import { resolveConfig } from '../src/core/runConfig';
 import { imageGridRGBA } from '../src/core/sampleGrid';
 import { SAMPLE_GRID_SIDE, Trainer } from '../src/core/trainer';
+import { TrainingLoop } from '../src/core/trainingLoop';
 import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
 import { nodeLoadContext } from './lib/nodeAssets';
 import { ensureDir, imagesToBytes, metricsCsv, pointsCsv, writeJson, writePng } from './lib/runOutputs';
@@ -80,44 +81,32 @@ async function main(): Promise<number> {
     console.warn(`quality measures off: ${(e as Error).message}`);
   }
   const qualityByStep = new Map<number, QualityValues>();
-  let measuringMs = 0;
   const measure = async () => {
-    if (!evaluator) return;
-    const t0 = performance.now();
-    qualityByStep.set(trainer.step, await evaluator.evaluate(trainer));
-    measuringMs += performance.now() - t0;
+    if (evaluator) qualityByStep.set(trainer.step, await evaluator.evaluate(trainer));
   };
 
   const rows: StepMetrics[] = [];
-  const start = performance.now();
   let lastLine = 0;
-  for (let i = 0; i < steps; i++) {
-    trainer.trainStep();
-    if (trainer.step % opts.qualityEvery === 0 && trainer.step < steps) await measure();
-    if (trainer.pendingCount >= opts.logEvery || i === steps - 1) {
-      const batch = await trainer.flushMetrics();
-      rows.push(...batch);
-      const last = batch[batch.length - 1];
-      if (!Number.isFinite(last.dLoss) || !Number.isFinite(last.gLoss)) {
-        console.error(`\nerror: losses became NaN/Infinity at step ${last.step}; lower the learning rates or penalties`);
-        break;
-      }
-      const now = performance.now();
-      if (now - lastLine > 1000 || i === steps - 1) {
-        lastLine = now;
-        const elapsed = now - start;
-        const rate = (trainer.step * config.batchSize) / (elapsed / 1000);
-        const eta = (elapsed / trainer.step) * (steps - trainer.step);
-        process.stdout.write(
-          `\rstep ${trainer.step}/${steps}  epoch ${trainer.epoch}  D ${last.dLoss.toFixed(3)}  G ${last.gLoss.toFixed(3)}  ` +
-            `${rate.toFixed(0)} img/s  ${formatDuration(elapsed)} elapsed, ~${formatDuration(eta)} left   `,
-        );
-      }
-    }
-  }
+  // No messages to let in: the loop's yield is a microtask here.
+  const clock = { now: () => performance.now(), yieldToEvents: async () => undefined };
+  const loop = new TrainingLoop(trainer, clock, (batch) => {
+    rows.push(...batch.rows);
+    const last = batch.rows[batch.rows.length - 1];
+    const now = performance.now();
+    if (!last || (now - lastLine <= 1000 && trainer.step < steps)) return;
+    lastLine = now;
+    const rate = (trainer.step * config.batchSize) / (batch.elapsedMs / 1000);
+    const eta = (batch.elapsedMs / trainer.step) * (steps - trainer.step);
+    process.stdout.write(
+      `\rstep ${trainer.step}/${steps}  epoch ${trainer.epoch}  D ${last.dLoss.toFixed(3)}  G ${last.gLoss.toFixed(3)}  ` +
+        `${rate.toFixed(0)} img/s  ${formatDuration(batch.elapsedMs)} elapsed, ~${formatDuration(eta)} left   `,
+    );
+  });
+  const outcome = await loop.run({ steps, everySteps: { every: opts.qualityEvery, run: measure } });
+  if (outcome.kind === 'diverged') console.error(`\nerror: ${outcome.divergence.message}`);
   await measure();
   // Wall time is training time: the quality measurements are reported, not counted.
-  const wallMs = performance.now() - start - measuringMs;
+  const wallMs = loop.elapsedMs;
   process.stdout.write('\n');
 
   const out = resolve(opts.out);
@@ -162,7 +151,7 @@ async function main(): Promise<number> {
   console.log(`${trainer.step} steps in ${formatDuration(wallMs)} (${summary.imagesPerSec} img/s on ${backend.name}); wrote ${out}`);
   trainer.dispose();
   evaluator?.dispose();
-  return rows.length && Number.isFinite(rows[rows.length - 1].dLoss) ? 0 : 1;
+  return outcome.kind === 'diverged' ? 1 : 0;
 }
 
 runMain(() => main());

@@ -11,7 +11,6 @@ export interface CliOptions {
   steps?: number;
   out: string;
   backend: BackendChoice;
-  logEvery: number;
   /** Steps between quality measurements (and one at the end). */
   qualityEvery: number;
   listDatasets: boolean;
@@ -20,10 +19,10 @@ export interface CliOptions {
 
 export class CliError extends Error {}
 
-const RUN_FLAGS = ['steps', 'out', 'backend', 'log-every', 'quality-every', 'config', 'list-datasets', 'help'];
+const RUN_FLAGS = ['steps', 'out', 'backend', 'quality-every', 'config', 'list-datasets', 'help'];
 
 export function parseCliArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { config: {}, out: 'runs/latest', backend: 'auto', logEvery: 10, qualityEvery: 500, listDatasets: false, help: false };
+  const opts: CliOptions = { config: {}, out: 'runs/latest', backend: 'auto', qualityEvery: 500, listDatasets: false, help: false };
   const fromFlags: Record<string, unknown> = {};
   let fileConfig: Record<string, unknown> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -39,7 +38,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
       if (value === undefined || value.startsWith('--')) throw new CliError(`--${name} needs a value`);
     }
     if (name === 'steps') opts.steps = positiveInt(name, value);
-    else if (name === 'log-every') opts.logEvery = positiveInt(name, value);
     else if (name === 'quality-every') opts.qualityEvery = positiveInt(name, value);
     else if (name === 'out') opts.out = value;
     else if (name === 'backend') {
@@ -85,7 +83,7 @@ function readConfigFile(path: string): Record<string, unknown> {
 }
 
 export const USAGE = `Usage: npm run train -- [--dataset ID] [--steps N] [--out DIR] [--backend auto|wasm|cpu]
-                        [--config file.json] [--<config field> value ...] [--log-every N] [--quality-every N]
+                        [--config file.json] [--<config field> value ...] [--quality-every N]
        npm run train -- --list-datasets
 --steps defaults to the dataset's recommended run (ring8 5000, grid25 10000, images: about 4 minutes on 2 CPU cores).
 Config fields: ${Object.keys(CONFIG_FIELDS).join(', ')}`;

@@ -19,7 +19,7 @@ export interface QualitySummary {
 
 export async function trainRecommended(dataset: string, modes: number): Promise<QualitySummary> {
   const out = mkdtempSync(join(tmpdir(), `gp-${dataset}-`));
-  await run('npx', ['tsx', 'scripts/train.ts', '--dataset', dataset, '--out', out, '--log-every', '100', '--quality-every', '1000'], {
+  await run('npx', ['tsx', 'scripts/train.ts', '--dataset', dataset, '--out', out, '--quality-every', '1000'], {
     cwd: join(__dirname, '..', '..'),
   });
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as QualitySummary;

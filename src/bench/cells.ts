@@ -15,8 +15,10 @@ import { ARCHITECTURES, inferLayers, summarizeModel } from '../core/models/specs
 import { Random } from '../core/random';
 import { resolveConfig } from '../core/runConfig';
 import { imageGridRGBA, type GridImage } from '../core/sampleGrid';
+import { findNonFinite } from '../core/divergence';
 import { countKernels } from '../core/testing/kernelCounter';
 import { SAMPLE_GRID_SIDE, Trainer } from '../core/trainer';
+import { TrainingLoop, type LoopOutcome } from '../core/trainingLoop';
 import {
   achievedGflops,
   gflopsPerSec,
@@ -44,9 +46,6 @@ export interface BenchHost {
   readAsset: LoadContext['readAsset'];
 }
 
-/** The worker's metric policy (trainingSession.ts): read back every 100 ms or 64 pending steps. */
-const FLUSH_MS = 100;
-const MAX_PENDING = 64;
 /** A timed window ends at the first device sync after this long. */
 const WINDOW_MS = 500;
 const MAX_WINDOWS = 12;
@@ -207,36 +206,53 @@ export class PlainGan {
 interface Runner {
   /** One training step; may leave work queued on the device. */
   step(): Promise<void> | void;
-  /** Called after each step: reads back if the loop's policy says so. */
-  afterStep(): Promise<void> | void;
+  /** Trains for about `ms` (a timed window) and says how many steps it ran. */
+  window(ms: number): Promise<number>;
   /** Forces a device sync (end of a window). */
   sync(): Promise<void>;
 }
 
+/** The bench has no messages to let in between slices. */
+const noYield = async () => undefined;
+
+/** A run's end, or the NaN rule's message as an error (the bench has nothing to go on with). */
+function stepsOrThrow(outcome: LoopOutcome): number {
+  if (outcome.kind === 'diverged') throw new Error(outcome.divergence.message);
+  return outcome.steps;
+}
+
+/** Timed windows run the app's own loop (core/trainingLoop.ts): its slices, read-backs and checkpoints. */
 function ourRunner(trainer: Trainer, now: () => number): Runner {
-  let lastFlush = now();
-  const flush = async () => {
-    const rows = await trainer.flushMetrics();
-    lastFlush = now();
-    const last = rows[rows.length - 1];
-    if (last && !(Number.isFinite(last.dLoss) && Number.isFinite(last.gLoss))) throw new Error(`losses became NaN at step ${last.step}`);
-  };
+  const loop = new TrainingLoop(trainer, { now, yieldToEvents: noYield }, () => undefined);
   return {
     step: () => void trainer.trainStep(),
-    afterStep: async () => {
-      if (trainer.pendingCount >= MAX_PENDING || now() - lastFlush >= FLUSH_MS) await flush();
+    window: async (ms) => {
+      const t0 = now();
+      return stepsOrThrow(await loop.run({ until: () => now() - t0 >= ms }));
     },
-    sync: flush,
+    sync: async () => {
+      const bad = findNonFinite(await trainer.flushMetrics());
+      if (bad) throw new Error(`${bad.term} became ${bad.value} at step ${bad.step}`);
+    },
   };
 }
 
-function plainRunner(plain: PlainGan): Runner {
+function plainRunner(plain: PlainGan, now: () => number): Runner {
+  const step = async () => {
+    const [d, g] = await plain.step();
+    if (!(Number.isFinite(d) && Number.isFinite(g))) throw new Error('plain loop: losses became NaN');
+  };
   return {
-    step: async () => {
-      const [d, g] = await plain.step();
-      if (!(Number.isFinite(d) && Number.isFinite(g))) throw new Error('plain loop: losses became NaN');
+    step,
+    window: async (ms) => {
+      const t0 = now();
+      let steps = 0;
+      do {
+        await step();
+        steps++;
+      } while (now() - t0 < ms);
+      return steps;
     },
-    afterStep: () => undefined,
     sync: async () => undefined,
   };
 }
@@ -315,12 +331,7 @@ async function measurePair(ours: Runner, plain: Runner, batchSize: number, capMs
         for (let k = 0; k < 2; k++) {
           const t0 = now();
           const k0 = counter.total;
-          let steps = 0;
-          do {
-            await runners[k].step();
-            await runners[k].afterStep();
-            steps++;
-          } while (now() - t0 < WINDOW_MS);
+          const steps = await runners[k].window(WINDOW_MS);
           await runners[k].sync();
           const ms = now() - t0;
           kernels[k] += counter.total - k0;
@@ -553,7 +564,7 @@ export async function runBackend(task: BackendTask, host: BenchHost, onCell: (c:
     const plainGan = new PlainGan(config, dataset);
     let pair: PairMeasure;
     try {
-      pair = await measurePair(ourRunner(trainer, host.now), plainRunner(plainGan), batchSize, capMs, host, predicted);
+      pair = await measurePair(ourRunner(trainer, host.now), plainRunner(plainGan, host.now), batchSize, capMs, host, predicted);
     } finally {
       trainer.dispose();
       plainGan.dispose();
@@ -602,7 +613,7 @@ function configSummary(config: TrainConfig): number {
 
 // ── the ring of 8 on the auto backend: time to 8/8 modes, and the long run for leaks ─────────
 
-/** The app's points view refresh (trainingSession POINTS_INTERVAL_MS) and sample count. */
+/** The app's points view refresh (VIEW_INTERVALS_MS.points in worker/liveRun.ts) and sample count. */
 const COVERAGE_EVERY_MS = 250;
 const COVERAGE_POINTS = 1000;
 
@@ -615,8 +626,6 @@ export async function ringRun(backendName: string, reasons: string[], minSteps: 
   try {
     const start = host.now();
     host.training(true);
-    let lastFlush = start;
-    let lastCheck = start;
     let timeToAll: number | null = null;
     let stepsToAll: number | null = null;
     let checks = 0;
@@ -632,30 +641,21 @@ export async function ringRun(backendName: string, reasons: string[], minSteps: 
         host.log(`ring8 on ${backendName}: 8/8 modes at ${timeToAll.toFixed(1)} s (step ${stepsToAll})`);
       }
     };
-    for (;;) {
-      trainer.trainStep();
-      const t = host.now();
-      if (trainer.pendingCount >= MAX_PENDING || t - lastFlush >= FLUSH_MS) {
-        await trainer.flushMetrics();
-        lastFlush = host.now();
-      }
-      if (t - lastCheck >= COVERAGE_EVERY_MS) {
-        await check();
-        lastCheck = host.now();
-      }
-      if (trainer.step === 50 && before === null) {
-        // "Before": the run is warm (every kernel, optimizer slot and buffer exists).
-        await trainer.flushMetrics();
-        host.training(false);
-        const heap = await host.heapMB('before');
-        host.training(true);
-        before = { tensors: tf.memory().numTensors, heap, bytes: tf.memory().numBytes };
-      }
+    const loop = new TrainingLoop(trainer, { now: host.now, yieldToEvents: noYield }, () => undefined);
+    const periodic = [{ everyMs: COVERAGE_EVERY_MS, run: check }];
+    const until = () => {
       const elapsed = (host.now() - start) / 1000;
-      if (trainer.step >= minSteps && (timeToAll !== null || elapsed >= capSec)) break;
-      if (elapsed >= capSec * 2) break;
+      return (trainer.step >= minSteps && (timeToAll !== null || elapsed >= capSec)) || elapsed >= capSec * 2;
+    };
+    // "Before": the run is warm at step 50 (every kernel, optimizer slot and buffer exists).
+    stepsOrThrow(await loop.run({ steps: 50, periodic, until }));
+    if (trainer.step === 50) {
+      host.training(false);
+      const heap = await host.heapMB('before');
+      host.training(true);
+      before = { tensors: tf.memory().numTensors, heap, bytes: tf.memory().numBytes };
     }
-    await trainer.flushMetrics();
+    if (!until()) stepsOrThrow(await loop.run({ periodic, until }));
     host.training(false);
     const seconds = (host.now() - start) / 1000;
     const heapAfter = await host.heapMB('after');
@@ -694,18 +694,12 @@ export async function mnistRun(backendName: string, seconds: number, host: Bench
   try {
     const start = host.now();
     host.training(true);
-    let lastFlush = start;
-    let last: { dLoss: number; gLoss: number } | null = null;
-    while (host.now() - start < seconds * 1000) {
-      trainer.trainStep();
-      if (trainer.pendingCount >= MAX_PENDING || host.now() - lastFlush >= FLUSH_MS) {
-        const rows = await trainer.flushMetrics();
-        last = rows[rows.length - 1] ?? last;
-        lastFlush = host.now();
-      }
-    }
-    const rows = await trainer.flushMetrics();
-    last = rows[rows.length - 1] ?? last;
+    // Set in the metrics callback, which TS's narrowing cannot see.
+    let last = null as { dLoss: number; gLoss: number } | null;
+    const loop = new TrainingLoop(trainer, { now: host.now, yieldToEvents: noYield }, ({ rows }) => {
+      last = rows[rows.length - 1] ?? last;
+    });
+    stepsOrThrow(await loop.run({ until: () => host.now() - start >= seconds * 1000 }));
     host.training(false);
     const took = (host.now() - start) / 1000;
     const grid = imageGridRGBA(await trainer.fixedSamples(), dataset.info.shape, SAMPLE_GRID_SIDE);

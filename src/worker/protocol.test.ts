@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommand, transferablesOf } from './protocol';
 
@@ -26,5 +28,22 @@ describe('parseCommand', () => {
     const data = new Float64Array(4);
     expect(transferablesOf({ type: 'metrics', keys: [], data, imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0 })).toEqual([data.buffer]);
     expect(transferablesOf({ type: 'state', running: false, step: 0, epoch: 0 })).toEqual([]);
+  });
+});
+
+describe('protocol.ts imports', () => {
+  it('reaches no TF.js file through any chain of imports, types included', () => {
+    const seen = new Map<string, string[]>();
+    const visit = (file: string, chain: string[]) => {
+      if (seen.has(file)) return;
+      const specs = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
+      seen.set(file, specs);
+      for (const spec of specs) {
+        expect(spec.startsWith('@tensorflow'), `${[...chain, file].join(' → ')} imports ${spec}`).toBe(false);
+        if (spec.startsWith('.')) visit(resolve(dirname(file), `${spec}.ts`), [...chain, file]);
+      }
+    };
+    visit(resolve(__dirname, 'protocol.ts'), []);
+    expect(seen.size).toBeGreaterThan(3);
   });
 });

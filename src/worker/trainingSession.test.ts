@@ -139,6 +139,23 @@ describe('training session (the worker message handler, in Node)', () => {
     expect(metricsEvents.at(-2)!.stepsPerSec).toBeGreaterThan(0);
   });
 
+  it('a pause interrupts a long step command, and drops a step queued behind it', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
+    const long = h.session.handle({ type: 'step', count: 10_000 });
+    const queued = h.session.handle({ type: 'step', count: 10_000 });
+    for (let waited = 0; h.rows().length < 5 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    await h.session.handle({ type: 'pause' });
+    await Promise.all([long, queued]);
+    const steps = h.rows().length;
+    expect(steps).toBeGreaterThanOrEqual(5);
+    expect(steps).toBeLessThan(10_000);
+    expect(h.last('state')).toMatchObject({ running: false, step: steps });
+    // The run goes on from there when asked.
+    await h.session.handle({ type: 'step', count: 2 });
+    expect(h.rows().at(-1)?.step).toBe(steps + 2);
+  });
+
   it('NaN losses pause training, roll back to the last good step and say so', async () => {
     const h = harness();
     await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
@@ -150,8 +167,9 @@ describe('training session (the worker message handler, in Node)', () => {
       poison = false;
     }
     const err = h.last('error');
-    expect(err?.code).toBe('nan-loss');
-    expect(err?.message).toMatch(/step 3/);
+    expect(err).toMatchObject({ code: 'nan-loss', source: 'training' });
+    // Poisoned data spoils the adversarial losses first; the message names the value.
+    expect(err?.message).toMatch(/D loss \(adversarial\) became NaN at step 3/);
     expect(err?.message).toMatch(/rolled back to step 2/);
     expect(h.last('state')).toMatchObject({ running: false, step: 2 });
     await h.session.handle({ type: 'step', count: 1 });
