@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { selfContainedWasmFactory } from './scripts/vite/selfContainedWasmFactory';
 
 // Cross-origin isolation lets the WASM backend use SharedArrayBuffer (threads) where it can.
 const isolationHeaders = {
@@ -9,7 +10,8 @@ const isolationHeaders = {
 
 export default defineConfig({
   plugins: [react()],
-  worker: { format: 'es' },
+  // The training worker bundles TF.js's wasm glue: the plugin must run on the worker's build too.
+  worker: { format: 'es', plugins: () => [selfContainedWasmFactory()] },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders, port: 4173, strictPort: false },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -156,3 +156,27 @@ describe('software GPU classification', () => {
     expect(softwareRendererName('Microsoft Basic Render Driver')).toBe('microsoft basic render');
   });
 });
+
+describe('wasm threads in the report', () => {
+  it('says why wasm runs on one thread in Node', async () => {
+    const r = await selectBackend('wasm');
+    expect(r.threads).toEqual({ count: 1, note: 'Node: tfjs-backend-wasm runs single-threaded there' });
+  });
+
+  it('falls back to one thread with the reason when the page is not cross-origin isolated', async () => {
+    const r = await selectBackend('wasm', { env: fakeBrowser({ crossOriginIsolated: () => false, setBackend: async () => true, getBackend: () => 'wasm', ready: async () => {} }) });
+    expect(r.threads?.count).toBe(1);
+    expect(r.threads?.note).toMatch(/not cross-origin isolated.*COOP same-origin and COEP require-corp/);
+  });
+
+  it('reports the pool size the backend chose when isolated', async () => {
+    const env = fakeBrowser({ crossOriginIsolated: () => true, setBackend: async () => true, getBackend: () => 'wasm', ready: async () => {}, wasmThreadsCount: () => 4, hardwareConcurrency: () => 8 });
+    expect((await selectBackend('wasm', { env })).threads).toEqual({ count: 4, note: '4 threads' });
+    const twoCores = { ...env, wasmThreadsCount: () => 1, hardwareConcurrency: () => 2 };
+    expect((await selectBackend('wasm', { env: twoCores })).threads?.note).toBe('threaded build, 1 thread (the backend uses half of the 2 cores)');
+  });
+
+  it('gives no thread report for the other backends', async () => {
+    expect((await selectBackend('cpu')).threads).toBeUndefined();
+  });
+});

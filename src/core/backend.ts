@@ -11,14 +11,14 @@
 import * as tf from '@tensorflow/tfjs';
 // Registers 'webgpu' only where navigator.gpu exists; importing it in Node is harmless (checked).
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice } from './config';
-import type { BackendReport } from './backendReport';
+import type { BackendName, BackendReport } from './backendReport';
 import { registerWasmTrainingKernels } from './wasmKernels';
 
 export type { BackendReport } from './backendReport';
 
-export type BackendName = Exclude<BackendChoice, 'auto'>;
+export type { BackendName } from './backendReport';
 
 /** Where the wasm binaries are: a URL prefix, or one URL per binary name (see wasmAssets.ts). */
 export type WasmPaths = Parameters<typeof setWasmPaths>[0];
@@ -34,6 +34,10 @@ export interface BackendEnv {
   setBackend(name: BackendName): Promise<boolean>;
   getBackend(): string;
   ready(): Promise<void>;
+  crossOriginIsolated(): boolean;
+  /** The wasm backend's thread count, after it started. */
+  wasmThreadsCount(): number;
+  hardwareConcurrency(): number;
 }
 
 export interface SelectBackendOptions {
@@ -129,6 +133,15 @@ function defaultEnv(): BackendEnv {
     setBackend: (name) => tf.setBackend(name),
     getBackend: () => tf.getBackend(),
     ready: () => tf.ready(),
+    crossOriginIsolated: () => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+    wasmThreadsCount: () => {
+      try {
+        return getThreadsCount();
+      } catch {
+        return 1; // a fake setBackend in tests never initialised the real module
+      }
+    },
+    hardwareConcurrency: () => (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1,
   };
 }
 
@@ -136,80 +149,127 @@ function defaultEnv(): BackendEnv {
 
 let wasmPathsSet = false;
 
-function prepareWasm(paths: WasmPaths | undefined): void {
+/**
+ * Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated pages (COOP
+ * `same-origin` + COEP `require-corp`). Node's wasm backend never uses threads.
+ */
+function threadsAllowed(env: BackendEnv): { ok: boolean; why: string } {
+  if (env.isNode) return { ok: false, why: 'Node: tfjs-backend-wasm runs single-threaded there' };
+  if (!env.crossOriginIsolated()) return { ok: false, why: 'single-threaded: the page is not cross-origin isolated (the server must send COOP same-origin and COEP require-corp)' };
+  return { ok: true, why: '' };
+}
+
+function prepareWasm(paths: WasmPaths | undefined, threads: boolean): void {
   registerWasmTrainingKernels();
-  // Threaded wasm broke under a minified Vite build (setBackend hung) and gained nothing here:
-  // the single-threaded SIMD binary is used everywhere. Flag name from flags_wasm.js.
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // The threaded binary is used only where the page allows it; elsewhere the flag's own probe
+  // could still pick it and then fail to start workers. Flag name from flags_wasm.js.
+  if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (paths !== undefined && !wasmPathsSet) {
     setWasmPaths(paths);
     wasmPathsSet = true;
   }
 }
 
+/** What the wasm backend runs on, once it started: the pool size is capped by the backend itself. */
+function wasmThreads(allowed: { ok: boolean; why: string }, count: number, hardwareConcurrency: number): { count: number; note: string } {
+  if (!allowed.ok) return { count: 1, note: allowed.why };
+  // XNNPACK's pool is min(requested, 8, cores / 2): on a 2-core machine that is one thread.
+  return { count, note: count > 1 ? `${count} threads` : `threaded build, 1 thread (the backend uses half of the ${hardwareConcurrency} cores)` };
+}
+
 // ── selection ───────────────────────────────────────────────────────────────────────────────
+
+type GpuVerdict = { ok: true; description: string } | { ok: false; why: string };
+
+/** Probes a GPU backend for `auto`: only a hardware device is worth trying. */
+async function probeHardware(name: 'webgpu' | 'webgl', env: BackendEnv, timeoutMs: number): Promise<GpuVerdict> {
+  if (env.isNode) return { ok: false, why: 'not available in Node' };
+  let probe: GpuProbe;
+  try {
+    probe = await withTimeout(name === 'webgpu' ? env.probeWebGPU() : env.probeWebGL(), timeoutMs, `${name} probe`);
+  } catch (e) {
+    return { ok: false, why: `probe failed: ${message(e)}` };
+  }
+  if (!probe.available) return { ok: false, why: probe.why };
+  if (probe.software) return { ok: false, why: `software ${name === 'webgpu' ? 'adapter' : 'renderer'} (${probe.software}) is slower than wasm here` };
+  return { ok: true, description: probe.description };
+}
+
+/** Makes `name` the active backend, or says why it could not start. */
+async function startBackend(name: BackendName, env: BackendEnv, options: SelectBackendOptions): Promise<{ ok: true; threads: { ok: boolean; why: string } | null } | { ok: false; why: string }> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  try {
+    const threads = name === 'wasm' ? threadsAllowed(env) : null;
+    if (threads) prepareWasm(options.wasmPaths, threads.ok);
+    const ok = await withTimeout(env.setBackend(name), timeoutMs, `setBackend('${name}')`);
+    if (!ok) return { ok: false, why: `setBackend('${name}') resolved false` };
+    await withTimeout(env.ready(), timeoutMs, `${name} ready`);
+    const active = env.getBackend();
+    if (active !== name) return { ok: false, why: `active backend is '${active}' after setBackend('${name}')` };
+    return { ok: true, threads };
+  } catch (e) {
+    return { ok: false, why: message(e) };
+  }
+}
+
+/** Switches to a backend that `selectBackend` listed as a candidate (for calibration). */
+export async function activateBackend(name: BackendName, options: SelectBackendOptions = {}): Promise<boolean> {
+  const env: BackendEnv = { ...defaultEnv(), ...options.env };
+  return (await startBackend(name, env, options)).ok;
+}
 
 /**
  * Starts the requested backend, or the best one that works, and reports it with the reasons
- * for every better one that was skipped or failed. Throws only if even cpu fails.
+ * for every better one that was skipped or failed. Throws only if even cpu fails. For `auto` the
+ * report also lists the candidates a per-model calibration may choose between.
  */
 export async function selectBackend(requested: BackendChoice, options: SelectBackendOptions = {}): Promise<BackendReport> {
   const env: BackendEnv = { ...defaultEnv(), ...options.env };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const reasons: string[] = [];
+  const devices: string[] = [];
   const start = requested === 'auto' ? 0 : CHAIN.indexOf(requested);
 
-  for (const name of CHAIN.slice(start)) {
+  for (const [i, name] of CHAIN.slice(start).entries()) {
     const forced = name === requested;
-    const failed = (why: string) => reasons.push(forced ? `${name}: requested but failed — ${why}` : `${name}: failed — ${why}`);
-
     let hardwareGpu = false;
     if (name === 'webgpu' || name === 'webgl') {
-      if (env.isNode && !forced) {
-        reasons.push(`${name}: skipped — not available in Node`);
-        continue;
-      }
       if (forced) {
         // A forced GPU backend runs even when emulated; the probe only says which it is.
         const probe = env.isNode ? null : await withTimeout(name === 'webgpu' ? env.probeWebGPU() : env.probeWebGL(), timeoutMs, `${name} probe`).catch(() => null);
         hardwareGpu = Boolean(probe?.available && !probe.software);
       } else {
-        let probe: GpuProbe;
-        try {
-          probe = await withTimeout(name === 'webgpu' ? env.probeWebGPU() : env.probeWebGL(), timeoutMs, `${name} probe`);
-        } catch (e) {
-          reasons.push(`${name}: skipped — probe failed: ${message(e)}`);
+        const verdict = await probeHardware(name, env, timeoutMs);
+        if (!verdict.ok) {
+          reasons.push(`${name}: skipped — ${verdict.why}`);
           continue;
         }
-        if (!probe.available) {
-          reasons.push(`${name}: skipped — ${probe.why}`);
-          continue;
-        }
-        if (probe.software) {
-          reasons.push(`${name}: skipped — software ${name === 'webgpu' ? 'adapter' : 'renderer'} (${probe.software}) is slower than wasm here`);
-          continue;
-        }
+        devices.push(verdict.description);
         hardwareGpu = true;
       }
     }
 
-    try {
-      if (name === 'wasm') prepareWasm(options.wasmPaths);
-      const ok = await withTimeout(env.setBackend(name), timeoutMs, `setBackend('${name}')`);
-      if (!ok) {
-        failed(`setBackend('${name}') resolved false`);
-        continue;
-      }
-      await withTimeout(env.ready(), timeoutMs, `${name} ready`);
-      const active = env.getBackend();
-      if (active !== name) {
-        failed(`active backend is '${active}' after setBackend('${name}')`);
-        continue;
-      }
-      return { name, reasons, requested, hardwareGpu };
-    } catch (e) {
-      failed(message(e));
+    const started = await startBackend(name, env, options);
+    if (!started.ok) {
+      reasons.push(forced ? `${name}: requested but failed — ${started.why}` : `${name}: failed — ${started.why}`);
+      continue;
     }
+    const report: BackendReport = { name, reasons, requested, hardwareGpu };
+    if (started.threads) report.threads = wasmThreads(started.threads, env.wasmThreadsCount(), env.hardwareConcurrency());
+    if (requested === 'auto') {
+      const candidates: BackendName[] = [name];
+      for (const later of CHAIN.slice(start + i + 1)) {
+        if (later === 'webgpu' || later === 'webgl') {
+          const verdict = await probeHardware(later, env, timeoutMs);
+          if (!verdict.ok) continue;
+          devices.push(verdict.description);
+        }
+        candidates.push(later);
+      }
+      report.candidates = candidates;
+      report.deviceId = [...devices, `${env.hardwareConcurrency()} cores`].join(' | ');
+    }
+    return report;
   }
   throw new Error(`no TF.js backend could start: ${reasons.join('; ')}`);
 }

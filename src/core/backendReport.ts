@@ -13,4 +13,14 @@ export interface BackendReport {
   requested: BackendChoice;
   /** True when the backend runs on a real GPU (not an emulator): bigger models are the default then. */
   hardwareGpu: boolean;
+  /** wasm only: the threads XNNPACK runs on (1 when single-threaded), and why no more. */
+  threads?: { count: number; note: string };
+  /** `auto` only: backends that passed their probes, in the order tried (the first one runs). */
+  candidates?: BackendName[];
+  /** `auto` only: what identifies this device for cached calibrations (GPU names, core count). */
+  deviceId?: string;
+  /** `auto` only: what the per-model calibration chose and why. */
+  calibration?: string;
 }
+
+export type BackendName = Exclude<BackendChoice, 'auto'>;

@@ -7,7 +7,52 @@ import * as tf from '@tensorflow/tfjs';
 import { LIVE_KEYS, type TrainConfig } from './config';
 import { localName } from './inferenceProbes';
 import type { Network } from './models/network';
+import type { LiveAdam } from './adam';
 import type { AdamState, NamedTensor, RunSnapshot } from './runSnapshot';
+import type { SpectralNorm } from './spectralNorm';
+
+/** The trainer's tensors a snapshot holds. */
+export interface TrainerTensors {
+  generator: Network;
+  discriminator: Network;
+  optG: LiveAdam;
+  optD: LiveAdam;
+  spectral: SpectralNorm;
+  fixedNoise: tf.Tensor2D;
+  lastR1: tf.Scalar | null;
+}
+
+type TensorPart = Pick<RunSnapshot, 'generator' | 'discriminator' | 'optG' | 'optD' | 'spectral' | 'fixedNoise' | 'lastR1'>;
+
+/** Every tensor of the snapshot, cloned now and read back after (see `readNetwork`). */
+export async function readTensors(t: TrainerTensors): Promise<TensorPart> {
+  const names = t.spectral.kernels.map((w) => localName(w.name));
+  const [generator, discriminator, optG, optD, vectors, fixedNoise, lastR1] = await Promise.all([
+    readNetwork(t.generator),
+    readNetwork(t.discriminator),
+    t.optG.exportState(),
+    t.optD.exportState(),
+    t.spectral.exportVectors(),
+    readOwned(t.fixedNoise.clone()),
+    t.lastR1 ? readOwned(t.lastR1.clone()) : Promise.resolve(null),
+  ]);
+  const spectral = vectors.flatMap(({ u, v }, i) => [
+    { name: `${names[i]}/u`, shape: [u.length], values: u },
+    { name: `${names[i]}/v`, shape: [v.length], values: v },
+  ]);
+  return { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1: lastR1 ? lastR1[0] : null };
+}
+
+/** Weights, optimizer state and spectral vectors from a snapshot already checked by `snapshotMismatch`. */
+export function writeTensors(snap: RunSnapshot, t: TrainerTensors): void {
+  writeNetwork(t.generator, snap.generator);
+  writeNetwork(t.discriminator, snap.discriminator);
+  t.optG.importState(snap.optG);
+  t.optD.importState(snap.optD);
+  const pairs = [];
+  for (let i = 0; i < snap.spectral.length; i += 2) pairs.push({ u: snap.spectral[i].values, v: snap.spectral[i + 1].values });
+  t.spectral.importVectors(pairs);
+}
 
 /** Every variable of `net`, in order; clones are taken now and read after. */
 export async function readNetwork(net: Network): Promise<NamedTensor[]> {
@@ -22,13 +67,13 @@ export async function readNetwork(net: Network): Promise<NamedTensor[]> {
 }
 
 /** Reads a tensor taken now (a clone the caller gives up) back as a copy. */
-export async function readOwned(t: tf.Tensor): Promise<Float32Array> {
+async function readOwned(t: tf.Tensor): Promise<Float32Array> {
   const values = Float32Array.from((await t.data()) as Float32Array);
   t.dispose();
   return values;
 }
 
-export function writeNetwork(net: Network, tensors: NamedTensor[]): void {
+function writeNetwork(net: Network, tensors: NamedTensor[]): void {
   tf.tidy(() => tensors.forEach((x, i) => net.params[i].variable.assign(tf.tensor(x.values, net.params[i].variable.shape))));
 }
 

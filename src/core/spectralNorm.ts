@@ -32,7 +32,6 @@ export class SpectralNorm {
       const inDim = w.size / out;
       const u0 = Float32Array.from({ length: out }, () => rng.normal());
       this.vectors.set(w, {
-        // Inside tidy, so the initial values do not outlive dispose().
         u: tf.tidy(() => tf.variable(unit(tf.tensor1d(u0)), false)),
         v: tf.tidy(() => tf.variable(tf.zeros([inDim]), false)),
       });

@@ -2,7 +2,9 @@
  * One GAN training run: both networks, both optimizers, the data order and the fixed sample
  * noise, and the step maths. Live hyperparameters are read at every step; metrics stay on the
  * device (deviceMetrics.ts) until `flushMetrics`. Inference reads live in inferenceProbes.ts, the
- * snapshot checks and tensor copies in snapshotState.ts.
+ * snapshot checks and tensor copies in snapshotState.ts. Over ~300 lines because the step maths
+ * (D step, G step, lazy R1, instance noise) is one cohesive thing; what remains beside it are
+ * one-line delegates that keep the public API the worker, CLI and bench call.
  */
 import * as tf from '@tensorflow/tfjs';
 import { LiveAdam } from './adam';
@@ -20,7 +22,7 @@ import { Random } from './random';
 import { r1Penalty, wganGpPenalty } from './gradientPenalties';
 import { flattenAll, sumPairwise, weightPenalty } from './regularizers';
 import type { RunSnapshot } from './runSnapshot';
-import { readNetwork, readOwned, snapshotMismatch, writeNetwork } from './snapshotState';
+import { readTensors, snapshotMismatch, writeTensors, type TrainerTensors } from './snapshotState';
 import { SpectralNorm } from './spectralNorm';
 
 export type { NamedValues };
@@ -318,56 +320,26 @@ export class Trainer {
   }
 
   /**
-   * The whole run state in CPU memory, as of this call: every counter is taken now and every
-   * tensor cloned now, so steps that run while the reads are in flight do not leak in. Pending
-   * metrics are not part of it (flush them first to keep them).
+   * The whole run state in CPU memory, as of this call: counters are taken and tensors cloned now,
+   * so steps that run while the reads are in flight do not leak in. Pending metrics are not part
+   * of it (flush them first to keep them).
    */
   async snapshot(): Promise<RunSnapshot> {
-    const now = {
-      config: { ...this.config },
-      live: this.hyperparams,
-      step: this.step,
-      epoch: this.epoch,
-      order: Int32Array.from(this.order),
-      cursor: this.cursor,
-      rng: this.rng.getState(),
-      dUpdates: this.dUpdates,
-      noiseStartStep: this.noiseStartStep,
-    };
-    const kernelNames = this.spectral.kernels.map((w) => w.name.replace(/^[gd]\d+\//, ''));
-    const [generator, discriminator, optG, optD, vectors, fixedNoise, lastR1] = await Promise.all([
-      readNetwork(this.generator),
-      readNetwork(this.discriminator),
-      this.optG.exportState(),
-      this.optD.exportState(),
-      this.spectral.exportVectors(),
-      readOwned(this.fixedNoise.clone()),
-      this.lastR1 ? readOwned(this.lastR1.clone()) : Promise.resolve(null),
-    ]);
-    const spectral = vectors.flatMap(({ u, v }, i) => [
-      { name: `${kernelNames[i]}/u`, shape: [u.length], values: u },
-      { name: `${kernelNames[i]}/v`, shape: [v.length], values: v },
-    ]);
-    return { ...now, generator, discriminator, optG, optD, spectral, lastR1: lastR1 ? lastR1[0] : null, fixedNoise };
+    const { config, step, epoch, cursor, dUpdates, noiseStartStep } = this;
+    const now = { config: { ...config }, live: this.hyperparams, step, epoch, cursor, dUpdates, noiseStartStep, order: Int32Array.from(this.order), rng: this.rng.getState() };
+    return { ...now, ...(await readTensors(this.parts())) };
   }
 
   /** Why `snap` cannot be restored into this trainer (another model, dataset size, …), or null. */
   snapshotMismatch(snap: RunSnapshot): string | null {
-    return snapshotMismatch(snap, {
-      config: this.config,
-      generator: this.generator,
-      discriminator: this.discriminator,
-      spectralKernels: this.spectral.kernels,
-      datasetCount: this.order.length,
-      fixedNoiseSize: this.fixedNoise.size,
-    });
+    return snapshotMismatch(snap, { ...this.parts(), config: this.config, spectralKernels: this.spectral.kernels, datasetCount: this.order.length, fixedNoiseSize: this.fixedNoise.size });
   }
 
   /**
-   * Puts the trainer in `snap`'s state; the next step is the one the snapshot's run would have
-   * taken next, with the same losses. Its non-live config must equal this trainer's (use
-   * `Trainer.fromSnapshot` to build one). Throws before changing anything when it does not fit.
-   * Pending metrics are dropped.
+   * Puts the trainer in `snap`'s state: the next step is the one the saved run would have taken
+   * next, with the same losses. `snap`'s non-live config must equal this trainer's (else use
+   * `Trainer.fromSnapshot`). Throws before changing anything when it does not fit; drops pending
+   * metrics.
    */
   restore(snap: RunSnapshot): void {
     this.applySnapshot(snap, true);
@@ -385,31 +357,27 @@ export class Trainer {
     return trainer;
   }
 
+  private parts(): TrainerTensors {
+    const { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1 } = this;
+    return { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1 };
+  }
+
   /** `streams` false keeps the data order, cursor, random stream, live values and sample noise. */
   private applySnapshot(snap: RunSnapshot, streams: boolean): void {
     const why = this.snapshotMismatch(snap);
     if (why) throw new Error(`cannot restore this snapshot: ${why}`);
     this.pending.clear();
-    writeNetwork(this.generator, snap.generator);
-    writeNetwork(this.discriminator, snap.discriminator);
-    this.optG.importState(snap.optG);
-    this.optD.importState(snap.optD);
-    const pairs = [];
-    for (let i = 0; i < snap.spectral.length; i += 2) pairs.push({ u: snap.spectral[i].values, v: snap.spectral[i + 1].values });
-    this.spectral.importVectors(pairs);
+    writeTensors(snap, this.parts());
     this.lastR1?.dispose();
-    this.lastR1 = snap.lastR1 === null ? null : tf.keep(tf.scalar(snap.lastR1));
-    this.step = snap.step;
-    this.epoch = snap.epoch;
-    this.dUpdates = snap.dUpdates;
-    this.noiseStartStep = snap.noiseStartStep;
+    this.lastR1 = snap.lastR1 === null ? null : tf.scalar(snap.lastR1);
+    ({ step: this.step, epoch: this.epoch, dUpdates: this.dUpdates, noiseStartStep: this.noiseStartStep } = snap);
     if (!streams) return;
     this.order = Int32Array.from(snap.order);
     this.cursor = snap.cursor;
     this.rng.setState(snap.rng);
     this.live = { ...snap.live };
     this.fixedNoise.dispose();
-    this.fixedNoise = tf.keep(tf.tensor2d(snap.fixedNoise, this.fixedNoise.shape as [number, number]));
+    this.fixedNoise = tf.tensor2d(snap.fixedNoise, this.fixedNoise.shape);
   }
 
   /** Saves a CPU snapshot to roll back to, replacing any earlier one. */

@@ -40,6 +40,7 @@ export function StatusBar() {
         <summary data-testid="backend">Backend: {backendName}</summary>
         <div className="backend-why">
           {why && <p>{why}</p>}
+          {s.backend?.threads && <p data-testid="backend-threads">WASM threads: {s.backend.threads.note}</p>}
           {reasons.length ? (
             <ul>
               {reasons.map((r, i) => (
