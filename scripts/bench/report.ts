@@ -59,14 +59,19 @@ const MODEL_LABEL: Record<string, string> = {
 
 /** A Markdown table of the cells, one row per backend × model. */
 export function cellsTable(cells: readonly CellResult[]): string {
-  const head = ['backend', 'model', 'batch', 'img/s', 'steps/s', 'plain img/s', 'ours ÷ plain', 'GFLOP/s', 'matMul GFLOP/s', '% of matMul', 'conv GFLOP/s', 'note'];
+  const head = ['backend', 'model', 'batch', 'D steps', 'img/s', 'steps/s', 'ms/step', 'kernels/step', 'plain img/s', 'plain ms/step', 'plain kernels/step', 'ours ÷ plain', 'GFLOP/s', 'matMul GFLOP/s', '% of matMul', 'conv GFLOP/s', 'note'];
   const rows = cells.map((c) => [
     c.backend,
     MODEL_LABEL[c.model] ?? c.model,
     String(c.batchSize),
+    c.dSteps == null ? '—' : String(c.dSteps),
     fmt(c.imagesPerSec),
     fmt(c.stepsPerSec),
+    fmt(c.msPerStep ?? null),
+    fmt(c.kernelsPerStep ?? null),
     fmt(c.plainImagesPerSec),
+    fmt(c.plainMsPerStep ?? null),
+    fmt(c.plainKernelsPerStep ?? null),
     c.speedupVsPlain == null ? '—' : `×${fmt(c.speedupVsPlain, 2)}`,
     fmt(c.achievedGflops),
     fmt(c.ceilingGflops),

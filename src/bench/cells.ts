@@ -17,6 +17,7 @@ import { Random } from '../core/random';
 import { resolveConfig } from '../core/runConfig';
 import { imageGridRGBA, type GridImage } from '../core/sampleGrid';
 import { findNonFinite } from '../core/divergence';
+import { countKernels } from '../core/testing/kernelCounter';
 import { SAMPLE_GRID_SIDE, Trainer } from '../core/trainer';
 import { TrainingLoop, type LoopOutcome } from '../core/trainingLoop';
 import {
@@ -71,8 +72,22 @@ function datasetIdFor(model: ModelId): string {
   return id;
 }
 
+/** Every penalty and regularizer off: the plain loop has none, so both sides do the same work. */
+export const PENALTIES_OFF = {
+  l1G: 0,
+  l2G: 0,
+  l1D: 0,
+  l2D: 0,
+  r1Gamma: 0,
+  gpLambda: 0,
+  spectralNorm: 0,
+  labelSmoothing: 0,
+  instanceNoise: 0,
+} as const satisfies Partial<TrainConfig>;
+
+/** The dataset's recommended config (loss, D steps …) at this batch size, penalties off. */
 export function configFor(model: ModelId, batchSize: number, seed = 1): TrainConfig {
-  const r = resolveConfig({ dataset: datasetIdFor(model), model, batchSize, seed }, (id) => getDatasetSource(id)?.info);
+  const r = resolveConfig({ dataset: datasetIdFor(model), model, batchSize, seed, ...PENALTIES_OFF }, (id) => getDatasetSource(id)?.info);
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
   return r.value;
 }
@@ -127,38 +142,49 @@ export class PlainGan {
     this.buffer = new Float32Array(config.batchSize * dataset.dim);
   }
 
+  /** Updates done so far (the bench's fairness test compares them with the trainer's). */
+  dUpdates = 0;
+  gUpdates = 0;
+
+  /** The same work per step as the trainer: `dSteps` D updates on fresh real batches, then one G update. */
   async step(): Promise<[number, number]> {
-    const { batchSize, latentDim } = this.config;
+    const { batchSize, latentDim, latentStd, dSteps } = this.config;
     const loss = LOSSES[this.config.loss];
-    const indices = new Int32Array(batchSize);
-    for (let i = 0; i < batchSize; i++) indices[i] = (this.cursor++ * 7919) % this.dataset.count;
-    this.dataset.readBatch(indices, this.buffer);
-    const real = tf.tensor(this.buffer, [batchSize, ...ARCHITECTURES[this.config.model].dataShape]);
-    const dSeed = this.rng.nextSeed();
-    const dLoss = this.optD.minimize(
-      () => {
-        const fake = this.g.apply(tf.randomNormal([batchSize, latentDim], 0, 1, 'float32', dSeed), { training: true });
-        return loss.discriminator(
-          this.d.apply(real, { training: true, dropoutSeed: dSeed + 1 }),
-          this.d.apply(fake, { training: true, dropoutSeed: dSeed + 2 }),
-        );
-      },
-      true,
-      this.d.variables,
-    ) as tf.Scalar;
+    let dLoss: tf.Scalar | null = null;
+    for (let k = 0; k < dSteps; k++) {
+      dLoss?.dispose();
+      const indices = new Int32Array(batchSize);
+      for (let i = 0; i < batchSize; i++) indices[i] = (this.cursor++ * 7919) % this.dataset.count;
+      this.dataset.readBatch(indices, this.buffer);
+      const real = tf.tensor(this.buffer, [batchSize, ...ARCHITECTURES[this.config.model].dataShape]);
+      const dSeed = this.rng.nextSeed();
+      dLoss = this.optD.minimize(
+        () => {
+          const fake = this.g.apply(tf.randomNormal([batchSize, latentDim], 0, latentStd, 'float32', dSeed), { training: true });
+          return loss.discriminator(
+            this.d.apply(real, { training: true, dropoutSeed: dSeed + 1 }),
+            this.d.apply(fake, { training: true, dropoutSeed: dSeed + 2 }),
+          );
+        },
+        true,
+        this.d.variables,
+      ) as tf.Scalar;
+      real.dispose();
+      this.dUpdates += 1;
+    }
     const gSeed = this.rng.nextSeed();
     const gLoss = this.optG.minimize(
       () => {
-        const fake = this.g.apply(tf.randomNormal([batchSize, latentDim], 0, 1, 'float32', gSeed), { training: true });
+        const fake = this.g.apply(tf.randomNormal([batchSize, latentDim], 0, latentStd, 'float32', gSeed), { training: true });
         return loss.generator(this.d.apply(fake, { training: true, dropoutSeed: gSeed + 1 }));
       },
       true,
       this.g.variables,
     ) as tf.Scalar;
-    real.dispose();
-    const dv = (await dLoss.data())[0];
+    this.gUpdates += 1;
+    const dv = (await dLoss!.data())[0];
     const gv = (await gLoss.data())[0];
-    dLoss.dispose();
+    dLoss!.dispose();
     gLoss.dispose();
     return [dv, gv];
   }
@@ -284,24 +310,39 @@ async function measurePair(ours: Runner, plain: Runner, batchSize: number, capMs
       }
     }
     const windows: TimedWindow[][] = [[], []];
-    while (windows[1].length < MAX_WINDOWS) {
-      const elapsed = now() - start;
-      const pairMs = Math.max(WINDOW_MS, lastStepMs[0]) + Math.max(WINDOW_MS, lastStepMs[1]);
-      if (windows[1].length >= 2 && elapsed + pairMs > capMs) break;
-      if (windows[1].length < 2 && elapsed + pairMs > capMs * 1.2) break;
-      for (let k = 0; k < 2; k++) {
-        const t0 = now();
-        const steps = await runners[k].window(WINDOW_MS);
-        await runners[k].sync();
-        const ms = now() - t0;
-        windows[k].push({ steps, ms });
-        lastStepMs[k] = ms / steps;
+    const kernels = [0, 0];
+    const counter = countKernels();
+    try {
+      await timedWindows();
+    } finally {
+      counter.dispose();
+    }
+    // One function, so the kernel counter is unwrapped however the windows end.
+    async function timedWindows() {
+      while (windows[1].length < MAX_WINDOWS) {
+        const elapsed = now() - start;
+        const pairMs = Math.max(WINDOW_MS, lastStepMs[0]) + Math.max(WINDOW_MS, lastStepMs[1]);
+        if (windows[1].length >= 2 && elapsed + pairMs > capMs) break;
+        if (windows[1].length < 2 && elapsed + pairMs > capMs * 1.2) break;
+        for (let k = 0; k < 2; k++) {
+          const t0 = now();
+          const k0 = counter.total;
+          const steps = await runners[k].window(WINDOW_MS);
+          await runners[k].sync();
+          const ms = now() - t0;
+          kernels[k] += counter.total - k0;
+          windows[k].push({ steps, ms });
+          lastStepMs[k] = ms / steps;
+        }
       }
     }
     if (windows[1].length === 0) return skip(`time cap (steps ≈ ${(lastStepMs[0] / 1000).toFixed(1)} s / ${(lastStepMs[1] / 1000).toFixed(1)} s)`);
     const phase = (k: number): PhaseMeasure => {
       const sps = steadyStepsPerSec(windows[k], 1);
+      const timedSteps = windows[k].reduce((a, w) => a + w.steps, 0);
       return {
+        kernelsPerStep: sig(kernels[k] / timedSteps, 4),
+        msPerStep: sig(1000 / sps, 4),
         stepsPerSec: sig(sps, 4),
         imagesPerSec: sig(sps * batchSize, 4),
         firstStepSec: sig(firstMs[k] / 1000, 3),
@@ -331,13 +372,12 @@ async function timeOp(run: () => tf.Tensor, host: BenchHost, budgetMs: number): 
     y!.dispose();
     return (host.now() - t) / reps;
   };
-  const first = await once(1); // warm-up: compile, pack weights
+  await once(1); // warm-up: compile, pack weights
   const per = await once(1);
   const reps = Math.max(1, Math.min(20, Math.round(150 / Math.max(per, 1))));
   const samples = [per];
   const start = host.now();
   while (samples.length < 5 && host.now() - start + per * reps < budgetMs) samples.push(await once(reps));
-  void first;
   return median(samples);
 }
 
@@ -537,6 +577,11 @@ export async function runBackend(task: BackendTask, host: BenchHost, onCell: (c:
       plainImagesPerSec: plain.imagesPerSec,
       plainStepsPerSec: plain.stepsPerSec,
       speedupVsPlain: pair.speedup ?? sig(ratio(ours.stepsPerSec, plain.stepsPerSec), 3),
+      kernelsPerStep: ours.kernelsPerStep ?? null,
+      msPerStep: ours.msPerStep ?? null,
+      plainKernelsPerStep: plain.kernelsPerStep ?? null,
+      plainMsPerStep: plain.msPerStep ?? null,
+      dSteps: config.dSteps,
       achievedGflops: sig(ach, 3),
       ceilingGflops: matmul,
       pctOfCeiling: sig(percentOf(ach, matmul), 3),
@@ -549,6 +594,7 @@ export async function runBackend(task: BackendTask, host: BenchHost, onCell: (c:
     };
     host.log(
       `${backend}/${model}: ${cell.imagesPerSec ?? '—'} img/s, plain ${cell.plainImagesPerSec ?? '—'}, ×${cell.speedupVsPlain ?? '—'}, ` +
+        `${cell.kernelsPerStep ?? '—'} kernels/step (plain ${cell.plainKernelsPerStep ?? '—'}), ${cell.msPerStep ?? '—'} ms/step (plain ${cell.plainMsPerStep ?? '—'}), ` +
         `${cell.achievedGflops ?? '—'} GFLOP/s${cell.skipped ? ` (${cell.skipped})` : ''}`,
     );
     cells.push(cell);

@@ -15,6 +15,10 @@ export interface PhaseMeasure {
   timedSteps: number;
   /** σ/μ of the windows' rates. */
   spread: number | null;
+  /** Kernels the engine ran over the timed steps ÷ those steps (read-backs included). */
+  kernelsPerStep?: number | null;
+  /** 1000 / stepsPerSec. */
+  msPerStep?: number | null;
   skipped?: string;
 }
 
@@ -28,6 +32,13 @@ export interface CellResult {
   plainImagesPerSec: number | null;
   plainStepsPerSec: number | null;
   speedupVsPlain: number | null;
+  /** Ours: kernels per training step and ms per step over the timed windows. */
+  kernelsPerStep?: number | null;
+  msPerStep?: number | null;
+  plainKernelsPerStep?: number | null;
+  plainMsPerStep?: number | null;
+  /** D and G updates per step, the same on both sides (penalties off in both). */
+  dSteps?: number;
   achievedGflops: number | null;
   /** The backend's large matMul GFLOP/s, measured in the same run. */
   ceilingGflops: number | null;

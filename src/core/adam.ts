@@ -3,6 +3,7 @@
  * while the moment estimates (and the bias-correction step count) carry on untouched.
  */
 import * as tf from '@tensorflow/tfjs';
+import { flattenAll } from './regularizers';
 import type { AdamState } from './runSnapshot';
 
 export type { AdamState };
@@ -14,13 +15,22 @@ export interface AdamSettings {
   epsilon?: number;
 }
 
+/**
+ * The moments live in one flat vector per network, so an update is a dozen kernels whatever the
+ * number of variables (it was a dozen per variable): on wasm and cpu a small network's step is
+ * mostly per-kernel overhead. The arithmetic per element is the one Adam always did.
+ */
 export class LiveAdam {
   learningRate: number;
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
-  private readonly m: tf.Variable[];
-  private readonly v: tf.Variable[];
+  /** m and v of every variable, flattened and concatenated in the variables' order. */
+  private readonly m: tf.Variable;
+  private readonly v: tf.Variable;
+  private readonly sizes: number[];
+  /** Constants made once: on GPU backends every JS number in an op is an upload. */
+  private readonly consts: { beta1: tf.Scalar; oneMinusBeta1: tf.Scalar; beta2: tf.Scalar; oneMinusBeta2: tf.Scalar; epsilon: tf.Scalar };
   private t = 0;
 
   constructor(private readonly variables: tf.Variable[], settings: AdamSettings) {
@@ -28,9 +38,18 @@ export class LiveAdam {
     this.beta1 = settings.beta1;
     this.beta2 = settings.beta2;
     this.epsilon = settings.epsilon ?? 1e-7;
-    // tidy: the zeros would otherwise outlive the moments' dispose.
-    this.m = variables.map((w) => tf.tidy(() => tf.variable(tf.zerosLike(w), false)));
-    this.v = variables.map((w) => tf.tidy(() => tf.variable(tf.zerosLike(w), false)));
+    this.sizes = variables.map((w) => w.size);
+    const total = this.sizes.reduce((a, b) => a + b, 0);
+    // Inside tidy, so the zeros the variables start from do not outlive dispose().
+    this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.consts = {
+      beta1: tf.scalar(this.beta1),
+      oneMinusBeta1: tf.scalar(1 - this.beta1),
+      beta2: tf.scalar(this.beta2),
+      oneMinusBeta2: tf.scalar(1 - this.beta2),
+      epsilon: tf.scalar(this.epsilon),
+    };
   }
 
   /** Updates done so far. */
@@ -40,30 +59,51 @@ export class LiveAdam {
 
   /** `grads[i]` belongs to `variables[i]`; the caller keeps ownership of the gradients. */
   apply(grads: tf.Tensor[]): void {
-    if (grads.length !== this.variables.length) throw new Error(`LiveAdam: ${grads.length} gradients for ${this.variables.length} variables`);
-    this.t += 1;
-    const { beta1, beta2, epsilon, t } = this;
-    // Bias correction folded into the step size (Kingma & Ba, end of section 2).
-    const stepSize = (this.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
     tf.tidy(() => {
-      grads.forEach((g, i) => {
-        const m = tf.add(tf.mul(beta1, this.m[i]), tf.mul(1 - beta1, g));
-        const v = tf.add(tf.mul(beta2, this.v[i]), tf.mul(1 - beta2, tf.square(g)));
-        this.m[i].assign(m);
-        this.v[i].assign(v);
-        this.variables[i].assign(tf.sub(this.variables[i], tf.mul(stepSize, tf.div(m, tf.add(tf.sqrt(v), epsilon)))));
-      });
+      this.applyFlat(flattenAll(grads));
     });
   }
 
-  /** Copies of the moment estimates (for tests and checkpoints). */
+  /**
+   * The update from the gradients flattened in the variables' order (`flattenAll(grads)`);
+   * returns g², element-wise, for a gradient norm that costs no second square.
+   */
+  applyFlat(flatGrad: tf.Tensor1D): tf.Tensor1D {
+    if (flatGrad.size !== this.m.size) throw new Error(`LiveAdam: a gradient of ${flatGrad.size} values for ${this.m.size} parameters`);
+    this.t += 1;
+    const { beta1, beta2, t } = this;
+    const c = this.consts;
+    // Bias correction folded into the step size (Kingma & Ba, end of section 2).
+    const stepSize = (this.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    return tf.tidy(() => {
+      const g2 = tf.square(flatGrad);
+      const m = tf.add(tf.mul(c.beta1, this.m), tf.mul(c.oneMinusBeta1, flatGrad));
+      const v = tf.add(tf.mul(c.beta2, this.v), tf.mul(c.oneMinusBeta2, g2));
+      this.m.assign(m);
+      this.v.assign(v);
+      const delta = tf.mul(tf.scalar(stepSize), tf.div(m, tf.add(tf.sqrt(v), c.epsilon)));
+      const parts = this.variables.length === 1 ? [delta] : tf.split(delta, this.sizes);
+      this.variables.forEach((w, i) => w.assign(tf.sub(w, w.rank === 1 ? parts[i] : tf.reshape(parts[i], w.shape))));
+      return g2 as tf.Tensor1D;
+    });
+  }
+
+  /** Per-variable views of a flat state vector, in the variables' order (new tensors). */
+  private perVariable(flat: tf.Tensor): tf.Tensor[] {
+    return tf.tidy(() => {
+      const parts = this.variables.length === 1 ? [flat.clone()] : tf.split(flat, this.sizes);
+      return parts.map((p, i) => tf.reshape(p, this.variables[i].shape));
+    });
+  }
+
+  /** Copies of the moment estimates, one per variable (for tests and checkpoints). */
   moments(): { m: tf.Tensor[]; v: tf.Tensor[] } {
-    return { m: this.m.map((x) => x.clone()), v: this.v.map((x) => x.clone()) };
+    return { m: this.perVariable(this.m), v: this.perVariable(this.v) };
   }
 
   /** Copies of the full state, to roll back to after a diverged step. */
   snapshot(): AdamSnapshot {
-    return { t: this.t, m: this.m.map((x) => tf.keep(x.clone())), v: this.v.map((x) => tf.keep(x.clone())) };
+    return { t: this.t, m: this.perVariable(this.m).map((x) => tf.keep(x)), v: this.perVariable(this.v).map((x) => tf.keep(x)) };
   }
 
   /**
@@ -73,7 +113,7 @@ export class LiveAdam {
   async exportState(): Promise<AdamState> {
     // Clones taken now, read after: an update that runs while the read is in flight stays out.
     const t = this.t;
-    const held = { m: this.m.map((x) => x.clone()), v: this.v.map((x) => x.clone()) };
+    const held = { m: this.perVariable(this.m), v: this.perVariable(this.v) };
     const read = (xs: tf.Tensor[]) => Promise.all(xs.map(async (x) => Float32Array.from((await x.data()) as Float32Array)));
     const [m, v] = await Promise.all([read(held.m), read(held.v)]);
     [...held.m, ...held.v].forEach((x) => x.dispose());
@@ -91,19 +131,21 @@ export class LiveAdam {
     }
     this.t = state.t;
     tf.tidy(() => {
-      state.m.forEach((x, i) => this.m[i].assign(tf.tensor(x, this.m[i].shape)));
-      state.v.forEach((x, i) => this.v[i].assign(tf.tensor(x, this.v[i].shape)));
+      this.m.assign(concatHost(state.m, this.m.size));
+      this.v.assign(concatHost(state.v, this.v.size));
     });
   }
 
   restore(snap: AdamSnapshot): void {
     this.t = snap.t;
-    snap.m.forEach((x, i) => this.m[i].assign(x));
-    snap.v.forEach((x, i) => this.v[i].assign(x));
+    tf.tidy(() => {
+      this.m.assign(flattenAll(snap.m));
+      this.v.assign(flattenAll(snap.v));
+    });
   }
 
   dispose(): void {
-    [...this.m, ...this.v].forEach((x) => x.dispose());
+    [this.m, this.v, ...Object.values(this.consts)].forEach((x) => x.dispose());
   }
 }
 
@@ -111,4 +153,15 @@ export interface AdamSnapshot {
   t: number;
   m: tf.Tensor[];
   v: tf.Tensor[];
+}
+
+/** Per-variable host arrays joined into one flat tensor (sizes already checked). */
+function concatHost(parts: Float32Array[], total: number): tf.Tensor1D {
+  const flat = new Float32Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    flat.set(p, offset);
+    offset += p.length;
+  }
+  return tf.tensor1d(flat);
 }

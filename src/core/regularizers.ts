@@ -49,7 +49,8 @@ const MAX_CONCAT_INPUTS = 6;
 
 /** All tensors flattened into one vector, concatenated a few at a time. */
 export function flattenAll(tensors: tf.Tensor[]): tf.Tensor1D {
-  let level = tensors.map((t) => tf.reshape(t, [-1]) as tf.Tensor1D);
+  // Rank-1 tensors go in as they are: a reshape is a kernel too.
+  let level = tensors.map((t) => (t.rank === 1 ? t : tf.reshape(t, [-1])) as tf.Tensor1D);
   if (level.length === 0) return tf.zeros([0]);
   while (level.length > 1) {
     const next: tf.Tensor1D[] = [];

@@ -21,7 +21,7 @@ import { ARCHITECTURES, summarizeModel, type ModelSummary } from './models/specs
 import { lrDecayFactor } from './lrSchedule';
 import { Random } from './random';
 import { r1Penalty, wganGpPenalty } from './gradientPenalties';
-import { globalNorm, sumPairwise, weightPenalty } from './regularizers';
+import { flattenAll, sumPairwise, weightPenalty } from './regularizers';
 import type { RunSnapshot } from './runSnapshot';
 import { readTensors, snapshotMismatch, writeTensors, type TrainerTensors } from './snapshotState';
 import { SpectralNorm } from './spectralNorm';
@@ -195,9 +195,7 @@ export class Trainer {
         // Only the terms that are on are added: zeros would cost kernels every step.
         return sumPairwise([adversarial, ...penalty.active, ...(r1 ? [r1] : []), ...(gp ? [gp] : [])]) as tf.Scalar;
       }, this.discriminator.variables);
-      const gradList = this.discriminator.variables.map((v) => grads[v.name]);
-      this.optD.apply(gradList);
-      scalars.dGradNorm = tf.keep(globalNorm(gradList));
+      scalars.dGradNorm = tf.keep(this.update(this.optD, this.discriminator, grads));
     });
     return { scalars, epochEnded };
   }
@@ -240,11 +238,18 @@ export class Trainer {
         Object.assign(scalars, keepAll({ gLoss: adversarial, gL1: penalty.l1, gL2: penalty.l2 }));
         return sumPairwise([adversarial, ...penalty.active]) as tf.Scalar;
       }, this.generator.variables);
-      const gradList = this.generator.variables.map((v) => grads[v.name]);
-      this.optG.apply(gradList);
-      scalars.gGradNorm = tf.keep(globalNorm(gradList));
+      scalars.gGradNorm = tf.keep(this.update(this.optG, this.generator, grads));
     });
     return scalars;
+  }
+
+  /**
+   * One Adam update from a tape's gradients; returns their global norm. The gradients are
+   * flattened once: Adam runs on the flat vector and the norm reuses Adam's g².
+   */
+  private update(opt: LiveAdam, net: Network, grads: tf.NamedTensorMap): tf.Scalar {
+    const g2 = opt.applyFlat(flattenAll(net.variables.map((v) => grads[v.name])));
+    return tf.sqrt(tf.sum(g2)) as tf.Scalar;
   }
 
   /** `dSteps` D updates then one G update. Nothing is read back to the CPU here. */
