@@ -37,7 +37,8 @@ export async function measureStepMs(config: TrainConfig, dataset: Dataset, budge
       trainer.trainStep();
       await trainer.flushMetrics();
       // A backend this slow has lost already: its warm-up time is an upper bound, good enough to rank it.
-      if (now() - warmStart > budgetMs) return (now() - warmStart) / (i + 1);
+      const elapsed = now() - warmStart;
+      if (elapsed > budgetMs) return elapsed / (i + 1);
     }
     const left = Math.max(budgetMs - (now() - warmStart), budgetMs / 4);
     const start = now();
