@@ -24,11 +24,11 @@ async function stepCount(page: Page): Promise<number> {
   return Number((t ?? '').replace(/[^\d]/g, ''));
 }
 
-async function scenario(page: Page, base: string, s: (typeof SCENARIOS)[number]): Promise<AppScenarioResult> {
+async function scenario(page: Page, base: string, s: (typeof SCENARIOS)[number], log: (s: string) => void): Promise<AppScenarioResult> {
   await page.goto(`${base}/?${s.query}`);
-  await page.getByRole('status').filter({ hasText: /Backend: (webgpu|webgl|wasm|cpu)/ }).waitFor({ timeout: 90_000 });
   // click() waits for the button to be enabled (the worker's `ready`).
   await page.getByRole('button', { name: 'Start', exact: true }).click({ timeout: 90_000 });
+  log(`app cell ${s.name}: started`);
   const deadline = Date.now() + 90_000;
   while ((await stepCount(page)) < s.warmSteps && Date.now() < deadline) await page.waitForTimeout(200);
   const from = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
@@ -64,7 +64,7 @@ export async function runAppCell(log: (s: string) => void): Promise<AppCellResul
           for (const e of list.getEntries()) w.__longTasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: true });
       });
-      const r = await scenario(page, server.url, s);
+      const r = await scenario(page, server.url, s, log);
       log(`app cell ${r.name}: ${r.count} long tasks, worst ${r.worstMs} ms (${r.durations.join(', ') || 'none'}), ${r.steps} steps`);
       scenarios.push(r);
       await page.close();
