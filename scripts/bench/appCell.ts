@@ -31,6 +31,7 @@ async function scenario(page: Page, base: string, s: (typeof SCENARIOS)[number],
   log(`app cell ${s.name}: started`);
   const deadline = Date.now() + 90_000;
   while ((await stepCount(page)) < s.warmSteps && Date.now() < deadline) await page.waitForTimeout(200);
+  log(`app cell ${s.name}: step ${await stepCount(page)}, moving the slider`);
   const from = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
   // The same slider the e2e responsiveness spec moves; ArrowRight then ArrowLeft keeps it in range.
   const slider = page.getByRole('slider', { name: 'Discriminator L2', exact: true });
@@ -52,7 +53,9 @@ export async function runAppCell(log: (s: string) => void): Promise<AppCellResul
   await build({ root: REPO_ROOT, configFile: resolve(REPO_ROOT, 'vite.config.ts'), publicDir: false, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await serveStatic([outDir, resolve(REPO_ROOT, 'public')]);
   const loadBefore = loadavg()[0];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  // The e2e flags, without the bench's SwiftShader WebGPU/ANGLE ones: with those the page itself
+  // is composited in software and every Playwright call takes seconds on this machine.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS.filter((a) => !/webgpu|vulkan|angle/i.test(a)), headless: true });
   try {
     const scenarios: AppScenarioResult[] = [];
     for (const s of SCENARIOS) {
