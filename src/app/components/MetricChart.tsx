@@ -3,7 +3,7 @@
  * series) and are redrawn a few times a second with animation off and no dots, so long runs stay
  * smooth. The legend doubles as a read-out of each series' newest value.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import type { MetricKey } from '../../core/metrics/stepMetrics';
@@ -14,6 +14,7 @@ import { CHART_SERIES } from '../store/charts';
 import type { ChartId } from '../store/charts';
 import type { ChartRow } from '../lib/metricHistory';
 import { useApp } from '../storeContext';
+import { useOnScreen } from '../lib/useOnScreen';
 import { ChartTable } from './ChartTable';
 
 export const SERIES_COLORS: Record<MetricKey, string> = {
@@ -61,13 +62,19 @@ const ACTIVE_DOT = { r: 3 };
 
 export const MetricChart = memo(function MetricChart({ chart, title, description, yDomain }: MetricChartProps) {
   const keys = CHART_SERIES[chart];
+  const figRef = useRef<HTMLElement>(null);
+  const onScreen = useOnScreen(figRef);
+  const live = useApp((s) => s.charts[chart]);
+  // Off screen the chart holds its last rows (a reset, to empty, still shows at once).
+  const [held, setHeld] = useState(live);
+  if (held !== live && (onScreen || live.length === 0)) setHeld(live);
   // Deferred: React renders the new chart at low priority, in slices, so input stays responsive.
-  const rows = useDeferredValue(useApp((s) => s.charts[chart]));
+  const rows = useDeferredValue(held);
   const latest = useApp(useShallow((s) => keys.map((k) => s.latest[k])));
   const titleId = `chart-${chart}-title`;
   const descId = `chart-${chart}-desc`;
   return (
-    <figure className="chart" aria-labelledby={titleId} aria-describedby={descId} data-testid={`chart-${chart}`} data-points={rows.length}>
+    <figure ref={figRef} className="chart" aria-labelledby={titleId} aria-describedby={descId} data-testid={`chart-${chart}`} data-points={rows.length}>
       <figcaption>
         <h3 id={titleId}>{title}</h3>
         <ul className="legend" aria-label={`${title}: newest values`}>
