@@ -1,5 +1,6 @@
 /** The page: header with the run status, then controls | charts | samples. */
 import { ChartsPanel } from './components/ChartsPanel';
+import { ConfirmResetDialog } from './components/ConfirmResetDialog';
 import { ControlPanel } from './components/ControlPanel';
 import { ErrorMessages } from './components/ErrorMessages';
 import { LessonPanel, LessonsMenu } from './components/LessonsMenu';
@@ -23,6 +24,7 @@ export function App() {
         <ChartsPanel />
         <SamplesPanel />
       </main>
+      <ConfirmResetDialog />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** Hands the one app store to components (a context, so a test page could pass another). */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { AppState, AppStore } from './store';
+import type { AppState, AppStore } from './store/appStore';
 
 export const StoreContext = createContext<AppStore | null>(null);
 

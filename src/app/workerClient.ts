@@ -3,8 +3,8 @@
  * worker; everything crosses as `Command` / `WorkerEvent` (src/worker/protocol.ts).
  */
 import type { Command, WorkerEvent } from '../worker/protocol';
-import { createAppStore } from './store';
-import type { AppStore } from './store';
+import { createAppStore } from './store/appStore';
+import type { AppStore } from './store/appStore';
 import { parseUrlParams } from './lib/urlParams';
 
 export function startTraining(search: string): AppStore {

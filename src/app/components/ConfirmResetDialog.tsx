@@ -1,18 +1,15 @@
 /**
- * Asks before a structural change (dataset, model, loss, batch size, D steps, seed) throws the
- * current run away. A native modal <dialog>: focus moves into it, Escape cancels.
+ * The one "Start a new run?" dialog. Every change that builds new networks (setup pickers,
+ * datasets window, lessons) goes through the store's `askReset`; this dialog shows while one
+ * waits. A native modal <dialog>: focus moves into it, Escape cancels. Rendered once, by App.
  */
 import { useEffect, useRef } from 'react';
+import { useApp, useAppStore } from '../storeContext';
 
-export interface ConfirmResetDialogProps {
-  /** What changes, e.g. "dataset to MNIST digits"; null hides the dialog. */
-  change: string | null;
-  step: number;
-  onConfirm(): void;
-  onCancel(): void;
-}
-
-export function ConfirmResetDialog({ change, step, onConfirm, onCancel }: ConfirmResetDialogProps) {
+export function ConfirmResetDialog() {
+  const store = useAppStore();
+  const change = useApp((s) => s.resetAsk);
+  const step = useApp((s) => s.step);
   const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
@@ -25,6 +22,7 @@ export function ConfirmResetDialog({ change, step, onConfirm, onCancel }: Confir
     } else if (!change && d.open) d.close();
   }, [change]);
 
+  const cancel = () => store.getState().cancelReset();
   return (
     <dialog
       ref={ref}
@@ -33,7 +31,7 @@ export function ConfirmResetDialog({ change, step, onConfirm, onCancel }: Confir
       aria-describedby="confirm-reset-text"
       onCancel={(e) => {
         e.preventDefault();
-        onCancel();
+        cancel();
       }}
     >
       <h2 id="confirm-reset-title">Start a new run?</h2>
@@ -41,10 +39,10 @@ export function ConfirmResetDialog({ change, step, onConfirm, onCancel }: Confir
         Changing the {change} builds new networks from scratch. The current run (step {step.toLocaleString('en-US')}) will be lost.
       </p>
       <div className="dialog-buttons">
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={cancel}>
           Keep training
         </button>
-        <button ref={confirmRef} type="button" className="primary" onClick={onConfirm}>
+        <button ref={confirmRef} type="button" className="primary" onClick={() => store.getState().confirmReset()}>
           Reset and apply
         </button>
       </div>

@@ -14,7 +14,6 @@ import type { ModelSummary } from '../../core/models/specs';
 import { describeCount, describeShape, hasPreview } from '../lib/datasets';
 import { formatCount } from '../lib/format';
 import { useApp, useAppStore } from '../storeContext';
-import { ConfirmResetDialog } from './ConfirmResetDialog';
 import { DatasetPreview } from './DatasetPreview';
 import { DrawPoints } from './DrawPoints';
 import { ImageUpload } from './ImageUpload';
@@ -26,11 +25,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'images', label: 'Your images' },
   { id: 'draw', label: 'Draw points' },
 ];
-
-interface PendingReset {
-  what: string;
-  apply(): void;
-}
 
 /** The models that fit a dataset: the worker's list for the current one, else from the specs. */
 function fittingModels(info: DatasetInfo, current: DatasetInfo | null, currentModels: ModelSummary[], latentDim: number): ModelSummary[] {
@@ -103,20 +97,16 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
 
 export function DatasetPanel({ onClose }: { onClose(): void }) {
   const store = useAppStore();
-  const { datasets, currentId, step } = useApp(useShallow((s) => ({ datasets: s.datasets, currentId: s.config?.dataset ?? null, step: s.step })));
+  const { datasets, currentId } = useApp(useShallow((s) => ({ datasets: s.datasets, currentId: s.config?.dataset ?? null })));
   const [tab, setTab] = useState<Tab>('datasets');
   const [selected, setSelected] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
-  const [pending, setPending] = useState<PendingReset | null>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ datasets: null, images: null, draw: null });
 
   const shownId = hovered ?? selected ?? currentId;
   const shown = datasets.find((d) => d.id === shownId) ?? datasets[0];
 
-  const askReset = (what: string, apply: () => void) => {
-    if (step > 0) setPending({ what, apply });
-    else apply();
-  };
+  const askReset = (what: string, apply: () => void) => store.getState().askReset(what, apply);
 
   const trainOn = (info: DatasetInfo) => {
     const next: Partial<TrainConfig> = { dataset: info.id };
@@ -199,16 +189,6 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
       <div role="tabpanel" id="data-panel-draw" aria-labelledby="data-tab-draw" hidden={tab !== 'draw'}>
         <DrawPoints onTrain={(points) => askReset('dataset to your drawing', () => store.getState().useDrawnPoints(points))} />
       </div>
-
-      <ConfirmResetDialog
-        change={pending?.what ?? null}
-        step={step}
-        onCancel={() => setPending(null)}
-        onConfirm={() => {
-          pending?.apply();
-          setPending(null);
-        }}
-      />
     </div>
   );
 }
@@ -260,7 +240,7 @@ export function DatasetBrowser() {
           aria-labelledby="datasets-title"
           onKeyDown={(e) => {
             const target = e.target as HTMLElement;
-            if (e.key === 'Escape' && !e.defaultPrevented && target.tagName !== 'SELECT' && !target.closest('.confirm-dialog')) {
+            if (e.key === 'Escape' && !e.defaultPrevented && target.tagName !== 'SELECT') {
               e.preventDefault();
               close();
             }

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { DatasetInfo } from '../../core/data/types';
 import { hasPreview, isOneD, pointsViewBox } from '../lib/datasets';
 import { hiDpiContext } from '../lib/hiDpiCanvas';
-import type { DatasetPreview as Preview } from '../store';
+import type { DatasetPreview as Preview } from '../store/datasets';
 
 const POINTS_SIZE = 200;
 

@@ -4,7 +4,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useAppStore } from '../storeContext';
-import type { AppError } from '../store';
+import type { AppError } from '../store/errors';
 
 const TITLES: Record<AppError['code'], string> = {
   'bad-message': 'Internal message error',

@@ -1,38 +1,23 @@
 /**
  * One live hyperparameter: a log-scale slider (with an "off" notch at the left end where 0 is
  * allowed), the value as an editable box, and a one-line explanation. Shows what the worker
- * applied; while a change is on its way the box shows the sent value, marked as pending.
+ * applied; while a change is on its way the box shows the sent value, marked as pending. Names,
+ * help and scale come from the live-controls table (lib/liveControls.ts).
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { CONFIG_FIELDS, checkField } from '../../core/config';
+import { checkField } from '../../core/config';
 import type { LiveKey } from '../../core/config';
-import type { LogLadder } from '../lib/logSlider';
-import { formatHyperparam, makeLogLadder, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../lib/logSlider';
-import { shownValue } from '../store';
+import { ladderOf, LIVE_CONTROLS } from '../lib/liveControls';
+import { formatHyperparam, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../lib/logSlider';
+import { shownValue } from '../store/live';
 import { useApp, useAppStore } from '../storeContext';
 
-export interface HyperparamSliderProps {
-  field: LiveKey;
-  /** The accessible name (part of the spec, e.g. "Generator learning rate"). */
-  label: string;
-  /** A short name for the value box, e.g. "G learning rate". */
-  shortLabel: string;
-  help: string;
-  /** Notches other than the field's log ladder (a linear or integer scale). */
-  ladder?: LogLadder;
-  /** For screen readers: how the arrow keys move (defaults to the log-scale hint). */
-  scaleHint?: string;
-}
-
-export function HyperparamSlider({ field, label, shortLabel, help, ladder: customLadder, scaleHint }: HyperparamSliderProps) {
+export function HyperparamSlider({ field }: { field: LiveKey }) {
   const id = useId();
   const store = useAppStore();
-  const spec = CONFIG_FIELDS[field];
-  if (spec.kind !== 'number') throw new Error(`${field} is not numeric`);
-  const allowZero = !!spec.allowZero;
-  const logLadder = useMemo(() => (customLadder ? null : makeLogLadder(spec.min, spec.max, allowZero)), [customLadder, spec.min, spec.max, allowZero]);
-  const ladder = customLadder ?? logLadder!;
+  const { label, shortLabel, help, scaleHint } = LIVE_CONTROLS[field];
+  const ladder = ladderOf(field);
   const zeroIsOff = ladder.allowZero;
 
   const value = useApp((s) => shownValue(s, field));
@@ -124,7 +109,7 @@ export function HyperparamSlider({ field, label, shortLabel, help, ladder: custo
           onKeyDown={onSliderKey}
         />
         <span className="hyperparam-end" aria-hidden="true">
-          {formatHyperparam(spec.max)}
+          {formatHyperparam(ladder.max)}
         </span>
       </div>
       {draftError && (

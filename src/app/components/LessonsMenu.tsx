@@ -5,26 +5,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { create } from 'zustand';
 import type { LiveKey } from '../../core/config';
 import { LESSONS, lessonById } from '../lessons';
 import type { Lesson } from '../lessons';
 import { useApp, useAppStore } from '../storeContext';
-import { ConfirmResetDialog } from './ConfirmResetDialog';
-
-/** Which lesson's panel is showing (UI-only state, shared by the menu and the panel). */
-export const useLessonState = create<{ active: string | null; show(id: string | null): void }>()((set) => ({
-  active: null,
-  show: (id) => set({ active: id }),
-}));
 
 export function LessonsMenu() {
   const store = useAppStore();
   const ready = useApp((s) => s.phase === 'ready');
-  const step = useApp((s) => s.step);
-  const show = useLessonState((s) => s.show);
   const [open, setOpen] = useState(false);
-  const [confirming, setConfirming] = useState<Lesson | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -43,12 +32,11 @@ export function LessonsMenu() {
     const s = store.getState();
     s.reset(lesson.config);
     s.start();
-    show(lesson.id);
+    s.showLesson(lesson.id);
   };
   const choose = (lesson: Lesson) => {
     setOpen(false);
-    if (store.getState().step > 0) setConfirming(lesson);
-    else begin(lesson);
+    store.getState().askReset(`setup to the lesson “${lesson.title}”`, () => begin(lesson));
   };
 
   const onMenuKey = (e: KeyboardEvent<HTMLUListElement>) => {
@@ -99,24 +87,13 @@ export function LessonsMenu() {
           ))}
         </ul>
       )}
-      <ConfirmResetDialog
-        change={confirming ? `setup to the lesson “${confirming.title}”` : null}
-        step={step}
-        onCancel={() => setConfirming(null)}
-        onConfirm={() => {
-          const l = confirming;
-          setConfirming(null);
-          if (l) begin(l);
-        }}
-      />
     </div>
   );
 }
 
 /** The chosen lesson's explanation and what to watch, until dismissed. */
 export function LessonPanel() {
-  const active = useLessonState((s) => s.active);
-  const show = useLessonState((s) => s.show);
+  const active = useApp((s) => s.activeLesson);
   const store = useAppStore();
   const ready = useApp((s) => s.phase === 'ready');
   const [tried, setTried] = useState<string | null>(null);
@@ -150,7 +127,7 @@ export function LessonPanel() {
           </button>
         )}
       </div>
-      <button type="button" className="dismiss" aria-label="Close the lesson" onClick={() => show(null)}>
+      <button type="button" className="dismiss" aria-label="Close the lesson" onClick={() => store.getState().showLesson(null)}>
         ×
       </button>
     </aside>

@@ -10,8 +10,8 @@ import type { MetricKey } from '../../core/metrics/stepMetrics';
 import { METRIC_LABELS } from '../../core/metrics/stepMetrics';
 import { formatInt, formatMetric } from '../lib/format';
 import { niceTicks } from '../lib/ticks';
-import { CHART_SERIES } from '../store';
-import type { ChartId } from '../store';
+import { CHART_SERIES } from '../store/charts';
+import type { ChartId } from '../store/charts';
 import type { ChartRow } from '../lib/metricHistory';
 import { useApp } from '../storeContext';
 

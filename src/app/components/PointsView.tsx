@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { formatInt } from '../lib/format';
-import type { PointsFrame } from '../store';
+import type { PointsFrame } from '../store/frames';
 import { useApp } from '../storeContext';
 
 const SIZE = 320;

@@ -9,7 +9,6 @@ import type { LossId, TrainConfig } from '../../core/config';
 import { modelsForShape } from '../../core/models/specs';
 import { formatCount, modelOptionLabel, speedHint } from '../lib/format';
 import { useApp, useAppStore } from '../storeContext';
-import { ConfirmResetDialog } from './ConfirmResetDialog';
 import { DatasetBrowser } from './DatasetPanel';
 
 export const LOSS_LABELS: Record<LossId, string> = {
@@ -28,14 +27,9 @@ function withCurrent(options: number[], current: number | undefined): number[] {
   return current !== undefined && !options.includes(current) ? [...options, current].sort((a, b) => a - b) : options;
 }
 
-interface PendingChange {
-  what: string;
-  config: Partial<TrainConfig>;
-}
-
 export function RunSetupPickers() {
   const store = useAppStore();
-  const { config, datasets, models, model, backend, imagesPerSec, step, ready } = useApp(
+  const { config, datasets, models, model, backend, imagesPerSec, ready } = useApp(
     useShallow((s) => ({
       config: s.config,
       datasets: s.datasets,
@@ -43,18 +37,13 @@ export function RunSetupPickers() {
       model: s.model,
       backend: s.backend?.name ?? null,
       imagesPerSec: s.imagesPerSec,
-      step: s.step,
       ready: s.phase === 'ready',
     })),
   );
-  const [pending, setPending] = useState<PendingChange | null>(null);
   const [seedDraft, setSeedDraft] = useState<string | null>(null);
   const [seedError, setSeedError] = useState<string | null>(null);
 
-  const change = (what: string, next: Partial<TrainConfig>) => {
-    if (step > 0) setPending({ what, config: next });
-    else store.getState().reset(next);
-  };
+  const change = (what: string, next: Partial<TrainConfig>) => store.getState().askReset(what, () => store.getState().reset(next));
 
   const pickDataset = (id: string) => {
     const info = datasets.find((d) => d.id === id);
@@ -85,7 +74,6 @@ export function RunSetupPickers() {
   const stdOptions = withCurrent(LATENT_STDS, config?.latentStd);
 
   return (
-    <>
     <fieldset className="setup" disabled={disabled}>
       <legend>Setup (changing these starts a new run)</legend>
       <div className="setup-grid">
@@ -224,15 +212,5 @@ export function RunSetupPickers() {
         </p>
       )}
     </fieldset>
-      <ConfirmResetDialog
-        change={pending?.what ?? null}
-        step={step}
-        onCancel={() => setPending(null)}
-        onConfirm={() => {
-          if (pending) store.getState().reset(pending.config);
-          setPending(null);
-        }}
-      />
-    </>
   );
 }

@@ -1,8 +1,8 @@
 /** The store's part in the datasets window: previews, uploads and drawings (no worker: a fake send). */
 import { describe, expect, it } from 'vitest';
-import type { DatasetInfo } from '../core/data/types';
-import type { Command, WorkerEvent } from '../worker/protocol';
-import { createAppStore } from './store';
+import type { DatasetInfo } from '../../core/data/types';
+import type { Command, WorkerEvent } from '../../worker/protocol';
+import { createAppStore } from './appStore';
 
 const mnist: DatasetInfo = {
   id: 'mnist', name: 'MNIST digits', kind: 'image', shape: [28, 28, 1], count: 10000, licence: 'CC BY-SA 3.0', credit: 'LeCun', description: '', recommended: {},
@@ -34,6 +34,16 @@ describe('dataset previews', () => {
     s().previewDataset('mnist', true);
     expect(sent).toHaveLength(2);
   });
+  it('a failed preview may be asked for again; an error from another command leaves the asks alone', () => {
+    const { sent, s } = setup();
+    s().previewDataset('mnist');
+    s().handleEvent({ type: 'error', code: 'dataset-failed', source: 'reset', message: 'Could not load dataset mnist: 404' });
+    s().previewDataset('mnist'); // still in flight: a reset's failure says nothing about the preview
+    expect(sent).toHaveLength(1);
+    s().handleEvent({ type: 'error', code: 'dataset-failed', source: 'previewDataset', message: 'Could not load dataset mnist: 404' });
+    s().previewDataset('mnist');
+    expect(sent).toEqual([{ type: 'previewDataset', id: 'mnist' }, { type: 'previewDataset', id: 'mnist' }]);
+  });
   it('keeps the previews object stable when an unrelated event arrives', () => {
     const { s } = setup();
     s().handleEvent(preview('mnist'));
@@ -59,6 +69,14 @@ describe('image uploads', () => {
     expect(s().upload.result).toMatchObject({ accepted: 1, capped: 0, skipped: [{ name: 'b.txt', reason: 'not an image' }] });
     // The old upload's preview is stale now.
     expect(s().previews.upload).toBeUndefined();
+  });
+  it('an internal failure of the upload ends the busy state too; other errors do not', () => {
+    const { s } = setup();
+    s().uploadImages([], 'grey28', false);
+    s().handleEvent({ type: 'error', code: 'internal', source: 'previewDataset', message: 'boom' });
+    expect(s().upload.busy).toBe(true);
+    s().handleEvent({ type: 'error', code: 'internal', source: 'uploadImages', message: 'out of memory' });
+    expect(s().upload.busy).toBe(false);
   });
   it('a rejected upload (nothing usable) ends the busy state', () => {
     const { s } = setup();

@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../core/config';
-import { METRIC_KEYS } from '../core/metrics/stepMetrics';
-import { summarizeModel } from '../core/models/specs';
-import type { DatasetInfo } from '../core/data/types';
-import type { Command, WorkerEvent } from '../worker/protocol';
-import { addFrame, CHART_POINTS, createAppStore, shownValue } from './store';
-import type { SampleFrame } from './store';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG } from '../../core/config';
+import { METRIC_KEYS } from '../../core/metrics/stepMetrics';
+import { summarizeModel } from '../../core/models/specs';
+import type { DatasetInfo } from '../../core/data/types';
+import type { Command, WorkerEvent } from '../../worker/protocol';
+import { createAppStore } from './appStore';
+import { CHART_POINTS } from './charts';
+import { addFrame } from './frames';
+import type { SampleFrame } from './frames';
+import { LIVE_SEND_MS } from './live';
+import { shownValue } from './live';
 
 const ring8: DatasetInfo = {
   id: 'ring8', name: 'Ring of 8', kind: 'points', shape: [2], count: 2048, licence: '', credit: '', description: '', recommended: {},
@@ -38,9 +42,11 @@ function setup() {
   return { store, sent, s: () => store.getState() };
 }
 
-const tick = (ms = 60) => new Promise((r) => setTimeout(r, ms));
-
 describe('app store', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('sends init and becomes ready', () => {
     const { store, sent, s } = setup();
     s().init({ dataset: 'ring8' }, 'wasm', ['a notice']);
@@ -49,7 +55,7 @@ describe('app store', () => {
     store.getState().handleEvent(ready());
     expect(s().phase).toBe('ready');
     expect(s().backend?.name).toBe('wasm');
-    expect(s().applied?.lrD).toBe(DEFAULT_CONFIG.lrD);
+    expect(s().config?.lrD).toBe(DEFAULT_CONFIG.lrD);
     expect(s().notices).toEqual(['a notice']);
   });
 
@@ -91,17 +97,20 @@ describe('app store', () => {
     expect(s().charts).toBe(before);
   });
 
-  it('throttles chart recomputation', async () => {
+  it('throttles chart recomputation', () => {
+    vi.useFakeTimers();
     const sent: Command[] = [];
     const store = createAppStore((c) => sent.push(c), { chartIntervalMs: 100 });
     const s = () => store.getState();
     s().handleEvent(metrics(1, 5));
-    await tick(10);
-    expect(s().historyLength).toBe(5);
+    vi.advanceTimersByTime(10);
+    expect(s().historyLength).toBe(5); // the first batch charts at once
     s().handleEvent(metrics(6, 5));
-    await tick(10);
-    expect(s().historyLength).toBe(5); // not yet
-    await tick(120);
+    vi.advanceTimersByTime(10);
+    expect(s().historyLength).toBe(5); // not yet: 20 ms of the 100 ms interval have passed
+    vi.advanceTimersByTime(79);
+    expect(s().historyLength).toBe(5);
+    vi.advanceTimersByTime(1);
     expect(s().historyLength).toBe(10);
   });
 
@@ -118,22 +127,63 @@ describe('app store', () => {
     expect(s().historyLength).toBe(5);
   });
 
-  it('coalesces live changes, shows pending values, then the applied ones', async () => {
+  it('coalesces live changes, shows pending values, then the applied ones', () => {
+    vi.useFakeTimers();
     const { sent, s } = setup();
     s().handleEvent(ready());
     s().setLive('l2D', 1e-3);
     s().setLive('l2D', 2e-3);
     s().setLive('lrG', 5e-4);
     expect(shownValue(s(), 'l2D')).toBe(2e-3);
-    await tick();
+    vi.advanceTimersByTime(LIVE_SEND_MS - 1);
+    expect(sent.filter((c) => c.type === 'setHyperparams')).toEqual([]);
+    vi.advanceTimersByTime(1);
     const live = sent.filter((c) => c.type === 'setHyperparams');
     expect(live).toEqual([{ type: 'setHyperparams', values: { l2D: 2e-3, lrG: 5e-4 } }]);
     s().handleEvent({ type: 'hyperparams', applied: { ...DEFAULT_CONFIG, l2D: 2e-3, lrG: 5e-4 }, step: 42 });
     expect(s().pending).toEqual({});
-    expect(s().applied?.l2D).toBe(2e-3);
+    expect(s().config?.l2D).toBe(2e-3);
     expect(s().appliedStep).toBe(42);
     expect(s().appliedSince).toEqual({ l2D: 42, lrG: 42 });
     expect(shownValue(s(), 'l2D')).toBe(2e-3);
+  });
+
+  it('a rejected setHyperparams shows the applied values again; an unrelated error keeps the pending ones', () => {
+    vi.useFakeTimers();
+    const { s } = setup();
+    s().handleEvent(ready());
+    s().setLive('lrD', 0.5);
+    vi.advanceTimersByTime(LIVE_SEND_MS);
+    s().handleEvent({ type: 'error', code: 'internal', source: 'previewDataset', message: 'previewDataset failed' });
+    expect(s().pending).toEqual({ lrD: 0.5 });
+    s().handleEvent({ type: 'error', code: 'bad-config', source: 'setHyperparams', message: 'lrD: too big' });
+    expect(s().pending).toEqual({});
+    expect(shownValue(s(), 'lrD')).toBe(DEFAULT_CONFIG.lrD);
+  });
+
+  it('a value changed again before its first answer stays pending until its own answer', () => {
+    vi.useFakeTimers();
+    const { sent, s } = setup();
+    s().handleEvent(ready());
+    s().setLive('lrD', 0.01);
+    vi.advanceTimersByTime(LIVE_SEND_MS); // sent: 0.01
+    s().setLive('lrD', 0.02);
+    vi.advanceTimersByTime(LIVE_SEND_MS); // sent: 0.02
+    s().setLive('lrD', 0.01); // not sent yet
+    s().handleEvent({ type: 'hyperparams', applied: { ...DEFAULT_CONFIG, lrD: 0.01 }, step: 5 });
+    expect(shownValue(s(), 'lrD')).toBe(0.01);
+    expect(s().pending).toEqual({ lrD: 0.01 }); // an answer of 0.02 is still to come
+    vi.advanceTimersByTime(LIVE_SEND_MS);
+    expect(sent.filter((c) => c.type === 'setHyperparams').map((c) => c.type === 'setHyperparams' && c.values.lrD)).toEqual([0.01, 0.02, 0.01]);
+  });
+
+  it('an error before ready from anything but start-up is shown without a retry', () => {
+    const { sent, s } = setup();
+    s().init({ dataset: 'ring8' }, 'auto');
+    s().handleEvent({ type: 'error', code: 'bad-message', source: 'previewDataset', message: 'previewDataset: unknown dataset "x"' });
+    expect(sent).toHaveLength(1);
+    expect(s().phase).toBe('loading');
+    expect(s().errors).toHaveLength(1);
   });
 
   it('shows worker errors and drops a rejected URL field before ready, then retries', () => {

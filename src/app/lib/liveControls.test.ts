@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { checkField, CONFIG_FIELDS, LIVE_KEYS } from '../../core/config';
+import { makeIntegerLogLadder, makeLinearLadder } from './labLadders';
+import { ladderOf, LIVE_CONTROLS, liveKeysIn } from './liveControls';
+import { makeLogLadder } from './logSlider';
+
+describe('the live-controls table', () => {
+  it('names every live value once, with distinct accessible names', () => {
+    expect(Object.keys(LIVE_CONTROLS).sort()).toEqual([...LIVE_KEYS].sort());
+    const labels = LIVE_KEYS.map((k) => LIVE_CONTROLS[k].label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('groups them in the order the panels show them', () => {
+    expect(liveKeysIn('rates')).toEqual(['lrG', 'lrD', 'l1G', 'l2G', 'l1D', 'l2D']);
+    expect(liveKeysIn('decay')).toEqual(['lrDecayStart', 'lrDecaySteps']);
+    expect(liveKeysIn('lab')).toEqual(['r1Gamma', 'r1Every', 'gpLambda', 'spectralNorm', 'labelSmoothing', 'instanceNoise', 'instanceNoiseSteps']);
+  });
+
+  it('every notch of every slider is a value the worker accepts, and the ends are the schema’s', () => {
+    for (const k of LIVE_KEYS) {
+      const spec = CONFIG_FIELDS[k];
+      if (spec.kind !== 'number') throw new Error(k);
+      const { values } = ladderOf(k);
+      for (const v of values) expect(checkField(k, v), `${k} = ${v}`).toBeNull();
+      expect(values[values.length - 1], k).toBe(spec.max);
+      expect(values.every((v, i) => i === 0 || v > values[i - 1]), `${k} ascending`).toBe(true);
+    }
+  });
+
+  it('builds the same notches the sliders had when each file declared its own', () => {
+    expect(ladderOf('lrG')).toEqual(makeLogLadder(1e-6, 1, false));
+    expect(ladderOf('l2D')).toEqual(makeLogLadder(1e-7, 1, true));
+    expect(ladderOf('labelSmoothing')).toEqual(makeLinearLadder(0, 0.5, 0.01));
+    expect(ladderOf('instanceNoiseSteps')).toEqual(makeIntegerLogLadder(1, 1_000_000));
+    expect(ladderOf('lrDecayStart')).toEqual(makeIntegerLogLadder(1, 1_000_000, 'value'));
+    expect(ladderOf('lrDecaySteps')).toEqual(makeIntegerLogLadder(1, 1_000_000, 'off'));
+    expect(ladderOf('r1Every')).toEqual({ values: [1, 2, 4, 8, 16, 32, 64], allowZero: false, min: 1, max: 64 });
+    expect(ladderOf('spectralNorm').values).toEqual([0, 1]);
+  });
+});

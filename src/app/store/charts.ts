@@ -1,0 +1,107 @@
+/**
+ * The charts: every metric row of the run in a `MetricHistory`, downsampled into the rows each
+ * chart draws at most every CHART_INTERVAL_MS, and the newest raw values for the legends.
+ */
+import type { MetricKey } from '../../core/metrics/stepMetrics';
+import { MetricHistory } from '../lib/metricHistory';
+import type { ChartRow } from '../lib/metricHistory';
+import type { Slice, SliceContext } from './slice';
+import { now } from './slice';
+
+/** The series each chart draws (also the order of their legends). */
+export const CHART_SERIES = {
+  losses: ['dLoss', 'gLoss'],
+  penalties: ['gL1', 'gL2', 'dL1', 'dL2'],
+  outputs: ['dReal', 'dFake'],
+  regularizers: ['r1', 'gp', 'noiseSigma'],
+  /** The Dirac-GAN's two parameters, drawn as a path in the (θ, ψ) plane (only for that model). */
+  dirac: ['theta', 'psi'],
+} as const satisfies Record<string, readonly MetricKey[]>;
+export type ChartId = keyof typeof CHART_SERIES;
+
+/** Points per series after downsampling, and how often charts may recompute. */
+export const CHART_POINTS = 200;
+export const CHART_INTERVAL_MS = 400;
+/** Points kept of the Dirac-GAN's (θ, ψ) path. */
+export const DIRAC_PATH_POINTS = 1000;
+
+const EMPTY_CHARTS: Record<ChartId, ChartRow[]> = { losses: [], penalties: [], outputs: [], regularizers: [], dirac: [] };
+
+export interface ChartsSlice {
+  /** Downsampled chart rows; each array is replaced only when recomputed. */
+  charts: Record<ChartId, ChartRow[]>;
+  /** Newest raw value per metric, for the legends. */
+  latest: Partial<Record<MetricKey, number>>;
+  /** Rows of history behind the charts. */
+  historyLength: number;
+  /** Recomputes the charts now (normally throttled to CHART_INTERVAL_MS). */
+  flushCharts(): void;
+}
+
+export function createChartsSlice({ set, get, options, newRun }: SliceContext): Slice<ChartsSlice> {
+  const history = new MetricHistory();
+  const interval = options.chartIntervalMs ?? CHART_INTERVAL_MS;
+  const stagger = options.staggerCharts ?? false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastChartAt = -Infinity;
+  let chartedVersion = -1;
+
+  const compute = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    lastChartAt = now();
+    if (chartedVersion === history.version) return;
+    chartedVersion = history.version;
+    const latest: Partial<Record<MetricKey, number>> = {};
+    for (const keys of Object.values(CHART_SERIES)) for (const k of keys) latest[k] = history.last(k);
+    latest.lrScale = history.last('lrScale');
+    const rows = {
+      losses: history.rows(CHART_SERIES.losses, CHART_POINTS),
+      penalties: history.rows(CHART_SERIES.penalties, CHART_POINTS),
+      outputs: history.rows(CHART_SERIES.outputs, CHART_POINTS),
+      regularizers: history.rows(CHART_SERIES.regularizers, CHART_POINTS),
+      dirac: get().config?.model === 'dirac' ? history.rows(CHART_SERIES.dirac, DIRAC_PATH_POINTS) : EMPTY_CHARTS.dirac,
+    };
+    if (!stagger) {
+      set({ charts: rows, latest, historyLength: history.length });
+      return;
+    }
+    // Each chart re-renders in its own task, so no single main-thread task carries them all.
+    set((s) => ({ charts: { ...s.charts, losses: rows.losses }, latest, historyLength: history.length }));
+    const version = history.version;
+    const stages: Partial<typeof rows>[] = [{ penalties: rows.penalties }, { outputs: rows.outputs }, { regularizers: rows.regularizers, dirac: rows.dirac }];
+    const next = (i: number) => {
+      if (i >= stages.length || chartedVersion !== version) return;
+      set((s) => ({ charts: { ...s.charts, ...stages[i] } }));
+      setTimeout(() => next(i + 1), 0);
+    };
+    setTimeout(() => next(0), 0);
+  };
+
+  const schedule = () => {
+    if (timer) return;
+    timer = setTimeout(compute, Math.max(0, lastChartAt + interval - now()));
+  };
+
+  return {
+    state: { charts: EMPTY_CHARTS, latest: {}, historyLength: 0, flushCharts: compute },
+    onNewRun() {
+      history.clear();
+      chartedVersion = -1;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0 });
+    },
+    onEvent(ev) {
+      if (ev.type !== 'metrics') return;
+      const width = ev.keys.length;
+      const stepCol = ev.keys.indexOf('step');
+      if (!width || stepCol < 0 || ev.data.length < width) return;
+      const last = history.last('step');
+      // Steps going backwards means a new run began (reset): start the history afresh.
+      if (last !== undefined && ev.data[stepCol] <= last) newRun();
+      history.append(ev.keys, ev.data);
+      schedule();
+    },
+  };
+}

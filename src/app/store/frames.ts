@@ -1,0 +1,53 @@
+/** The pictures of the run: sample grids for the epoch scrubber, and the 2-D points view. */
+import type { WorkerEvent } from '../../worker/protocol';
+import type { Slice, SliceContext } from './slice';
+
+export interface SampleFrame {
+  step: number;
+  epoch: number;
+  width: number;
+  height: number;
+  pixels: Uint8ClampedArray;
+}
+
+export type PointsFrame = Extract<WorkerEvent, { type: 'points' }>;
+
+/** Grids kept for the epoch scrubber; older ones are thinned out evenly past this. */
+export const MAX_SAMPLE_FRAMES = 120;
+
+export interface FramesSlice {
+  samples: SampleFrame[];
+  points: PointsFrame | null;
+}
+
+export function createFramesSlice({ set }: SliceContext): Slice<FramesSlice> {
+  return {
+    state: { samples: [], points: null },
+    onNewRun() {
+      set({ samples: [], points: null });
+    },
+    onEvent(ev) {
+      if (ev.type === 'samples') {
+        const frame: SampleFrame = { step: ev.step, epoch: ev.epoch, width: ev.width, height: ev.height, pixels: ev.pixels };
+        set((s) => ({ samples: addFrame(s.samples, frame) }));
+      } else if (ev.type === 'points') set({ points: ev });
+    },
+  };
+}
+
+/**
+ * Adds a grid to the scrubber's history: one frame per epoch (a newer grid of the same epoch,
+ * e.g. drawn on demand while paused, replaces it); past MAX_SAMPLE_FRAMES, every other old frame
+ * goes, so the scrubber still spans the whole run.
+ */
+export function addFrame(frames: SampleFrame[], frame: SampleFrame, max = MAX_SAMPLE_FRAMES): SampleFrame[] {
+  const last = frames[frames.length - 1];
+  if (last && frame.step < last.step) frames = []; // a new run
+  else if (last && last.epoch === frame.epoch) frames = frames.slice(0, -1);
+  let out = [...frames, frame];
+  if (out.length > max) {
+    const half = Math.floor(out.length / 2);
+    out = [...out.slice(0, half).filter((_, i) => i % 2 === 0), ...out.slice(half)];
+  }
+  return out;
+}

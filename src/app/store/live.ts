@@ -1,0 +1,100 @@
+/**
+ * Live values and their handshake with the worker. The value in force lives once, in
+ * `config`; a value the user sent lives in `pending` until a `hyperparams` event confirms what
+ * was applied. A drag's many changes are coalesced into at most one message per LIVE_SEND_MS.
+ */
+import { LIVE_KEYS } from '../../core/config';
+import type { LiveHyperparams, LiveKey } from '../../core/config';
+import type { AppState } from './appStore';
+import type { Slice, SliceContext } from './slice';
+
+export interface LiveSlice {
+  /** The step from which the worker's last confirmed values are in force. */
+  appliedStep: number | null;
+  /** For each value changed during this run: the step its new value took effect. */
+  appliedSince: Partial<Record<LiveKey, number>>;
+  /** Values sent (or about to be) but not yet confirmed by a `hyperparams` event. */
+  pending: Partial<LiveHyperparams>;
+  setLive(key: LiveKey, value: number): void;
+}
+
+export const LIVE_SEND_MS = 50;
+
+export function createLiveSlice({ set, get, send }: SliceContext): Slice<LiveSlice> {
+  // setHyperparams messages sent and not yet answered.
+  let inFlight = 0;
+  // Keys changed since the last message; their values are read from `pending` when it goes.
+  let unsent = new Set<LiveKey>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const flush = () => {
+    timer = null;
+    const { pending } = get();
+    const values: Partial<LiveHyperparams> = {};
+    for (const k of unsent) if (pending[k] !== undefined) values[k] = pending[k];
+    unsent = new Set();
+    if (!Object.keys(values).length) return;
+    inFlight++;
+    send({ type: 'setHyperparams', values });
+  };
+
+  return {
+    state: {
+      appliedStep: null,
+      appliedSince: {},
+      pending: {},
+      setLive(key, value) {
+        set((s) => ({ pending: { ...s.pending, [key]: value } }));
+        unsent.add(key);
+        if (!timer) timer = setTimeout(flush, LIVE_SEND_MS);
+      },
+    },
+    onEvent(ev) {
+      switch (ev.type) {
+        case 'ready':
+          inFlight = 0;
+          set({ appliedStep: 0, appliedSince: {}, pending: {} });
+          return;
+        case 'hyperparams':
+          inFlight = Math.max(0, inFlight - 1);
+          set((s) => {
+            const pending: Partial<LiveHyperparams> = {};
+            if (inFlight > 0 || timer) {
+              for (const k of Object.keys(s.pending) as LiveKey[]) {
+                // A value not sent yet stays pending even if it equals what this answer applied:
+                // a later answer may still apply an older value.
+                if (unsent.has(k) || s.pending[k] !== ev.applied[k]) pending[k] = s.pending[k];
+              }
+            }
+            const since = { ...s.appliedSince };
+            let changed = false;
+            for (const k of LIVE_KEYS) {
+              if (s.config && s.config[k] !== ev.applied[k]) {
+                since[k] = ev.step;
+                changed = true;
+              }
+            }
+            return {
+              appliedStep: ev.step,
+              appliedSince: changed ? since : s.appliedSince,
+              pending,
+              config: s.config ? { ...s.config, ...ev.applied } : s.config,
+            };
+          });
+          return;
+        case 'error':
+          if (ev.source === 'setHyperparams' && Object.keys(get().pending).length && !timer) {
+            // A rejected setHyperparams: show the applied values again.
+            inFlight = 0;
+            set({ pending: {} });
+          }
+          return;
+      }
+    },
+  };
+}
+
+/** The value a control shows: what is being sent, else what the worker applied. */
+export function shownValue(s: Pick<AppState, 'pending' | 'config'>, key: LiveKey): number | undefined {
+  return s.pending[key] ?? s.config?.[key];
+}
