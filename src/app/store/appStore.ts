@@ -34,7 +34,11 @@ import type { LiveSlice } from './live';
 import { createRunSlice } from './run';
 import type { RunSlice } from './run';
 import type { Send, Slice, SliceContext, StoreOptions } from './slice';
+import { createBaselinesSlice } from './baselines';
+import type { BaselinesSlice } from './baselines';
 import { createStartupSlice } from './startup';
+import { createTwinSlice, isTwinEvent } from './twin';
+import type { TwinSlice } from './twin';
 import type { StartupSlice } from './startup';
 
 export type { AppError } from './errors';
@@ -48,7 +52,9 @@ export type AppState = StartupSlice &
   LabSlice &
   DatasetsSlice &
   ErrorsSlice &
-  ConfirmResetSlice & {
+  ConfirmResetSlice &
+  TwinSlice &
+  BaselinesSlice & {
     /** Folds one worker event into the state (each slice in turn). */
     handleEvent(ev: WorkerEvent): void;
   };
@@ -75,9 +81,13 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
     const lab = createLabSlice(ctx);
     const datasets = createDatasetsSlice(ctx);
     const confirmReset = createConfirmResetSlice(ctx);
+    const twin = createTwinSlice(ctx);
+    const baselines = createBaselinesSlice(ctx);
     // Event order: errors are shown before start-up may retry; charts see a metrics batch (and
     // may start a new run) before the run slice takes its step and speed from it.
-    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset];
+    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, twin, baselines];
+    // Twin run B's events reach only the slices that keep B's views (docs/twin-runs.md).
+    const twinSlices = [charts, twin];
 
     return {
       ...errors.state,
@@ -89,8 +99,10 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
       ...lab.state,
       ...datasets.state,
       ...confirmReset.state,
+      ...twin.state,
+      ...baselines.state,
       handleEvent(ev) {
-        for (const s of slices) s.onEvent?.(ev);
+        for (const s of isTwinEvent(ev) ? twinSlices : slices) s.onEvent?.(ev);
       },
     };
   });

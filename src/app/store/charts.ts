@@ -7,6 +7,7 @@ import { MetricHistory } from '../lib/metricHistory';
 import type { ChartRow } from '../lib/metricHistory';
 import type { Slice, SliceContext } from './slice';
 import { now } from './slice';
+import { isTwinEvent } from './twin';
 
 /** The series each chart draws (also the order of their legends). */
 export const CHART_SERIES = {
@@ -34,12 +35,18 @@ export interface ChartsSlice {
   latest: Partial<Record<MetricKey, number>>;
   /** Rows of history behind the charts. */
   historyLength: number;
+  /** Twin run B's chart rows (empty outside a twin), drawn dashed over A's. */
+  chartsB: Record<ChartId, ChartRow[]>;
+  /** Keep B: B's history becomes the run's. */
+  adoptTwinCharts(): void;
   /** Recomputes the charts now (normally throttled to CHART_INTERVAL_MS). */
   flushCharts(): void;
 }
 
 export function createChartsSlice({ set, get, options, newRun }: SliceContext): Slice<ChartsSlice> {
-  const history = new MetricHistory();
+  let history = new MetricHistory();
+  let historyB = new MetricHistory();
+  let chartedVersionB = -1;
   const interval = options.chartIntervalMs ?? CHART_INTERVAL_MS;
   const stagger = options.staggerCharts ?? false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -50,6 +57,10 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
     if (timer) clearTimeout(timer);
     timer = null;
     lastChartAt = now();
+    if (chartedVersionB !== historyB.version) {
+      chartedVersionB = historyB.version;
+      set({ chartsB: chartRowsOf(historyB, get().config?.model === 'dirac') });
+    }
     if (chartedVersion === history.version) return;
     chartedVersion = history.version;
     const latest: Partial<Record<MetricKey, number>> = {};
@@ -84,24 +95,57 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
   };
 
   return {
-    state: { charts: EMPTY_CHARTS, latest: {}, historyLength: 0, flushCharts: compute },
+    state: {
+      charts: EMPTY_CHARTS,
+      latest: {},
+      historyLength: 0,
+      chartsB: EMPTY_CHARTS,
+      flushCharts: compute,
+      adoptTwinCharts() {
+        [history, historyB] = [historyB, new MetricHistory()];
+        chartedVersion = chartedVersionB = -1;
+        set({ chartsB: EMPTY_CHARTS });
+        compute();
+      },
+    },
     onNewRun() {
       history.clear();
+      historyB.clear();
+      chartedVersionB = -1;
       chartedVersion = -1;
       if (timer) clearTimeout(timer);
       timer = null;
-      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0 });
+      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, chartsB: EMPTY_CHARTS });
     },
     onEvent(ev) {
       if (ev.type !== 'metrics') return;
       const width = ev.keys.length;
       const stepCol = ev.keys.indexOf('step');
       if (!width || stepCol < 0 || ev.data.length < width) return;
+      if (isTwinEvent(ev)) {
+        const lastB = historyB.last('step');
+        if (lastB !== undefined && ev.data[stepCol] <= lastB) historyB.clear();
+        historyB.append(ev.keys, ev.data);
+        schedule();
+        return;
+      }
       const last = history.last('step');
       // Steps going backwards means a new run began (reset): start the history afresh.
       if (last !== undefined && ev.data[stepCol] <= last) newRun();
       history.append(ev.keys, ev.data);
       schedule();
     },
+  };
+}
+
+/** Every chart's rows of one history (B's: no legends, no staggering). */
+function chartRowsOf(h: MetricHistory, dirac: boolean): Record<ChartId, ChartRow[]> {
+  if (h.length === 0) return EMPTY_CHARTS;
+  return {
+    losses: h.rows(CHART_SERIES.losses, CHART_POINTS),
+    penalties: h.rows(CHART_SERIES.penalties, CHART_POINTS),
+    outputs: h.rows(CHART_SERIES.outputs, CHART_POINTS),
+    regularizers: h.rows(CHART_SERIES.regularizers, CHART_POINTS),
+    dirac: dirac ? h.rows(CHART_SERIES.dirac, DIRAC_PATH_POINTS) : EMPTY_CHARTS.dirac,
   };
 }
