@@ -5,6 +5,7 @@ import { LabControls } from './LabControls';
 import { LrDecayControls } from './LrDecayControls';
 import { RunControls } from './RunControls';
 import { RunSetupPickers } from './RunSetupPickers';
+import { TwinControls } from './TwinControls';
 
 const RATE_KEYS = liveKeysIn('rates');
 
@@ -15,6 +16,7 @@ export function ControlPanel() {
         Controls
       </h2>
       <RunControls />
+      <TwinControls />
       <fieldset className="live">
         <legend>Live settings (take effect at the next step)</legend>
         {RATE_KEYS.map((k) => (

@@ -20,7 +20,8 @@ export interface TwinSlice {
   imagesPerSecB: number;
   samplesB: SampleFrame | null;
   pointsB: PointsFrame | null;
-  startTwin(): void;
+  /** Restarts as A and B from one starting point; `b`: B's live values from step 0 (a lesson's). */
+  startTwin(b?: Partial<LiveHyperparams>): void;
   keepRun(key: 'A' | 'B'): void;
   setLiveTarget(target: RunTarget): void;
   /** A live value for B alone (the live slice sends A's). */
@@ -45,8 +46,9 @@ export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSli
   return {
     state: {
       ...OFF,
-      startTwin() {
+      startTwin(b) {
         send({ type: 'twin', action: 'start' });
+        if (b && Object.keys(b).length) send({ type: 'setHyperparams', values: b, run: 'B' });
       },
       keepRun(key) {
         const s = get();
