@@ -72,11 +72,12 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
   const rows = useDeferredValue(useApp((s) => s.charts[chart]));
   const rowsB = useDeferredValue(useApp((s) => s.chartsB[chart]));
   const baselines = useApp((s) => s.baselines);
+  const lastB = rowsB.length ? rowsB[rowsB.length - 1] : null;
   const latest = useApp(useShallow((s) => keys.map((k) => s.latest[k])));
   const titleId = `chart-${chart}-title`;
   const descId = `chart-${chart}-desc`;
   return (
-    <figure className="chart" aria-labelledby={titleId} aria-describedby={descId} data-testid={`chart-${chart}`} data-points={rows.length}>
+    <figure className="chart" aria-labelledby={titleId} aria-describedby={descId} data-testid={`chart-${chart}`} data-points={rows.length} data-points-b={rowsB.length}>
       <figcaption>
         <h3 id={titleId}>{title}</h3>
         <ul className="legend" aria-label={`${title}: newest values`}>
@@ -84,6 +85,12 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
             <li key={k}>
               <span className={`swatch${SERIES_DASH[k] ? ' dashed' : ''}`} style={{ borderColor: SERIES_COLORS[k] }} aria-hidden="true" />
               {METRIC_LABELS[k]} <b data-testid={`latest-${k}`}>{formatMetric(latest[i])}</b>
+              {lastB && (
+                <>
+                  {' '}
+                  / B <b data-testid={`latest-B-${k}`}>{formatMetric(lastB[k])}</b>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -10,9 +10,9 @@ import { useApp, useAppStore } from '../storeContext';
 import type { RunTarget } from '../../worker/protocol';
 
 const TARGETS: { value: RunTarget; label: string }[] = [
-  { value: 'A', label: 'A' },
-  { value: 'B', label: 'B' },
-  { value: 'both', label: 'both' },
+  { value: 'A', label: 'A only' },
+  { value: 'B', label: 'B only' },
+  { value: 'both', label: 'A and B' },
 ];
 
 export function TwinControls() {

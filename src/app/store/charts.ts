@@ -37,8 +37,8 @@ export interface ChartsSlice {
   historyLength: number;
   /** Twin run B's chart rows (empty outside a twin), drawn dashed over A's. */
   chartsB: Record<ChartId, ChartRow[]>;
-  /** Keep B: B's history becomes the run's. */
-  adoptTwinCharts(): void;
+  /** Ends a twin's charts: Keep B makes B's history the run's, Keep A drops it. */
+  endTwinCharts(keep: 'A' | 'B'): void;
   /** Recomputes the charts now (normally throttled to CHART_INTERVAL_MS). */
   flushCharts(): void;
 }
@@ -101,8 +101,9 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
       historyLength: 0,
       chartsB: EMPTY_CHARTS,
       flushCharts: compute,
-      adoptTwinCharts() {
-        [history, historyB] = [historyB, new MetricHistory()];
+      endTwinCharts(keep) {
+        if (keep === 'B') history = historyB;
+        historyB = new MetricHistory();
         chartedVersion = chartedVersionB = -1;
         set({ chartsB: EMPTY_CHARTS });
         compute();

@@ -80,6 +80,16 @@ describe('twin runs and baselines in the store', () => {
     expect(s().chartsB.losses).toEqual([]);
   });
 
+  it('Keep A drops B’s history', () => {
+    const { s } = twin();
+    s().handleEvent(metrics('A', 1, 5, 0.7));
+    s().handleEvent(metrics('B', 1, 5, 0.3));
+    s().flushCharts();
+    s().keepRun('A');
+    expect(s().chartsB.losses).toEqual([]);
+    expect(s().charts.losses.map((r) => r.dLoss)).toEqual(Array(5).fill(0.7));
+  });
+
   it('pins up to three baselines that outlive a new run; hides and removes them', () => {
     const { s } = twin();
     expect(s().pinBaseline()).toBe(false);

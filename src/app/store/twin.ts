@@ -54,7 +54,7 @@ export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSli
         const s = get();
         if (!s.twinOn) return;
         // The kept run becomes the only one: its history and settings become A's.
-        if (key === 'B') s.adoptTwinCharts();
+        s.endTwinCharts(key);
         set({ ...OFF, ...(key === 'B' && s.config && s.configB ? { config: { ...s.config, ...s.configB } } : {}) });
         send({ type: 'twin', action: key === 'A' ? 'keepA' : 'keepB' });
       },
