@@ -80,3 +80,16 @@ test('a twin run: D L2 for B only, both series drawn and diverging, two points v
   await page.getByRole('button', { name: /^Remove baseline/ }).click();
   await expect(page.getByTestId('baseline')).toHaveCount(0);
 });
+
+test('a twin lesson starts A without and B with the regularizer', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page, RING);
+  await page.getByRole('button', { name: /^Lessons/ }).click();
+  await page.getByRole('menuitem', { name: /L2 on D, side by side/ }).click();
+  await expect(page.getByTestId('twin-status')).toBeVisible();
+  await expect(page.getByTestId('twin-legend').first()).toContainText('B: D L2 1e-2 (A: off)');
+  await expect(page.getByTestId('run-state')).toHaveText('Training');
+  await expect.poll(() => num(page, 'step-count-b'), { timeout: 120_000 }).toBeGreaterThan(5);
+  await expect.poll(() => num(page, 'latest-B-dL2')).toBeGreaterThan(0);
+  await expect(page.getByTestId('latest-dL2')).toHaveText('0');
+});
