@@ -28,7 +28,7 @@ export interface TwinSlice {
   setLiveB(key: LiveKey, value: number): void;
 }
 
-const OFF = { twinOn: false, configB: null, stepB: 0, stepsPerSecB: 0, imagesPerSecB: 0, samplesB: null, pointsB: null, liveTarget: 'both' as RunTarget };
+const OFF = { twinOn: false, configB: null, stepB: 0, stepsPerSecB: 0, imagesPerSecB: 0, samplesB: null, pointsB: null, liveTarget: 'B' as RunTarget };
 
 export function isTwinEvent(ev: WorkerEvent): boolean {
   return 'run' in ev && ev.run === 'B';
