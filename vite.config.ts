@@ -12,6 +12,10 @@ export default defineConfig({
   plugins: [react()],
   // The training worker bundles TF.js's wasm glue: the plugin must run on the worker's build too.
   worker: { format: 'es', plugins: () => [selfContainedWasmFactory()] },
+  // The dev server's dependency scan starts at index.html and does not follow `new Worker(new URL(…))`,
+  // so without this it finds the worker's TF.js packages only when the worker loads, re-bundles and
+  // reloads the page a few seconds into the first visit (losing a Start clicked meanwhile).
+  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu'] },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders, port: 4173, strictPort: false },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -2,7 +2,7 @@
  * npm run bench [-- --quick] [-- --node] [-- --backends wasm,cpu]
  *
  * Browser (default): builds the bench page, launches Debian Chromium headless with the WebGPU
- * flags of BROWSER.md and, in a Web Worker, measures every backend that starts × every model in
+ * flags of docs/ARCHITECTURE.md (TF.js facts) and, in a Web Worker, measures every backend that starts × every model in
  * one run; writes bench/results.json. --node: the same cells in Node (wasm, cpu); writes
  * bench/results-node.json. Both update bench/RESULTS.md and README.md's bench section.
  */

@@ -18,17 +18,10 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/core/backend';
 import { getDatasetSource } from '../src/core/data/registry';
 import type { Dataset } from '../src/core/data/types';
-import {
-  CLASSIFIER_DATASETS,
-  CLASSIFIER_FLOORS_ASSET,
-  Classifier,
-  classifierAssetPath,
-  classifierSplit,
-  decodeClassifier,
-  encodeClassifier,
-  glorotInit,
-  type ClassifierFloors,
-} from '../src/core/metrics/classifier';
+import { Classifier } from '../src/core/metrics/classifier';
+import { decodeClassifier, encodeClassifier } from '../src/core/metrics/classifierFile';
+import { CLASSIFIER_DATASETS, CLASSIFIER_FLOORS_ASSET, classifierAssetPath, classifierSplit, type ClassifierFloors } from '../src/core/metrics/classifierSpec';
+import { glorotUniform } from '../src/core/models/glorot';
 import { frechetDistance, gaussianStats, type GaussianStats } from '../src/core/metrics/frechet';
 import { RANDOM_PROJECTION_DIM, RANDOM_PROJECTION_ID, randomProjectionFeatures } from '../src/core/metrics/randomProjectionFeatures';
 import { Random } from '../src/core/random';
@@ -116,7 +109,7 @@ async function trainOne(datasetId: string, seed: number, epochsOverride?: number
   console.log(`${datasetId}: ${train.length} train / ${test.length} held-out (seeded 85/15 split), ${epochs} epochs, batch ${BATCH}`);
 
   const rng = new Random(seed);
-  const model = new Classifier(glorotInit(rng.fork()));
+  const model = new Classifier(glorotUniform(rng.fork()));
   const optimizer = tf.train.adam(recipe.lr);
   const order = Float64Array.from(train);
   const batch = new Float32Array(BATCH * ds.dim);

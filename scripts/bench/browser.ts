@@ -1,6 +1,6 @@
 /**
  * The browser half of `npm run bench`: builds the bench page, serves it, launches Debian
- * Chromium headless with BROWSER.md's WebGPU flags, and runs each task in a fresh bench worker.
+ * Chromium headless with the WebGPU flags of docs/ARCHITECTURE.md (TF.js facts), and runs each task in a fresh bench worker.
  * The worker's JS heap is read over CDP (`Runtime.getHeapUsage` after a GC), since
  * `performance.memory` does not exist in workers.
  */

@@ -45,7 +45,7 @@ export async function runNodeBackend(
 ): Promise<{ report: BackendReport; cells: CellResult[]; profile: ProfileResult | null }> {
   const t0 = performance.now();
   let started = false;
-  let note = '';
+  let note: string;
   try {
     const r = await selectBackend(task.backend);
     started = r.name === task.backend;
@@ -65,11 +65,10 @@ export async function runNodeBench(plan: BenchPlan, log: (s: string) => void): P
   const backends: BackendReport[] = [];
   const cells: CellResult[] = [];
   let profile: ProfileResult | null = null;
-  let ring: RingRun | null = null;
 
   const auto = await selectBackend('auto');
   log(`auto backend in Node: ${auto.name}`);
-  ring = await ringRun(auto.name, auto.reasons, plan.ring.minSteps, plan.ring.capSec, host);
+  const ring: RingRun = await ringRun(auto.name, auto.reasons, plan.ring.minSteps, plan.ring.capSec, host);
 
   for (const task of plan.backends.filter((b) => b.backend === 'wasm' || b.backend === 'cpu')) {
     const out = await runNodeBackend(task, host);

@@ -49,7 +49,6 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /** Loads dawn.node, installs navigator.gpu and the GPU* globals, returns what the adapter says. */
 async function installWebGPU(dir: string): Promise<{ packageVersion: string; adapter: Record<string, unknown> }> {
   const index = statSync(dir).isDirectory() ? join(dir, 'index.js') : dir;
@@ -88,7 +87,6 @@ async function installWebGPU(dir: string): Promise<{ packageVersion: string; ada
     },
   };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);

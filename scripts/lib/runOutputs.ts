@@ -2,22 +2,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { METRIC_KEYS, type StepMetrics } from '../../src/core/metrics/stepMetrics';
+export { metricsCsv } from '../../src/core/export/metricsCsv';
 import type { GridImage } from '../../src/core/sampleGrid';
 
 export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
-}
-
-/** One row per step; quality columns (measured every so many steps) are empty between measurements. */
-export function metricsCsv(rows: StepMetrics[], quality: Map<number, Record<string, number>> = new Map()): string {
-  const qualityKeys = [...new Set([...quality.values()].flatMap((v) => Object.keys(v)))];
-  const lines = [[...METRIC_KEYS, ...qualityKeys].join(',')];
-  for (const r of rows) {
-    const q = quality.get(r.step);
-    lines.push([...METRIC_KEYS.map((k) => String(r[k])), ...qualityKeys.map((k) => (q && k in q ? String(q[k]) : ''))].join(','));
-  }
-  return lines.join('\n') + '\n';
 }
 
 /** 2-D points as x,y rows; 1-D samples (the Dirac-GAN) as x rows. */

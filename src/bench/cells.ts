@@ -10,6 +10,7 @@ import { getDatasetSource } from '../core/data/registry';
 import type { Dataset, LoadContext } from '../core/data/types';
 import { LOSSES } from '../core/losses';
 import { modeCoverage } from '../core/metrics/modeCoverage';
+import { glorotUniform } from '../core/models/glorot';
 import { buildNetwork, type Network } from '../core/models/network';
 import { ARCHITECTURES, inferLayers, summarizeModel } from '../core/models/specs';
 import { Random } from '../core/random';
@@ -118,12 +119,7 @@ export class PlainGan {
   ) {
     const arch = ARCHITECTURES[config.model];
     this.rng = new Random(config.seed);
-    const init = (shape: number[], fanIn: number, fanOut: number) => {
-      const limit = Math.sqrt(6 / (fanIn + fanOut));
-      const out = new Float32Array(shape.reduce((a, b) => a * b, 1));
-      for (let i = 0; i < out.length; i++) out[i] = (this.rng.next() * 2 - 1) * limit;
-      return out;
-    };
+    const init = glorotUniform(this.rng);
     this.g = buildNetwork('plainG', arch.generator, [config.latentDim], init);
     this.d = buildNetwork('plainD', arch.discriminator, arch.dataShape, init);
     this.optG = tf.train.adam(config.lrG, config.beta1, config.beta2);

@@ -2,7 +2,7 @@
  * Picks the TF.js backend: webgpu → webgl → wasm → cpu (or the one the user forces), and says
  * why each better one was skipped or failed.
  *
- * Why the checks (BROWSER.md): on a machine without a GPU, WebGPU and WebGL run on SwiftShader,
+ * Why the checks (docs/ARCHITECTURE.md, TF.js facts): on a machine without a GPU, WebGPU and WebGL run on SwiftShader,
  * a CPU emulation that is 5–8× slower than wasm, so `auto` only takes a *hardware* GPU.
  * `tf.setBackend` resolves false (does not throw) when it cannot start, and wasm's can hang
  * (threaded build under a minified bundle), so every attempt is checked and raced against a

@@ -66,9 +66,18 @@ describe('calibrate', () => {
   it('does not run a candidate whose predicted step time exceeds its share (a blocking step cannot be timed out)', async () => {
     const f = fakeEnv({ wasm: 40, cpu: 9000 }, { cpu: 2500 });
     const c = await calibrate(['wasm', 'cpu'], 'dcgan28-small', f.env);
-    expect(f.measured).toEqual(['wasm']);
+    // With cpu ruled out, wasm is the only one left: nothing is timed at all.
+    expect(f.measured).toEqual([]);
     expect(c.chosen).toBe('wasm');
-    expect(c.measurements[1].note).toMatch(/not measured: ≥ 2\.5 s per step predicted/);
+    expect(c.measurements[0].note).toMatch(/not measured: ≥ 2\.5 s per step predicted/);
+    expect(c.summary).toBe('wasm — the only backend worth measuring for dcgan28-small (cpu: not measured: ≥ 2.5 s per step predicted from the model\'s FLOPs)');
+  });
+
+  it('measures the rest when one of three is predicted too slow', async () => {
+    const f = fakeEnv({ webgpu: 12, wasm: 40, cpu: 9000 }, { cpu: 2500 });
+    const c = await calibrate(['webgpu', 'wasm', 'cpu'], 'dcgan28-small', f.env);
+    expect(f.measured).toEqual(['webgpu', 'wasm']);
+    expect(c.chosen).toBe('webgpu');
   });
 
   it('with one candidate measures nothing', async () => {

@@ -107,20 +107,26 @@ export async function calibrate(
       return { chosen: hit.chosen, summary: `${hit.summary} (measured ${new Date(hit.at).toISOString().slice(0, 10)})`, measurements: [], fromCache: true };
     }
   }
-  if (candidates.length === 1) {
-    const only = candidates[0];
+  // Steps on wasm and cpu block the thread and cannot be timed out: a candidate predicted to need
+  // more than a fair share is not run at all.
+  const measurements: Measurement[] = [];
+  const fairShare = budgetMs / candidates.length;
+  const runnable = candidates.filter((name) => {
+    const predicted = env.predictMs(name);
+    if (predicted === null || predicted <= fairShare) return true;
+    measurements.push({ name, msPerStep: null, note: `not measured: ≥ ${(predicted / 1000).toFixed(1)} s per step predicted from the model's FLOPs` });
+    return false;
+  });
+  if (runnable.length <= 1) {
+    const only = runnable[0] ?? candidates[0];
     if (!(await env.activate(only).catch(() => false))) throw new Error(`calibrate: ${only} could not start`);
-    return { chosen: only, summary: `${only} — the only backend that can run here`, measurements: [], fromCache: false };
+    const skipped = measurements.filter((m) => m.name !== only).map((m) => `${m.name}: ${m.note}`);
+    const summary = `${only} — the only backend worth measuring for ${model}${skipped.length ? ` (${skipped.join('; ')})` : ''}`;
+    return { chosen: only, summary, measurements, fromCache: false };
   }
 
-  const share = budgetMs / candidates.length;
-  const measurements: Measurement[] = [];
-  for (const name of candidates) {
-    const predicted = env.predictMs(name);
-    if (predicted !== null && predicted > share) {
-      measurements.push({ name, msPerStep: null, note: `not measured: ≥ ${(predicted / 1000).toFixed(1)} s per step predicted from the model's FLOPs` });
-      continue;
-    }
+  const share = budgetMs / runnable.length;
+  for (const name of runnable) {
     try {
       const started = await timeout(env.activate(name), share, env.sleep, `starting ${name}`);
       if (!started) {

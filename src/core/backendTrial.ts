@@ -18,7 +18,8 @@ const OPTIMISTIC_GFLOPS: Partial<Record<BackendName, number>> = { wasm: 60, cpu:
 
 /** Warm-up steps before timing: the first ones compile shaders or grow buffers. */
 const WARMUP_STEPS = 2;
-const MAX_TIMED_STEPS = 20;
+/** Enough to tell backends apart (they differ by multiples, not percents) in well under the budget. */
+const MAX_TIMED_STEPS = 8;
 
 export function predictStepMs(config: TrainConfig, backend: BackendName): number | null {
   const gflops = OPTIMISTIC_GFLOPS[backend];

@@ -25,8 +25,10 @@ describe('GAN losses against hand-computed values', () => {
     const [d, g] = values('nonsaturating');
     expect(d).toBeCloseTo(mean(real.map((r) => sp(-r))) + mean(fake.map(sp)), 5);
     expect(g).toBeCloseTo(mean(fake.map((f) => sp(-f))), 5);
-    // With r = 2: -log σ(2) = 0.126928; with f = 0.5: -log(1-σ(0.5)) = 0.974077.
-    expect(sp(-2)).toBeCloseTo(0.126928, 5);
+    // The same numbers by hand, so a wrong `sp` above cannot hide a wrong loss:
+    // D = (0.126928 + 1.313262) / 2 + (0.974077 + 0.048587) / 2, G = (0.474077 + 3.048587) / 2.
+    expect(d).toBeCloseTo(1.231427, 5);
+    expect(g).toBeCloseTo(1.761332, 5);
   });
 
   it('minimax: same D loss, G = E[log(1 - σ(f))] = -E[softplus(f)]', () => {

@@ -1,7 +1,7 @@
 /**
  * Weight penalties, added to a network's loss inside the same gradient tape as the adversarial
  * loss. Per-tensor terms are summed pairwise with tf.add: tf.addN over 8+ tensors returns garbage
- * on WebGPU (see BROWSER.md).
+ * on WebGPU (docs/ARCHITECTURE.md, TF.js facts).
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -44,7 +44,7 @@ export function weightPenalty(weights: tf.Tensor[], lambda1: number, lambda2: nu
   return { l1: l1 ?? tf.scalar(0), l2: l2 ?? tf.scalar(0), active: [l1, l2].filter((t): t is tf.Scalar => t !== null) };
 }
 
-/** Inputs per concat: WebGPU shaders get only a few storage buffers (BROWSER.md: addN broke at 8). */
+/** Inputs per concat: WebGPU shaders get only a few storage buffers (docs/ARCHITECTURE.md: addN broke at 8). */
 const MAX_CONCAT_INPUTS = 6;
 
 /** All tensors flattened into one vector, concatenated a few at a time. */

@@ -134,7 +134,7 @@ export class TrainingLoop {
     while (!this.stopRequested && trainer.step < target) {
       const sliceStart = clock.now();
       let epochEnded = false;
-      let stepHookDue = false;
+      let stepHookDue: boolean;
       do {
         epochEnded = trainer.trainStep().epochEnded || epochEnded;
         stepHookDue = everySteps !== undefined && trainer.step % everySteps.every === 0 && trainer.step < target;

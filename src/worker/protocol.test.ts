@@ -24,6 +24,25 @@ describe('parseCommand', () => {
     expect(parseCommand({ type: 'explode' })).toEqual({ ok: false, message: 'unknown message type "explode"' });
   });
 
+  it('rejects malformed previewDataset, useDrawnPoints and uploadImages', () => {
+    expect(parseCommand({ type: 'previewDataset' })).toMatchObject({ ok: false, message: expect.stringMatching(/"id"/) });
+    expect(parseCommand({ type: 'previewDataset', id: 'x'.repeat(65) })).toMatchObject({ ok: false, message: expect.stringMatching(/"id"/) });
+    expect(parseCommand({ type: 'previewDataset', id: 'ring8' })).toEqual({ ok: true, value: { type: 'previewDataset', id: 'ring8' } });
+
+    expect(parseCommand({ type: 'useDrawnPoints', points: [0, 1] })).toMatchObject({ ok: false, message: expect.stringMatching(/Float32Array/) });
+    expect(parseCommand({ type: 'useDrawnPoints', points: new Float64Array(2) })).toMatchObject({ ok: false, message: expect.stringMatching(/Float32Array/) });
+    expect(parseCommand({ type: 'useDrawnPoints', points: new Float32Array(2) }).ok).toBe(true);
+
+    const file = { name: 'a.png', type: 'image/png', size: 3, arrayBuffer: async () => new ArrayBuffer(3) };
+    expect(parseCommand({ type: 'uploadImages', files: 'a.png', target: 'grey28' })).toMatchObject({ ok: false, message: expect.stringMatching(/"files"/) });
+    expect(parseCommand({ type: 'uploadImages', files: [file, { name: 'b.png', size: 1 }], target: 'grey28' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/files\[1\] is not a file/),
+    });
+    expect(parseCommand({ type: 'uploadImages', files: [file], target: 'huge' })).toMatchObject({ ok: false, message: expect.stringMatching(/"target"/) });
+    expect(parseCommand({ type: 'uploadImages', files: [file], target: 'grey28' })).toMatchObject({ ok: true, value: { files: [file], target: 'grey28', invert: false } });
+  });
+
   it('lists the buffers of events that carry arrays', () => {
     const data = new Float64Array(4);
     expect(transferablesOf({ type: 'metrics', keys: [], data, imagesPerSec: 0, stepsPerSec: 0, elapsedMs: 0 })).toEqual([data.buffer]);

@@ -38,7 +38,35 @@ export type Command =
    * Decodes the user's images in the worker into the dataset 'upload' (answered by
    * `uploadResult`); the current run keeps training. `target` is the model size to fit.
    */
-  | { type: 'uploadImages'; files: UploadFile[]; target: UploadTarget; invert?: boolean };
+  | { type: 'uploadImages'; files: UploadFile[]; target: UploadTarget; invert?: boolean }
+  /** The generator as a TF.js Layers model, zipped; answered by `exportProgress` and `exportFile`. */
+  | { type: 'exportModel' }
+  /** Encodes RGBA pictures (same size) into an animated GIF; answered like `exportModel`. */
+  | { type: 'encodeTimelapse'; frames: TimelapseFrame[]; scale: number }
+
+  /** Snapshots the run with its history; answered by `runFile` (the bytes to download). */
+  | { type: 'saveRun' }
+  /**
+   * Replaces the current run with a run file's (answered by the usual ready/state/metrics… events
+   * and `runOpened`); a bad file gets an error `bad-run-file` and the current run is untouched.
+   */
+  | { type: 'openRun'; bytes: ArrayBuffer; name: string }
+  /** Lists the autosaved runs, newest first; answered by `recentRuns`. */
+  | { type: 'listRecent' }
+  | { type: 'openRecent'; id: string }
+  | { type: 'deleteRecent'; id: string }
+  /** The page went out of sight (`visibilitychange`): autosave now, it may be closed. */
+  | { type: 'pageHidden' };
+
+export interface TimelapseFrame {
+  width: number;
+  height: number;
+  pixels: Uint8ClampedArray;
+}
+/** What the worker builds for the Export menu (PNG and CSV are made in the UI). */
+export type ExportKind = 'model' | 'timelapse';
+export const MAX_TIMELAPSE_FRAMES = 500;
+export const MAX_TIMELAPSE_SCALE = 8;
 
 /** Which run of a twin an event or command concerns; absent means A (the only run outside a twin). */
 export type RunKey = 'A' | 'B';
@@ -57,10 +85,15 @@ export interface UploadFile {
 export type UploadTarget = 'grey28' | 'rgb32';
 export const UPLOAD_TARGETS: readonly UploadTarget[] = ['grey28', 'rgb32'];
 
+/** The largest run file `openRun` accepts. */
+export const MAX_RUN_FILE_BYTES = 1024 ** 3;
+
 // ── worker → UI ────────────────────────────────────────────────────────────────────────────────
 
 import type { BackendReport } from '../core/backendReport';
 export type { BackendReport } from '../core/backendReport';
+import type { RecentRunInfo } from './recentRuns';
+export type { RecentRunInfo } from './recentRuns';
 
 export type ErrorCode =
   | 'bad-message'
@@ -69,7 +102,9 @@ export type ErrorCode =
   | 'backend-failed'
   | 'dataset-failed'
   | 'nan-loss'
+  | 'bad-run-file'
   | 'not-ready'
+  | 'export-failed'
   | 'internal';
 
 /**
@@ -81,7 +116,7 @@ export type ErrorSource = Command['type'] | 'message' | 'training';
 /** The long steps before training can start, or beside it (an upload). */
 export type ProgressStage = 'backend' | 'dataset' | 'quality' | 'upload';
 
-export type WorkerEvent =
+type WorkerEventCore =
   | {
       type: 'ready';
       backend: BackendReport;
@@ -153,7 +188,23 @@ export type WorkerEvent =
       skipped: { name: string; reason: string }[];
       /** Images left out because the set reached its cap. */
       capped: number;
-    };
+    }
+  /** A run file to download: `name` e.g. ring8-mlp2d-step4200.ganrun. */
+  | { type: 'runFile'; name: string; step: number; bytes: ArrayBuffer }
+  /** A run file or a saved run replaced the current run; the events before it restored its history. */
+  | { type: 'runOpened'; from: 'file' | 'recent'; name: string; dataset: string; step: number }
+  /** The autosaved runs, newest first (after listRecent, deleteRecent and each autosave). */
+  | { type: 'recentRuns'; runs: RecentRunInfo[] }
+  /** Sent once when runs cannot be kept in this browser (no IndexedDB, full quota); training goes on. */
+  | { type: 'storageNote'; message: string };
+
+export type WorkerEvent =
+  | WorkerEventCore
+  | { type: 'exportProgress'; kind: ExportKind; fraction: number; message: string }
+  /** A finished export: the UI turns the bytes into a download. `step` is the run's step it shows. */
+  | { type: 'exportFile'; kind: ExportKind; step: number; mime: string; bytes: Uint8Array };
+
+export type WorkerEventType = WorkerEvent['type'];
 
 // ── validation of incoming messages ──────────────────────────────────────────────────────────
 
@@ -185,6 +236,7 @@ export function parseCommand(msg: unknown): Parsed<Command> {
     case 'start':
     case 'pause':
     case 'requestSamples':
+    case 'exportModel':
       return { ok: true, value: { type: msg.type } };
     case 'previewDataset':
       if (typeof msg.id !== 'string' || msg.id.length > 64) return bad('"id" must be a dataset id');
@@ -198,6 +250,14 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       if (badFile >= 0) return bad(`files[${badFile}] is not a file`);
       if (!UPLOAD_TARGETS.includes(msg.target as UploadTarget)) return bad(`"target" must be one of ${UPLOAD_TARGETS.join(', ')}`);
       return { ok: true, value: { type: 'uploadImages', files: msg.files as UploadFile[], target: msg.target as UploadTarget, invert: msg.invert === true } };
+    }
+    case 'encodeTimelapse': {
+      const { frames, scale } = msg;
+      if (!Array.isArray(frames) || frames.length < 1 || frames.length > MAX_TIMELAPSE_FRAMES) return bad(`"frames" must be an array of 1 to ${MAX_TIMELAPSE_FRAMES} pictures`);
+      const badFrame = frames.findIndex((f) => !isRecord(f) || !Number.isInteger(f.width) || !Number.isInteger(f.height) || !(f.pixels instanceof Uint8ClampedArray));
+      if (badFrame >= 0) return bad(`frames[${badFrame}] must be { width, height, pixels: Uint8ClampedArray }`);
+      if (typeof scale !== 'number' || !Number.isInteger(scale) || scale < 1 || scale > MAX_TIMELAPSE_SCALE) return bad(`"scale" must be an integer in [1, ${MAX_TIMELAPSE_SCALE}]`);
+      return { ok: true, value: { type: 'encodeTimelapse', frames: frames as TimelapseFrame[], scale } };
     }
     case 'step': {
       const n = msg.count;
@@ -222,6 +282,19 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       if (!TWIN_ACTIONS.includes(msg.action as TwinAction)) return bad(`"action" must be one of ${TWIN_ACTIONS.join(', ')}`);
       return { ok: true, value: { type: 'twin', action: msg.action as TwinAction } };
     }
+    case 'saveRun':
+    case 'listRecent':
+    case 'pageHidden':
+      return { ok: true, value: { type: msg.type } };
+    case 'openRun':
+      if (!(msg.bytes instanceof ArrayBuffer)) return bad('"bytes" must be an ArrayBuffer');
+      if (msg.bytes.byteLength > MAX_RUN_FILE_BYTES) return bad(`the file is over ${MAX_RUN_FILE_BYTES / 1024 ** 3} GB`);
+      if (typeof msg.name !== 'string' || msg.name.length > 512) return bad('"name" must be a file name');
+      return { ok: true, value: { type: 'openRun', bytes: msg.bytes, name: msg.name } };
+    case 'openRecent':
+    case 'deleteRecent':
+      if (typeof msg.id !== 'string' || msg.id.length === 0 || msg.id.length > 128) return bad('"id" must be a saved run\'s id');
+      return { ok: true, value: { type: msg.type, id: msg.id } };
     default:
       return { ok: false, message: `unknown message type "${msg.type}"` };
   }
@@ -236,6 +309,10 @@ export function transferablesOf(ev: WorkerEvent): Transferable[] {
       return [ev.pixels.buffer];
     case 'points':
       return [ev.real.buffer, ev.fake.buffer, ev.heatmap.buffer];
+    case 'exportFile':
+      return [ev.bytes.buffer as ArrayBuffer];
+    case 'runFile':
+      return [ev.bytes];
     case 'datasetPreview':
       return [ev.image?.pixels.buffer, ev.points?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     default:

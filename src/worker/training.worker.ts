@@ -3,7 +3,9 @@
  * The worker's only job: wire the training session to postMessage. All logic lives in
  * trainingSession.ts (tested in Node) and src/core.
  */
-import { selectBackend } from '../core/backend';
+import { activateBackend, selectBackend } from '../core/backend';
+import { createBackendChooser } from './backendChoice';
+import { calibrationStore } from './calibrationStore';
 import { DATASET_SOURCES } from '../core/data/registry';
 import type { RgbaImage } from '../core/data/imageResize';
 import { createTrainingSession } from './trainingSession';
@@ -52,6 +54,13 @@ const session = createTrainingSession({
   decodeImage,
   yieldToEvents,
   now: () => performance.now(),
+  indexedDB: scope.indexedDB,
+  chooseBackend: createBackendChooser({
+    activate: (name) => activateBackend(name, { wasmPaths }),
+    cache: calibrationStore(),
+    now: () => performance.now(),
+    date: () => Date.now(),
+  }),
 });
 
 scope.onmessage = (e: MessageEvent) => void session.handle(e.data);

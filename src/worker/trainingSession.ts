@@ -14,10 +14,17 @@ import { resolveConfig } from '../core/runConfig';
 import { Trainer } from '../core/trainer';
 import { createDatasetCatalogue } from './datasetCatalogue';
 import { buildUploadSource, type ImageDecoder } from './imageUploads';
+import type { BackendChooser } from './backendChoice';
 import { LiveRun } from './liveRun';
 import { datasetPreviewOf } from './pictures';
+import { createExportCommands } from './exportCommands';
 import type { BackendReport, Command, ErrorCode, ErrorSource, TwinAction, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
+import { runCodec } from './runCodec';
+import type { RunSnapshot } from '../core/runSnapshot';
+import { snapshotDatasetSource } from '../core/snapshotDataset';
+import { DRAWN_ID } from '../core/data/drawnPoints';
+import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand, type RunCodec } from './runKeeping';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -29,6 +36,13 @@ export interface SessionDeps {
   /** Lets queued messages (pause, slider moves) in between training slices. */
   yieldToEvents(): Promise<void>;
   now(): number;
+  /** Where autosaved runs go (`self.indexedDB` in the worker; fake-indexeddb in tests). */
+  indexedDB?: IDBFactory;
+  /** Wall-clock time for saved runs' dates (Date.now by default). */
+  clock?(): number;
+  autosaveMs?: number;
+  /** For `auto`: measures the candidate backends on the run's model and switches to the fastest. */
+  chooseBackend?: BackendChooser;
 }
 
 export interface TrainingSession {
@@ -41,7 +55,14 @@ type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
 export function createTrainingSession(deps: SessionDeps): TrainingSession {
   const catalogue = createDatasetCatalogue(deps.datasets, deps.readAsset);
-  const clock = { now: deps.now, yieldToEvents: deps.yieldToEvents };
+  // Between two training slices no step is in flight: autosaves and Save run snapshot there.
+  const clock = {
+    now: deps.now,
+    yieldToEvents: async () => {
+      await keeping.atSafePoint();
+      await deps.yieldToEvents();
+    },
+  };
   let backend: BackendReport | null = null;
   let run: LiveRun | null = null;
   let training: Promise<void> = Promise.resolve();
@@ -50,10 +71,16 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   // Bumped by every pause, so step commands queued before it are dropped, not run.
   let pauses = 0;
 
-  const post = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
+  const postRaw = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
+  // The run's history for run files is recorded from what is posted, before buffers are transferred.
+  const post = (ev: WorkerEvent) => {
+    keeping.observe(ev);
+    postRaw(ev);
+  };
   const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]) =>
     post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
   const output = { post, fail };
+  const exports = createExportCommands(post);
   const currentConfig = (): TrainConfig | undefined => (run ? { ...run.trainer.config, ...run.trainer.hyperparams } : undefined);
 
   async function stopTraining(): Promise<void> {
@@ -61,22 +88,38 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await training;
   }
 
-  /** `asTwin`: B's live values; A and B then start from step 0 together. */
-  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, asTwin: LiveHyperparams | null = null): Promise<void> {
+  /**
+   * `restore` builds the trainer from a run file instead of fresh weights; `asTwin`: B's live
+   * values, and A and B start from step 0 together. Resolves true once installed.
+   */
+  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, restore?: Restore, asTwin: LiveHyperparams | null = null): Promise<boolean> {
     const resolved = resolveConfig(input, catalogue.infoOf, currentConfig(), backend?.hardwareGpu ?? false);
-    if (!resolved.ok) return fail(source, 'bad-config', formatErrors(resolved.errors), resolved.errors);
+    if (!resolved.ok) {
+      fail(source, 'bad-config', formatErrors(resolved.errors), resolved.errors);
+      return false;
+    }
     let dataset: Dataset;
     try {
       dataset = await catalogue.loadForRun(resolved.value, (info) => post({ type: 'progress', stage: 'dataset', message: `Loading ${info.name}…` }));
     } catch (e) {
-      return fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
+      fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
+      return false;
+    }
+    if (deps.chooseBackend && backend) {
+      try {
+        backend = await deps.chooseBackend(backend, resolved.value, dataset, (message) => post({ type: 'progress', stage: 'backend', message }));
+      } catch (e) {
+        // The backend that started first still runs: measuring is an improvement, not a need.
+        backend = { ...backend, calibration: `not measured: ${(e as Error).message}` };
+      }
     }
     // Build the new run before dropping the old one, so a failure keeps what was trained.
     let trainer: Trainer;
     try {
-      trainer = new Trainer(resolved.value, dataset);
+      trainer = restore ? await restore.make(dataset) : new Trainer(resolved.value, dataset);
     } catch (e) {
-      return fail(source, 'internal', `Could not build the models: ${(e as Error).message}`);
+      fail(source, restore ? 'bad-run-file' : 'internal', `Could not build the models: ${(e as Error).message}`);
+      return false;
     }
     let twin: Trainer | null = null;
     if (asTwin) {
@@ -86,7 +129,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         twin.setHyperparams(asTwin);
       } catch (e) {
         trainer.dispose();
-        return fail(source, 'internal', `Could not build run B: ${(e as Error).message}`);
+        fail(source, 'internal', `Could not build run B: ${(e as Error).message}`);
+        return false;
       }
     }
     run?.dispose();
@@ -101,12 +145,14 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       models: modelsForShape(dataset.info.shape).map((id) => summarizeModel(id, trainer.config.latentDim, trainer.config.dSteps)),
     });
     for (const m of next.members) m.postHyperparams();
-    await showRun(next);
+    await showRun(next, () => restore?.afterReady(trainer));
+    return true;
   }
 
   /** The state, pictures and weights of a new LiveRun, then its quality evaluators. */
-  async function showRun(next: LiveRun): Promise<void> {
+  async function showRun(next: LiveRun, afterState?: () => void): Promise<void> {
     next.postState();
+    afterState?.();
     await next.postPictures();
     await next.postWeights();
     for (const m of next.members) {
@@ -124,7 +170,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await stopTraining();
     if (action === 'start') {
       const b = r.member('B')?.trainer ?? r.trainer;
-      return buildRun('twin', {}, b.hyperparams);
+      await buildRun('twin', {}, undefined, b.hyperparams);
+      return;
     }
     if (!r.isTwin) return fail('twin', 'bad-message', `twin: ${action} needs a twin run`);
     const kept = r.member(action === 'keepA' ? 'A' : 'B')!.trainer;
@@ -155,6 +202,46 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await buildRun('init', cmd.config);
   }
 
+  // A run on the user's drawing carries the drawing in its file; opening one makes it this tab's drawing.
+  let drawnPoints: Float32Array | null = null;
+  const codec: RunCodec<RunSnapshot> = {
+    ...runCodec,
+    async snapshot(t) {
+      const s = await runCodec.snapshot(t);
+      return s.config.dataset === DRAWN_ID && drawnPoints ? { ...s, datasetPayload: { kind: 'drawn', points: drawnPoints } } : s;
+    },
+    prepare(s) {
+      if (!s.datasetPayload) return { ok: true };
+      const source = snapshotDatasetSource(s);
+      if (!source.ok) return source;
+      catalogue.addCustom(source.value);
+      drawnPoints = Float32Array.from(s.datasetPayload.points);
+      return { ok: true };
+    },
+  };
+  const keeping = createRunKeeping(
+    {
+      trainer: () => run?.trainer ?? null,
+      running: () => run?.running ?? false,
+      post: postRaw,
+      fail,
+      enqueue: (fn) => (queue = queue.then(fn).catch((e) => fail('training', 'internal', (e as Error).message))),
+      stopLoop: stopTraining,
+      // Paused, every step is read back; between slices up to 64 steps may still be on the device,
+      // so an autosave while training may lack their metric rows (a gap too small to see).
+      flush: async () => {},
+      install: async (config, make, afterReady) => {
+        await stopTraining();
+        return buildRun('openRun', config, { make, afterReady });
+      },
+      datasetName: (id) => catalogue.infoOf(id)?.name,
+      clock: deps.clock ?? Date.now,
+    },
+    codec,
+    deps.indexedDB,
+    { autosaveMs: deps.autosaveMs },
+  );
+
   async function previewDataset(id: string): Promise<void> {
     if (!catalogue.infoOf(id)) return fail('previewDataset', 'bad-message', `previewDataset: unknown dataset "${id}"`);
     try {
@@ -172,6 +259,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       return fail('useDrawnPoints', 'bad-config', `Your drawing cannot be used: ${(e as Error).message}`);
     }
     catalogue.addCustom(source);
+    drawnPoints = Float32Array.from(points);
     await stopTraining();
     await buildRun('useDrawnPoints', { dataset: source.info.id });
   }
@@ -190,7 +278,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   }
 
   /** Commands that act on the loaded run. */
-  async function onRun(r: LiveRun, cmd: Exclude<Command, CommandOf<'init' | 'reset' | 'previewDataset' | 'uploadImages' | 'useDrawnPoints'>>): Promise<void> {
+  async function onRun(r: LiveRun, cmd: Exclude<Command, CommandOf<'init' | 'reset' | 'previewDataset' | 'uploadImages' | 'useDrawnPoints' | 'encodeTimelapse'>>): Promise<void> {
     switch (cmd.type) {
       case 'start':
         if (!r.running) training = r.start();
@@ -204,6 +292,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         return setHyperparams(r, cmd);
       case 'twin':
         return twin(r, cmd.action);
+      case 'exportModel':
+        return exports.exportModel(r.trainer);
       case 'requestSamples':
         await r.postPictures();
         await r.postQuality();
@@ -214,6 +304,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   async function execute(cmd: Command): Promise<void> {
     if (cmd.type === 'init') return init(cmd);
     if (!backend) return fail(cmd.type, 'not-ready', `${cmd.type}: send init first`);
+    if (isKeeping(cmd)) return keeping.handle(cmd);
     switch (cmd.type) {
       case 'previewDataset':
         return previewDataset(cmd.id);
@@ -221,9 +312,12 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         return uploadImages(cmd);
       case 'useDrawnPoints':
         return useDrawnPoints(cmd.points);
+      case 'encodeTimelapse':
+        return exports.timelapse(cmd, run?.trainer.step ?? 0);
       case 'reset':
         await stopTraining();
-        return buildRun('reset', cmd.config ?? {});
+        await buildRun('reset', cmd.config ?? {});
+        return;
     }
     if (!run) return fail(cmd.type, 'not-ready', `${cmd.type}: no run is loaded (fix the config and reset)`);
     return onRun(run, cmd);
@@ -235,7 +329,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const cmd = parsed.value;
     const guarded = () => execute(cmd).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
-    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages') return guarded();
+    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();
     if (cmd.type === 'pause') {
       // At once, not behind the queue: a long `step N` in progress stops at its next slice.
       pauses++;
@@ -253,4 +347,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   }
 
   return { handle, idle: () => training };
+}
+
+interface Restore {
+  make(dataset: Dataset): Promise<Trainer>;
+  afterReady(t: Trainer): void;
+}
+
+function isKeeping(cmd: Command): cmd is KeepingCommand {
+  return (KEEPING_COMMANDS as readonly string[]).includes(cmd.type);
 }

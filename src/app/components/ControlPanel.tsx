@@ -4,12 +4,19 @@ import { HyperparamSlider } from './HyperparamSlider';
 import { LabControls } from './LabControls';
 import { LrDecayControls } from './LrDecayControls';
 import { RunControls } from './RunControls';
+import { RunFileControls } from './RunFileControls';
 import { RunSetupPickers } from './RunSetupPickers';
 import { TwinControls } from './TwinControls';
+import { LIVE_SLIDER_GROUPS } from '../lib/classroom';
+import { useHidden, useView } from '../viewStore';
 
 const RATE_KEYS = liveKeysIn('rates');
 
 export function ControlPanel() {
+  const noLab = useHidden('lab');
+  const noSetup = useHidden('setup');
+  const projector = useView((s) => s.projector);
+  const noLive = useView((s) => LIVE_SLIDER_GROUPS.every((id) => s.hidden.includes(id)));
   return (
     <section className="panel control-panel" aria-labelledby="controls-title">
       <h2 id="controls-title" className="visually-hidden">
@@ -17,18 +24,23 @@ export function ControlPanel() {
       </h2>
       <RunControls />
       <TwinControls />
-      <fieldset className="live">
-        <legend>Live settings (take effect at the next step)</legend>
-        {RATE_KEYS.map((k) => (
-          <HyperparamSlider key={k} field={k} />
-        ))}
-        <LrDecayControls />
-      </fieldset>
-      <details className="lab" open>
-        <summary>Regularization lab (live)</summary>
-        <LabControls />
-      </details>
-      <RunSetupPickers />
+      <RunFileControls />
+      {!noLive && (
+        <fieldset className="live">
+          <legend>Live settings (take effect at the next step)</legend>
+          {RATE_KEYS.map((k) => (
+            <HyperparamSlider key={k} field={k} />
+          ))}
+          <LrDecayControls />
+        </fieldset>
+      )}
+      {!noLab && (
+        <details className="lab" open={!projector}>
+          <summary>Regularization lab (live)</summary>
+          <LabControls />
+        </details>
+      )}
+      {!noSetup && <RunSetupPickers />}
     </section>
   );
 }

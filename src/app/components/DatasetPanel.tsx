@@ -3,6 +3,7 @@
  * that fit it; the user's own images; and a canvas to draw 2-D data. Opened from the setup
  * pickers as a non-modal window, so the run stays in view and keeps training meanwhile.
  */
+import { useHidden } from '../viewStore';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
@@ -116,7 +117,7 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = TABS.findIndex((t) => t.id === tab);
-    let j = i;
+    let j: number;
     if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
     else if (e.key === 'ArrowLeft') j = (i + TABS.length - 1) % TABS.length;
     else if (e.key === 'Home') j = 0;
@@ -195,16 +196,20 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
 
 /** The button that opens the datasets window, and the window (portalled to <body>, non-modal). */
 export function DatasetBrowser() {
+  return useHidden('datasets') ? null : <DatasetBrowserShown />;
+}
+
+function DatasetBrowserShown() {
   const [open, setOpen] = useState(false);
   // Once opened, the panel stays mounted (hidden when closed), so a drawing or an upload result survives.
   const [mounted, setMounted] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  if (open && !mounted) setMounted(true);
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open) setMounted(true);
     if (open && !d.open) {
       // show() focuses the first tab; keep the page where it was (the window is fixed in place).
       const x = window.scrollX;

@@ -46,6 +46,16 @@ function paintBackground(ctx: CanvasRenderingContext2D, px: number, dpr: number)
   ctx.stroke();
 }
 
+/** Canvas pixels per CSS pixel, capped at 2. */
+const dpr = () => Math.min(2, window.devicePixelRatio || 1);
+
+const dot = (ctx: CanvasRenderingContext2D, x: number, y: number) => {
+  const d = dpr();
+  const [cx, cy] = dataToCanvas(x, y, SIZE);
+  ctx.moveTo(cx * d + 2.6 * d, cy * d);
+  ctx.arc(cx * d, cy * d, 2.6 * d, 0, Math.PI * 2);
+};
+
 export function DrawPoints({ onTrain }: DrawPointsProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // Data-unit coordinates, x, y interleaved; strokeStarts[i] = index (in points) where stroke i began.
@@ -54,15 +64,6 @@ export function DrawPoints({ onTrain }: DrawPointsProps) {
   const brush = useRef<BrushState | null>(null);
   const [count, setCount] = useState(0);
   const [spacing, setSpacing] = useState(8);
-
-  const dpr = () => Math.min(2, window.devicePixelRatio || 1);
-
-  const dot = (ctx: CanvasRenderingContext2D, x: number, y: number) => {
-    const d = dpr();
-    const [cx, cy] = dataToCanvas(x, y, SIZE);
-    ctx.moveTo(cx * d + 2.6 * d, cy * d);
-    ctx.arc(cx * d, cy * d, 2.6 * d, 0, Math.PI * 2);
-  };
 
   const redraw = useCallback(() => {
     const canvas = canvasRef.current;

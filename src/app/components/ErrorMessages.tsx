@@ -13,7 +13,9 @@ const TITLES: Record<AppError['code'], string> = {
   'dataset-failed': 'Dataset could not load',
   'bad-upload': 'Images could not be used',
   'nan-loss': 'Training diverged',
+  'bad-run-file': 'Run file could not be opened',
   'not-ready': 'Not ready',
+  'export-failed': 'Export failed',
   internal: 'Training error',
   'worker-crashed': 'Training worker failed',
 };

@@ -1,7 +1,10 @@
-/** "What am I looking at?": a short, plain-language guide to the screen. */
+/** "What am I looking at?": a short, plain-language guide to the screen (folded in projector mode). */
+import { useView } from '../viewStore';
+
 export function ExplainerPanel({ kind }: { kind: 'image' | 'points' | null }) {
+  const projector = useView((s) => s.projector);
   return (
-    <details className="explainer" open>
+    <details className="explainer" open={!projector}>
       <summary>What am I looking at?</summary>
       <p>
         A <strong>GAN</strong> is two networks in a contest. The <strong>generator (G)</strong> turns random noise into made-up examples. The{' '}

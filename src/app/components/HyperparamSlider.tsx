@@ -12,8 +12,14 @@ import { ladderOf, LIVE_CONTROLS } from '../lib/liveControls';
 import { formatHyperparam, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../lib/logSlider';
 import { shownValue } from '../store/live';
 import { useApp, useAppStore } from '../storeContext';
+import { useHidden } from '../viewStore';
 
+/** A live slider, unless a classroom link hides it. */
 export function HyperparamSlider({ field }: { field: LiveKey }) {
+  return useHidden(field) ? null : <ShownSlider field={field} />;
+}
+
+function ShownSlider({ field }: { field: LiveKey }) {
   const id = useId();
   const store = useAppStore();
   const { label, shortLabel, help, scaleHint } = LIVE_CONTROLS[field];

@@ -34,14 +34,15 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
   const [invert, setInvert] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [collecting, setCollecting] = useState<string | null>(null);
-  const last = useRef<{ files: File[]; target: UploadTarget; invert: boolean } | null>(null);
+  // What was sent last, so a change of settings can offer to decode the same files again (state, as render reads it).
+  const [last, setLast] = useState<{ files: File[]; target: UploadTarget; invert: boolean } | null>(null);
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
   const send = (files: File[]) => {
     if (!files.length) return;
-    last.current = { files, target, invert };
+    setLast({ files, target, invert });
     store.getState().uploadImages(files, target, invert);
   };
 
@@ -62,7 +63,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
       .catch((err: unknown) => setCollecting(`Could not read the dropped items: ${(err as Error).message}`));
   };
 
-  const settingsChanged = last.current !== null && (last.current.target !== target || last.current.invert !== invert);
+  const settingsChanged = last !== null && (last.target !== target || last.invert !== invert);
   const info = result?.dataset ?? null;
 
   return (
@@ -186,9 +187,9 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
         </p>
       )}
 
-      {settingsChanged && !upload.busy && last.current && (
-        <button type="button" onClick={() => last.current && send(last.current.files)}>
-          Decode the same {formatInt(last.current.files.length)} files again with these settings
+      {settingsChanged && !upload.busy && last && (
+        <button type="button" onClick={() => send(last.files)}>
+          Decode the same {formatInt(last.files.length)} files again with these settings
         </button>
       )}
 

@@ -16,6 +16,7 @@ import { TwinLegend } from './TwinLegend';
 import type { ChartId } from '../store/charts';
 import type { ChartRow } from '../lib/metricHistory';
 import { useApp } from '../storeContext';
+import { ChartTable } from './ChartTable';
 
 export const SERIES_COLORS: Record<MetricKey, string> = {
   step: '#000',
@@ -102,6 +103,7 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
       <div className="chart-body" aria-hidden={rows.length === 0 ? undefined : 'true'}>
         <ChartBody rows={rows} rowsB={rowsB} baselines={baselines} chart={chart} yDomain={yDomain} />
       </div>
+      <ChartTable title={title} keys={keys} rows={rows} testId={`table-${chart}`} />
     </figure>
   );
 });
@@ -133,7 +135,7 @@ const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDoma
   if (rows.length === 0) return <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>;
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={100}>
-      <LineChart data={rows} margin={MARGIN}>
+      <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
         <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} ticks={xTicks} interval={0} />
         <YAxis domain={yDomain ?? AUTO_DOMAIN} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} />

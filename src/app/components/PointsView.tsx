@@ -8,7 +8,8 @@ import { formatInt } from '../lib/format';
 import type { PointsFrame } from '../store/frames';
 import { useApp } from '../storeContext';
 
-const SIZE = 320;
+export const POINTS_VIEW_SIZE = 320;
+const SIZE = POINTS_VIEW_SIZE;
 // D(x) = 0 (fake) → purple, 0.5 → near white, 1 (real) → green.
 const FAKE_RGB = [167, 139, 250];
 const MID_RGB = [248, 250, 252];
@@ -24,8 +25,8 @@ function shade(v: number, out: Uint8ClampedArray, at: number): void {
   out[at + 3] = 255;
 }
 
-function draw(canvas: HTMLCanvasElement, frame: PointsFrame, heat: HTMLCanvasElement): void {
-  const dpr = Math.min(2, window.devicePixelRatio || 1);
+/** Draws one frame; also used off screen for the points timelapse (dpr 1). */
+export function drawPoints(canvas: HTMLCanvasElement, frame: PointsFrame, heat: HTMLCanvasElement, dpr = Math.min(2, window.devicePixelRatio || 1)): void {
   const px = Math.round(SIZE * dpr);
   if (canvas.width !== px) {
     canvas.width = px;
@@ -78,7 +79,7 @@ export function PointsView({ run }: { run?: 'B' } = {}) {
     const canvas = canvasRef.current;
     if (!canvas || !frame) return;
     heatRef.current ??= document.createElement('canvas');
-    draw(canvas, frame, heatRef.current);
+    drawPoints(canvas, frame, heatRef.current);
   }, [frame]);
 
   return (

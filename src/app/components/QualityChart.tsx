@@ -4,12 +4,13 @@
  * colour images. One series at a time (they have different units), the FID floor as a dashed
  * line, and a compact read-out of every newest value.
  */
-import { memo, useId, useState } from 'react';
+import { memo, useId } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatInt, formatMetric } from '../lib/format';
 import { formatQuality, parseLabel, qualitySeries } from '../lib/labState';
 import type { QualityRow } from '../lib/labState';
 import { useApp } from '../storeContext';
+import { useView } from '../viewStore';
 
 const MARGIN = { top: 4, right: 12, bottom: 0, left: 0 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
@@ -21,7 +22,8 @@ const COLOR = '#0f766e';
 
 export function QualityChart() {
   const quality = useApp((s) => s.quality);
-  const [picked, setPicked] = useState<string | null>(null);
+  const picked = useView((s) => s.quality);
+  const setPicked = useView((s) => s.setQuality);
   const selectId = useId();
   const series = qualitySeries(quality.labels);
   const key = picked && series.includes(picked) ? picked : series[0];
@@ -74,7 +76,7 @@ const QualityBody = memo(function QualityBody({ rows, valueKey, label, floor }: 
   const valueFormatter = (v: unknown): [string, string] => [formatMetric(Number(v)), label];
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={80}>
-      <LineChart data={rows} margin={MARGIN}>
+      <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
         <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} tickCount={4} />
         <YAxis domain={domain} tickFormatter={tickFormatter} width={44} fontSize={11} tickCount={5} allowDecimals={of === null} />

@@ -17,9 +17,8 @@ export function SampleGrid() {
   const index = picked === null ? samples.length - 1 : Math.min(picked, samples.length - 1);
   const frame = index >= 0 ? samples[index] : null;
 
-  useEffect(() => {
-    if (picked !== null && picked >= samples.length) setPicked(null);
-  }, [picked, samples.length]);
+  // A reset shrinks the list: follow the newest grid again (adjusted during render, not in an effect, so no stale frame paints).
+  if (picked !== null && picked >= samples.length) setPicked(null);
 
   useEffect(() => {
     const canvas = canvasRef.current;

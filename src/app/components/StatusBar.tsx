@@ -27,9 +27,11 @@ export function StatusBar() {
   const reasons = s.backend?.reasons ?? [];
   const why =
     s.backend &&
-    (s.backend.requested === 'auto'
-      ? `Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).`
-      : `Forced by the URL (?backend=${s.backend.requested}).`);
+    (s.backend.requested !== 'auto'
+      ? `Forced by the URL (?backend=${s.backend.requested}).`
+      : s.backend.calibration
+        ? `Chosen by measurement: ${s.backend.calibration}.`
+        : `Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).`);
   const tooltip = [why, ...reasons].filter(Boolean).join('\n');
 
   return (
@@ -40,7 +42,7 @@ export function StatusBar() {
       <details className="backend" title={tooltip}>
         <summary data-testid="backend">Backend: {backendName}</summary>
         <div className="backend-why">
-          {why && <p>{why}</p>}
+          {why && <p data-testid="backend-why">{why}</p>}
           {s.backend?.threads && <p data-testid="backend-threads">WASM threads: {s.backend.threads.note}</p>}
           {reasons.length ? (
             <ul>

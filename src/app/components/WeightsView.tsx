@@ -3,7 +3,7 @@
  * (|w| < 1e-3, what L1 produces) and each layer's L2 norm (what L2 shrinks), with its change since
  * the run's first reading. Redrawn when the worker sends new statistics (about once a second).
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { NetworkWeightStats } from '../../core/metrics/weightStats';
 import { NEAR_ZERO } from '../../core/metrics/weightStats';
 import { formatInt } from '../lib/format';
@@ -17,8 +17,9 @@ const HEIGHT = 46;
 export function WeightsView() {
   const weights = useApp((s) => s.weights);
   // The run's first reading, for "since start": replaced when a new run's steps begin lower.
-  const first = useRef<WeightsFrame | null>(null);
-  if (weights && (!first.current || weights.step < first.current.step)) first.current = weights;
+  // State adjusted during render (not a ref: render reads it), React's pattern for state derived from changing input.
+  const [first, setFirst] = useState<WeightsFrame | null>(null);
+  if (weights && (!first || weights.step < first.step)) setFirst(weights);
   if (!weights) {
     return (
       <div className="weights-view" data-testid="weights-view">
@@ -28,8 +29,8 @@ export function WeightsView() {
   }
   return (
     <div className="weights-view" data-testid="weights-view" data-step={weights.step}>
-      <NetworkWeights name="Generator" short="G" stats={weights.generator} start={first.current?.generator ?? null} color="var(--fake)" />
-      <NetworkWeights name="Discriminator" short="D" stats={weights.discriminator} start={first.current?.discriminator ?? null} color="#0369a1" />
+      <NetworkWeights name="Generator" short="G" stats={weights.generator} start={first?.generator ?? null} color="var(--fake)" />
+      <NetworkWeights name="Discriminator" short="D" stats={weights.discriminator} start={first?.discriminator ?? null} color="#0369a1" />
     </div>
   );
 }

@@ -25,6 +25,8 @@ import { createDatasetsSlice } from './datasets';
 import type { DatasetsSlice } from './datasets';
 import { createErrorsSlice } from './errors';
 import type { ErrorsSlice } from './errors';
+import { createExportsSlice } from './exports';
+import type { ExportsSlice } from './exports';
 import { createFramesSlice } from './frames';
 import type { FramesSlice } from './frames';
 import { createLabSlice } from './lab';
@@ -54,7 +56,8 @@ export type AppState = StartupSlice &
   ErrorsSlice &
   ConfirmResetSlice &
   TwinSlice &
-  BaselinesSlice & {
+  BaselinesSlice &
+  ExportsSlice & {
     /** Folds one worker event into the state (each slice in turn). */
     handleEvent(ev: WorkerEvent): void;
   };
@@ -83,9 +86,10 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
     const confirmReset = createConfirmResetSlice(ctx);
     const twin = createTwinSlice(ctx);
     const baselines = createBaselinesSlice(ctx);
+    const exportsSlice = createExportsSlice(ctx);
     // Event order: errors are shown before start-up may retry; charts see a metrics batch (and
     // may start a new run) before the run slice takes its step and speed from it.
-    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, twin, baselines];
+    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice, twin, baselines];
     // Twin run B's events reach only the slices that keep B's views (docs/twin-runs.md).
     const twinSlices = [charts, twin];
 
@@ -101,6 +105,7 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
       ...confirmReset.state,
       ...twin.state,
       ...baselines.state,
+      ...exportsSlice.state,
       handleEvent(ev) {
         for (const s of isTwinEvent(ev) ? twinSlices : slices) s.onEvent?.(ev);
       },

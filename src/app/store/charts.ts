@@ -5,6 +5,7 @@
 import type { MetricKey } from '../../core/metrics/stepMetrics';
 import { MetricHistory } from '../lib/metricHistory';
 import type { ChartRow } from '../lib/metricHistory';
+import { historyCsv } from '../lib/exports';
 import type { Slice, SliceContext } from './slice';
 import { now } from './slice';
 import { isTwinEvent } from './twin';
@@ -41,6 +42,8 @@ export interface ChartsSlice {
   endTwinCharts(keep: 'A' | 'B'): void;
   /** Recomputes the charts now (normally throttled to CHART_INTERVAL_MS). */
   flushCharts(): void;
+  /** The metric and quality history as CSV (the CLI's metrics.csv columns). */
+  metricsCsv(): string;
 }
 
 export function createChartsSlice({ set, get, options, newRun }: SliceContext): Slice<ChartsSlice> {
@@ -101,6 +104,7 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
       historyLength: 0,
       chartsB: EMPTY_CHARTS,
       flushCharts: compute,
+      metricsCsv: () => historyCsv(history, get().quality.rows),
       endTwinCharts(keep) {
         if (keep === 'B') history = historyB;
         historyB = new MetricHistory();

@@ -18,19 +18,21 @@ export const MAX_SAMPLE_FRAMES = 120;
 export interface FramesSlice {
   samples: SampleFrame[];
   points: PointsFrame | null;
+  /** One 2-D picture per epoch (like `samples`), for the points timelapse. */
+  pointFrames: PointsFrame[];
 }
 
 export function createFramesSlice({ set }: SliceContext): Slice<FramesSlice> {
   return {
-    state: { samples: [], points: null },
+    state: { samples: [], points: null, pointFrames: [] },
     onNewRun() {
-      set({ samples: [], points: null });
+      set({ samples: [], points: null, pointFrames: [] });
     },
     onEvent(ev) {
       if (ev.type === 'samples') {
         const frame: SampleFrame = { step: ev.step, epoch: ev.epoch, width: ev.width, height: ev.height, pixels: ev.pixels };
         set((s) => ({ samples: addFrame(s.samples, frame) }));
-      } else if (ev.type === 'points') set({ points: ev });
+      } else if (ev.type === 'points') set((s) => ({ points: ev, pointFrames: addFrame(s.pointFrames, ev) }));
     },
   };
 }
@@ -40,7 +42,7 @@ export function createFramesSlice({ set }: SliceContext): Slice<FramesSlice> {
  * e.g. drawn on demand while paused, replaces it); past MAX_SAMPLE_FRAMES, every other old frame
  * goes, so the scrubber still spans the whole run.
  */
-export function addFrame(frames: SampleFrame[], frame: SampleFrame, max = MAX_SAMPLE_FRAMES): SampleFrame[] {
+export function addFrame<F extends { step: number; epoch: number }>(frames: F[], frame: F, max = MAX_SAMPLE_FRAMES): F[] {
   const last = frames[frames.length - 1];
   if (last && frame.step < last.step) frames = []; // a new run
   else if (last && last.epoch === frame.epoch) frames = frames.slice(0, -1);

@@ -8,6 +8,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { FieldError } from '../../core/config';
 import type { Command, WorkerEvent } from '../../worker/protocol';
 import type { AppError, AppState } from './appStore';
+import type { ExportedFile } from '../lib/exports';
 
 export type Send = (cmd: Command) => void;
 
@@ -16,6 +17,8 @@ export interface StoreOptions {
   chartIntervalMs?: number;
   /** Re-render each chart in its own task (the browser; tests leave it off). */
   staggerCharts?: boolean;
+  /** Receives each finished worker-built export (the browser turns it into a download). */
+  onExportFile?: (file: ExportedFile) => void;
 }
 
 export interface SliceContext {

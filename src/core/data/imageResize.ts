@@ -147,7 +147,7 @@ export function buildImageSet(images: RgbaImage[], target: ResizeTarget, options
     try {
       pixels.set(resizeImage(img, target, options), i * per);
     } catch (err) {
-      throw new Error(`image ${i}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`image ${i}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   });
   return { count: images.length, height: target.size, width: target.size, channels: target.channels, labels, pixels };

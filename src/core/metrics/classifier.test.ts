@@ -6,49 +6,15 @@ import { selectBackend } from '../backend';
 import { getDatasetSource } from '../data/registry';
 import { inferLayers } from '../models/specs';
 import { Random } from '../random';
-import {
-  CLASSIFIER_FLOORS_ASSET,
-  CLASSIFIER_SPEC,
-  Classifier,
-  classifierSplit,
-  decodeClassifier,
-  encodeClassifier,
-  fromFloat16Bits,
-  glorotInit,
-  loadClassifier,
-  toFloat16Bits,
-  type ClassifierFloors,
-} from './classifier';
+import { glorotUniform } from '../models/glorot';
+import { Classifier } from './classifier';
+import { decodeClassifier, encodeClassifier, loadClassifier } from './classifierFile';
+import { CLASSIFIER_FLOORS_ASSET, CLASSIFIER_SPEC, classifierSplit, type ClassifierFloors } from './classifierSpec';
 import { classifierMetrics } from './classifierMetrics';
 import { frechetDistance, gaussianStats } from './frechet';
 
 beforeAll(async () => {
   await selectBackend('wasm');
-});
-
-describe('float16', () => {
-  it('encodes known values', () => {
-    expect(toFloat16Bits(1)).toBe(0x3c00);
-    expect(toFloat16Bits(-2)).toBe(0xc000);
-    expect(toFloat16Bits(0.1)).toBe(0x2e66);
-    expect(toFloat16Bits(65504)).toBe(0x7bff);
-    expect(toFloat16Bits(1e6)).toBe(0x7c00);
-    expect(toFloat16Bits(2 ** -24)).toBe(0x0001);
-    expect(toFloat16Bits(1e-9)).toBe(0);
-    expect(toFloat16Bits(NaN) & 0x7c00).toBe(0x7c00);
-    expect(fromFloat16Bits(0x3c00)).toBe(1);
-    expect(fromFloat16Bits(0x0001)).toBe(2 ** -24);
-    expect(fromFloat16Bits(0x7c00)).toBe(Infinity);
-  });
-
-  it('round-trips with relative error ≤ 2^-11 in the normal range', () => {
-    const rng = new Random(1);
-    for (let i = 0; i < 2000; i++) {
-      const v = rng.normal(0, 0.3);
-      if (Math.abs(v) < 2 ** -14) continue;
-      expect(Math.abs(fromFloat16Bits(toFloat16Bits(v)) - v)).toBeLessThanOrEqual(Math.abs(v) * 2 ** -11 + 1e-12);
-    }
-  });
 });
 
 describe('classifier spec and file', () => {
@@ -70,7 +36,7 @@ describe('classifier spec and file', () => {
   });
 
   it('encode → decode keeps outputs (to float16 precision), header and reference; classify leaks no tensors', async () => {
-    const c = new Classifier(glorotInit(new Random(3)));
+    const c = new Classifier(glorotUniform(new Random(3)));
     const rng = new Random(4);
     const images = Float32Array.from({ length: 20 * 784 }, () => rng.uniform(-1, 1));
     const ref = gaussianStats(Float32Array.from({ length: 100 * 64 }, () => rng.normal()), 100, 64);
@@ -99,7 +65,7 @@ describe('classifier spec and file', () => {
   });
 
   it('refuses foreign or mismatched files', () => {
-    const c = new Classifier(glorotInit(new Random(3)));
+    const c = new Classifier(glorotUniform(new Random(3)));
     const bytes = encodeClassifier(c, { datasetId: 'mnist', testAccuracy: 0, testCount: 0, trainCount: 0 });
     c.dispose();
     const bad = bytes.slice();

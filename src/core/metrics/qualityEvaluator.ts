@@ -7,7 +7,9 @@
  */
 import type { Dataset, LoadContext } from '../data/types';
 import type { Trainer } from '../trainer';
-import { CLASSIFIER_DATASETS, CLASSIFIER_FLOORS_ASSET, classifierSplit, loadClassifier, type Classifier, type ClassifierFloors } from './classifier';
+import type { Classifier } from './classifier';
+import { loadClassifier } from './classifierFile';
+import { CLASSIFIER_DATASETS, CLASSIFIER_FLOORS_ASSET, classifierSplit, type ClassifierFloors } from './classifierSpec';
 import { classifierMetrics } from './classifierMetrics';
 import { frechetDistance, gaussianStats, type GaussianStats } from './frechet';
 import { modeCoverage } from './modeCoverage';

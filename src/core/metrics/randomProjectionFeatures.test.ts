@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeLoadContext } from '../../../scripts/lib/nodeAssets';
 import { getDatasetSource } from '../data/registry';
 import { Random } from '../random';
-import { classifierSplit } from './classifier';
+import { classifierSplit } from './classifierSpec';
 import { frechetDistance, gaussianStats } from './frechet';
 import { RANDOM_PROJECTION_DIM, randomProjectionFeatures } from './randomProjectionFeatures';
 

@@ -31,6 +31,19 @@ export interface ApplyOptions {
   twiceDifferentiable?: boolean;
   /** Replaces a kernel by a tensor computed from it (spectral normalization). */
   kernel?: (variable: tf.Variable) => tf.Tensor;
+  /**
+   * Inference with population statistics: the i-th BatchNorm layer normalises with `bnStats[i]`
+   * instead of its batch's moments (what an exported model does; see src/core/export/).
+   */
+  bnStats?: BatchNormStats[];
+  /** Called with each BatchNorm layer's batch moments (to estimate population statistics). */
+  onBatchMoments?: (index: number, mean: tf.Tensor, variance: tf.Tensor) => void;
+}
+
+/** Per-channel mean and variance that one BatchNorm layer normalises with. */
+export interface BatchNormStats {
+  mean: Float32Array;
+  variance: Float32Array;
 }
 
 /** max(x, αx) = ½(1+α)x + ½(1−α)|x|, built from ops that TF.js can differentiate twice. */
@@ -49,16 +62,25 @@ export interface Network {
 
 export type InitFn = (shape: number[], fanIn: number, fanOut: number) => Float32Array;
 
-const BN_EPSILON = 1e-3;
+export const BN_EPSILON = 1e-3;
 
 /**
  * BatchNorm always normalises with the statistics of the batch it is given, in training and when
  * sampling from the fixed noise batch. That keeps sampling deterministic per weights without
  * running averages that lag behind a fast-changing generator.
  */
-function batchNorm(x: tf.Tensor, gamma: tf.Variable, beta: tf.Variable): tf.Tensor {
-  const axes = x.rank === 4 ? [0, 1, 2] : [0];
-  const { mean, variance } = tf.moments(x, axes);
+function batchNorm(x: tf.Tensor, gamma: tf.Variable, beta: tf.Variable, index: number, options: ApplyOptions): tf.Tensor {
+  const fixed = options.bnStats?.[index];
+  let mean: tf.Tensor;
+  let variance: tf.Tensor;
+  if (fixed) {
+    mean = tf.tensor1d(fixed.mean);
+    variance = tf.tensor1d(fixed.variance);
+  } else {
+    const axes = x.rank === 4 ? [0, 1, 2] : [0];
+    ({ mean, variance } = tf.moments(x, axes));
+    options.onBatchMoments?.(index, mean, variance);
+  }
   return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), gamma), beta);
 }
 
@@ -90,6 +112,7 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
     let h = x;
     const kernelOf = (v: tf.Variable): tf.Tensor => (options.kernel ? options.kernel(v) : v);
     let dropoutCount = 0;
+    let bnCount = 0;
     infos.forEach((info, i) => {
       const spec = info.spec;
       const vars = perLayer[i];
@@ -108,7 +131,7 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
           h = tf.reshape(h, [-1, info.outShape[0]]);
           break;
         case 'batchnorm':
-          h = batchNorm(h, vars[0], vars[1]);
+          h = batchNorm(h, vars[0], vars[1], bnCount++, options);
           break;
         case 'leakyrelu':
           h = options.twiceDifferentiable ? leakyReluViaAbs(h, spec.alpha) : tf.leakyRelu(h, spec.alpha);

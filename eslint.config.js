@@ -1,0 +1,88 @@
+// ESLint flat config: recommended JS + TypeScript rules, React hooks rules for the UI, and the
+// layer rules of docs/ARCHITECTURE.md (core ← worker ← app) as errors. Not type-aware on purpose:
+// `npm run typecheck` already runs tsc, and type-aware linting would multiply the lint time.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Core modules that import TF.js (directly or through another one), relative to src/core. The UI
+ * and the protocol may import none of them; scripts/lint-rules.test.ts fails when a core module
+ * that reaches TF.js is missing here.
+ */
+export const TF_CORE_MODULES = [
+  'adam',
+  'backend',
+  'backendTrial',
+  'gradientPenalties',
+  'losses',
+  'metrics/classifier',
+  'metrics/classifierFile',
+  'metrics/qualityEvaluator',
+  'models/glorot',
+  'models/network',
+  'regularizers',
+  'spectralNorm',
+  'testing/quietTf',
+  'trainer',
+  'trainingLoop',
+  'wasmKernels',
+];
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Matches a relative import of one of TF_CORE_MODULES from anywhere in src/ (`../core/trainer`, `../../core/models/network.ts`). */
+const TF_CORE_REGEX = `^(\\.\\./)+core/(${TF_CORE_MODULES.map(escape).join('|')})(\\.tsx?)?$`;
+
+const noTfPatterns = [
+  { group: ['@tensorflow/*'], message: 'TF.js runs in the worker only (docs/ARCHITECTURE.md, layers).' },
+  { regex: TF_CORE_REGEX, message: 'This core module reaches TF.js; the UI and the protocol import only TF-free core files (docs/ARCHITECTURE.md, layers).' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'public/', 'test-results/', 'playwright-report/', 'bench/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // `_name` marks a deliberately unused parameter or destructured value.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  // Environments: which globals each layer may see (the tsconfig per environment checks the same for types).
+  { files: ['src/core/**'], languageOptions: { globals: { ...globals['shared-node-browser'] } } },
+  { files: ['src/worker/**', 'src/bench/bench.worker.ts'], languageOptions: { globals: { ...globals.worker } } },
+  { files: ['src/app/**', 'src/bench/**'], ignores: ['src/bench/bench.worker.ts'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['scripts/**', 'e2e/**', '*.config.{js,ts}'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['**/*.test.ts'], languageOptions: { globals: { ...globals.node } } },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs['recommended-latest'].rules },
+  },
+  // Layer rules.
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noTfPatterns }] },
+  },
+  {
+    files: ['src/worker/protocol.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noTfPatterns }] },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(app|worker|bench)(/|$)',
+              message: 'src/core runs in the worker, in Node and in the CLI: it never imports src/app, src/worker or src/bench (docs/ARCHITECTURE.md, layers).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,155 @@
+/**
+ * The run link: one codec, driven by the config schema, for everything that defines a run (each
+ * config field, live values included, the seed, the backend choice) and what the page shows (the
+ * open lesson, the quality measure, projector mode, a classroom link's hidden controls).
+ *
+ * Writing keeps links short: only values that differ from the dataset's recommended settings go
+ * in, except `dataset` and `model` (the default model depends on the machine's GPU, so a link
+ * names it to reproduce the same run elsewhere). Reading checks every value with the schema
+ * (`parseUrlParams`), so a bad one is named and dropped and the page still opens.
+ *
+ * Versions: `v=2` is this codec. A link without `v` is version 1 (the parameters the app has read
+ * since its first release); `MIGRATIONS` maps or drops what changed since a link's version.
+ */
+import { CONFIG_FIELDS, DEFAULT_CONFIG } from '../../core/config';
+import type { BackendChoice, TrainConfig } from '../../core/config';
+import type { DatasetInfo } from '../../core/data/types';
+import { isHideable } from './classroom';
+import { parseUrlParams } from './urlParams';
+
+export const LINK_VERSION = 2;
+
+/** What the page shows, beside the run itself. */
+export interface ViewParams {
+  lesson: string | null;
+  /** The quality measure charted (a key of the quality rows), null = the first. */
+  quality: string | null;
+  projector: boolean;
+  /** Classroom link: control groups hidden (see classroom.ts). */
+  hide: string[];
+  /** Classroom link: start training as soon as the page is ready. */
+  autostart: boolean;
+}
+
+export const EMPTY_VIEW: ViewParams = { lesson: null, quality: null, projector: false, hide: [], autostart: false };
+
+export interface RunLink {
+  version: number;
+  backend: BackendChoice;
+  config: Partial<TrainConfig>;
+  view: ViewParams;
+  notices: string[];
+}
+
+interface Migration {
+  /** Old parameter name → its name in the next version. */
+  renamed: Record<string, string>;
+  /** Parameters that no longer exist, with why (shown to the user). */
+  dropped: Record<string, string>;
+}
+
+/**
+ * What changed going from version `k` to `k + 1`. Version 1 → 2 added parameters (`v`, `lesson`,
+ * `quality`, `projector`, `hide`, `autostart`) and renamed nothing, so a version-1 link reads as is.
+ * Exported so a test can check the mechanism with a made-up older version.
+ */
+export const MIGRATIONS: Record<number, Migration> = {
+  1: { renamed: {}, dropped: {} },
+};
+
+const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'autostart']);
+
+/** The settings a link is compared against: the dataset's recommended ones. */
+export function linkDefaults(dataset: string, datasets: readonly DatasetInfo[]): TrainConfig {
+  const info = datasets.find((d) => d.id === dataset);
+  return { ...DEFAULT_CONFIG, ...(info?.recommended ?? {}), dataset };
+}
+
+export interface EncodeInput {
+  config: TrainConfig;
+  defaults: TrainConfig;
+  backend: BackendChoice;
+  view: ViewParams;
+}
+
+/** The query string (no leading `?`) for a run and view. */
+export function encodeRunLink({ config, defaults, backend, view }: EncodeInput): string {
+  const p = new URLSearchParams();
+  p.set('v', String(LINK_VERSION));
+  p.set('dataset', config.dataset);
+  p.set('model', config.model);
+  for (const key of Object.keys(CONFIG_FIELDS) as (keyof TrainConfig)[]) {
+    if (key === 'dataset' || key === 'model') continue;
+    // String(number) is the shortest text that reads back as the same double.
+    if (config[key] !== defaults[key]) p.set(key, String(config[key]));
+  }
+  if (backend !== 'auto') p.set('backend', backend);
+  if (view.lesson) p.set('lesson', view.lesson);
+  if (view.quality) p.set('quality', view.quality);
+  if (view.projector) p.set('projector', '1');
+  if (view.hide.length) p.set('hide', view.hide.join(','));
+  if (view.autostart) p.set('autostart', '1');
+  // Commas in `hide` read better unescaped, and are safe in a query.
+  return p.toString().replace(/%2C/g, ',');
+}
+
+const FLAG_TRUE = new Set(['1', 'true', 'yes', 'on', '']);
+const FLAG_FALSE = new Set(['0', 'false', 'no', 'off']);
+
+/** Reads a link: migrates an older version, checks each value, and notes what was dropped. */
+export function decodeRunLink(search: string): RunLink {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  let version = 1;
+  const rawV = params.get('v');
+  if (rawV !== null) {
+    const n = Number(rawV);
+    if (Number.isInteger(n) && n >= 1) version = n;
+    else {
+      notices.push(`URL parameter "v" must be a link version (1 to ${LINK_VERSION}); got "${rawV}". Read as version ${LINK_VERSION}.`);
+      version = LINK_VERSION;
+    }
+  }
+  if (version > LINK_VERSION) {
+    notices.push(`This link is from a newer version of the app (link version ${version}; this one reads ${LINK_VERSION}): settings it does not know are skipped.`);
+  }
+
+  let entries = [...params].filter(([k]) => k !== 'v');
+  for (let from = Math.min(version, LINK_VERSION); from < LINK_VERSION; from++) {
+    const m = MIGRATIONS[from];
+    if (!m) continue;
+    const next: [string, string][] = [];
+    for (const [k, val] of entries) {
+      if (k in m.dropped) notices.push(`URL parameter "${k}" (link version ${from}) dropped: ${m.dropped[k]}.`);
+      else if (k in m.renamed) next.push([m.renamed[k], val]);
+      else next.push([k, val]);
+    }
+    entries = next;
+  }
+
+  const view: ViewParams = { ...EMPTY_VIEW, hide: [] };
+  const rest = new URLSearchParams();
+  for (const [k, val] of entries) {
+    if (!VIEW_KEYS.has(k)) {
+      rest.append(k, val);
+      continue;
+    }
+    const t = val.trim();
+    if (k === 'lesson') view.lesson = /^[a-z0-9-]{1,40}$/.test(t) ? t : null;
+    else if (k === 'quality') view.quality = /^[A-Za-z0-9_-]{1,40}$/.test(t) ? t : null;
+    else if (k === 'projector' || k === 'autostart') {
+      const on = FLAG_TRUE.has(t.toLowerCase());
+      if (!on && !FLAG_FALSE.has(t.toLowerCase())) notices.push(`URL parameter "${k}" must be 1 or 0; got "${val}". Ignored.`);
+      view[k] = on;
+    } else if (k === 'hide') {
+      for (const id of t.split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (isHideable(id)) {
+          if (!view.hide.includes(id)) view.hide.push(id);
+        } else notices.push(`URL parameter "hide": unknown control group "${id}" ignored.`);
+      }
+    }
+    if ((k === 'lesson' && !view.lesson) || (k === 'quality' && !view.quality)) notices.push(`URL parameter "${k}" ignored: "${val}" is not a valid id.`);
+  }
+  const parsed = parseUrlParams(rest.toString());
+  return { version, backend: parsed.backend, config: parsed.config, view, notices: [...notices, ...parsed.notices] };
+}

@@ -1,0 +1,110 @@
+/**
+ * Keeps a training worker alive: a crashed worker reports an error event, but a closed or hung
+ * one says nothing at all, so the supervisor pings it and expects any message back in time. On
+ * either it terminates the worker, starts a new one and hands control to `onRestart`, which
+ * re-initialises the run and restores it from the latest saved state.
+ *
+ * Timers and the worker are injected, so Node tests drive it with fakes and a fake clock.
+ */
+
+export interface WorkerLike {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((e: { data: unknown }) => void) | null;
+  onerror: ((e: { message?: string; preventDefault?(): void }) => void) | null;
+  onmessageerror: ((e: unknown) => void) | null;
+}
+
+export interface SupervisorOptions {
+  create(): WorkerLike;
+  /** Every message from the live worker. */
+  onMessage(data: unknown): void;
+  /** A new worker runs; `why` says what happened to the old one. Send init and restore here. */
+  onRestart(why: string, attempt: number): void;
+  /** No new worker will be started (too many restarts in a row). */
+  onGiveUp(why: string): void;
+  /** The ping message the worker answers (any message counts as an answer). */
+  ping: unknown;
+  /** How often to ping, and how long a silence counts as a hang. */
+  pingEveryMs?: number;
+  silenceMs?: number;
+  /** Restarts allowed without a message from the new worker in between. */
+  maxRestarts?: number;
+  /** While false (e.g. while a long load or compile is known to run), silence is not a hang. */
+  expectAnswers?(): boolean;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+  now(): number;
+}
+
+export interface Supervisor {
+  send(message: unknown, transfer?: Transferable[]): void;
+  /** Restarts now (also used by tests and by a device-loss report). */
+  restart(why: string): void;
+  dispose(): void;
+}
+
+export const PING_EVERY_MS = 1000;
+/** Longer than any single step or load slice the worker runs without yielding on these machines. */
+export const SILENCE_MS = 8000;
+
+export function superviseWorker(opts: SupervisorOptions): Supervisor {
+  const pingEvery = opts.pingEveryMs ?? PING_EVERY_MS;
+  const silence = opts.silenceMs ?? SILENCE_MS;
+  const maxRestarts = opts.maxRestarts ?? 3;
+  let worker: WorkerLike;
+  let lastHeard = opts.now();
+  let restartsInARow = 0;
+  let stopped = false;
+
+  const attach = () => {
+    worker = opts.create();
+    lastHeard = opts.now();
+    worker.onmessage = (e) => {
+      lastHeard = opts.now();
+      restartsInARow = 0;
+      opts.onMessage(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      restart(`it failed: ${e.message || 'an uncaught error'}`);
+    };
+    worker.onmessageerror = () => restart('a message from it could not be read');
+  };
+
+  function restart(why: string): void {
+    if (stopped) return;
+    worker.onmessage = worker.onerror = worker.onmessageerror = null;
+    worker.terminate();
+    if (restartsInARow >= maxRestarts) {
+      stopped = true;
+      opts.clearInterval(timer);
+      opts.onGiveUp(why);
+      return;
+    }
+    restartsInARow += 1;
+    attach();
+    opts.onRestart(why, restartsInARow);
+  }
+
+  attach();
+  const timer = opts.setInterval(() => {
+    if (stopped) return;
+    const quiet = opts.now() - lastHeard;
+    if (quiet >= silence && (opts.expectAnswers?.() ?? true)) {
+      restart(`it stopped answering for ${Math.round(quiet / 1000)} s`);
+      return;
+    }
+    worker.postMessage(opts.ping);
+  }, pingEvery);
+
+  return {
+    send: (message, transfer) => worker.postMessage(message, transfer ?? []),
+    restart,
+    dispose() {
+      stopped = true;
+      opts.clearInterval(timer);
+      worker.terminate();
+    },
+  };
+}

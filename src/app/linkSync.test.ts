@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../core/config';
+import type { AppState } from './store/appStore';
+import { currentQuery } from './linkSync';
+
+const view = { projector: false, quality: null, hidden: [] as string[] };
+const ready = (over: Partial<AppState>) => ({ phase: 'ready', config: { ...DEFAULT_CONFIG }, pending: {}, datasets: [], backendRequested: 'auto', ...over }) as unknown as AppState;
+
+describe('the address bar link', () => {
+  it('is not written before the first run is ready', () => {
+    expect(currentQuery(ready({ phase: 'loading' }), view, null)).toBeNull();
+    expect(currentQuery(ready({ config: null }), view, null)).toBeNull();
+  });
+
+  it('holds the live values being sent, the backend forced, the lesson and the view', () => {
+    const q = currentQuery(ready({ pending: { l2D: 0.001 }, backendRequested: 'wasm' }), { projector: true, quality: 'kl', hidden: ['lab'] }, 'r1-fix');
+    expect(q).toBe('v=2&dataset=ring8&model=mlp2d&l2D=0.001&backend=wasm&lesson=r1-fix&quality=kl&projector=1&hide=lab');
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * What the small image classifier behind the MNIST / Fashion-MNIST sample metrics is (classes
+ * covered, KL to uniform, confidence, classifier FID), where its files live and which images it
+ * was trained on. TF.js-free, so scripts and the UI can read it without loading a backend.
+ *
+ * The network is a LayerSpec list built with the project's `buildNetwork`, split in two at the
+ * named feature layer: `trunk` maps a 28×28×1 image in [-1, 1] to FEATURE_DIM penultimate
+ * features (after a ReLU), `head` maps those to 10 logits. No BatchNorm: the project's BatchNorm
+ * always uses the statistics of the batch it is given, which would make a sample's class depend
+ * on the other samples in its batch.
+ */
+import type { LayerSpec } from '../models/specs';
+import { Random } from '../random';
+
+export interface ClassifierSpec {
+  /** Changes whenever the layers change; a file whose spec id differs is refused. */
+  id: string;
+  inputShape: [number, number, number];
+  /** Image → penultimate features (the layer named `featureLayer`). */
+  trunk: LayerSpec[];
+  /** Features → logits. */
+  head: LayerSpec[];
+  featureLayer: string;
+  featureDim: number;
+  numClasses: number;
+}
+
+export const FEATURE_DIM = 64;
+
+export const CLASSIFIER_SPEC: ClassifierSpec = {
+  id: 'cnn28-v1',
+  inputShape: [28, 28, 1],
+  trunk: [
+    { type: 'conv', filters: 16, kernel: 5, stride: 2 },
+    { type: 'relu' },
+    { type: 'conv', filters: 32, kernel: 5, stride: 2 },
+    { type: 'relu' },
+    { type: 'flatten' },
+    { type: 'dropout', rate: 0.25 },
+    { type: 'dense', units: FEATURE_DIM },
+    { type: 'relu' },
+  ],
+  head: [
+    { type: 'dropout', rate: 0.25 },
+    { type: 'dense', units: 10 },
+  ],
+  featureLayer: 'penultimate (dense 64 + ReLU)',
+  featureDim: FEATURE_DIM,
+  numClasses: 10,
+};
+
+/** Datasets a classifier is shipped for. */
+export const CLASSIFIER_DATASETS = ['mnist', 'fashion-mnist'] as const;
+
+export function classifierAssetPath(datasetId: string): string {
+  return `classifiers/${datasetId}.bin`;
+}
+export const CLASSIFIER_FLOORS_ASSET = 'classifiers/floors.json';
+
+// ── held-out split ─────────────────────────────────────────────────────────────────────────
+
+/** Seed of the fixed train/test split of a dataset's examples; never change it (floors depend on it). */
+export const SPLIT_SEED = 20240606;
+export const TEST_FRACTION = 0.15;
+
+/**
+ * The fixed seeded 85/15 split of `count` examples into classifier-training and held-out test
+ * indices (the prepared mnist/fashion-mnist files have no separate test set). Both lists are sorted.
+ */
+export function classifierSplit(count: number, testFraction = TEST_FRACTION, seed = SPLIT_SEED): { train: Uint32Array; test: Uint32Array } {
+  const perm = new Random(seed).permutation(count);
+  const nTest = Math.round(count * testFraction);
+  const test = perm.slice(0, nTest).sort();
+  const train = perm.slice(nTest).sort();
+  return { train, test };
+}
+
+/** public/classifiers/floors.json: the real-vs-real classifier FID per dataset. */
+export interface ClassifierFloors {
+  /** Generated samples compared per epoch (the floor is measured at this size). */
+  sampleCount: number;
+  datasets: Record<
+    string,
+    {
+      /** FID of `sampleCount` real training images vs the held-out reference set: mean over repeats. */
+      fidFloor: number;
+      fidFloorStd: number;
+      repeats: number;
+      referenceCount: number;
+      /** Held-out accuracy of the classifier; null for a feature space that is not a classifier. */
+      testAccuracy: number | null;
+      featureSpace: string;
+    }
+  >;
+}
