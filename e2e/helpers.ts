@@ -30,7 +30,7 @@ export async function openApp(page: Page, query = RING, { waitReady = true } = {
 }
 
 export async function waitReadyState(page: Page, timeout = 60_000): Promise<void> {
-  await expect(page.getByRole('status')).toContainText(/Backend: (webgpu|webgl|wasm|cpu)/, { timeout });
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText(/Backend: (webgpu|webgl|wasm|cpu)/, { timeout });
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled({ timeout });
 }
 
