@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,5 +51,39 @@ describe('npm run train (CLI, end to end)', () => {
     const { stdout } = await train(['--list-datasets']);
     expect(stdout).toMatch(/^ring8\s+2\s+10000\s+\S/m);
     expect(stdout).toMatch(/^mnist\s+28x28x1\s+10000\s+\S/m);
+  });
+
+  it('--resume continues a saved run: the resumed steps equal an uninterrupted run row for row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gp-resume-'));
+    const flags = ['--dataset', 'ring8', '--seed', '4', '--batchSize', '32', '--r1Gamma', '1', '--r1Every', '3', '--quality-every', '20'];
+    await train([...flags, '--steps', '30', '--out', join(dir, 'first')]);
+    expect(existsSync(join(dir, 'first', 'run.ganrun'))).toBe(true);
+    const { stdout } = await train(['--resume', join(dir, 'first', 'run.ganrun'), '--steps', '60', '--out', join(dir, 'resumed'), '--quality-every', '20']);
+    expect(stdout).toMatch(/resuming .* at step 30/);
+    await train([...flags, '--steps', '60', '--out', join(dir, 'whole')]);
+    const csv = (name: string) => readFileSync(join(dir, name, 'metrics.csv'), 'utf8').trim().split('\n');
+    const resumed = csv('resumed');
+    const whole = csv('whole');
+    expect(resumed[0]).toBe(whole[0]);
+    expect(resumed).toHaveLength(61);
+    // Rows 31–60 (lines 31–60 after the header) are the resumed steps.
+    expect(resumed.slice(31)).toEqual(whole.slice(31));
+    // The saved history comes back too: steps 1–30 equal the first run's metric columns.
+    const metricCols = (line: string) => line.split(',').slice(0, 18).join(',');
+    expect(resumed.slice(1, 31).map(metricCols)).toEqual(csv('first').slice(1, 31).map(metricCols));
+    const summary = JSON.parse(readFileSync(join(dir, 'resumed', 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ steps: 60, resumedFrom: { step: 30 }, config: { seed: 4, r1Every: 3 } });
+  });
+
+  it('a bad run file prints the decoder\'s message and exits with 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gp-resume-'));
+    writeFileSync(join(dir, 'bad.ganrun'), 'step,epoch,dLoss\n1,0,0.69\n2,0,0.68\n');
+    const err = await train(['--resume', join(dir, 'bad.ganrun'), '--steps', '10']).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr).toMatch(/bad\.ganrun: This is not a GAN Playground run file \(\.ganrun\)\./);
+    writeFileSync(join(dir, 'empty.ganrun'), '');
+    const empty = await train(['--resume', join(dir, 'empty.ganrun'), '--steps', '10']).catch((e) => e);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/empty \(0 bytes\)/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Headless training with the same core as the browser worker:
  *   npm run train -- --dataset ring8 --steps 3000 --seed 1 --out runs/ring
- * Writes metrics.csv, summary.json and samples (samples.csv for points; samples.png + samples.bin
- * for images) to --out.
+ * Writes metrics.csv, summary.json, run.ganrun and samples (samples.csv for points; samples.png +
+ * samples.bin for images) to --out. `--resume run.ganrun --steps N` continues a saved run to step N.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,7 @@ import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
 import { nodeLoadContext } from './lib/nodeAssets';
 import { ensureDir, imagesToBytes, metricsCsv, pointsCsv, writeJson, writePng } from './lib/runOutputs';
 import { runMain } from './lib/runMain';
+import { RUN_FILE_NAME, openResume, qualityFromHistory, rowsFromHistory, writeRunFile } from './lib/runFileIo';
 
 /** For datasets that name no `recommendedSteps`. */
 const DEFAULT_STEPS = { points: 3000, image: 500 };
@@ -55,19 +56,33 @@ async function main(): Promise<number> {
     console.log(listDatasets());
     return 0;
   }
-  const resolved = resolveConfig(opts.config, (id) => getDatasetSource(id)?.info);
+  const resume = opts.resume ? openResume(opts.resume, opts.config, opts.steps) : null;
+  if (resume && !resume.ok) {
+    console.error(`error: ${resume.message}`);
+    return 2;
+  }
+  const saved = resume?.value.contents;
+  const resolved = saved ? { ok: true as const, value: saved.snapshot.config } : resolveConfig(opts.config, (id) => getDatasetSource(id)?.info);
   if (!resolved.ok) {
     console.error(`error: ${formatErrors(resolved.errors)}`);
     return 2;
   }
   const config = resolved.value;
-  const source = getDatasetSource(config.dataset)!;
+  const source = resume?.value.source ?? getDatasetSource(config.dataset)!;
   const steps = opts.steps ?? source.info.recommendedSteps ?? DEFAULT_STEPS[source.info.kind];
 
   const backend = await selectBackend(opts.backend);
   console.log(`backend: ${backend.name}${backend.reasons.length ? ` (${backend.reasons.join('; ')})` : ''}`);
   const dataset = await source.load(nodeLoadContext(config.seed));
-  const trainer = new Trainer(config, dataset);
+  let trainer: Trainer;
+  try {
+    trainer = saved ? Trainer.fromSnapshot(saved.snapshot, dataset) : new Trainer(config, dataset);
+  } catch (e) {
+    console.error(`error: ${opts.resume}: ${(e as Error).message}`);
+    return 2;
+  }
+  const firstStep = trainer.step;
+  if (saved) console.log(`resuming ${opts.resume} at step ${firstStep}`);
   const s = trainer.summary;
   console.log(
     `dataset ${dataset.info.id} (${dataset.count} examples), model ${s.id}: G ${s.generatorParams.toLocaleString()} + D ${s.discriminatorParams.toLocaleString()} params, ` +
@@ -80,12 +95,12 @@ async function main(): Promise<number> {
   } catch (e) {
     console.warn(`quality measures off: ${(e as Error).message}`);
   }
-  const qualityByStep = new Map<number, QualityValues>();
+  const qualityByStep: Map<number, QualityValues> = qualityFromHistory(saved?.history);
   const measure = async () => {
     if (evaluator) qualityByStep.set(trainer.step, await evaluator.evaluate(trainer));
   };
 
-  const rows: StepMetrics[] = [];
+  const rows: StepMetrics[] = rowsFromHistory(saved?.history);
   let lastLine = 0;
   // No messages to let in: the loop's yield is a microtask here.
   const clock = { now: () => performance.now(), yieldToEvents: async () => undefined };
@@ -95,14 +110,14 @@ async function main(): Promise<number> {
     const now = performance.now();
     if (!last || (now - lastLine <= 1000 && trainer.step < steps)) return;
     lastLine = now;
-    const rate = (trainer.step * config.batchSize) / (batch.elapsedMs / 1000);
-    const eta = (batch.elapsedMs / trainer.step) * (steps - trainer.step);
+    const rate = ((trainer.step - firstStep) * config.batchSize) / (batch.elapsedMs / 1000);
+    const eta = (batch.elapsedMs / (trainer.step - firstStep)) * (steps - trainer.step);
     process.stdout.write(
       `\rstep ${trainer.step}/${steps}  epoch ${trainer.epoch}  D ${last.dLoss.toFixed(3)}  G ${last.gLoss.toFixed(3)}  ` +
         `${rate.toFixed(0)} img/s  ${formatDuration(batch.elapsedMs)} elapsed, ~${formatDuration(eta)} left   `,
     );
   });
-  const outcome = await loop.run({ steps, everySteps: { every: opts.qualityEvery, run: measure } });
+  const outcome = await loop.run({ steps: Math.max(0, steps - firstStep), everySteps: { every: opts.qualityEvery, run: measure } });
   if (outcome.kind === 'diverged') console.error(`\nerror: ${outcome.divergence.message}`);
   await measure();
   // Wall time is training time: the quality measurements are reported, not counted.
@@ -120,7 +135,8 @@ async function main(): Promise<number> {
     steps: trainer.step,
     epochs: trainer.epoch,
     wallTimeSec: +(wallMs / 1000).toFixed(2),
-    imagesPerSec: +((trainer.step * config.batchSize) / (wallMs / 1000)).toFixed(1),
+    imagesPerSec: +(((trainer.step - firstStep) * config.batchSize) / (wallMs / 1000)).toFixed(1),
+    ...(saved ? { resumedFrom: { file: opts.resume, step: firstStep } } : {}),
     final: rows[rows.length - 1] ?? null,
     ...(evaluator
       ? {
@@ -148,6 +164,11 @@ async function main(): Promise<number> {
     summary.samplesShape = [IMAGE_SAMPLE_COUNT, h, w, c];
   }
   writeJson(out, 'summary.json', summary);
+  if (outcome.kind !== 'diverged') {
+    const snapshot = { ...(await trainer.snapshot()), ...(saved?.snapshot.datasetPayload ? { datasetPayload: saved.snapshot.datasetPayload } : {}) };
+    const why = writeRunFile(join(out, RUN_FILE_NAME), snapshot, rows, qualityByStep, evaluator?.labels ?? {});
+    if (why) console.warn(`${RUN_FILE_NAME} not written: ${why}`);
+  }
   console.log(`${trainer.step} steps in ${formatDuration(wallMs)} (${summary.imagesPerSec} img/s on ${backend.name}); wrote ${out}`);
   trainer.dispose();
   evaluator?.dispose();

@@ -10,6 +10,8 @@ export interface CliOptions {
   config: Record<string, unknown>;
   steps?: number;
   out: string;
+  /** A run file to continue (`--steps` is then the step to continue to). */
+  resume?: string;
   backend: BackendChoice;
   /** Steps between quality measurements (and one at the end). */
   qualityEvery: number;
@@ -19,7 +21,7 @@ export interface CliOptions {
 
 export class CliError extends Error {}
 
-const RUN_FLAGS = ['steps', 'out', 'backend', 'quality-every', 'config', 'list-datasets', 'help'];
+const RUN_FLAGS = ['steps', 'out', 'resume', 'backend', 'quality-every', 'config', 'list-datasets', 'help'];
 
 export function parseCliArgs(argv: string[]): CliOptions {
   const opts: CliOptions = { config: {}, out: 'runs/latest', backend: 'auto', qualityEvery: 500, listDatasets: false, help: false };
@@ -41,6 +43,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (name === 'steps') opts.steps = positiveInt(name, value);
     else if (name === 'quality-every') opts.qualityEvery = positiveInt(name, value);
     else if (name === 'out') opts.out = value;
+    else if (name === 'resume') opts.resume = value;
     else if (name === 'backend') {
       if (!(BACKEND_CHOICES as readonly string[]).includes(value)) throw new CliError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}; got "${value}"`);
       opts.backend = value as BackendChoice;
@@ -85,6 +88,8 @@ function readConfigFile(path: string): Record<string, unknown> {
 
 export const USAGE = `Usage: npm run train -- [--dataset ID] [--steps N] [--out DIR] [--backend auto|wasm|cpu]
                         [--config file.json] [--<config field> value ...] [--quality-every N]
+       npm run train -- --resume run.ganrun --steps N [--out DIR]   (continue a saved run up to step N)
        npm run train -- --list-datasets
+--out DIR also gets run.ganrun, the whole run state, for --resume and the app's Open run.
 --steps defaults to the dataset's recommended run (ring8 5000, grid25 10000, images: about 4 minutes on 2 CPU cores).
 Config fields: ${Object.keys(CONFIG_FIELDS).join(', ')}`;

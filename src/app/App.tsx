@@ -4,6 +4,9 @@ import { ConfirmResetDialog } from './components/ConfirmResetDialog';
 import { ControlPanel } from './components/ControlPanel';
 import { ErrorMessages } from './components/ErrorMessages';
 import { LessonPanel, LessonsMenu } from './components/LessonsMenu';
+import { RecentRunsDialog } from './components/RecentRunsDialog';
+import { ResumeOffer } from './components/ResumeOffer';
+import { RunFileDrop } from './components/RunFileDrop';
 import { SamplesPanel } from './components/SamplesPanel';
 import { StatusBar } from './components/StatusBar';
 import { ShareControls } from './share/ShareControls';
@@ -22,12 +25,15 @@ export function App() {
         <ShareControls />
       </header>
       <ErrorMessages />
+      <ResumeOffer />
       <LessonPanel />
       <main className="app-main">
         <ControlPanel />
         <ChartsPanel />
         <SamplesPanel />
       </main>
+      <RecentRunsDialog />
+      <RunFileDrop />
       <ConfirmResetDialog />
     </div>
   );

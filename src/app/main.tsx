@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { StoreContext } from './storeContext';
+import { KeepingContext } from './keepingContext';
 import { startTraining } from './workerClient';
 import './styles.css';
 import './share/share.css';
@@ -9,12 +10,14 @@ import './share/theme.css';
 import './share/responsive.css';
 
 // Created once, outside React, so StrictMode's double effects cannot start two workers.
-const store = startTraining(window.location.search);
+const { store, keeping } = startTraining(window.location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
-      <App />
+      <KeepingContext.Provider value={keeping}>
+        <App />
+      </KeepingContext.Provider>
     </StoreContext.Provider>
   </StrictMode>,
 );

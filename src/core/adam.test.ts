@@ -49,4 +49,43 @@ describe('LiveAdam', () => {
     expect(opt.iterations).toBe(1);
     expect(Array.from(opt.moments().m[0].dataSync())).toEqual(Array.from(before));
   });
+
+  it('exportState/importState carry t, m and v per variable, so a second optimizer continues exactly', async () => {
+    const w1 = tf.variable(tf.tensor2d([1, 2, 3, 4], [2, 2]));
+    const b1 = tf.variable(tf.tensor1d([0.5]));
+    const opt1 = new LiveAdam([w1, b1], { learningRate: 0.05, beta1: 0.5, beta2: 0.999 });
+    tf.tidy(() => opt1.apply([tf.tensor2d([1, -2, 3, 0.5], [2, 2]), tf.tensor1d([2])]));
+    tf.tidy(() => opt1.apply([tf.tensor2d([0.1, 0.2, -3, 1], [2, 2]), tf.tensor1d([-1])]));
+    const state = await opt1.exportState();
+    expect(state.t).toBe(2);
+    expect(state.m.map((x) => x.length)).toEqual([4, 1]);
+    expect(state.m[0]).toBeInstanceOf(Float32Array);
+
+    const w2 = tf.variable(w1.clone());
+    const b2 = tf.variable(b1.clone());
+    const opt2 = new LiveAdam([w2, b2], { learningRate: 0.05, beta1: 0.5, beta2: 0.999 });
+    const before = tf.memory().numTensors;
+    opt2.importState(state);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(opt2.iterations).toBe(2);
+    const g = () => [tf.tensor2d([0.3, -0.1, 2, 2], [2, 2]), tf.tensor1d([0.7])];
+    tf.tidy(() => opt1.apply(g()));
+    tf.tidy(() => opt2.apply(g()));
+    expect(Array.from(w2.dataSync())).toEqual(Array.from(w1.dataSync()));
+    expect(Array.from(b2.dataSync())).toEqual(Array.from(b1.dataSync()));
+    // The exported arrays are copies: later updates do not change them.
+    expect(state.t).toBe(2);
+    [opt1, opt2, w1, b1, w2, b2].forEach((x) => x.dispose());
+  });
+
+  it('importState rejects a state for other variables and changes nothing', () => {
+    const w = tf.variable(tf.tensor1d([1, 2]));
+    const opt = new LiveAdam([w], { learningRate: 0.1, beta1: 0.9, beta2: 0.999 });
+    expect(() => opt.importState({ t: 3, m: [new Float32Array(3)], v: [new Float32Array(3)] })).toThrow(/holds 3 values/);
+    expect(() => opt.importState({ t: 3, m: [], v: [] })).toThrow(/0 m arrays for 1/);
+    expect(() => opt.importState({ t: -1, m: [new Float32Array(2)], v: [new Float32Array(2)] })).toThrow(/non-negative/);
+    expect(opt.iterations).toBe(0);
+    opt.dispose();
+    w.dispose();
+  });
 });

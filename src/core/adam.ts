@@ -3,6 +3,9 @@
  * while the moment estimates (and the bias-correction step count) carry on untouched.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { AdamState } from './runSnapshot';
+
+export type { AdamState };
 
 export interface AdamSettings {
   learningRate: number;
@@ -61,6 +64,36 @@ export class LiveAdam {
   /** Copies of the full state, to roll back to after a diverged step. */
   snapshot(): AdamSnapshot {
     return { t: this.t, m: this.m.map((x) => tf.keep(x.clone())), v: this.v.map((x) => tf.keep(x.clone())) };
+  }
+
+  /**
+   * The full state read back to the CPU, one m and one v per variable in the variables' order
+   * (for run snapshots: it survives a lost GPU device). Keep this shape if Adam's internals change.
+   */
+  async exportState(): Promise<AdamState> {
+    // Clones taken now, read after: an update that runs while the read is in flight stays out.
+    const t = this.t;
+    const held = { m: this.m.map((x) => x.clone()), v: this.v.map((x) => x.clone()) };
+    const read = (xs: tf.Tensor[]) => Promise.all(xs.map(async (x) => Float32Array.from((await x.data()) as Float32Array)));
+    const [m, v] = await Promise.all([read(held.m), read(held.v)]);
+    [...held.m, ...held.v].forEach((x) => x.dispose());
+    return { t, m, v };
+  }
+
+  /** Sets t, m and v from `exportState`'s shape; throws naming the first mismatch, changing nothing. */
+  importState(state: AdamState): void {
+    if (!Number.isInteger(state.t) || state.t < 0) throw new Error(`LiveAdam: t must be a non-negative integer; got ${state.t}`);
+    for (const [key, list] of [['m', state.m], ['v', state.v]] as const) {
+      if (list.length !== this.variables.length) throw new Error(`LiveAdam: ${list.length} ${key} arrays for ${this.variables.length} variables`);
+      list.forEach((x, i) => {
+        if (x.length !== this.variables[i].size) throw new Error(`LiveAdam: ${key}[${i}] holds ${x.length} values; ${this.variables[i].name} has ${this.variables[i].size}`);
+      });
+    }
+    this.t = state.t;
+    tf.tidy(() => {
+      state.m.forEach((x, i) => this.m[i].assign(tf.tensor(x, this.m[i].shape)));
+      state.v.forEach((x, i) => this.v[i].assign(tf.tensor(x, this.v[i].shape)));
+    });
   }
 
   restore(snap: AdamSnapshot): void {

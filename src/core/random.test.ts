@@ -98,4 +98,27 @@ describe('Random', () => {
     expect(rng.int(1000)).toBe(397);
     expect(rng.nextSeed()).toBe(2075362216);
   });
+
+  it('getState/setState continue the stream exactly, the cached spare normal included', () => {
+    const a = new Random(11);
+    a.normal(); // leaves a spare normal cached
+    const saved = a.getState();
+    expect(saved.spareNormal).not.toBeNull();
+    expect(JSON.parse(JSON.stringify(saved))).toEqual(saved);
+    const expected = [a.normal(), a.normal(), a.next(), a.int(50)];
+    const b = new Random(999);
+    b.setState(saved);
+    expect([b.normal(), b.normal(), b.next(), b.int(50)]).toEqual(expected);
+    const c = new Random(3);
+    c.setState({ state: saved.state, spareNormal: null });
+    expect(c.normal()).not.toBe(expected[0]);
+  });
+
+  it('setState rejects states getState never produces', () => {
+    const r = new Random(1);
+    expect(() => r.setState({ state: -1, spareNormal: null })).toThrow(/32-bit/);
+    expect(() => r.setState({ state: 2 ** 32, spareNormal: null })).toThrow(/32-bit/);
+    expect(() => r.setState({ state: 1.5, spareNormal: null })).toThrow(/32-bit/);
+    expect(() => r.setState({ state: 5, spareNormal: Number.NaN })).toThrow(/spare/);
+  });
 });

@@ -17,6 +17,14 @@ export function normalizeSeed(seed: number): number {
   return (s ^ (s >>> 31)) & MAX_SEED;
 }
 
+/** Everything a `Random` holds: restoring it continues the stream exactly, spare normal included. */
+export interface RandomState {
+  /** The 32-bit mulberry32 state, as an unsigned integer. */
+  state: number;
+  /** The cached second Box–Muller normal, or null. */
+  spareNormal: number | null;
+}
+
 export class Random {
   private state: number;
   /** Box–Muller yields two normals per draw; the second waits here for the next call. */
@@ -32,6 +40,18 @@ export class Random {
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
+  }
+
+  getState(): RandomState {
+    return { state: this.state >>> 0, spareNormal: this.spareNormal };
+  }
+
+  /** Throws on a state no `getState` could have produced (callers validate files first). */
+  setState(s: RandomState): void {
+    if (!Number.isInteger(s.state) || s.state < 0 || s.state >= TWO_POW_32) throw new Error(`Random state must be a 32-bit unsigned integer; got ${s.state}`);
+    if (s.spareNormal !== null && !Number.isFinite(s.spareNormal)) throw new Error(`Random spare normal must be finite or null; got ${s.spareNormal}`);
+    this.state = s.state;
+    this.spareNormal = s.spareNormal;
   }
 
   /** Uniform float in [0, 1). */

@@ -62,6 +62,34 @@ export class SpectralNorm {
   /** W / σ(W) for normalised kernels; other variables pass through. */
   readonly normalize = (w: tf.Variable): tf.Tensor => (this.vectors.has(w) ? tf.div(w, this.sigma(w)) : w);
 
+  /** The normalised kernels, in the order they were given. */
+  get kernels(): tf.Variable[] {
+    return [...this.vectors.keys()];
+  }
+
+  /**
+   * Copies of u and v per kernel (clones taken now, read back after), so a step that runs while
+   * the read is in flight cannot leak into the copy.
+   */
+  async exportVectors(): Promise<{ u: Float32Array; v: Float32Array }[]> {
+    const held = [...this.vectors.values()].map(({ u, v }) => [u.clone(), v.clone()]);
+    const out = await Promise.all(held.map(async ([u, v]) => ({ u: Float32Array.from(await u.data()), v: Float32Array.from(await v.data()) })));
+    held.flat().forEach((x) => x.dispose());
+    return out;
+  }
+
+  /** Sets u and v per kernel from `exportVectors`'s shape; throws on a size mismatch, changing nothing. */
+  importVectors(list: { u: Float32Array; v: Float32Array }[]): void {
+    const entries = [...this.vectors.values()];
+    if (list.length !== entries.length) throw new Error(`SpectralNorm: ${list.length} vector pairs for ${entries.length} kernels`);
+    list.forEach((x, i) => {
+      if (x.u.length !== entries[i].u.size || x.v.length !== entries[i].v.size) {
+        throw new Error(`SpectralNorm: vectors ${i} hold ${x.u.length}/${x.v.length} values; the kernel needs ${entries[i].u.size}/${entries[i].v.size}`);
+      }
+    });
+    tf.tidy(() => list.forEach((x, i) => (entries[i].u.assign(tf.tensor1d(x.u)), entries[i].v.assign(tf.tensor1d(x.v)))));
+  }
+
   dispose(): void {
     for (const { u, v } of this.vectors.values()) {
       u.dispose();

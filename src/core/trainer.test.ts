@@ -190,7 +190,7 @@ describe('Trainer', () => {
   it('checkpoint restore rolls weights, optimizer and counters back', async () => {
     const t = trainer();
     await run(t, 3);
-    t.saveCheckpoint();
+    await t.saveCheckpoint();
     const saved = snapshot(t.generator.variables);
     await run(t, 4);
     expect(t.restoreCheckpoint()).toBe(true);

@@ -1,13 +1,18 @@
 /**
  * One GAN training run: both networks, both optimizers, the data order and the fixed sample
- * noise. Live hyperparameters are read at every step; metrics stay on the device until
- * `flushMetrics` reads a whole batch of steps back at once (a read per step stalls GPU backends).
+ * noise, and the step maths. Live hyperparameters are read at every step; metrics stay on the
+ * device (deviceMetrics.ts) until `flushMetrics`. Inference reads live in inferenceProbes.ts, the
+ * snapshot checks and tensor copies in snapshotState.ts. Over ~300 lines because the step maths
+ * (D step, G step, lazy R1, instance noise) is one cohesive thing; what remains beside it are
+ * one-line delegates that keep the public API the worker, CLI and bench call.
  */
 import * as tf from '@tensorflow/tfjs';
-import { LiveAdam, type AdamSnapshot } from './adam';
+import { LiveAdam } from './adam';
 import type { LiveHyperparams, TrainConfig } from './config';
 import { LIVE_KEYS } from './config';
 import type { Dataset } from './data/types';
+import { DEVICE_METRICS, PendingMetrics, disposeAll, keepAll, type StepScalars } from './deviceMetrics';
+import { discriminatorGrid, generateSamples, readKernels, samplesFrom, type NamedValues } from './inferenceProbes';
 import { LOSSES, type GanLoss } from './losses';
 import type { StepMetrics } from './metrics/stepMetrics';
 import { glorotUniform } from './models/glorot';
@@ -17,48 +22,16 @@ import { lrDecayFactor } from './lrSchedule';
 import { Random } from './random';
 import { r1Penalty, wganGpPenalty } from './gradientPenalties';
 import { globalNorm, sumPairwise, weightPenalty } from './regularizers';
+import type { RunSnapshot } from './runSnapshot';
+import { readTensors, snapshotMismatch, writeTensors, type TrainerTensors } from './snapshotState';
 import { SpectralNorm } from './spectralNorm';
+
+export type { NamedValues };
 
 /** The fixed noise batch behind the 8×8 sample grid. */
 export const SAMPLE_GRID_SIDE = 8;
 
-/** Order of the floats each step leaves on the device for `flushMetrics`. */
-const DEVICE_METRICS = ['dLoss', 'gLoss', 'gL1', 'gL2', 'dL1', 'dL2', 'dReal', 'dFake', 'gGradNorm', 'dGradNorm', 'r1', 'gp', 'theta', 'psi'] as const;
-type DeviceMetric = (typeof DEVICE_METRICS)[number];
-type StepScalars = Partial<Record<DeviceMetric, tf.Tensor>>;
-
-function keepAll(map: StepScalars): StepScalars {
-  for (const t of Object.values(map)) if (t) tf.keep(t);
-  return map;
-}
-
-function disposeAll(map: StepScalars): void {
-  for (const t of Object.values(map)) t?.dispose();
-}
-
-interface PendingStep {
-  step: number;
-  epoch: number;
-  noiseSigma: number;
-  lrScale: number;
-  values: tf.Tensor1D;
-}
-
-interface Checkpoint {
-  g: tf.Tensor[];
-  d: tf.Tensor[];
-  optG: AdamSnapshot;
-  optD: AdamSnapshot;
-  step: number;
-  epoch: number;
-}
-
 let instanceCounter = 0;
-
-export interface NamedValues {
-  name: string;
-  values: Float32Array;
-}
 
 export interface StepResult {
   /** True when this step finished a pass over the dataset. */
@@ -73,14 +46,15 @@ export class Trainer {
   readonly optD: LiveAdam;
   private readonly loss: GanLoss;
   private readonly rng: Random;
-  private readonly fixedNoise: tf.Tensor2D;
+  private fixedNoise: tf.Tensor2D;
   private readonly dataShape: number[];
   private order: Int32Array;
   private cursor = 0;
-  private pending: PendingStep[] = [];
+  private readonly pending = new PendingMetrics();
   private live: LiveHyperparams;
   private realBuffer: Float32Array;
-  private checkpoint: Checkpoint | null = null;
+  /** A CPU copy, so a rollback survives a lost GPU device. */
+  private checkpoint: RunSnapshot | null = null;
   private readonly spectral: SpectralNorm;
   /** D updates so far: lazy R1 runs on every r1Every-th. */
   private dUpdates = 0;
@@ -306,118 +280,119 @@ export class Trainer {
   }
 
   /** Reads every pending step's metrics back in one transfer. */
-  async flushMetrics(): Promise<StepMetrics[]> {
-    const pending = this.pending;
-    this.pending = [];
-    if (pending.length === 0) return [];
-    const stacked = tf.stack(pending.map((p) => p.values));
-    pending.forEach((p) => p.values.dispose());
-    const data = await stacked.data();
-    stacked.dispose();
-    const width = DEVICE_METRICS.length;
-    return pending.map((p, r) => {
-      const row = { step: p.step, epoch: p.epoch, noiseSigma: p.noiseSigma, lrScale: p.lrScale } as StepMetrics;
-      DEVICE_METRICS.forEach((k, c) => (row[k] = data[r * width + c]));
-      return row;
-    });
+  flushMetrics(): Promise<StepMetrics[]> {
+    return this.pending.flush();
   }
 
   /** G's output on the fixed noise batch (64 examples), values in G's output range. */
-  async fixedSamples(): Promise<Float32Array> {
-    const out = tf.tidy(() => this.generator.apply(this.fixedNoise, { training: true }));
-    const data = (await out.data()) as Float32Array;
-    out.dispose();
-    return data;
+  fixedSamples(): Promise<Float32Array> {
+    return samplesFrom(this.generator, this.fixedNoise);
   }
 
   /** `count` fresh samples from a noise stream seeded by `seed`, in batches (BN uses batch stats). */
-  async generate(count: number, seed: number, batchSize = 100): Promise<Float32Array> {
-    const dim = this.dataset.dim;
-    const result = new Float32Array(count * dim);
-    const rng = new Random(seed);
-    for (let start = 0; start < count; start += batchSize) {
-      const n = Math.min(batchSize, count - start);
-      // BatchNorm needs more than one example to normalise; pad a final batch of one.
-      const m = Math.max(n, 2);
-      const out = tf.tidy(() => this.generator.apply(this.latent(m, rng.nextSeed()), { training: true }));
-      const data = (await out.data()) as Float32Array;
-      out.dispose();
-      result.set(data.subarray(0, n * dim), start * dim);
-    }
-    return result;
+  generate(count: number, seed: number, batchSize = 100): Promise<Float32Array> {
+    return generateSamples(this.generator, this.config, this.dataset.dim, count, seed, batchSize);
   }
 
   /** D's output on the centres of a gridSize² grid over extent, as P(real) in [0, 1]; row 0 at ymin. */
   async discriminatorMap(extent: [number, number, number, number], gridSize: number): Promise<Float32Array> {
     if (this.dataset.dim !== 2) throw new Error('discriminatorMap needs 2-D data');
-    const [x0, x1, y0, y1] = extent;
-    const pts = new Float32Array(gridSize * gridSize * 2);
-    for (let r = 0; r < gridSize; r++) {
-      for (let c = 0; c < gridSize; c++) {
-        const i = (r * gridSize + c) * 2;
-        pts[i] = x0 + ((c + 0.5) / gridSize) * (x1 - x0);
-        pts[i + 1] = y0 + ((r + 0.5) / gridSize) * (y1 - y0);
-      }
-    }
-    const out = tf.tidy(() => tf.sigmoid(this.discriminator.apply(tf.tensor2d(pts, [gridSize * gridSize, 2]), { training: false, kernel: this.live.spectralNorm ? this.spectral.normalize : undefined })));
-    const data = (await out.data()) as Float32Array;
-    out.dispose();
-    return data;
+    return discriminatorGrid(this.discriminator, this.live.spectralNorm ? this.spectral.normalize : undefined, extent, gridSize);
   }
 
   /** Each network's penalised kernels, read back (for the weights view: seldom, never per step). */
   async kernels(): Promise<{ generator: NamedValues[]; discriminator: NamedValues[] }> {
-    const read = (net: Network) =>
-      Promise.all(net.params.filter((p) => p.penalized).map(async (p) => ({ name: p.name.replace(/^[gd]\d+\//, ''), values: (await p.variable.data()) as Float32Array })));
-    const [generator, discriminator] = await Promise.all([read(this.generator), read(this.discriminator)]);
+    const [generator, discriminator] = await Promise.all([readKernels(this.generator), readKernels(this.discriminator)]);
     return { generator, discriminator };
   }
 
-  /** Saves weights, optimizer state and counters, replacing any earlier checkpoint. */
-  saveCheckpoint(): void {
-    this.dropCheckpoint();
-    this.checkpoint = {
-      g: this.generator.variables.map((v) => tf.keep(v.clone())),
-      d: this.discriminator.variables.map((v) => tf.keep(v.clone())),
-      optG: this.optG.snapshot(),
-      optD: this.optD.snapshot(),
-      step: this.step,
-      epoch: this.epoch,
-    };
+  /**
+   * The whole run state in CPU memory, as of this call: counters are taken and tensors cloned now,
+   * so steps that run while the reads are in flight do not leak in. Pending metrics are not part
+   * of it (flush them first to keep them).
+   */
+  async snapshot(): Promise<RunSnapshot> {
+    const { config, step, epoch, cursor, dUpdates, noiseStartStep } = this;
+    const now = { config: { ...config }, live: this.hyperparams, step, epoch, cursor, dUpdates, noiseStartStep, order: Int32Array.from(this.order), rng: this.rng.getState() };
+    return { ...now, ...(await readTensors(this.parts())) };
+  }
+
+  /** Why `snap` cannot be restored into this trainer (another model, dataset size, …), or null. */
+  snapshotMismatch(snap: RunSnapshot): string | null {
+    return snapshotMismatch(snap, { ...this.parts(), config: this.config, spectralKernels: this.spectral.kernels, datasetCount: this.order.length, fixedNoiseSize: this.fixedNoise.size });
+  }
+
+  /**
+   * Puts the trainer in `snap`'s state: the next step is the one the saved run would have taken
+   * next, with the same losses. `snap`'s non-live config must equal this trainer's (else use
+   * `Trainer.fromSnapshot`). Throws before changing anything when it does not fit; drops pending
+   * metrics.
+   */
+  restore(snap: RunSnapshot): void {
+    this.applySnapshot(snap, true);
+  }
+
+  /** A trainer built from `snap.config` on `dataset` (rebuilt by the caller) in `snap`'s state. */
+  static fromSnapshot(snap: RunSnapshot, dataset: Dataset): Trainer {
+    const trainer = new Trainer(snap.config, dataset);
+    try {
+      trainer.restore(snap);
+    } catch (e) {
+      trainer.dispose();
+      throw e;
+    }
+    return trainer;
+  }
+
+  private parts(): TrainerTensors {
+    const { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1 } = this;
+    return { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1 };
+  }
+
+  /** `streams` false keeps the data order, cursor, random stream, live values and sample noise. */
+  private applySnapshot(snap: RunSnapshot, streams: boolean): void {
+    const why = this.snapshotMismatch(snap);
+    if (why) throw new Error(`cannot restore this snapshot: ${why}`);
+    this.pending.clear();
+    writeTensors(snap, this.parts());
+    this.lastR1?.dispose();
+    this.lastR1 = snap.lastR1 === null ? null : tf.scalar(snap.lastR1);
+    ({ step: this.step, epoch: this.epoch, dUpdates: this.dUpdates, noiseStartStep: this.noiseStartStep } = snap);
+    if (!streams) return;
+    this.order = Int32Array.from(snap.order);
+    this.cursor = snap.cursor;
+    this.rng.setState(snap.rng);
+    this.live = { ...snap.live };
+    this.fixedNoise.dispose();
+    this.fixedNoise = tf.tensor2d(snap.fixedNoise, this.fixedNoise.shape);
+  }
+
+  /** Saves a CPU snapshot to roll back to, replacing any earlier one. */
+  async saveCheckpoint(): Promise<void> {
+    this.checkpoint = await this.snapshot();
   }
 
   get checkpointStep(): number | null {
     return this.checkpoint?.step ?? null;
   }
 
-  /** Rolls back to the last checkpoint (kept, so it can be restored again). Pending metrics are dropped. */
+  /**
+   * Rolls weights, optimizers, spectral vectors and counters back to the last checkpoint (kept, so
+   * it can be restored again); pending metrics are dropped. The data order and the random stream
+   * run on, so training after a rollback does not replay the batches that diverged.
+   */
   restoreCheckpoint(): boolean {
     const cp = this.checkpoint;
     if (!cp) return false;
-    this.pending.forEach((p) => p.values.dispose());
-    this.pending = [];
-    cp.g.forEach((x, i) => this.generator.variables[i].assign(x));
-    cp.d.forEach((x, i) => this.discriminator.variables[i].assign(x));
-    this.optG.restore(cp.optG);
-    this.optD.restore(cp.optD);
-    this.step = cp.step;
-    this.epoch = cp.epoch;
+    this.applySnapshot(cp, false);
     return true;
   }
 
-  private dropCheckpoint(): void {
-    const cp = this.checkpoint;
-    if (!cp) return;
-    [...cp.g, ...cp.d, ...cp.optG.m, ...cp.optG.v, ...cp.optD.m, ...cp.optD.v].forEach((x) => x.dispose());
-    this.checkpoint = null;
-  }
-
   dispose(): void {
-    this.dropCheckpoint();
+    this.checkpoint = null;
     this.lastR1?.dispose();
     this.lastR1 = null;
-    this.pending.forEach((p) => p.values.dispose());
-    this.pending = [];
+    this.pending.clear();
     this.generator.dispose();
     this.discriminator.dispose();
     this.optG.dispose();

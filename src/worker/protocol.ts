@@ -33,7 +33,20 @@ export type Command =
    * Decodes the user's images in the worker into the dataset 'upload' (answered by
    * `uploadResult`); the current run keeps training. `target` is the model size to fit.
    */
-  | { type: 'uploadImages'; files: UploadFile[]; target: UploadTarget; invert?: boolean };
+  | { type: 'uploadImages'; files: UploadFile[]; target: UploadTarget; invert?: boolean }
+  /** Snapshots the run with its history; answered by `runFile` (the bytes to download). */
+  | { type: 'saveRun' }
+  /**
+   * Replaces the current run with a run file's (answered by the usual ready/state/metrics… events
+   * and `runOpened`); a bad file gets an error `bad-run-file` and the current run is untouched.
+   */
+  | { type: 'openRun'; bytes: ArrayBuffer; name: string }
+  /** Lists the autosaved runs, newest first; answered by `recentRuns`. */
+  | { type: 'listRecent' }
+  | { type: 'openRecent'; id: string }
+  | { type: 'deleteRecent'; id: string }
+  /** The page went out of sight (`visibilitychange`): autosave now, it may be closed. */
+  | { type: 'pageHidden' };
 
 /** What the worker needs of a File (a File is one). */
 export interface UploadFile {
@@ -46,10 +59,15 @@ export interface UploadFile {
 export type UploadTarget = 'grey28' | 'rgb32';
 export const UPLOAD_TARGETS: readonly UploadTarget[] = ['grey28', 'rgb32'];
 
+/** The largest run file `openRun` accepts. */
+export const MAX_RUN_FILE_BYTES = 1024 ** 3;
+
 // ── worker → UI ────────────────────────────────────────────────────────────────────────────────
 
 import type { BackendReport } from '../core/backendReport';
 export type { BackendReport } from '../core/backendReport';
+import type { RecentRunInfo } from './recentRuns';
+export type { RecentRunInfo } from './recentRuns';
 
 export type ErrorCode =
   | 'bad-message'
@@ -58,6 +76,7 @@ export type ErrorCode =
   | 'backend-failed'
   | 'dataset-failed'
   | 'nan-loss'
+  | 'bad-run-file'
   | 'not-ready'
   | 'internal';
 
@@ -140,7 +159,15 @@ export type WorkerEvent =
       skipped: { name: string; reason: string }[];
       /** Images left out because the set reached its cap. */
       capped: number;
-    };
+    }
+  /** A run file to download: `name` e.g. ring8-mlp2d-step4200.ganrun. */
+  | { type: 'runFile'; name: string; step: number; bytes: ArrayBuffer }
+  /** A run file or a saved run replaced the current run; the events before it restored its history. */
+  | { type: 'runOpened'; from: 'file' | 'recent'; name: string; dataset: string; step: number }
+  /** The autosaved runs, newest first (after listRecent, deleteRecent and each autosave). */
+  | { type: 'recentRuns'; runs: RecentRunInfo[] }
+  /** Sent once when runs cannot be kept in this browser (no IndexedDB, full quota); training goes on. */
+  | { type: 'storageNote'; message: string };
 
 // ── validation of incoming messages ──────────────────────────────────────────────────────────
 
@@ -203,6 +230,19 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       if (unknown.length) return bad(`not live fields: ${unknown.join(', ')} (live: ${LIVE_KEYS.join(', ')})`);
       return { ok: true, value: { type: 'setHyperparams', values: msg.values as Partial<LiveHyperparams> } };
     }
+    case 'saveRun':
+    case 'listRecent':
+    case 'pageHidden':
+      return { ok: true, value: { type: msg.type } };
+    case 'openRun':
+      if (!(msg.bytes instanceof ArrayBuffer)) return bad('"bytes" must be an ArrayBuffer');
+      if (msg.bytes.byteLength > MAX_RUN_FILE_BYTES) return bad(`the file is over ${MAX_RUN_FILE_BYTES / 1024 ** 3} GB`);
+      if (typeof msg.name !== 'string' || msg.name.length > 512) return bad('"name" must be a file name');
+      return { ok: true, value: { type: 'openRun', bytes: msg.bytes, name: msg.name } };
+    case 'openRecent':
+    case 'deleteRecent':
+      if (typeof msg.id !== 'string' || msg.id.length === 0 || msg.id.length > 128) return bad('"id" must be a saved run\'s id');
+      return { ok: true, value: { type: msg.type, id: msg.id } };
     default:
       return { ok: false, message: `unknown message type "${msg.type}"` };
   }
@@ -217,6 +257,8 @@ export function transferablesOf(ev: WorkerEvent): Transferable[] {
       return [ev.pixels.buffer];
     case 'points':
       return [ev.real.buffer, ev.fake.buffer, ev.heatmap.buffer];
+    case 'runFile':
+      return [ev.bytes];
     case 'datasetPreview':
       return [ev.image?.pixels.buffer, ev.points?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     default:

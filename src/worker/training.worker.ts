@@ -54,6 +54,7 @@ const session = createTrainingSession({
   decodeImage,
   yieldToEvents,
   now: () => performance.now(),
+  indexedDB: scope.indexedDB,
   chooseBackend: createBackendChooser({
     activate: (name) => activateBackend(name, { wasmPaths }),
     cache: calibrationStore(),

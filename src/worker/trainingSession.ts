@@ -19,6 +19,8 @@ import { LiveRun } from './liveRun';
 import { datasetPreviewOf } from './pictures';
 import type { BackendReport, Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
+import { runCodec } from './runCodec';
+import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand } from './runKeeping';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -30,6 +32,11 @@ export interface SessionDeps {
   /** Lets queued messages (pause, slider moves) in between training slices. */
   yieldToEvents(): Promise<void>;
   now(): number;
+  /** Where autosaved runs go (`self.indexedDB` in the worker; fake-indexeddb in tests). */
+  indexedDB?: IDBFactory;
+  /** Wall-clock time for saved runs' dates (Date.now by default). */
+  clock?(): number;
+  autosaveMs?: number;
   /** For `auto`: measures the candidate backends on the run's model and switches to the fastest. */
   chooseBackend?: BackendChooser;
 }
@@ -44,7 +51,14 @@ type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
 export function createTrainingSession(deps: SessionDeps): TrainingSession {
   const catalogue = createDatasetCatalogue(deps.datasets, deps.readAsset);
-  const clock = { now: deps.now, yieldToEvents: deps.yieldToEvents };
+  // Between two training slices no step is in flight: autosaves and Save run snapshot there.
+  const clock = {
+    now: deps.now,
+    yieldToEvents: async () => {
+      await keeping.atSafePoint();
+      await deps.yieldToEvents();
+    },
+  };
   let backend: BackendReport | null = null;
   let run: LiveRun | null = null;
   let training: Promise<void> = Promise.resolve();
@@ -53,7 +67,12 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   // Bumped by every pause, so step commands queued before it are dropped, not run.
   let pauses = 0;
 
-  const post = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
+  const postRaw = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
+  // The run's history for run files is recorded from what is posted, before buffers are transferred.
+  const post = (ev: WorkerEvent) => {
+    keeping.observe(ev);
+    postRaw(ev);
+  };
   const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]) =>
     post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
   const output = { post, fail };
@@ -64,14 +83,19 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await training;
   }
 
-  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>): Promise<void> {
+  /** `restore` builds the trainer from a run file instead of fresh weights. Resolves true once installed. */
+  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, restore?: Restore): Promise<boolean> {
     const resolved = resolveConfig(input, catalogue.infoOf, currentConfig(), backend?.hardwareGpu ?? false);
-    if (!resolved.ok) return fail(source, 'bad-config', formatErrors(resolved.errors), resolved.errors);
+    if (!resolved.ok) {
+      fail(source, 'bad-config', formatErrors(resolved.errors), resolved.errors);
+      return false;
+    }
     let dataset: Dataset;
     try {
       dataset = await catalogue.loadForRun(resolved.value, (info) => post({ type: 'progress', stage: 'dataset', message: `Loading ${info.name}…` }));
     } catch (e) {
-      return fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
+      fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
+      return false;
     }
     if (deps.chooseBackend && backend) {
       try {
@@ -84,9 +108,10 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     // Build the new run before dropping the old one, so a failure keeps what was trained.
     let trainer: Trainer;
     try {
-      trainer = new Trainer(resolved.value, dataset);
+      trainer = restore ? await restore.make(dataset) : new Trainer(resolved.value, dataset);
     } catch (e) {
-      return fail(source, 'internal', `Could not build the models: ${(e as Error).message}`);
+      fail(source, restore ? 'bad-run-file' : 'internal', `Could not build the models: ${(e as Error).message}`);
+      return false;
     }
     run?.dispose();
     const next = (run = new LiveRun(trainer, clock, output));
@@ -101,6 +126,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     });
     post({ type: 'hyperparams', applied: trainer.hyperparams, step: trainer.step });
     next.postState();
+    restore?.afterReady(trainer);
     await next.postPictures();
     await next.postWeights();
     try {
@@ -110,6 +136,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       post({ type: 'progress', stage: 'quality', message: `Quality measures are off for this run: ${(e as Error).message}` });
     }
     await next.postQuality();
+    return true;
   }
 
   async function init(cmd: CommandOf<'init'>): Promise<void> {
@@ -122,6 +149,29 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     }
     await buildRun('init', cmd.config);
   }
+
+  const keeping = createRunKeeping(
+    {
+      trainer: () => run?.trainer ?? null,
+      running: () => run?.running ?? false,
+      post: postRaw,
+      fail,
+      enqueue: (fn) => (queue = queue.then(fn).catch((e) => fail('training', 'internal', (e as Error).message))),
+      stopLoop: stopTraining,
+      // Paused, every step is read back; between slices up to 64 steps may still be on the device,
+      // so an autosave while training may lack their metric rows (a gap too small to see).
+      flush: async () => {},
+      install: async (config, make, afterReady) => {
+        await stopTraining();
+        return buildRun('openRun', config, { make, afterReady });
+      },
+      datasetName: (id) => catalogue.infoOf(id)?.name,
+      clock: deps.clock ?? Date.now,
+    },
+    runCodec,
+    deps.indexedDB,
+    { autosaveMs: deps.autosaveMs },
+  );
 
   async function previewDataset(id: string): Promise<void> {
     if (!catalogue.infoOf(id)) return fail('previewDataset', 'bad-message', `previewDataset: unknown dataset "${id}"`);
@@ -188,6 +238,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   async function execute(cmd: Command): Promise<void> {
     if (cmd.type === 'init') return init(cmd);
     if (!backend) return fail(cmd.type, 'not-ready', `${cmd.type}: send init first`);
+    if (isKeeping(cmd)) return keeping.handle(cmd);
     switch (cmd.type) {
       case 'previewDataset':
         return previewDataset(cmd.id);
@@ -197,7 +248,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         return useDrawnPoints(cmd.points);
       case 'reset':
         await stopTraining();
-        return buildRun('reset', cmd.config ?? {});
+        await buildRun('reset', cmd.config ?? {});
+        return;
     }
     if (!run) return fail(cmd.type, 'not-ready', `${cmd.type}: no run is loaded (fix the config and reset)`);
     return onRun(run, cmd);
@@ -227,4 +279,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   }
 
   return { handle, idle: () => training };
+}
+
+interface Restore {
+  make(dataset: Dataset): Promise<Trainer>;
+  afterReady(t: Trainer): void;
+}
+
+function isKeeping(cmd: Command): cmd is KeepingCommand {
+  return (KEEPING_COMMANDS as readonly string[]).includes(cmd.type);
 }

@@ -4,6 +4,7 @@ import { HyperparamSlider } from './HyperparamSlider';
 import { LabControls } from './LabControls';
 import { LrDecayControls } from './LrDecayControls';
 import { RunControls } from './RunControls';
+import { RunFileControls } from './RunFileControls';
 import { RunSetupPickers } from './RunSetupPickers';
 import { LIVE_SLIDER_GROUPS } from '../lib/classroom';
 import { useHidden, useView } from '../viewStore';
@@ -21,6 +22,7 @@ export function ControlPanel() {
         Controls
       </h2>
       <RunControls />
+      <RunFileControls />
       {!noLive && (
         <fieldset className="live">
           <legend>Live settings (take effect at the next step)</legend>

@@ -13,6 +13,7 @@ const TITLES: Record<AppError['code'], string> = {
   'dataset-failed': 'Dataset could not load',
   'bad-upload': 'Images could not be used',
   'nan-loss': 'Training diverged',
+  'bad-run-file': 'Run file could not be opened',
   'not-ready': 'Not ready',
   internal: 'Training error',
   'worker-crashed': 'Training worker failed',

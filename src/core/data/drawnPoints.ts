@@ -42,11 +42,16 @@ export function checkDrawnPoints(points: Float32Array): void {
   }
 }
 
+/** How many jittered copies of each of `n` drawn points the dataset holds. */
+export function drawnCopies(n: number): number {
+  return Math.max(1, Math.min(DRAWN_COPIES_PER_POINT, Math.floor(DRAWN_MAX_EXAMPLES / n)));
+}
+
 export function makeDrawnPointsSource(points: Float32Array): DatasetSource {
   checkDrawnPoints(points);
   const drawn = Float32Array.from(points); // the caller's buffer may be transferred or reused
   const n = drawn.length / 2;
-  const copies = Math.max(1, Math.min(DRAWN_COPIES_PER_POINT, Math.floor(DRAWN_MAX_EXAMPLES / n)));
+  const copies = drawnCopies(n);
   const bounds = extentOf(drawn);
   const span = Math.max(bounds.xMax - bounds.xMin, bounds.yMax - bounds.yMin, 1e-6);
   const sigma = DRAWN_JITTER * span;

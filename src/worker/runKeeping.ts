@@ -1,0 +1,269 @@
+/**
+ * Save run, Open run and autosave, in the worker. The session hands over a few hooks (the current
+ * trainer, its command queue, a way to install a run) and every event it posts; this module
+ * keeps the run's history, snapshots at safe points (between training slices or while paused,
+ * never during a step), encodes run files and keeps the newest few in IndexedDB.
+ */
+import type { TrainConfig } from '../core/config';
+import type { Dataset } from '../core/data/types';
+import type { Trainer } from '../core/trainer';
+import type { Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
+import { openRecentRuns, RecentRunsError, type RecentRunInfo, type RecentRuns } from './recentRuns';
+import { RunHistory, type RunHistoryData } from './runHistory';
+import { gridThumbnail, pointsThumbnail } from './thumbnail';
+
+/** Training time between two autosaves. */
+export const AUTOSAVE_INTERVAL_MS = 30_000;
+
+/** What run files need of the core: a snapshot, its codec and a restore. */
+export interface RunCodec<S> {
+  snapshot(t: Trainer): Promise<S>;
+  /** The file's bytes, or why this run cannot be saved (e.g. uploaded images). */
+  encode(snapshot: S, history: RunHistoryData): { ok: true; value: Uint8Array } | { ok: false; message: string };
+  decode(bytes: Uint8Array): { ok: true; snapshot: S; history: RunHistoryData | null } | { ok: false; message: string };
+  /** The config (live values included) the snapshot was trained with. */
+  configOf(snapshot: S): TrainConfig;
+  restore(snapshot: S, dataset: Dataset): Promise<Trainer>;
+}
+
+export interface KeepingHost {
+  trainer(): Trainer | null;
+  running(): boolean;
+  post(ev: WorkerEvent): void;
+  fail(source: ErrorSource, code: ErrorCode, message: string): void;
+  /** Runs `fn` on the session's command queue (after the commands before it). */
+  enqueue(fn: () => Promise<void>): Promise<void>;
+  stopLoop(): Promise<void>;
+  /** Reads the steps still on the device back and posts them, so the history holds every step saved. */
+  flush(): Promise<void>;
+  /**
+   * Builds a run from `config` with `make` and replaces the current one only if that succeeds;
+   * `afterReady` runs right after the new run's ready/state events. Resolves true when installed.
+   */
+  install(config: TrainConfig, make: (dataset: Dataset) => Promise<Trainer>, afterReady: (t: Trainer) => void): Promise<boolean>;
+  /** The dataset's display name, if this worker has it. */
+  datasetName(id: string): string | undefined;
+  /** Wall-clock time (Date.now), for "saved 2 minutes ago". */
+  clock(): number;
+}
+
+export interface RunKeeping {
+  /** Every event the session posts, before it is posted. */
+  observe(ev: WorkerEvent): void;
+  /** Called between training slices: runs a due autosave or a Save run. */
+  atSafePoint(): Promise<void>;
+  handle(cmd: Extract<Command, { type: 'saveRun' | 'openRun' | 'listRecent' | 'openRecent' | 'deleteRecent' | 'pageHidden' }>): Promise<void>;
+}
+
+export type KeepingCommand = Parameters<RunKeeping['handle']>[0];
+export const KEEPING_COMMANDS: readonly KeepingCommand['type'][] = ['saveRun', 'openRun', 'listRecent', 'openRecent', 'deleteRecent', 'pageHidden'];
+
+export function runFileName(config: Pick<TrainConfig, 'dataset' | 'model'>, step: number): string {
+  return `${config.dataset}-${config.model}-step${step}.ganrun`;
+}
+
+export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: IDBFactory | undefined, options: { autosaveMs?: number } = {}): RunKeeping {
+  const history = new RunHistory();
+  const autosaveMs = options.autosaveMs ?? AUTOSAVE_INTERVAL_MS;
+  let runId = newId();
+  let lastSavedStep = -1;
+  let lastAutosaveElapsed = 0;
+  let autosaveDue = false;
+  let wasRunning = false;
+  let points: { real: Float32Array; fake: Float32Array; extent: [number, number, number, number] } | null = null;
+  // Tasks waiting for the training loop's next safe point.
+  let atSafe: { run: () => Promise<void>; resolve: () => void }[] = [];
+  let store: Promise<RecentRuns | null> | null = null;
+  let noted = false;
+
+  const note = (message: string) => {
+    if (noted) return;
+    noted = true;
+    host.post({ type: 'storageNote', message });
+  };
+  const openStore = (): Promise<RecentRuns | null> =>
+    (store ??= openRecentRuns(idb).catch((e: unknown) => {
+      note(e instanceof RecentRunsError ? e.message : `Runs are not autosaved: ${(e as Error).message}`);
+      return null;
+    }));
+
+  /** Runs `fn` where no training step is in flight: at once when paused, else at the next safe point. */
+  function whenSafe(fn: () => Promise<void>): Promise<void> {
+    if (!host.running()) return fn();
+    return new Promise((resolve) => atSafe.push({ run: fn, resolve }));
+  }
+  async function drain(): Promise<void> {
+    const tasks = atSafe;
+    atSafe = [];
+    for (const t of tasks) {
+      await t.run().catch((e: unknown) => host.fail('saveRun', 'internal', `Saving the run failed: ${(e as Error).message}`));
+      t.resolve();
+    }
+  }
+
+  async function encodeCurrent(t: Trainer): Promise<{ ok: true; value: Uint8Array } | { ok: false; message: string }> {
+    await host.flush();
+    const snapshot = await codec.snapshot(t);
+    return codec.encode(snapshot, history.data());
+  }
+
+  function thumbnailOf(t: Trainer) {
+    if (t.dataset.dim === 2 && points) return pointsThumbnail(points);
+    const frame = history.latestFrame();
+    return frame ? gridThumbnail(frame) : null;
+  }
+
+  async function postRecent(recent: RecentRuns): Promise<void> {
+    host.post({ type: 'recentRuns', runs: await recent.list() });
+  }
+
+  async function autosave(): Promise<void> {
+    autosaveDue = false;
+    const t = host.trainer();
+    if (!t || t.step === 0 || t.step === lastSavedStep) return;
+    const recent = await openStore();
+    if (!recent) return;
+    const encoded = await encodeCurrent(t);
+    // A run that cannot be saved (uploaded images) is simply not autosaved.
+    if (host.trainer() !== t || !encoded.ok) return;
+    const bytes = encoded.value;
+    const info: RecentRunInfo = {
+      id: runId,
+      savedAt: host.clock(),
+      dataset: t.config.dataset,
+      datasetName: host.datasetName(t.config.dataset) ?? t.config.dataset,
+      model: t.config.model,
+      step: t.step,
+      epoch: t.epoch,
+      size: bytes.byteLength,
+      thumbnail: thumbnailOf(t),
+    };
+    try {
+      await recent.save(info, bytes);
+      lastSavedStep = info.step;
+      await postRecent(recent);
+    } catch (e) {
+      note(e instanceof RecentRunsError ? e.message : `Runs are not autosaved: ${(e as Error).message}`);
+    }
+  }
+
+  async function openBytes(bytes: Uint8Array, from: 'file' | 'recent', name: string, id?: string): Promise<void> {
+    const decoded = codec.decode(bytes);
+    if (!decoded.ok) {
+      host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} cannot be opened: ${decoded.message} The current run is unchanged.`);
+      return;
+    }
+    const config = codec.configOf(decoded.snapshot);
+    if (!host.datasetName(config.dataset)) {
+      host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} trained on the dataset "${config.dataset}", which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.`);
+      return;
+    }
+    // Save what is being replaced, so opening a file never loses the current run.
+    await whenSafe(autosave);
+    await host.stopLoop();
+    const loaded = decoded.history;
+    const installed = await host.install(
+      config,
+      (dataset) => codec.restore(decoded.snapshot, dataset),
+      (t) => {
+        if (loaded) history.load(loaded);
+        // The session measures quality afresh at this step; an older entry at it would look like a new run.
+        for (const ev of history.replay()) if (!(ev.type === 'quality' && ev.step >= t.step)) host.post(ev);
+        runId = id ?? newId();
+        lastSavedStep = from === 'recent' ? t.step : -1;
+        lastAutosaveElapsed = loaded?.elapsedMs ?? 0;
+      },
+    );
+    const t = host.trainer();
+    if (installed && t) host.post({ type: 'runOpened', from, name, dataset: t.config.dataset, step: t.step });
+  }
+
+  return {
+    observe(ev) {
+      history.observe(ev);
+      switch (ev.type) {
+        case 'ready':
+          runId = newId();
+          lastSavedStep = -1;
+          lastAutosaveElapsed = 0;
+          points = null;
+          return;
+        case 'points':
+          points = { real: ev.real.slice(), fake: ev.fake.slice(), extent: ev.extent };
+          return;
+        case 'metrics':
+          if (ev.elapsedMs - lastAutosaveElapsed >= autosaveMs) {
+            lastAutosaveElapsed = ev.elapsedMs;
+            autosaveDue = true;
+          }
+          return;
+        case 'state':
+          // Paused (by the user or a NaN): save where it stopped, before a Start can move on.
+          if (wasRunning && !ev.running) void host.enqueue(() => autosave());
+          wasRunning = ev.running;
+          if (!ev.running && atSafe.length) void drain();
+          return;
+        default:
+          return;
+      }
+    },
+    async atSafePoint() {
+      if (autosaveDue) atSafe.push({ run: autosave, resolve: () => {} });
+      if (atSafe.length) await drain();
+    },
+    async handle(cmd) {
+      switch (cmd.type) {
+        case 'saveRun': {
+          const t = host.trainer();
+          if (!t) return host.fail('saveRun', 'not-ready', 'saveRun: no run is loaded');
+          await whenSafe(async () => {
+            const encoded = await encodeCurrent(t);
+            if (!encoded.ok) return host.fail('saveRun', 'internal', encoded.message);
+            const bytes = encoded.value;
+            const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+            host.post({ type: 'runFile', name: runFileName(t.config, t.step), step: t.step, bytes: buffer as ArrayBuffer });
+          });
+          return;
+        }
+        case 'openRun':
+          return openBytes(new Uint8Array(cmd.bytes), 'file', cmd.name);
+        case 'openRecent': {
+          const recent = await openStore();
+          if (!recent) return;
+          let bytes: Uint8Array;
+          try {
+            bytes = await recent.read(cmd.id);
+          } catch (e) {
+            host.fail('openRecent', 'bad-run-file', (e as Error).message);
+            return;
+          }
+          const info = (await recent.list()).find((r) => r.id === cmd.id);
+          return openBytes(bytes, 'recent', info ? `The saved ${info.dataset} run` : 'The saved run', cmd.id);
+        }
+        case 'listRecent': {
+          const recent = await openStore();
+          host.post({ type: 'recentRuns', runs: recent ? await recent.list().catch(() => []) : [] });
+          return;
+        }
+        case 'deleteRecent': {
+          const recent = await openStore();
+          if (!recent) return;
+          try {
+            await recent.delete(cmd.id);
+          } catch (e) {
+            host.fail('deleteRecent', 'internal', (e as Error).message);
+          }
+          if (cmd.id === runId) lastSavedStep = -1;
+          await postRecent(recent);
+          return;
+        }
+        case 'pageHidden':
+          return whenSafe(autosave);
+      }
+    },
+  };
+}
+
+function newId(): string {
+  return `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+}
