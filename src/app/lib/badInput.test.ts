@@ -60,8 +60,9 @@ describe('bad URL parameters', () => {
 });
 
 describe('typed numbers in the live value fields', () => {
-  // null = "not a number" (the field shows its message and keeps the value in force); a number out
-  // of range goes on to the worker, which refuses it with the allowed range (session test).
+  // null = "not a number": the field shows "type a number" and keeps the value in force. A number
+  // out of range (-1) is refused by the field's range check (HyperparamSlider's checkField), and
+  // again by the worker, which answers with the value in force.
   it.each([
     ['abc', null],
     ['1e400', null],
