@@ -63,7 +63,8 @@ export async function runSoak(argv: string[]): Promise<number> {
     for (let m = 1; m <= minutes; m++) {
       for (let t = 0; t < 20; t++) {
         await page.waitForTimeout(3000);
-        await slider.focus();
+        // focus() by script: the actionability wait of locator.focus() can stall behind chart redraws.
+        await slider.evaluate((el) => (el as HTMLElement).focus());
         await page.keyboard.press(t % 2 ? 'ArrowLeft' : 'ArrowRight');
       }
       const step = await stepOf(page);
