@@ -26,7 +26,7 @@ async function checkpointThenTrain(page: Page): Promise<number> {
 const restoredNote = (page: Page, why: RegExp) => page.getByText(new RegExp(`The training worker stopped \\(${why.source}\\); restored from step [\\d,]+\\.`));
 
 for (const fault of ['throws', 'closes'] as const) {
-  test(`a training worker that ${fault} is replaced; the run is restored from its last checkpoint and keeps training`, async ({ page }) => {
+  test(`a training worker that ${fault} is replaced; the run is restored from its last checkpoint and keeps training`, async ({ page }, info) => {
     test.setTimeout(150_000);
     await openApp(page, RING);
     const saved = await checkpointThenTrain(page);
@@ -42,6 +42,7 @@ for (const fault of ['throws', 'closes'] as const) {
     }
     const note = restoredNote(page, fault === 'throws' ? /it failed: .*test crash.*/ : /it stopped answering for \d+ s/);
     await expect(note).toBeVisible({ timeout: 60_000 });
+    await page.screenshot({ path: info.outputPath(`restored-${fault}.png`) });
     const restoredAt = Number(((await note.textContent()) ?? '').match(/step ([\d,]+)\./)![1].replace(/,/g, ''));
     // The newest checkpoint: the pause's, or a later 30-second autosave.
     expect(restoredAt).toBeGreaterThanOrEqual(saved);
