@@ -4,7 +4,7 @@
  * the target checks are unit-tested.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { CellResult, MnistRun, ProfileResult, RingRun, BackendReport } from '../../src/bench/types';
+import type { CellResult, MnistRun, ProfileResult, RingRun, BackendReport } from './types';
 
 export interface Machine {
   cpuModel: string;
