@@ -5,30 +5,14 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { fileURLToPath } from 'node:url';
+import { tfReachingCoreModules } from './scripts/lib/tfReach.js';
 
 /**
- * Core modules that import TF.js (directly or through another one), relative to src/core. The UI
- * and the protocol may import none of them; scripts/lint-rules.test.ts fails when a core module
- * that reaches TF.js is missing here.
+ * Core modules that import TF.js (directly or through another one), relative to src/core, worked
+ * out from the sources: the UI and the protocol may import none of them.
  */
-export const TF_CORE_MODULES = [
-  'adam',
-  'backend',
-  'backendTrial',
-  'gradientPenalties',
-  'losses',
-  'metrics/classifier',
-  'metrics/classifierFile',
-  'metrics/qualityEvaluator',
-  'models/glorot',
-  'models/network',
-  'regularizers',
-  'spectralNorm',
-  'testing/quietTf',
-  'trainer',
-  'trainingLoop',
-  'wasmKernels',
-];
+export const TF_CORE_MODULES = tfReachingCoreModules(fileURLToPath(new URL('./src/core', import.meta.url)));
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Matches a relative import of one of TF_CORE_MODULES from anywhere in src/ (`../core/trainer`, `../../core/models/network.ts`). */

@@ -40,14 +40,15 @@ async function recordBackendReport(page: Page): Promise<void> {
 test('auto picks a backend, the status names the one the worker reports, and says why', async ({ page }) => {
   await recordBackendReport(page);
   await openApp(page, `${RING}&backend=auto`);
-  const report = await page.evaluate(() => (window as unknown as { __backendReport: { name: string; requested: string; reasons: string[] } }).__backendReport);
+  const report = await page.evaluate(() => (window as unknown as { __backendReport: { name: string; requested: string; reasons: string[]; calibration?: string } }).__backendReport);
   expect(report.requested).toBe('auto');
   const status = page.getByRole('status');
   await expect(page.getByTestId('backend')).toHaveText(`Backend: ${report.name}`);
   await page.getByTestId('backend').click();
   const why = status.locator('.backend-why');
   await expect(why).toBeVisible();
-  await expect(why).toContainText('Chosen automatically');
+  // How it was chosen: measured on this run's model when several backends could run it, else the order of the chain.
+  await expect(why).toContainText(report.calibration ? `Chosen by measurement: ${report.calibration}` : 'Chosen automatically');
   // Every reason the worker gave (e.g. why a faster backend was passed over) is on screen.
   for (const reason of report.reasons) await expect(why).toContainText(reason);
   console.log(`backend ${report.name}; reasons: ${(await why.innerText()).replace(/\s+/g, ' ')}`);

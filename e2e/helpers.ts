@@ -6,8 +6,12 @@ import type { Page } from '@playwright/test';
 export const RING = 'dataset=ring8&batchSize=32';
 export const MNIST_SMALL = 'dataset=mnist&model=dcgan28-small&batchSize=64';
 
-/** The long-task budget (ms); override with LONGTASK_LIMIT_MS on a machine shared with other load. */
-export const LONGTASK_LIMIT_MS = Number(process.env.LONGTASK_LIMIT_MS ?? 200);
+/**
+ * A loose guard against a frozen UI (a blocking call, a full-history render: seconds), not a jank
+ * measurement: on a shared 2-core machine timings are noisy, so the number itself is reported by
+ * the bench's app cell (`npm run bench -- --app`). Override with LONGTASK_LIMIT_MS.
+ */
+export const LONGTASK_LIMIT_MS = Number(process.env.LONGTASK_LIMIT_MS ?? 500);
 
 export interface Opened {
   consoleErrors: string[];
@@ -26,7 +30,7 @@ export async function openApp(page: Page, query = RING, { waitReady = true } = {
 }
 
 export async function waitReadyState(page: Page, timeout = 60_000): Promise<void> {
-  await expect(page.getByRole('status')).toContainText(/Backend: (webgpu|webgl|wasm|cpu)/, { timeout });
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText(/Backend: (webgpu|webgl|wasm|cpu)/, { timeout });
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled({ timeout });
 }
 

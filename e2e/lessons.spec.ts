@@ -99,9 +99,9 @@ test('spectral normalization and R1 change live without resetting the step', asy
   for (const name of ['WGAN-GP λ', 'Label smoothing', 'Instance noise σ', 'Instance noise anneal steps']) await expect(slider(page, name)).toBeVisible();
 
   // A lesson asks before it throws this run away; "Keep training" keeps it.
-  await openLesson(page, 'L1 makes D sparse');
+  await openLesson(page, 'L1 on D, side by side');
   const dialog = page.getByRole('dialog', { name: 'Start a new run?' });
-  await expect(dialog).toContainText('L1 makes D sparse');
+  await expect(dialog).toContainText('L1 on D, side by side');
   const during = await stepCount(page);
   await dialog.getByRole('button', { name: 'Keep training' }).click();
   await expect(dialog).toBeHidden();
@@ -113,7 +113,7 @@ test('spectral normalization and R1 change live without resetting the step', asy
 test('screenshot: a lesson with the lab and the weights view in sight', async ({ page }) => {
   test.skip(!process.env.LAB_SCREENSHOT, 'set LAB_SCREENSHOT=path.png to take it');
   await openApp(page, 'dataset=ring8&batchSize=32');
-  await openLesson(page, process.env.LAB_LESSON ?? 'L1 makes D sparse');
+  await openLesson(page, process.env.LAB_LESSON ?? 'L1 on D, side by side');
   if (/Dirac/.test(process.env.LAB_LESSON ?? '')) await expect(page.getByTestId('dirac-radius')).toBeVisible({ timeout: 45_000 });
   else await expect(page.getByTestId('quality-readout')).toContainText(/Modes \d\/8/, { timeout: 45_000 });
   await expect(page.getByTestId('weights-D')).toBeVisible();

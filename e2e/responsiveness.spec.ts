@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { LONGTASK_LIMIT_MS, longTasks, MNIST_SMALL, observeLongTasks, openApp, RING, slider, stepCount, waitForStepAtLeast } from './helpers';
 
-// A timing measurement on a 2-core machine: the limit stays 200 ms, but one unlucky run (worst
-// seen 207–250 ms, typical 150–175 ms) gets up to two more tries before CI calls it a failure.
-test.describe.configure({ retries: 2 });
+// No retries: LONGTASK_LIMIT_MS is a loose guard against a frozen UI; the bench's app cell
+// (`npm run bench -- --app`) measures the long tasks themselves against the 50 ms target.
+test.describe.configure({ retries: 0 });
 
-test('no main-thread long task over 200 ms while training (2-D, with slider moves)', async ({ page }) => {
+test('no main-thread long task over the guard while training (2-D, with slider moves)', async ({ page }) => {
   await observeLongTasks(page);
   await openApp(page, RING);
   const startup = await longTasks(page);
@@ -26,7 +26,7 @@ test('no main-thread long task over 200 ms while training (2-D, with slider move
   expect(worst).toBeLessThan(LONGTASK_LIMIT_MS);
 });
 
-test('no main-thread long task over 200 ms while training (MNIST)', async ({ page }) => {
+test('no main-thread long task over the guard while training (MNIST)', async ({ page }) => {
   await observeLongTasks(page);
   await openApp(page, MNIST_SMALL);
   await page.getByRole('button', { name: 'Start', exact: true }).click();

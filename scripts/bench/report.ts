@@ -4,6 +4,7 @@
  * the target checks are unit-tested.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appCellLine, type AppCellResult } from './appReport';
 import type { CellResult, MnistRun, ProfileResult, RingRun, BackendReport } from './types';
 
 export interface Machine {
@@ -41,6 +42,8 @@ export interface BenchResults {
   profile: ProfileResult | null;
   targets: Target[];
   notes: string[];
+  /** The app cell (scripts/bench/appCell.ts): the built app's main thread while training. */
+  app?: AppCellResult | null;
 }
 
 const fmt = (x: number | null | undefined, digits = 3): string => {
@@ -184,6 +187,7 @@ export function resultsMarkdown(r: BenchResults): string {
     );
   }
   parts.push(targetsTable(r.targets));
+  if (r.app) parts.push('', appCellLine(r.app));
   return parts.join('\n');
 }
 

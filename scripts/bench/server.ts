@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.css': 'text/css; charset=utf-8',
 };
 
 /** The file under one of `roots` that a URL path names, or null (never outside the roots). */

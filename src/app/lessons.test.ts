@@ -29,8 +29,18 @@ describe('lessons', () => {
     expect(validateLiveHyperparams(values).ok).toBe(true);
   });
 
-  it('covers the six lessons the issue asks for', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['mode-collapse', 'r1-fix', 'l2-too-strong', 'l1-sparse', 'lr-imbalance', 'dirac']);
+  it.each(LESSONS.filter((l) => l.twin).map((l) => [l.id, l] as const))('%s: a twin whose B adds one valid regularizer A lacks', (_id, lesson) => {
+    const b = lesson.twin!.b;
+    expect(validateLiveHyperparams(b).ok).toBe(true);
+    for (const [k, v] of Object.entries(b)) {
+      expect(lesson.config[k as keyof typeof lesson.config]).toBe(0);
+      expect(v).toBeGreaterThan(0);
+    }
+  });
+
+  it('covers the lessons the issues ask for; L2, L1 and R1-against-collapse are twins', () => {
+    expect(LESSONS.map((l) => l.id)).toEqual(['mode-collapse', 'r1-fix', 'r1-twin', 'l2-too-strong', 'l1-sparse', 'lr-imbalance', 'dirac']);
+    expect(LESSONS.filter((l) => l.twin).map((l) => l.id)).toEqual(['r1-twin', 'l2-too-strong', 'l1-sparse']);
     expect(lessonById('dirac')!.config.model).toBe('dirac');
   });
 });

@@ -25,6 +25,8 @@ export interface Lesson {
   watch: string[];
   /** An optional live change to try mid-run (a button in the lesson panel). */
   tryIt?: { label: string; values: Partial<LiveHyperparams> };
+  /** A twin lesson: the config is A (without), `b` the live values B adds (with the regularizer). */
+  twin?: { b: Partial<LiveHyperparams> };
 }
 
 /**
@@ -81,35 +83,55 @@ export const LESSONS: Lesson[] = [
     ],
   },
   {
-    id: 'l2-too-strong',
-    title: 'L2 too strong: a weak D, blurry samples',
-    summary: 'A heavy weight penalty on D leaves it unable to tell real from fake.',
-    // CLI (exp, seed 1): D's layer L2 norms 1.0/1.2/0.88 at step 500 → 0.04/0.01/0.15 at 1500 (plain
-    // run at batch 128: 2.5/15.5/2.4), D(real) = D(fake) = 0.50, high-quality share 0.2–0.4% (plain at batch 128: 7.6% at 1500).
-    config: { ...RING, l2D: 0.01 },
+    id: 'r1-twin',
+    title: 'R1 against mode collapse, side by side',
+    summary: 'A twin: A collapses onto a few modes, B (the same run plus R1 γ = 30) covers the ring.',
+    // Same configs as 'mode-collapse' (A) and 'r1-fix' (B): CLI seed 1, modes 1, 1, 2 of 8 vs 6, 4, 8
+    // at steps 500/1000/1500. A twin starts both from the same weights, data order and noise.
+    config: { ...RING, lrG: 0.005, lrD: 0.001 },
+    twin: { b: { r1Gamma: 30 } },
     explanation:
-      'L2 adds λ·Σw² to D’s loss. A little keeps D smooth; this much shrinks every weight towards 0, so D can only draw a soft, blurry boundary. Its feedback to G is weak and vague, and G’s points stay smeared around the ring instead of sharpening onto the eight clusters.',
+      'Two runs from the very same starting point — the same weights, the same data order, the same noise — trained in lockstep. A has no regularization and a generator five times faster than its discriminator, the recipe for mode collapse. B is identical except for the R1 penalty (γ = 30), which keeps D flat at the real points so it cannot fling G from cluster to cluster. Any difference you see comes from R1 alone.',
     watch: [
-      'The Weights view: D’s L2 norms fall far below their start (the “×start” column drops towards ×0.0) and almost all of its weights end up near 0.',
-      'D(real) and D(fake) both sit at 0.5: D cannot tell real from fake any more.',
-      'Quality: the high-quality share stays below 1% — G’s points never sharpen onto the clusters. Then lower D’s L2 (the button) and compare.',
+      'The two points views: A’s purple points crowd onto one or two clusters and hop; B’s spread over the ring.',
+      'The Gradient penalties chart: only B has an R1 line (dashed) — small, because it works by keeping D flat, not by being large.',
+      'The loss chart: A’s solid curves swing as G hops between clusters; B’s dashed ones settle.',
+      'When B clearly covers more of the ring, press “Keep B” to carry on with it alone.',
     ],
-    tryIt: { label: 'Lower D’s L2 to 1e-4', values: { l2D: 1e-4 } },
+  },
+  {
+    id: 'l2-too-strong',
+    title: 'L2 on D, side by side: a weak D',
+    summary: 'A twin: A without, B with a heavy weight penalty on D (L2 1e-2).',
+    // CLI (exp, seed 1): with D L2 1e-2, D's layer L2 norms 1.0/1.2/0.88 at step 500 → 0.04/0.01/0.15 at 1500
+    // (plain run: 2.5/15.5/2.4), D(real) = D(fake) = 0.50, high-quality share 0.2–0.4% (plain: 7.6% at 1500).
+    config: RING,
+    twin: { b: { l2D: 0.01 } },
+    explanation:
+      'Two runs from the same starting point, in lockstep. B adds λ·Σw² to D’s loss with λ = 1e-2; A has no penalty. A little L2 keeps D smooth; this much shrinks every weight towards 0, so B’s D can only draw a soft, blurry boundary. Its feedback to G is weak and vague. Compare the two runs chart by chart: any difference is the penalty’s doing.',
+    watch: [
+      'The D(x) chart: B’s dashed D(real) and D(fake) close in on 0.5 — B’s D can no longer tell real from fake — while A’s solid ones stay apart.',
+      'The Weight penalties chart: B’s dashed D L2 line rises at first and then falls as its weights shrink; A has none.',
+      'The two points views: B’s background turns flat (one colour) and its points stay smeared around the ring; A’s sharpen onto the clusters.',
+      'Pin A as a baseline, then try a gentler L2 for B (1e-4) in a new twin and compare against it.',
+    ],
   },
   {
     id: 'l1-sparse',
-    title: 'L1 makes D sparse',
-    summary: 'An L1 penalty drives many of D’s weights to exactly 0.',
-    // CLI (exp, seed 1): D's near-zero share 0.6% → 94% at step 500 → 99.7% at 1500; G's stays 0.7%.
-    config: { ...RING, l1D: 1e-3 },
+    title: 'L1 on D, side by side: a sparse D',
+    summary: 'A twin: A without, B with an L1 penalty (1e-3) that drives D’s weights to exactly 0.',
+    // CLI (exp, seed 1): D's near-zero share 0.6% → 94% at step 500 → 99.7% at 1500; G's stays 0.7%;
+    // G then covers 3–4 of the 8 modes.
+    config: RING,
+    twin: { b: { l1D: 1e-3 } },
     explanation:
-      'L1 adds λ·Σ|w| to D’s loss. Its pull towards 0 is the same size for a tiny weight as for a big one, so weights that do not earn their keep are pushed all the way to 0 — unlike L2, which only shrinks them. At this strength almost every one of the discriminator’s weights ends up at 0 within a few hundred steps.',
+      'Two runs from the same starting point, in lockstep. B adds λ·Σ|w| to D’s loss with λ = 1e-3. L1’s pull towards 0 is the same size for a tiny weight as for a big one, so weights that do not earn their keep are pushed all the way to 0 — unlike L2, which only shrinks them. At this strength almost all of B’s discriminator weights are gone within a few hundred steps.',
     watch: [
-      'The Weights view: D’s histogram grows a spike at 0 and its “near zero” share climbs; G’s stays where it was.',
-      'The Weight penalties chart: the D L1 term falls steadily as D sheds weights.',
-      'At this strength D is left with too few weights to teach G much: G covers only 3–4 of the 8 modes. Try a gentler 1e-4 and compare.',
+      'The Weight penalties chart: B’s dashed D L1 line falls steadily as its D sheds weights; A has none.',
+      'The D(x) chart: B’s D(real) and D(fake) drift together — a D with few weights left says less.',
+      'The two points views: with a D that teaches little, B’s generator covers fewer of the eight clusters than A’s.',
+      'Try a gentler L1 for B (1e-4, with “B” chosen as the target) and watch its line stop falling.',
     ],
-    tryIt: { label: 'Gentler L1 on D (1e-4)', values: { l1D: 1e-4 } },
   },
   {
     id: 'lr-imbalance',

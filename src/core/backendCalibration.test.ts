@@ -73,6 +73,14 @@ describe('calibrate', () => {
     expect(c.summary).toBe('wasm — the only backend worth measuring for dcgan28-small (cpu: not measured: ≥ 2.5 s per step predicted from the model\'s FLOPs)');
   });
 
+  it('rules out a blocking backend whose trial (warm-up and a timed step) would not fit its share', async () => {
+    // 700 ms a step fits a 1.5 s share once, but not the three steps a trial runs.
+    const f = fakeEnv({ wasm: 40, cpu: 900 }, { cpu: 700 });
+    const c = await calibrate(['wasm', 'cpu'], 'dcgan28-small', f.env);
+    expect(f.measured).toEqual([]);
+    expect(c.chosen).toBe('wasm');
+  });
+
   it('measures the rest when one of three is predicted too slow', async () => {
     const f = fakeEnv({ webgpu: 12, wasm: 40, cpu: 9000 }, { cpu: 2500 });
     const c = await calibrate(['webgpu', 'wasm', 'cpu'], 'dcgan28-small', f.env);

@@ -14,6 +14,8 @@ type BackendName = Exclude<BackendChoice, 'auto'>;
 
 /** The whole calibration's budget: a user waits for it once per device and model. */
 export const CALIBRATION_BUDGET_MS = 3000;
+/** The fewest steps a trial runs (warm-up and one timed step): a blocking backend must fit them in its share. */
+export const STEPS_PER_TRIAL = 3;
 
 export interface CalibrationEnv {
   /** Makes `name` the active backend; false (or a throw) when it cannot start. */
@@ -113,7 +115,7 @@ export async function calibrate(
   const fairShare = budgetMs / candidates.length;
   const runnable = candidates.filter((name) => {
     const predicted = env.predictMs(name);
-    if (predicted === null || predicted <= fairShare) return true;
+    if (predicted === null || predicted * STEPS_PER_TRIAL <= fairShare) return true;
     measurements.push({ name, msPerStep: null, note: `not measured: ≥ ${(predicted / 1000).toFixed(1)} s per step predicted from the model's FLOPs` });
     return false;
   });

@@ -1,15 +1,15 @@
 /**
- * The run the worker holds: a Trainer, its TrainingLoop, and the views sent while it trains
- * (metrics, pictures, quality, weights). The session builds one per init/reset and tells it to
- * train, step or stop; once disposed it sends nothing more.
+ * The run the worker holds: one Trainer (or two in lockstep, a twin: docs/twin-runs.md), its
+ * TrainingLoop, and the views sent while it trains (metrics, pictures, quality, weights). The
+ * session builds one per init/reset/twin and tells it to train, step or stop; once disposed it
+ * sends nothing more.
  */
 import type { QualityEvaluator } from '../core/metrics/qualityEvaluator';
-import { METRIC_KEYS, packMetrics } from '../core/metrics/stepMetrics';
-import { weightStats } from '../core/metrics/weightStats';
 import type { Trainer } from '../core/trainer';
 import { TrainingLoop, type LoopClock, type LoopOutcome, type MetricsBatch, type PeriodicHook } from '../core/trainingLoop';
-import { pictureOf, pointsViewOf, type PointsView } from './pictures';
-import type { ErrorCode, ErrorSource, WorkerEvent } from './protocol';
+import { Lockstep } from './lockstep';
+import type { ErrorCode, ErrorSource, RunKey, WorkerEvent } from './protocol';
+import { RunViews } from './runViews';
 
 /** How often the views refresh while training (the loop's own cadence is in LOOP_TIMING). */
 export const VIEW_INTERVALS_MS = {
@@ -30,20 +30,35 @@ export interface RunOutput {
 
 export class LiveRun {
   readonly loop: TrainingLoop;
-  private readonly view: PointsView | null;
-  private quality: QualityEvaluator | null = null;
-  private rate = { steps: 0, images: 0 };
+  /** A, then B when this is a twin. */
+  readonly members: RunViews[];
+  private readonly lockstep: Lockstep | null;
   private training = false;
   private disposed = false;
   private current: Promise<void> = Promise.resolve();
 
-  constructor(
-    readonly trainer: Trainer,
-    clock: LoopClock,
-    private readonly out: RunOutput,
-  ) {
-    this.view = pointsViewOf(trainer.dataset);
-    this.loop = new TrainingLoop(trainer, clock, (batch) => this.postMetrics(batch));
+  /** `twin`: B's trainer, stepped right after A's. */
+  constructor(trainer: Trainer, clock: LoopClock, private readonly out: RunOutput, twin: Trainer | null = null) {
+    const post = (ev: WorkerEvent) => {
+      if (!this.disposed) this.out.post(ev);
+    };
+    this.members = [new RunViews('A', trainer, post)];
+    if (twin) this.members.push(new RunViews('B', twin, post));
+    this.lockstep = twin ? new Lockstep([trainer, twin]) : null;
+    this.loop = new TrainingLoop(this.lockstep ?? trainer, clock, (batch) => this.postMetrics(batch));
+  }
+
+  /** Run A (the only run outside a twin). */
+  get trainer(): Trainer {
+    return this.members[0].trainer;
+  }
+
+  get isTwin(): boolean {
+    return this.members.length === 2;
+  }
+
+  member(key: RunKey): RunViews | undefined {
+    return this.members.find((m) => m.key === key);
   }
 
   /** True while `start` trains (not during a `step N`). */
@@ -51,50 +66,33 @@ export class LiveRun {
     return this.training;
   }
 
-  private post(ev: WorkerEvent): void {
-    if (!this.disposed) this.out.post(ev);
-  }
-
   postState(): void {
-    this.post({ type: 'state', running: this.training, step: this.trainer.step, epoch: this.trainer.epoch });
+    for (const m of this.members) m.postState(this.training);
   }
 
-  /** Takes the run's quality evaluator; false (and the caller disposes it) if the run is gone. */
-  attachQuality(evaluator: QualityEvaluator | null): boolean {
-    if (this.disposed) return false;
-    this.quality = evaluator;
+  /** Takes a run's quality evaluator; false (and the caller disposes it) if the run is gone. */
+  attachQuality(evaluator: QualityEvaluator | null, key: RunKey = 'A'): boolean {
+    const m = this.member(key);
+    if (this.disposed || !m) return false;
+    m.quality = evaluator;
     return true;
   }
 
   async postPictures(): Promise<void> {
-    const ev = await pictureOf(this.trainer, this.view);
-    if (ev) this.post(ev);
+    for (const m of this.members) await m.postPictures();
   }
 
   async postQuality(): Promise<void> {
-    const evaluator = this.quality;
-    if (!evaluator || this.disposed) return;
-    const t = this.trainer;
-    const values = await evaluator.evaluate(t);
-    this.post({ type: 'quality', step: t.step, epoch: t.epoch, values, labels: evaluator.labels });
+    for (const m of this.members) await m.postQuality();
   }
 
   async postWeights(): Promise<void> {
-    const { generator, discriminator } = await this.trainer.kernels();
-    this.post({ type: 'weights', step: this.trainer.step, generator: weightStats(generator), discriminator: weightStats(discriminator) });
+    for (const m of this.members) await m.postWeights();
   }
 
   private postMetrics({ rows, windowMs, elapsedMs }: MetricsBatch): void {
-    if (rows.length === 0) return;
-    if (windowMs > 0) {
-      // Smoothed so the number reads calmly at 10 updates per second.
-      const steps = (rows.length * 1000) / windowMs;
-      const a = this.rate.steps === 0 ? 1 : 0.3;
-      this.rate.steps += a * (steps - this.rate.steps);
-      this.rate.images = this.rate.steps * this.trainer.config.batchSize;
-    }
-    const { images, steps } = this.rate;
-    this.post({ type: 'metrics', keys: [...METRIC_KEYS], data: packMetrics(rows), imagesPerSec: images, stepsPerSec: steps, elapsedMs });
+    const perRun = this.lockstep ? this.lockstep.lastRows : [rows];
+    this.members.forEach((m, i) => m.postMetrics(perRun[i] ?? [], windowMs, elapsedMs));
   }
 
   private periodicHooks(): PeriodicHook[] {
@@ -155,10 +153,9 @@ export class LiveRun {
     return false;
   }
 
-  dispose(): void {
+  /** `keep`: the trainer that lives on in a new LiveRun (Keep A / Keep B), not disposed here. */
+  dispose(keep: Trainer | null = null): void {
     this.disposed = true;
-    this.quality?.dispose();
-    this.quality = null;
-    this.trainer.dispose();
+    for (const m of this.members) m.dispose(m.trainer === keep);
   }
 }

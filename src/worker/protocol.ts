@@ -22,7 +22,12 @@ export type Command =
   /** New weights and optimizer state; `config` (validated) replaces the structural choices. */
   | { type: 'reset'; config?: Partial<TrainConfig> }
   /** Live values, applied at the next step; answered by `hyperparams` with what was applied. */
-  | { type: 'setHyperparams'; values: Partial<LiveHyperparams> }
+  | { type: 'setHyperparams'; values: Partial<LiveHyperparams>; run?: RunTarget }
+  /**
+   * Twin runs (docs/twin-runs.md): 'start' restarts the run as A and B from step 0 with the same
+   * seed (same weights, data order, noise); 'keepA' / 'keepB' end the twin, keeping that run.
+   */
+  | { type: 'twin'; action: TwinAction }
   /** Draws the sample grid / points now (e.g. while paused). */
   | { type: 'requestSamples' }
   /** Asks for a few real examples of a dataset, for the picker; answered by `datasetPreview`. */
@@ -62,6 +67,12 @@ export interface TimelapseFrame {
 export type ExportKind = 'model' | 'timelapse';
 export const MAX_TIMELAPSE_FRAMES = 500;
 export const MAX_TIMELAPSE_SCALE = 8;
+
+/** Which run of a twin an event or command concerns; absent means A (the only run outside a twin). */
+export type RunKey = 'A' | 'B';
+export type RunTarget = RunKey | 'both';
+export type TwinAction = 'start' | 'keepA' | 'keepB';
+export const TWIN_ACTIONS: readonly TwinAction[] = ['start', 'keepA', 'keepB'];
 
 /** What the worker needs of a File (a File is one). */
 export interface UploadFile {
@@ -119,13 +130,14 @@ type WorkerEventCore =
     }
   /** Long work before training can start (loading data, compiling shaders). */
   | { type: 'progress'; stage: ProgressStage; message: string; fraction?: number }
-  | { type: 'state'; running: boolean; step: number; epoch: number }
+  | { type: 'state'; run?: RunKey; running: boolean; step: number; epoch: number }
   /**
    * A batch of step records, about 10 per second whatever the step rate. `data` is row-major,
    * `keys.length` floats per row.
    */
   | {
       type: 'metrics';
+      run?: RunKey;
       keys: MetricKey[];
       data: Float64Array;
       imagesPerSec: number;
@@ -134,13 +146,14 @@ type WorkerEventCore =
       elapsedMs: number;
     }
   /** An 8×8 grid from the fixed noise, as RGBA bytes, after each epoch or on request. */
-  | { type: 'samples'; step: number; epoch: number; width: number; height: number; pixels: Uint8ClampedArray }
+  | { type: 'samples'; run?: RunKey; step: number; epoch: number; width: number; height: number; pixels: Uint8ClampedArray }
   /**
    * For 2-D data: real and generated points (x, y interleaved) and D's output on a grid over
    * `extent` ([xmin, xmax, ymin, ymax]), `gridSize`² values in [0, 1], row 0 at ymin.
    */
   | {
       type: 'points';
+      run?: RunKey;
       step: number;
       epoch: number;
       real: Float32Array;
@@ -150,15 +163,15 @@ type WorkerEventCore =
       extent: [number, number, number, number];
     }
   /** The live values in force from `step` on. */
-  | { type: 'hyperparams'; applied: LiveHyperparams; step: number }
+  | { type: 'hyperparams'; run?: RunKey; applied: LiveHyperparams; step: number }
   | { type: 'error'; code: ErrorCode; source: ErrorSource; message: string; fieldErrors?: FieldError[] }
   /**
    * Learning-quality measures of a fresh generated sample (modes covered, classifier FID, …), at
    * epoch ends; `labels` says what each value is.
    */
-  | { type: 'quality'; step: number; epoch: number; values: Record<string, number>; labels: Record<string, string> }
+  | { type: 'quality'; run?: RunKey; step: number; epoch: number; values: Record<string, number>; labels: Record<string, string> }
   /** Weight histograms, near-zero shares and per-layer L2 norms of both networks' kernels. */
-  | { type: 'weights'; step: number; generator: NetworkWeightStats; discriminator: NetworkWeightStats }
+  | { type: 'weights'; run?: RunKey; step: number; generator: NetworkWeightStats; discriminator: NetworkWeightStats }
   /** Real examples of a dataset: an image grid, or points with their view box. */
   | {
       type: 'datasetPreview';
@@ -261,7 +274,13 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       if (!isRecord(msg.values)) return bad('"values" must be an object');
       const unknown = Object.keys(msg.values).filter((k) => !(LIVE_KEYS as readonly string[]).includes(k));
       if (unknown.length) return bad(`not live fields: ${unknown.join(', ')} (live: ${LIVE_KEYS.join(', ')})`);
-      return { ok: true, value: { type: 'setHyperparams', values: msg.values as Partial<LiveHyperparams> } };
+      if (msg.run !== undefined && msg.run !== 'A' && msg.run !== 'B' && msg.run !== 'both') return bad('"run" must be A, B or both when given');
+      const run = msg.run as RunTarget | undefined;
+      return { ok: true, value: { type: 'setHyperparams', values: msg.values as Partial<LiveHyperparams>, ...(run ? { run } : {}) } };
+    }
+    case 'twin': {
+      if (!TWIN_ACTIONS.includes(msg.action as TwinAction)) return bad(`"action" must be one of ${TWIN_ACTIONS.join(', ')}`);
+      return { ok: true, value: { type: 'twin', action: msg.action as TwinAction } };
     }
     case 'saveRun':
     case 'listRecent':

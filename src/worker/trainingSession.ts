@@ -4,7 +4,7 @@
  * training lives in core/trainingLoop.ts, the run and its views in liveRun.ts, the pictures in
  * pictures.ts, the datasets in datasetCatalogue.ts.
  */
-import type { BackendChoice, FieldError, TrainConfig } from '../core/config';
+import type { BackendChoice, FieldError, LiveHyperparams, TrainConfig } from '../core/config';
 import { formatErrors, validateLiveHyperparams } from '../core/config';
 import { makeDrawnPointsSource } from '../core/data/drawnPoints';
 import type { Dataset, DatasetSource, LoadContext } from '../core/data/types';
@@ -18,7 +18,7 @@ import type { BackendChooser } from './backendChoice';
 import { LiveRun } from './liveRun';
 import { datasetPreviewOf } from './pictures';
 import { createExportCommands } from './exportCommands';
-import type { BackendReport, Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
+import type { BackendReport, Command, ErrorCode, ErrorSource, TwinAction, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
 import { runCodec } from './runCodec';
 import type { RunSnapshot } from '../core/runSnapshot';
@@ -88,8 +88,11 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await training;
   }
 
-  /** `restore` builds the trainer from a run file instead of fresh weights. Resolves true once installed. */
-  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, restore?: Restore): Promise<boolean> {
+  /**
+   * `restore` builds the trainer from a run file instead of fresh weights; `asTwin`: B's live
+   * values, and A and B start from step 0 together. Resolves true once installed.
+   */
+  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, restore?: Restore, asTwin: LiveHyperparams | null = null): Promise<boolean> {
     const resolved = resolveConfig(input, catalogue.infoOf, currentConfig(), backend?.hardwareGpu ?? false);
     if (!resolved.ok) {
       fail(source, 'bad-config', formatErrors(resolved.errors), resolved.errors);
@@ -118,8 +121,20 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       fail(source, restore ? 'bad-run-file' : 'internal', `Could not build the models: ${(e as Error).message}`);
       return false;
     }
+    let twin: Trainer | null = null;
+    if (asTwin) {
+      try {
+        // Same config, same seed: the same weights, data order and noise as A (docs/twin-runs.md).
+        twin = new Trainer(resolved.value, dataset);
+        twin.setHyperparams(asTwin);
+      } catch (e) {
+        trainer.dispose();
+        fail(source, 'internal', `Could not build run B: ${(e as Error).message}`);
+        return false;
+      }
+    }
     run?.dispose();
-    const next = (run = new LiveRun(trainer, clock, output));
+    const next = (run = new LiveRun(trainer, clock, output, twin));
     post({
       type: 'ready',
       backend: backend as BackendReport,
@@ -129,19 +144,51 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       datasets: catalogue.sources().map((d) => d.info),
       models: modelsForShape(dataset.info.shape).map((id) => summarizeModel(id, trainer.config.latentDim, trainer.config.dSteps)),
     });
-    post({ type: 'hyperparams', applied: trainer.hyperparams, step: trainer.step });
+    for (const m of next.members) m.postHyperparams();
+    await showRun(next, () => restore?.afterReady(trainer));
+    return true;
+  }
+
+  /** The state, pictures and weights of a new LiveRun, then its quality evaluators. */
+  async function showRun(next: LiveRun, afterState?: () => void): Promise<void> {
     next.postState();
-    restore?.afterReady(trainer);
+    afterState?.();
     await next.postPictures();
     await next.postWeights();
-    try {
-      const evaluator = await createQualityEvaluator(dataset, { seed: trainer.config.seed, readAsset: deps.readAsset });
-      if (!next.attachQuality(evaluator)) evaluator?.dispose();
-    } catch (e) {
-      post({ type: 'progress', stage: 'quality', message: `Quality measures are off for this run: ${(e as Error).message}` });
+    for (const m of next.members) {
+      try {
+        const evaluator = await createQualityEvaluator(m.trainer.dataset, { seed: m.trainer.config.seed, readAsset: deps.readAsset });
+        if (!next.attachQuality(evaluator, m.key)) evaluator?.dispose();
+      } catch (e) {
+        post({ type: 'progress', stage: 'quality', message: `Quality measures are off for this run: ${(e as Error).message}` });
+      }
     }
     await next.postQuality();
-    return true;
+  }
+
+  async function twin(r: LiveRun, action: TwinAction): Promise<void> {
+    await stopTraining();
+    if (action === 'start') {
+      const b = r.member('B')?.trainer ?? r.trainer;
+      await buildRun('twin', {}, undefined, b.hyperparams);
+      return;
+    }
+    if (!r.isTwin) return fail('twin', 'bad-message', `twin: ${action} needs a twin run`);
+    const kept = r.member(action === 'keepA' ? 'A' : 'B')!.trainer;
+    r.dispose(kept);
+    const next = (run = new LiveRun(kept, clock, output));
+    next.members[0].postHyperparams();
+    await showRun(next);
+  }
+
+  function setHyperparams(r: LiveRun, cmd: CommandOf<'setHyperparams'>): void {
+    const targets = r.members.filter((m) => cmd.run === 'both' || m.key === (cmd.run ?? 'A'));
+    const checked = validateLiveHyperparams(cmd.values);
+    if (!checked.ok) fail('setHyperparams', 'bad-config', formatErrors(checked.errors), checked.errors);
+    else if (targets.length === 0) fail('setHyperparams', 'bad-message', `setHyperparams: there is no run ${cmd.run} (start a twin first)`);
+    else for (const m of targets) m.trainer.setHyperparams(checked.value);
+    // Always answered, so the UI's pending values settle (with what is in force after a refusal).
+    for (const m of targets.length ? targets : r.members.slice(0, 1)) m.postHyperparams();
   }
 
   async function init(cmd: CommandOf<'init'>): Promise<void> {
@@ -241,16 +288,10 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       case 'step':
         await stopTraining();
         return r.steps(cmd.count);
-      case 'setHyperparams': {
-        const checked = validateLiveHyperparams(cmd.values);
-        if (!checked.ok) {
-          fail('setHyperparams', 'bad-config', formatErrors(checked.errors), checked.errors);
-          post({ type: 'hyperparams', applied: r.trainer.hyperparams, step: r.trainer.step });
-          return;
-        }
-        post({ type: 'hyperparams', applied: r.trainer.setHyperparams(checked.value), step: r.trainer.step });
-        return;
-      }
+      case 'setHyperparams':
+        return setHyperparams(r, cmd);
+      case 'twin':
+        return twin(r, cmd.action);
       case 'exportModel':
         return exports.exportModel(r.trainer);
       case 'requestSamples':

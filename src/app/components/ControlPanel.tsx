@@ -6,6 +6,7 @@ import { LrDecayControls } from './LrDecayControls';
 import { RunControls } from './RunControls';
 import { RunFileControls } from './RunFileControls';
 import { RunSetupPickers } from './RunSetupPickers';
+import { TwinControls } from './TwinControls';
 import { LIVE_SLIDER_GROUPS } from '../lib/classroom';
 import { useHidden, useView } from '../viewStore';
 
@@ -22,6 +23,7 @@ export function ControlPanel() {
         Controls
       </h2>
       <RunControls />
+      <TwinControls />
       <RunFileControls />
       {!noLive && (
         <fieldset className="live">

@@ -31,6 +31,8 @@ export function LessonsMenu() {
   const begin = (lesson: Lesson) => {
     const s = store.getState();
     s.reset(lesson.config);
+    // A twin lesson: A as configured, B the same plus the regularizer (docs/twin-runs.md).
+    if (lesson.twin) s.startTwin(lesson.twin.b);
     s.start();
     s.showLesson(lesson.id);
   };

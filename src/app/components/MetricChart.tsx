@@ -3,17 +3,20 @@
  * series) and are redrawn a few times a second with animation off and no dots, so long runs stay
  * smooth. The legend doubles as a read-out of each series' newest value.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import type { MetricKey } from '../../core/metrics/stepMetrics';
 import { METRIC_LABELS } from '../../core/metrics/stepMetrics';
 import { formatInt, formatMetric } from '../lib/format';
 import { niceTicks } from '../lib/ticks';
+import type { Baseline } from '../store/baselines';
 import { CHART_SERIES } from '../store/charts';
+import { TwinLegend } from './TwinLegend';
 import type { ChartId } from '../store/charts';
 import type { ChartRow } from '../lib/metricHistory';
 import { useApp } from '../storeContext';
+import { useOnScreen } from '../lib/useOnScreen';
 import { ChartTable } from './ChartTable';
 
 export const SERIES_COLORS: Record<MetricKey, string> = {
@@ -53,21 +56,36 @@ export interface MetricChartProps {
 const tickFormatter = (v: number) => formatMetric(v);
 const stepFormatter = (v: number) => formatInt(v);
 const labelFormatter = (v: unknown) => `Step ${formatInt(Number(v))}`;
-const valueFormatter = (v: unknown, name: unknown): [string, string] => [formatMetric(Number(v)), METRIC_LABELS[name as MetricKey] ?? String(name)];
+const valueFormatter = (v: unknown, name: unknown): [string, string] => {
+  const n = String(name);
+  const [prefix, key] = n.includes(': ') ? [n.slice(0, n.lastIndexOf(': ') + 2), n.slice(n.lastIndexOf(': ') + 2)] : ['', n];
+  return [formatMetric(Number(v)), prefix + (METRIC_LABELS[key as MetricKey] ?? key)];
+};
 const MARGIN = { top: 4, right: 12, bottom: 0, left: 0 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const AUTO_DOMAIN: [string, string] = ['auto', 'auto'];
 const ACTIVE_DOT = { r: 3 };
+/** Twin run B: every series dashed (A's are all solid while a twin is on). */
+const TWIN_B_DASH = '5 4';
 
 export const MetricChart = memo(function MetricChart({ chart, title, description, yDomain }: MetricChartProps) {
   const keys = CHART_SERIES[chart];
+  const figRef = useRef<HTMLElement>(null);
+  const onScreen = useOnScreen(figRef);
+  const live = useApp((s) => s.charts[chart]);
+  // Off screen the chart holds its last rows (a reset, to empty, still shows at once).
+  const [held, setHeld] = useState(live);
+  if (held !== live && (onScreen || live.length === 0)) setHeld(live);
   // Deferred: React renders the new chart at low priority, in slices, so input stays responsive.
-  const rows = useDeferredValue(useApp((s) => s.charts[chart]));
+  const rows = useDeferredValue(held);
+  const rowsB = useDeferredValue(useApp((s) => s.chartsB[chart]));
+  const baselines = useApp((s) => s.baselines);
+  const lastB = rowsB.length ? rowsB[rowsB.length - 1] : null;
   const latest = useApp(useShallow((s) => keys.map((k) => s.latest[k])));
   const titleId = `chart-${chart}-title`;
   const descId = `chart-${chart}-desc`;
   return (
-    <figure className="chart" aria-labelledby={titleId} aria-describedby={descId} data-testid={`chart-${chart}`} data-points={rows.length}>
+    <figure ref={figRef} className="chart" aria-labelledby={titleId} aria-describedby={descId} data-testid={`chart-${chart}`} data-points={rows.length} data-points-b={rowsB.length}>
       <figcaption>
         <h3 id={titleId}>{title}</h3>
         <ul className="legend" aria-label={`${title}: newest values`}>
@@ -75,15 +93,22 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
             <li key={k}>
               <span className={`swatch${SERIES_DASH[k] ? ' dashed' : ''}`} style={{ borderColor: SERIES_COLORS[k] }} aria-hidden="true" />
               {METRIC_LABELS[k]} <b data-testid={`latest-${k}`}>{formatMetric(latest[i])}</b>
+              {lastB && (
+                <>
+                  {' '}
+                  / B <b data-testid={`latest-B-${k}`}>{formatMetric(lastB[k])}</b>
+                </>
+              )}
             </li>
           ))}
         </ul>
       </figcaption>
+      <TwinLegend />
       <p id={descId} className="visually-hidden">
         {description}
       </p>
       <div className="chart-body" aria-hidden={rows.length === 0 ? undefined : 'true'}>
-        <ChartBody rows={rows} chart={chart} yDomain={yDomain} />
+        <ChartBody rows={rows} rowsB={rowsB} baselines={baselines} chart={chart} yDomain={yDomain} />
       </div>
       <ChartTable title={title} keys={keys} rows={rows} testId={`table-${chart}`} />
     </figure>
@@ -92,6 +117,10 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
 
 interface ChartBodyProps {
   rows: ChartRow[];
+  /** Twin run B's rows, dashed over A's (empty outside a twin). */
+  rowsB: ChartRow[];
+  /** Pinned runs, drawn faintly behind. */
+  baselines: Baseline[];
   chart: ChartId;
   yDomain?: [number | 'auto', number | 'auto'];
 }
@@ -100,9 +129,16 @@ interface ChartBodyProps {
  * The recharts tree, memoised on its rows: a legend read-out or any other re-render of the
  * figure never re-renders the SVG; only new rows do (recharts re-renders everything it owns).
  */
-const ChartBody = memo(function ChartBody({ rows, chart, yDomain }: ChartBodyProps) {
+const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDomain }: ChartBodyProps) {
   const keys = CHART_SERIES[chart];
-  const xTicks = useMemo(() => (rows.length ? niceTicks(rows[0].step, rows[rows.length - 1].step, 5) : []), [rows]);
+  const twin = rowsB.length > 0;
+  const shown = useMemo(() => baselines.filter((b) => !b.hidden && b.charts[chart].length > 0), [baselines, chart]);
+  const xTicks = useMemo(() => {
+    // The axis spans the live run and every shown baseline, aligned by step.
+    const all = [rows, rowsB, ...shown.map((b) => b.charts[chart])].filter((r) => r.length);
+    if (!all.length) return [];
+    return niceTicks(Math.min(...all.map((r) => r[0].step)), Math.max(...all.map((r) => r[r.length - 1].step)), 5);
+  }, [rows, rowsB, shown, chart]);
   if (rows.length === 0) return <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>;
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={100}>
@@ -115,6 +151,41 @@ const ChartBody = memo(function ChartBody({ rows, chart, yDomain }: ChartBodyPro
           labelFormatter={labelFormatter}
           formatter={valueFormatter}
         />
+        {shown.flatMap((b) =>
+          keys.map((k) => (
+            <Line
+              key={`base${b.id}-${k}`}
+              data={b.charts[chart]}
+              dataKey={k}
+              name={`baseline ${b.id}: ${k}`}
+              type="linear"
+              stroke={SERIES_COLORS[k]}
+              strokeOpacity={0.25}
+              strokeWidth={3}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+          )),
+        )}
+        {twin &&
+          keys.map((k) => (
+            <Line
+              key={`B-${k}`}
+              data={rowsB}
+              dataKey={k}
+              name={`B: ${k}`}
+              type="linear"
+              stroke={SERIES_COLORS[k]}
+              strokeDasharray={TWIN_B_DASH}
+              strokeWidth={1.5}
+              dot={false}
+              activeDot={ACTIVE_DOT}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ))}
         {keys.map((k) => (
           <Line
             key={k}
@@ -122,7 +193,7 @@ const ChartBody = memo(function ChartBody({ rows, chart, yDomain }: ChartBodyPro
             name={k}
             type="linear"
             stroke={SERIES_COLORS[k]}
-            strokeDasharray={SERIES_DASH[k] || undefined}
+            strokeDasharray={twin ? undefined : SERIES_DASH[k] || undefined}
             strokeWidth={1.5}
             dot={false}
             activeDot={ACTIVE_DOT}

@@ -68,8 +68,10 @@ export function drawPoints(canvas: HTMLCanvasElement, frame: PointsFrame, heat: 
   dot(fake, 'rgba(109, 40, 217, 0.7)', null, 2.2 * dpr);
 }
 
-export function PointsView() {
-  const frame = useApp((s) => s.points);
+/** `run`: 'B' draws twin run B's points (docs/twin-runs.md). */
+export function PointsView({ run }: { run?: 'B' } = {}) {
+  const frame = useApp((s) => (run === 'B' ? s.pointsB : s.points));
+  const tag = run ? `-${run}` : '';
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const heatRef = useRef<HTMLCanvasElement | null>(null);
 
@@ -85,9 +87,9 @@ export function PointsView() {
       <canvas
         ref={canvasRef}
         role="img"
-        aria-label="Generated samples"
-        aria-describedby="points-caption"
-        data-testid="samples-canvas"
+        aria-label={run ? `Run ${run}: generated samples` : 'Generated samples'}
+        aria-describedby={`points-caption${tag}`}
+        data-testid={`samples-canvas${tag}`}
         data-step={frame?.step ?? ''}
         data-epoch={frame?.epoch ?? ''}
         width={SIZE}
@@ -95,8 +97,8 @@ export function PointsView() {
       >
         Real points and generated points over the discriminator’s output.
       </canvas>
-      <figcaption id="points-caption">
-        <span data-testid="samples-epoch">{frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first picture…'}</span>
+      <figcaption id={`points-caption${tag}`}>
+        <span data-testid={`samples-epoch${tag}`}>{frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first picture…'}</span>
         <ul className="points-legend">
           <li>
             <span className="dot real" aria-hidden="true" /> real data

@@ -6,6 +6,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, formatInt, formatRate } from '../lib/format';
 import { useApp } from '../storeContext';
+import { TwinStatus } from './TwinControls';
 
 export function StatusBar() {
   const s = useApp(
@@ -68,6 +69,7 @@ export function StatusBar() {
           Time <b data-testid="elapsed">{formatDuration(s.elapsedMs)}</b>
         </span>
       </span>
+      <TwinStatus />
       {s.progress && (
         <span className="progress" data-testid="progress">
           {s.progress.message}

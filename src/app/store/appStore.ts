@@ -36,7 +36,11 @@ import type { LiveSlice } from './live';
 import { createRunSlice } from './run';
 import type { RunSlice } from './run';
 import type { Send, Slice, SliceContext, StoreOptions } from './slice';
+import { createBaselinesSlice } from './baselines';
+import type { BaselinesSlice } from './baselines';
 import { createStartupSlice } from './startup';
+import { createTwinSlice, isTwinEvent } from './twin';
+import type { TwinSlice } from './twin';
 import type { StartupSlice } from './startup';
 
 export type { AppError } from './errors';
@@ -51,6 +55,8 @@ export type AppState = StartupSlice &
   DatasetsSlice &
   ErrorsSlice &
   ConfirmResetSlice &
+  TwinSlice &
+  BaselinesSlice &
   ExportsSlice & {
     /** Folds one worker event into the state (each slice in turn). */
     handleEvent(ev: WorkerEvent): void;
@@ -78,10 +84,14 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
     const lab = createLabSlice(ctx);
     const datasets = createDatasetsSlice(ctx);
     const confirmReset = createConfirmResetSlice(ctx);
+    const twin = createTwinSlice(ctx);
+    const baselines = createBaselinesSlice(ctx);
     const exportsSlice = createExportsSlice(ctx);
     // Event order: errors are shown before start-up may retry; charts see a metrics batch (and
     // may start a new run) before the run slice takes its step and speed from it.
-    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice];
+    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice, twin, baselines];
+    // Twin run B's events reach only the slices that keep B's views (docs/twin-runs.md).
+    const twinSlices = [charts, twin];
 
     return {
       ...errors.state,
@@ -93,9 +103,11 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
       ...lab.state,
       ...datasets.state,
       ...confirmReset.state,
+      ...twin.state,
+      ...baselines.state,
       ...exportsSlice.state,
       handleEvent(ev) {
-        for (const s of slices) s.onEvent?.(ev);
+        for (const s of isTwinEvent(ev) ? twinSlices : slices) s.onEvent?.(ev);
       },
     };
   });

@@ -8,6 +8,7 @@ import type { ChartRow } from '../lib/metricHistory';
 import { historyCsv } from '../lib/exports';
 import type { Slice, SliceContext } from './slice';
 import { now } from './slice';
+import { isTwinEvent } from './twin';
 
 /** The series each chart draws (also the order of their legends). */
 export const CHART_SERIES = {
@@ -35,6 +36,10 @@ export interface ChartsSlice {
   latest: Partial<Record<MetricKey, number>>;
   /** Rows of history behind the charts. */
   historyLength: number;
+  /** Twin run B's chart rows (empty outside a twin), drawn dashed over A's. */
+  chartsB: Record<ChartId, ChartRow[]>;
+  /** Ends a twin's charts: Keep B makes B's history the run's, Keep A drops it. */
+  endTwinCharts(keep: 'A' | 'B'): void;
   /** Recomputes the charts now (normally throttled to CHART_INTERVAL_MS). */
   flushCharts(): void;
   /** The metric and quality history as CSV (the CLI's metrics.csv columns). */
@@ -42,7 +47,9 @@ export interface ChartsSlice {
 }
 
 export function createChartsSlice({ set, get, options, newRun }: SliceContext): Slice<ChartsSlice> {
-  const history = new MetricHistory();
+  let history = new MetricHistory();
+  let historyB = new MetricHistory();
+  let chartedVersionB = -1;
   const interval = options.chartIntervalMs ?? CHART_INTERVAL_MS;
   const stagger = options.staggerCharts ?? false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -53,6 +60,10 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
     if (timer) clearTimeout(timer);
     timer = null;
     lastChartAt = now();
+    if (chartedVersionB !== historyB.version) {
+      chartedVersionB = historyB.version;
+      set({ chartsB: chartRowsOf(historyB, get().config?.model === 'dirac') });
+    }
     if (chartedVersion === history.version) return;
     chartedVersion = history.version;
     const latest: Partial<Record<MetricKey, number>> = {};
@@ -87,24 +98,59 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
   };
 
   return {
-    state: { charts: EMPTY_CHARTS, latest: {}, historyLength: 0, flushCharts: compute, metricsCsv: () => historyCsv(history, get().quality.rows) },
+    state: {
+      charts: EMPTY_CHARTS,
+      latest: {},
+      historyLength: 0,
+      chartsB: EMPTY_CHARTS,
+      flushCharts: compute,
+      metricsCsv: () => historyCsv(history, get().quality.rows),
+      endTwinCharts(keep) {
+        if (keep === 'B') history = historyB;
+        historyB = new MetricHistory();
+        chartedVersion = chartedVersionB = -1;
+        set({ chartsB: EMPTY_CHARTS });
+        compute();
+      },
+    },
     onNewRun() {
       history.clear();
+      historyB.clear();
+      chartedVersionB = -1;
       chartedVersion = -1;
       if (timer) clearTimeout(timer);
       timer = null;
-      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0 });
+      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, chartsB: EMPTY_CHARTS });
     },
     onEvent(ev) {
       if (ev.type !== 'metrics') return;
       const width = ev.keys.length;
       const stepCol = ev.keys.indexOf('step');
       if (!width || stepCol < 0 || ev.data.length < width) return;
+      if (isTwinEvent(ev)) {
+        const lastB = historyB.last('step');
+        if (lastB !== undefined && ev.data[stepCol] <= lastB) historyB.clear();
+        historyB.append(ev.keys, ev.data);
+        schedule();
+        return;
+      }
       const last = history.last('step');
       // Steps going backwards means a new run began (reset): start the history afresh.
       if (last !== undefined && ev.data[stepCol] <= last) newRun();
       history.append(ev.keys, ev.data);
       schedule();
     },
+  };
+}
+
+/** Every chart's rows of one history (B's: no legends, no staggering). */
+function chartRowsOf(h: MetricHistory, dirac: boolean): Record<ChartId, ChartRow[]> {
+  if (h.length === 0) return EMPTY_CHARTS;
+  return {
+    losses: h.rows(CHART_SERIES.losses, CHART_POINTS),
+    penalties: h.rows(CHART_SERIES.penalties, CHART_POINTS),
+    outputs: h.rows(CHART_SERIES.outputs, CHART_POINTS),
+    regularizers: h.rows(CHART_SERIES.regularizers, CHART_POINTS),
+    dirac: dirac ? h.rows(CHART_SERIES.dirac, DIRAC_PATH_POINTS) : EMPTY_CHARTS.dirac,
   };
 }

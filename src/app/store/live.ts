@@ -44,7 +44,11 @@ export function createLiveSlice({ set, get, send }: SliceContext): Slice<LiveSli
       appliedSince: {},
       pending: {},
       setLive(key, value) {
-        set((s) => ({ pending: { ...s.pending, [key]: value } }));
+        const s = get();
+        // While a twin is on, the control's target says which run(s) the value goes to.
+        if (s.twinOn && s.liveTarget !== 'A') s.setLiveB(key, value);
+        if (s.twinOn && s.liveTarget === 'B') return;
+        set((st) => ({ pending: { ...st.pending, [key]: value } }));
         unsent.add(key);
         if (!timer) timer = setTimeout(flush, LIVE_SEND_MS);
       },
@@ -94,7 +98,8 @@ export function createLiveSlice({ set, get, send }: SliceContext): Slice<LiveSli
   };
 }
 
-/** The value a control shows: what is being sent, else what the worker applied. */
-export function shownValue(s: Pick<AppState, 'pending' | 'config'>, key: LiveKey): number | undefined {
+/** The value a control shows: what is being sent, else what the worker applied (B's when it targets B). */
+export function shownValue(s: Pick<AppState, 'pending' | 'config'> & Partial<Pick<AppState, 'twinOn' | 'liveTarget' | 'configB'>>, key: LiveKey): number | undefined {
+  if (s.twinOn && s.liveTarget === 'B' && s.configB) return s.configB[key];
   return s.pending[key] ?? s.config?.[key];
 }

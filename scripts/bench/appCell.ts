@@ -1,0 +1,94 @@
+/**
+ * The bench's app cell: the BUILT APP (not the bench page, which has no charts) in headless
+ * Chromium, trained as a new user would — ring8 and MNIST, a slider moved every 400 ms for
+ * ~10 s each — while a PerformanceObserver('longtask') watches the main thread. Results go to
+ * results.json under `app`, apart from the worker cells.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { REPO_ROOT } from '../lib/nodeAssets';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import { MOVE_EVERY_MS, MOVES, type AppCellResult, type AppScenarioResult } from './appReport';
+import { serveStatic } from './server';
+
+const SCENARIOS: { name: AppScenarioResult['name']; query: string; warmSteps: number }[] = [
+  { name: 'ring8', query: 'dataset=ring8&batchSize=32', warmSteps: 10 },
+  { name: 'mnist', query: 'dataset=mnist&model=dcgan28-small&batchSize=64', warmSteps: 5 },
+];
+
+async function stepCount(page: Page): Promise<number> {
+  const t = await page.getByTestId('step-count').textContent();
+  return Number((t ?? '').replace(/[^\d]/g, ''));
+}
+
+async function scenario(page: Page, base: string, s: (typeof SCENARIOS)[number], log: (s: string) => void): Promise<AppScenarioResult> {
+  await page.goto(`${base}/?${s.query}`);
+  // click() waits for the button to be enabled (the worker's `ready`).
+  await page.getByRole('button', { name: 'Start', exact: true }).click({ timeout: 90_000 });
+  log(`app cell ${s.name}: started`);
+  const deadline = Date.now() + 90_000;
+  while ((await stepCount(page)) < s.warmSteps && Date.now() < deadline) await page.waitForTimeout(200);
+  log(`app cell ${s.name}: step ${await stepCount(page)}, moving the slider`);
+  const from = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
+  // The same slider the e2e responsiveness spec moves; ArrowRight then ArrowLeft keeps it in range.
+  const slider = page.getByRole('slider', { name: 'Discriminator L2', exact: true });
+  await slider.focus();
+  for (let i = 0; i < MOVES; i++) {
+    await page.keyboard.press(i % 8 < 4 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForTimeout(MOVE_EVERY_MS);
+  }
+  const durations = await page.evaluate((n) => (window as unknown as { __longTasks: number[] }).__longTasks.slice(n), from);
+  const steps = await stepCount(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click().catch(() => undefined);
+  return { name: s.name, query: s.query, count: durations.length, worstMs: Math.round(Math.max(0, ...durations)), durations: durations.map(Math.round), steps };
+}
+
+/** Builds the app into bench/tmp/app, serves it with public/ (datasets) and runs both scenarios. */
+export async function runAppCell(log: (s: string) => void): Promise<AppCellResult> {
+  const outDir = resolve(REPO_ROOT, 'bench/tmp/app');
+  log('app cell: building the app');
+  await build({ root: REPO_ROOT, configFile: resolve(REPO_ROOT, 'vite.config.ts'), publicDir: false, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await serveStatic([outDir, resolve(REPO_ROOT, 'public')]);
+  const loadBefore = loadavg()[0];
+  // The e2e flags, without the bench's SwiftShader WebGPU/ANGLE ones: with those the page itself
+  // is composited in software and every Playwright call takes seconds on this machine.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS.filter((a) => !/webgpu|vulkan|angle/i.test(a)), headless: true });
+  try {
+    const scenarios: AppScenarioResult[] = [];
+    for (const s of SCENARIOS) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longTasks: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const r = await scenario(page, server.url, s, log);
+      log(`app cell ${r.name}: ${r.count} long tasks, worst ${r.worstMs} ms (${r.durations.join(', ') || 'none'}), ${r.steps} steps`);
+      scenarios.push(r);
+      await page.close();
+    }
+    return {
+      longTasks: { count: scenarios.reduce((a, r) => a + r.count, 0), worstMs: Math.max(0, ...scenarios.map((r) => r.worstMs)) },
+      scenarios,
+      loadBefore: Math.round(loadBefore * 10) / 10,
+      loadAfter: Math.round(loadavg()[0] * 10) / 10,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** `npm run bench -- --app`: only the app cell, written into the existing results.json under `app`. */
+export async function runAppCellOnly(file: string, log: (s: string) => void): Promise<{ app: AppCellResult; results: Record<string, unknown> }> {
+  const app = await runAppCell(log);
+  const results = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<string, unknown>;
+  results.app = app;
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return { app, results };
+}

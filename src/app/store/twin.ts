@@ -1,0 +1,99 @@
+/**
+ * Twin runs in the UI (docs/twin-runs.md): run B's status, settings and newest pictures (its
+ * chart history is in the charts slice), the A / B / both target of the live controls, and the
+ * Twin / Keep A / Keep B actions. Events tagged `run: 'B'` reach only this slice and the charts.
+ */
+import type { LiveHyperparams, LiveKey } from '../../core/config';
+import type { RunTarget, WorkerEvent } from '../../worker/protocol';
+import type { PointsFrame, SampleFrame } from './frames';
+import type { Slice, SliceContext } from './slice';
+
+export interface TwinSlice {
+  /** True from B's first event after a twin starts until Keep A / Keep B or a reset. */
+  twinOn: boolean;
+  /** Which run a live control changes while a twin is on. */
+  liveTarget: RunTarget;
+  /** B's live values in force. */
+  configB: LiveHyperparams | null;
+  stepB: number;
+  stepsPerSecB: number;
+  imagesPerSecB: number;
+  samplesB: SampleFrame | null;
+  pointsB: PointsFrame | null;
+  /** Restarts as A and B from one starting point; `b`: B's live values from step 0 (a lesson's). */
+  startTwin(b?: Partial<LiveHyperparams>): void;
+  keepRun(key: 'A' | 'B'): void;
+  setLiveTarget(target: RunTarget): void;
+  /** A live value for B alone (the live slice sends A's). */
+  setLiveB(key: LiveKey, value: number): void;
+}
+
+const OFF = { twinOn: false, configB: null, stepB: 0, stepsPerSecB: 0, imagesPerSecB: 0, samplesB: null, pointsB: null, liveTarget: 'B' as RunTarget };
+
+export function isTwinEvent(ev: WorkerEvent): boolean {
+  return 'run' in ev && ev.run === 'B';
+}
+
+export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSlice> {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let unsent: Partial<LiveHyperparams> = {};
+  const flushB = () => {
+    timer = null;
+    const values = unsent;
+    unsent = {};
+    if (Object.keys(values).length) send({ type: 'setHyperparams', values, run: 'B' });
+  };
+  return {
+    state: {
+      ...OFF,
+      startTwin(b) {
+        send({ type: 'twin', action: 'start' });
+        if (b && Object.keys(b).length) send({ type: 'setHyperparams', values: b, run: 'B' });
+      },
+      keepRun(key) {
+        const s = get();
+        if (!s.twinOn) return;
+        // The kept run becomes the only one: its history and settings become A's.
+        s.endTwinCharts(key);
+        set({ ...OFF, ...(key === 'B' && s.config && s.configB ? { config: { ...s.config, ...s.configB } } : {}) });
+        send({ type: 'twin', action: key === 'A' ? 'keepA' : 'keepB' });
+      },
+      setLiveTarget(target) {
+        set({ liveTarget: target });
+      },
+      setLiveB(key, value) {
+        set((s) => ({ configB: s.configB ? { ...s.configB, [key]: value } : s.configB }));
+        unsent = { ...unsent, [key]: value };
+        if (!timer) timer = setTimeout(flushB, 50);
+      },
+    },
+    onEvent(ev) {
+      if (ev.type === 'ready') {
+        set(OFF);
+        return;
+      }
+      if (!isTwinEvent(ev)) return;
+      switch (ev.type) {
+        case 'hyperparams':
+          set({ twinOn: true, configB: unsent && timer ? { ...ev.applied, ...unsent } : ev.applied });
+          return;
+        case 'state':
+          set({ stepB: ev.step });
+          return;
+        case 'metrics': {
+          const width = ev.keys.length;
+          const stepCol = ev.keys.indexOf('step');
+          const newest = width && stepCol >= 0 && ev.data.length >= width ? ev.data[ev.data.length - width + stepCol] : get().stepB;
+          set((s) => ({ stepsPerSecB: ev.stepsPerSec, imagesPerSecB: ev.imagesPerSec, stepB: Math.max(s.stepB, newest) }));
+          return;
+        }
+        case 'samples':
+          set({ samplesB: { step: ev.step, epoch: ev.epoch, width: ev.width, height: ev.height, pixels: ev.pixels } });
+          return;
+        case 'points':
+          set({ pointsB: ev });
+          return;
+      }
+    },
+  };
+}
