@@ -39,7 +39,11 @@ export default tseslint.config(
   { files: ['src/app/**', 'scripts/bench/page/**'], ignores: ['scripts/bench/page/bench.worker.ts'], languageOptions: { globals: { ...globals.browser } } },
   // The bench cells run in the bench worker and in Node, like src/core.
   { files: ['scripts/bench/cells/**'], languageOptions: { globals: { ...globals['shared-node-browser'] } } },
-  { files: ['scripts/**', 'e2e/**', '*.config.{js,ts}'], ignores: ['scripts/bench/page/**', 'scripts/bench/cells/**'], languageOptions: { globals: { ...globals.node } } },
+  {
+    files: ['scripts/**', 'e2e/**', '*.config.{js,ts}'],
+    ignores: ['scripts/bench/page/**', 'scripts/bench/cells/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   { files: ['**/*.test.ts'], languageOptions: { globals: { ...globals.node } } },
   {
     files: ['src/app/**/*.{ts,tsx}'],
@@ -64,7 +68,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(\\.\\./)+(app|worker|scripts/bench)(/|$)',
-              message: 'src/core runs in the worker, in Node and in the CLI: it never imports src/app, src/worker or the bench (scripts/bench; docs/ARCHITECTURE.md, layers).',
+              message:
+                'src/core runs in the worker, in Node and in the CLI: it never imports src/app, src/worker or the bench (scripts/bench; docs/ARCHITECTURE.md, layers).',
             },
           ],
         },
