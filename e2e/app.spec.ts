@@ -4,7 +4,7 @@ import { openApp, RING } from './helpers';
 
 test('loads with no console errors and the status names a backend', async ({ page }) => {
   const { consoleErrors } = await openApp(page, RING);
-  const status = page.getByRole('status');
+  const status = page.getByRole('status', { name: 'Run status' });
   await expect(status).toContainText(/Backend: (webgpu|webgl|wasm|cpu)/);
   await expect(status).toContainText('Step');
   await expect(status).toContainText('Epoch');
@@ -42,7 +42,7 @@ test('auto picks a backend, the status names the one the worker reports, and say
   await openApp(page, `${RING}&backend=auto`);
   const report = await page.evaluate(() => (window as unknown as { __backendReport: { name: string; requested: string; reasons: string[]; calibration?: string } }).__backendReport);
   expect(report.requested).toBe('auto');
-  const status = page.getByRole('status');
+  const status = page.getByRole('status', { name: 'Run status' });
   await expect(page.getByTestId('backend')).toHaveText(`Backend: ${report.name}`);
   await page.getByTestId('backend').click();
   const why = status.locator('.backend-why');

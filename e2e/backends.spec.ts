@@ -4,7 +4,7 @@ import { openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
 test('?backend=webgl trains on WebGL', async ({ page }) => {
   test.setTimeout(120_000);
   const { consoleErrors } = await openApp(page, `${RING}&backend=webgl`);
-  await expect(page.getByRole('status')).toContainText('Backend: webgl');
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Backend: webgl');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await waitForStepAtLeast(page, 5, 90_000);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -15,7 +15,7 @@ test('?backend=webgl trains on WebGL', async ({ page }) => {
 
 test('?backend=cpu trains on the plain JS backend', async ({ page }) => {
   await openApp(page, `${RING}&backend=cpu`);
-  await expect(page.getByRole('status')).toContainText('Backend: cpu');
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Backend: cpu');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => stepCount(page)).toBe(1);
 });

@@ -5,7 +5,7 @@ import { openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
 test('?backend=webgpu trains a few steps on WebGPU', async ({ page }) => {
   test.setTimeout(180_000);
   const { consoleErrors } = await openApp(page, `${RING}&backend=webgpu`, { waitReady: false });
-  await expect(page.getByRole('status')).toContainText('Backend: webgpu', { timeout: 120_000 });
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Backend: webgpu', { timeout: 120_000 });
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await waitForStepAtLeast(page, 5, 150_000);

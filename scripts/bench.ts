@@ -17,6 +17,7 @@ import { writePng } from './lib/runOutputs';
 import { CHROMIUM_ARGS, runBrowserBench } from './bench/browser';
 import { runNodeBench } from './bench/node';
 import { makePlan } from './bench/plan';
+import { runSoak } from './bench/soak';
 import { cellsTable, evaluateTargets, targetsTable, writeReport, type BenchResults, type Machine } from './bench/report';
 import { runMain } from './lib/runMain';
 import { runAppCell, runAppCellOnly } from './bench/appCell';
@@ -53,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (argv.includes('--soak')) return runSoak(argv);
   const unknown = argv.filter((a, i) => !['--quick', '--node', '--app', '--backends'].includes(a) && argv[i - 1] !== '--backends');
   if (unknown.length) {
     console.error(`error: unknown argument ${unknown[0]}\n${USAGE}`);

@@ -9,21 +9,41 @@ import { decodeRunLink } from './lib/runLink';
 import { applyLinkView, startLinkSync } from './linkSync';
 import { createKeepingStore, type KeepingStore } from './runKeepingStore';
 import { downloadBytes } from './lib/download';
+import { superviseWorker, type WorkerLike } from './lib/workerSupervisor';
+import { createRecovery } from './workerRecovery';
 
 export function startTraining(search: string): { store: AppStore; keeping: KeepingStore } {
-  const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
-  const send = (cmd: Command) => worker.postMessage(cmd);
+  // A DOM Worker's handlers take richer events than the supervisor's structural type names.
+  const create = () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' }) as unknown as WorkerLike;
+  // The worker is supervised: a crash (error event) or a silence while it should answer (a close,
+  // a hang) starts a new one, which `recovery` restores from the newest checkpoint.
+  const supervisor = superviseWorker({
+    create,
+    ping: { type: 'ping' } satisfies Command,
+    onMessage: (data) => {
+      const ev = data as WorkerEvent;
+      if (recovery.observe(ev)) return;
+      store.getState().handleEvent(ev);
+      keeping.getState().handleEvent(ev);
+    },
+    onRestart: (why) => recovery.restarted(why),
+    onGiveUp: (why) => store.getState().workerFailed(`The training worker stopped (${why}) and could not be restarted. Reload the page to try again.`),
+    // Before the first ready the worker may be loading TF.js and the dataset without a word.
+    expectAnswers: () => store.getState().phase === 'ready',
+    setInterval: (fn, ms) => window.setInterval(fn, ms),
+    clearInterval: (h) => window.clearInterval(h as number),
+    now: () => performance.now(),
+  });
+  const send = (cmd: Command, transfer?: Transferable[]) => supervisor.send(cmd, transfer);
   const store = createAppStore(send, { staggerCharts: true, onExportFile: (f) => downloadBytes(f.bytes, f.mime, f.name) });
   const keeping = createKeepingStore(send, (name, bytes) => downloadBytes(bytes, 'application/octet-stream', name));
-  worker.onmessage = (e: MessageEvent<WorkerEvent>) => {
-    store.getState().handleEvent(e.data);
-    keeping.getState().handleEvent(e.data);
-  };
-  worker.onerror = (e: ErrorEvent) => {
-    e.preventDefault();
-    store.getState().workerFailed(`The training worker failed: ${e.message || 'it could not be loaded'}. Reload the page to try again.`);
-  };
-  worker.onmessageerror = () => store.getState().workerFailed('A message from the training worker could not be read.');
+  const recovery = createRecovery({
+    send,
+    running: () => store.getState().running,
+    config: () => store.getState().config ?? {},
+    backend: () => store.getState().backendRequested,
+    notice: (message) => store.setState((s) => ({ notices: [...s.notices, message] })),
+  });
   // The tab may be closed once hidden: the worker autosaves then.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') send({ type: 'pageHidden' });

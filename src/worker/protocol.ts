@@ -56,7 +56,9 @@ export type Command =
   | { type: 'openRecent'; id: string }
   | { type: 'deleteRecent'; id: string }
   /** The page went out of sight (`visibilitychange`): autosave now, it may be closed. */
-  | { type: 'pageHidden' };
+  | { type: 'pageHidden' }
+  /** The main thread's heartbeat: answered at once by `pong`, even while a command runs. */
+  | { type: 'ping' };
 
 export interface TimelapseFrame {
   width: number;
@@ -196,7 +198,14 @@ type WorkerEventCore =
   /** The autosaved runs, newest first (after listRecent, deleteRecent and each autosave). */
   | { type: 'recentRuns'; runs: RecentRunInfo[] }
   /** Sent once when runs cannot be kept in this browser (no IndexedDB, full quota); training goes on. */
-  | { type: 'storageNote'; message: string };
+  | { type: 'storageNote'; message: string }
+  /** The answer to `ping`: the worker is alive. */
+  | { type: 'pong' }
+  /**
+   * The run file of each autosave (every ~30 s, on pause, on page hidden), also where IndexedDB is
+   * missing: the main thread keeps the newest to restore the run if the worker dies.
+   */
+  | { type: 'checkpoint'; step: number; bytes: ArrayBuffer };
 
 export type WorkerEvent =
   | WorkerEventCore
@@ -285,6 +294,7 @@ export function parseCommand(msg: unknown): Parsed<Command> {
     case 'saveRun':
     case 'listRecent':
     case 'pageHidden':
+    case 'ping':
       return { ok: true, value: { type: msg.type } };
     case 'openRun':
       if (!(msg.bytes instanceof ArrayBuffer)) return bad('"bytes" must be an ArrayBuffer');
@@ -312,6 +322,7 @@ export function transferablesOf(ev: WorkerEvent): Transferable[] {
     case 'exportFile':
       return [ev.bytes.buffer as ArrayBuffer];
     case 'runFile':
+    case 'checkpoint':
       return [ev.bytes];
     case 'datasetPreview':
       return [ev.image?.pixels.buffer, ev.points?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);

@@ -123,12 +123,17 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     autosaveDue = false;
     const t = host.trainer();
     if (!t || t.step === 0 || t.step === lastSavedStep) return;
-    const recent = await openStore();
-    if (!recent) return;
     const encoded = await encodeCurrent(t);
     // A run that cannot be saved (uploaded images) is simply not autosaved.
     if (host.trainer() !== t || !encoded.ok) return;
     const bytes = encoded.value;
+    // The main thread keeps a copy, so a crashed worker is restored even where IndexedDB is not.
+    host.post({ type: 'checkpoint', step: t.step, bytes: bytes.slice().buffer as ArrayBuffer });
+    const recent = await openStore();
+    if (!recent) {
+      lastSavedStep = t.step;
+      return;
+    }
     const info: RecentRunInfo = {
       id: runId,
       savedAt: host.clock(),

@@ -327,6 +327,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const parsed = parseCommand(message);
     if (!parsed.ok) return fail(parsed.type ?? 'message', 'bad-message', parsed.message);
     const cmd = parsed.value;
+    // Not behind the queue: a long load or `step N` must not look like a dead worker.
+    if (cmd.type === 'ping') return post({ type: 'pong' });
     const guarded = () => execute(cmd).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
     if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();

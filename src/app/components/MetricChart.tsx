@@ -16,6 +16,7 @@ import { TwinLegend } from './TwinLegend';
 import type { ChartId } from '../store/charts';
 import type { ChartRow } from '../lib/metricHistory';
 import { useApp } from '../storeContext';
+import { usePageVisible } from '../lib/usePageVisible';
 import { useOnScreen } from '../lib/useOnScreen';
 import { ChartTable } from './ChartTable';
 
@@ -71,7 +72,9 @@ const TWIN_B_DASH = '5 4';
 export const MetricChart = memo(function MetricChart({ chart, title, description, yDomain }: MetricChartProps) {
   const keys = CHART_SERIES[chart];
   const figRef = useRef<HTMLElement>(null);
-  const onScreen = useOnScreen(figRef);
+  const inView = useOnScreen(figRef);
+  const pageVisible = usePageVisible();
+  const onScreen = inView && pageVisible;
   const live = useApp((s) => s.charts[chart]);
   // Off screen the chart holds its last rows (a reset, to empty, still shows at once).
   const [held, setHeld] = useState(live);

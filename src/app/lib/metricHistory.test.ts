@@ -52,6 +52,27 @@ describe('MetricHistory', () => {
     for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]);
   });
 
+  it('a 1,000,000-step history stays under its memory cap (20 MB at the default capacity)', () => {
+    const h = new MetricHistory();
+    const chunk = 1000;
+    const rows = batch(1, chunk);
+    const stepCol = METRIC_KEYS.indexOf('step');
+    let peak = 0;
+    for (let s = 1; s <= 1_000_000; s += chunk) {
+      for (let r = 0; r < chunk; r++) rows[r * METRIC_KEYS.length + stepCol] = s + r;
+      h.append(METRIC_KEYS, rows);
+      peak = Math.max(peak, h.byteLength);
+    }
+    expect(h.last('step')).toBe(1_000_000);
+    expect(h.length).toBeLessThanOrEqual(100_000);
+    expect(h.length).toBeGreaterThanOrEqual(50_000);
+    expect(peak).toBeLessThan(20 * 1024 ** 2);
+    // The newest rows are still near the end of the run, the oldest near its start.
+    const steps = h.column('step');
+    expect(steps[steps.length - 1]).toBeGreaterThan(999_960);
+    expect(steps[0]).toBeLessThan(40);
+  });
+
   it('builds downsampled chart rows with all requested series', () => {
     const h = new MetricHistory();
     h.append(METRIC_KEYS, batch(1, 5000));

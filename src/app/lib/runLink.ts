@@ -115,6 +115,9 @@ export function decodeRunLink(search: string): RunLink {
   }
 
   let entries = [...params].filter(([k]) => k !== 'v');
+  const seen = new Map<string, number>();
+  for (const [k] of entries) seen.set(k, (seen.get(k) ?? 0) + 1);
+  for (const [k, n] of seen) if (n > 1) notices.push(`URL parameter "${k}" is given ${n} times; the last one is used.`);
   for (let from = Math.min(version, LINK_VERSION); from < LINK_VERSION; from++) {
     const m = MIGRATIONS[from];
     if (!m) continue;
@@ -151,5 +154,12 @@ export function decodeRunLink(search: string): RunLink {
     if ((k === 'lesson' && !view.lesson) || (k === 'quality' && !view.quality)) notices.push(`URL parameter "${k}" ignored: "${val}" is not a valid id.`);
   }
   const parsed = parseUrlParams(rest.toString());
-  return { version, backend: parsed.backend, config: parsed.config, view, notices: [...notices, ...parsed.notices] };
+  return { version, backend: parsed.backend, config: parsed.config, view, notices: [...notices, ...parsed.notices].map(clipNotice) };
+}
+
+/** The longest notice shown: a 100 kB parameter must not become a 100 kB message. */
+export const MAX_NOTICE_CHARS = 300;
+
+function clipNotice(notice: string): string {
+  return notice.length <= MAX_NOTICE_CHARS ? notice : `${notice.slice(0, MAX_NOTICE_CHARS - 1)}…`;
 }

@@ -1,0 +1,55 @@
+/** A crashed or closed training worker is noticed, replaced and restored; the run keeps training. */
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
+
+const start = (page: Page) => page.getByRole('button', { name: 'Start', exact: true }).click();
+const pause = (page: Page) => page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+/** Trains, pauses (which autosaves and posts the checkpoint) and starts again; returns the paused step. */
+async function checkpointThenTrain(page: Page): Promise<number> {
+  await start(page);
+  await waitForStepAtLeast(page, 30, 60_000);
+  await pause(page);
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
+  let last = -1;
+  await expect.poll(async () => {
+    const now = await stepCount(page);
+    const settled = now === last;
+    last = now;
+    return settled;
+  }, { intervals: [300] }).toBe(true);
+  await start(page);
+  await waitForStepAtLeast(page, last + 10);
+  return last;
+}
+
+const restoredNote = (page: Page, why: RegExp) => page.getByText(new RegExp(`The training worker stopped \\(${why.source}\\); restored from step [\\d,]+\\.`));
+
+for (const fault of ['throws', 'closes'] as const) {
+  test(`a training worker that ${fault} is replaced; the run is restored from its last checkpoint and keeps training`, async ({ page }, info) => {
+    test.setTimeout(150_000);
+    await openApp(page, RING);
+    const saved = await checkpointThenTrain(page);
+    const before = await stepCount(page);
+    const worker = page.workers().find((w) => w.url().includes('training'))!;
+    expect(worker).toBeTruthy();
+    if (fault === 'throws') {
+      // An uncaught error inside the worker: its error event reaches the supervisor.
+      await worker.evaluate(() => void setTimeout(() => { throw new Error('test crash'); }, 0));
+    } else {
+      // Silence: only the heartbeat notices.
+      await worker.evaluate(() => void setTimeout(() => self.close(), 0));
+    }
+    const note = restoredNote(page, fault === 'throws' ? /it failed: .*test crash.*/ : /it stopped answering for \d+ s/);
+    await expect(note).toBeVisible({ timeout: 60_000 });
+    await page.screenshot({ path: info.outputPath(`restored-${fault}.png`) });
+    const restoredAt = Number(((await note.textContent()) ?? '').match(/step ([\d,]+)\./)![1].replace(/,/g, ''));
+    // The newest checkpoint: the pause's, or a later 30-second autosave.
+    expect(restoredAt).toBeGreaterThanOrEqual(saved);
+    expect(restoredAt).toBeLessThanOrEqual(before + 1000);
+    // It was training, so it trains on from there.
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    await waitForStepAtLeast(page, restoredAt + 20, 60_000);
+    await expect(page.getByText('could not be restarted')).toHaveCount(0);
+  });
+}
