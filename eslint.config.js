@@ -35,9 +35,15 @@ export default tseslint.config(
   },
   // Environments: which globals each layer may see (the tsconfig per environment checks the same for types).
   { files: ['src/core/**'], languageOptions: { globals: { ...globals['shared-node-browser'] } } },
-  { files: ['src/worker/**', 'src/bench/bench.worker.ts'], languageOptions: { globals: { ...globals.worker } } },
-  { files: ['src/app/**', 'src/bench/**'], ignores: ['src/bench/bench.worker.ts'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['scripts/**', 'e2e/**', '*.config.{js,ts}'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['src/worker/**', 'scripts/bench/page/bench.worker.ts'], languageOptions: { globals: { ...globals.worker } } },
+  { files: ['src/app/**', 'scripts/bench/page/**'], ignores: ['scripts/bench/page/bench.worker.ts'], languageOptions: { globals: { ...globals.browser } } },
+  // The bench cells run in the bench worker and in Node, like src/core.
+  { files: ['scripts/bench/cells/**'], languageOptions: { globals: { ...globals['shared-node-browser'] } } },
+  {
+    files: ['scripts/**', 'e2e/**', '*.config.{js,ts}'],
+    ignores: ['scripts/bench/page/**', 'scripts/bench/cells/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   { files: ['**/*.test.ts'], languageOptions: { globals: { ...globals.node } } },
   {
     files: ['src/app/**/*.{ts,tsx}'],
@@ -61,8 +67,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+(app|worker|bench)(/|$)',
-              message: 'src/core runs in the worker, in Node and in the CLI: it never imports src/app, src/worker or src/bench (docs/ARCHITECTURE.md, layers).',
+              regex: '^(\\.\\./)+(app|worker|scripts/bench)(/|$)',
+              message:
+                'src/core runs in the worker, in Node and in the CLI: it never imports src/app, src/worker or the bench (scripts/bench; docs/ARCHITECTURE.md, layers).',
             },
           ],
         },

@@ -35,15 +35,16 @@ describe('layer rules', () => {
     expect(await restrictedImports("import type { Trainer } from '../core/trainer';\nexport type T = Trainer;\n", 'src/worker/protocol.ts')).toHaveLength(1);
   });
 
-  it('src/core may not import src/app, src/worker or src/bench', async () => {
+  it('src/core may not import src/app, src/worker or the bench (scripts/bench)', async () => {
     for (const [code, file] of [
       ["import { createAppStore } from '../app/store';\nexport const s = createAppStore;\n", 'src/core/bad.ts'],
       ["import type { Command } from '../../worker/protocol';\nexport type C = Command;\n", 'src/core/metrics/bad.ts'],
-      ["import { runCells } from '../bench/cells';\nexport const r = runCells;\n", 'src/core/bad.ts'],
+      ["import { runBackend } from '../../scripts/bench/cells/backend';\nexport const r = runBackend;\n", 'src/core/bad.ts'],
+      ["import type { CellResult } from '../../../scripts/bench/types';\nexport type C = CellResult;\n", 'src/core/metrics/bad.ts'],
     ]) {
       const errors = await restrictedImports(code, file);
       expect(errors, file).toHaveLength(1);
-      expect(errors[0]).toMatch(/never imports src\/app, src\/worker or src\/bench/);
+      expect(errors[0]).toMatch(/never imports src\/app, src\/worker or the bench/);
     }
   });
 

@@ -7,9 +7,10 @@
 import { chromium, type CDPSession } from '@playwright/test';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import type { LongTaskReport, TaskResult } from '../../src/bench/main';
-import type { BackendReport, BenchTask, CellResult, MnistRun, ProfileResult, RingRun } from '../../src/bench/types';
-import { matmulSizeFor, skippedCell } from '../../src/bench/cells';
+import type { LongTaskReport, TaskResult } from './page/main';
+import type { BackendReport, BenchTask, CellResult, MnistRun, ProfileResult, RingRun } from './types';
+import { skippedCell } from './cells/backend';
+import { matmulSizeFor } from './cells/ceilings';
 import { REPO_ROOT } from '../lib/nodeAssets';
 import type { BenchPlan } from './plan';
 import { serveStatic } from './server';

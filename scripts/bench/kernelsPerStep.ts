@@ -7,7 +7,7 @@ import type { ModelId } from '../../src/core/config';
 import { selectBackend } from '../../src/core/backend';
 import { countKernels } from '../../src/core/testing/kernelCounter';
 import { Trainer } from '../../src/core/trainer';
-import { configFor, syntheticDataset } from '../../src/bench/cells';
+import { configFor, syntheticDataset } from './cells/datasets';
 
 const [backend = 'cpu', model = 'mlp2d', stepsArg = '20'] = process.argv.slice(2);
 const steps = Number(stepsArg);

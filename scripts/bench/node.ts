@@ -6,9 +6,11 @@ import * as tf from '@tensorflow/tfjs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { selectBackend } from '../../src/core/backend';
-import { matmulSizeFor, ringRun, runBackend } from '../../src/bench/cells';
-import type { BenchHost } from '../../src/bench/cells';
-import type { BackendReport, BackendTask, CellResult, ProfileResult, RingRun } from '../../src/bench/types';
+import { runBackend } from './cells/backend';
+import { matmulSizeFor } from './cells/ceilings';
+import type { BenchHost } from './cells/host';
+import { ringRun } from './cells/ring';
+import type { BackendReport, BackendTask, CellResult, ProfileResult, RingRun } from './types';
 import { nodeReadAsset } from '../lib/nodeAssets';
 import type { BenchPlan } from './plan';
 

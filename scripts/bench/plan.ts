@@ -1,6 +1,6 @@
 /** Which cells run and how long each may take: the full bench (≤ 15 min) or --quick (~2 min). */
 import type { ModelId } from '../../src/core/config';
-import type { BackendTask, BenchBackend } from '../../src/bench/types';
+import type { BackendTask, BenchBackend } from './types';
 
 export interface BenchPlan {
   quick: boolean;

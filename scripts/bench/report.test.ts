@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CellResult, PhaseMeasure } from '../../src/bench/types';
+import type { CellResult, PhaseMeasure } from './types';
 import { cellsTable, evaluateTargets, replaceMarked, writeReport, type BenchResults } from './report';
 import { makePlan } from './plan';
 import { resolveStatic } from './server';

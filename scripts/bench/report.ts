@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { appCellLine, type AppCellResult } from './appReport';
-import type { CellResult, MnistRun, ProfileResult, RingRun, BackendReport } from '../../src/bench/types';
+import type { CellResult, MnistRun, ProfileResult, RingRun, BackendReport } from './types';
 
 export interface Machine {
   cpuModel: string;

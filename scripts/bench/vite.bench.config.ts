@@ -1,5 +1,5 @@
 /**
- * Builds the bench page (src/bench/index.html + its worker) into bench/tmp/, apart from the app's
+ * Builds the bench page (scripts/bench/page/index.html + its worker) into bench/tmp/, apart from the app's
  * build. Same TF.js packages and wasm asset imports as the app, minified like the app.
  */
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { defineConfig } from 'vite';
 const root = resolve(import.meta.dirname, '..', '..');
 
 export default defineConfig({
-  root: resolve(root, 'src', 'bench'),
+  root: resolve(root, 'scripts', 'bench', 'page'),
   base: '/',
   publicDir: false,
   logLevel: 'warn',

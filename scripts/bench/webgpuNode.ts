@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BackendReport, CellResult, ProfileResult, RingRun } from '../../src/bench/types';
+import type { BackendReport, CellResult, ProfileResult, RingRun } from './types';
 import { runMain } from '../lib/runMain';
 
 interface Args {
@@ -106,8 +106,9 @@ async function main(argv: string[]): Promise<number> {
 
   // TF.js registers its webgpu backend at import time only where navigator.gpu exists: import after.
   const tf = await import('@tensorflow/tfjs');
-  const { matmulGflops, ringRun } = await import('../../src/bench/cells');
-  const { sig } = await import('../../src/bench/stats');
+  const { matmulGflops } = await import('./cells/ceilings');
+  const { ringRun } = await import('./cells/ring');
+  const { sig } = await import('./stats');
   const { nodeBenchHost, runNodeBackend } = await import('./node');
   const { makePlan } = await import('./plan');
   const { cellsTable } = await import('./report');

@@ -1,5 +1,5 @@
 /** Shapes of the benchmark's results, shared by the worker, the Node runner and the report. */
-import type { ModelId } from '../core/config';
+import type { ModelId } from '../../src/core/config';
 import type { KernelShare } from './stats';
 
 export type BenchBackend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';

@@ -5,8 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Trainer } from '../core/trainer';
-import { MODEL_ORDER, PENALTIES_OFF, PlainGan, configFor, syntheticDataset } from './cells';
+import { Trainer } from '../../../src/core/trainer';
+import { MODEL_ORDER, PENALTIES_OFF, configFor, syntheticDataset } from './datasets';
+import { PlainGan } from './plainGan';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,16 +1,19 @@
 /// <reference lib="webworker" />
 /**
  * The bench's Web Worker: starts the task's backend and runs the shared measurements
- * (src/bench/cells.ts), streaming each cell to the page as it completes so a time cap that
+ * (scripts/bench/cells/), streaming each cell to the page as it completes so a time cap that
  * terminates this worker loses nothing already measured.
  */
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../core/backend';
-import type { BackendChoice } from '../core/config';
-import { wasmPaths } from '../worker/wasmAssets';
-import { mnistRun, ringRun, runBackend, type BenchHost } from './cells';
+import { selectBackend } from '../../../src/core/backend';
+import type { BackendChoice } from '../../../src/core/config';
+import { wasmPaths } from '../../../src/worker/wasmAssets';
+import { runBackend } from '../cells/backend';
+import type { BenchHost } from '../cells/host';
+import { mnistRun } from '../cells/mnist';
+import { ringRun } from '../cells/ring';
 import type { BackendStarted, FromWorker, TaskOutput, ToWorker } from './protocol';
-import type { BenchTask } from './types';
+import type { BenchTask } from '../types';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);

@@ -1,5 +1,5 @@
 /** Messages between the bench page and the bench worker (the page relays to the Node driver). */
-import type { BenchTask, CellResult, MnistRun, ProfileResult, RingRun } from './types';
+import type { BenchTask, CellResult, MnistRun, ProfileResult, RingRun } from '../types';
 
 export interface TaskStart {
   type: 'start';

@@ -4,7 +4,7 @@
  * functions it exposes (`__benchLog`, `__benchHeap`). Nothing here imports TF.js.
  */
 import type { FromWorker, TaskOutput, ToWorker } from './protocol';
-import type { BenchTask, CellResult } from './types';
+import type { BenchTask, CellResult } from '../types';
 
 declare global {
   interface Window {

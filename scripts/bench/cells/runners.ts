@@ -1,0 +1,58 @@
+/** The two sides of a timed cell behind one interface: the app's own loop, and the plain loop. */
+import { findNonFinite } from '../../../src/core/divergence';
+import type { Trainer } from '../../../src/core/trainer';
+import { TrainingLoop, type LoopOutcome } from '../../../src/core/trainingLoop';
+import type { PlainGan } from './plainGan';
+
+export interface Runner {
+  /** One training step; may leave work queued on the device. */
+  step(): Promise<void> | void;
+  /** Trains for about `ms` (a timed window) and says how many steps it ran. */
+  window(ms: number): Promise<number>;
+  /** Forces a device sync (end of a window). */
+  sync(): Promise<void>;
+}
+
+/** The bench has no messages to let in between slices. */
+export const noYield = async () => undefined;
+
+/** A run's end, or the NaN rule's message as an error (the bench has nothing to go on with). */
+export function stepsOrThrow(outcome: LoopOutcome): number {
+  if (outcome.kind === 'diverged') throw new Error(outcome.divergence.message);
+  return outcome.steps;
+}
+
+/** Timed windows run the app's own loop (core/trainingLoop.ts): its slices, read-backs and checkpoints. */
+export function ourRunner(trainer: Trainer, now: () => number): Runner {
+  const loop = new TrainingLoop(trainer, { now, yieldToEvents: noYield }, () => undefined);
+  return {
+    step: () => void trainer.trainStep(),
+    window: async (ms) => {
+      const t0 = now();
+      return stepsOrThrow(await loop.run({ until: () => now() - t0 >= ms }));
+    },
+    sync: async () => {
+      const bad = findNonFinite(await trainer.flushMetrics());
+      if (bad) throw new Error(`${bad.term} became ${bad.value} at step ${bad.step}`);
+    },
+  };
+}
+export function plainRunner(plain: PlainGan, now: () => number): Runner {
+  const step = async () => {
+    const [d, g] = await plain.step();
+    if (!(Number.isFinite(d) && Number.isFinite(g))) throw new Error('plain loop: losses became NaN');
+  };
+  return {
+    step,
+    window: async (ms) => {
+      const t0 = now();
+      let steps = 0;
+      do {
+        await step();
+        steps++;
+      } while (now() - t0 < ms);
+      return steps;
+    },
+    sync: async () => undefined,
+  };
+}
