@@ -15,6 +15,6 @@ declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
 declare class TextDecoder {
-  constructor(label?: string);
+  constructor(label?: string, options?: { fatal?: boolean });
   decode(input?: ArrayBuffer | ArrayBufferView): string;
 }
