@@ -1,6 +1,6 @@
 /** The Recent runs list: each autosaved run with its dataset, step, time and samples; open or delete. */
+import { useModalDialog } from '../lib/useModalDialog';
 import { useNow } from '../lib/useNow';
-import { useEffect, useRef } from 'react';
 import { useKeeping, useKeepingStore } from '../keepingContext';
 import { timeAgo } from '../runKeepingStore';
 import { RunThumbnail } from './RunThumbnail';
@@ -10,14 +10,8 @@ export function RecentRunsDialog() {
   const open = useKeeping((s) => s.dialogOpen);
   const runs = useKeeping((s) => s.recent);
   const note = useKeeping((s) => s.storageNote);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
 
   const now = useNow();
   const close = () => keeping.getState().showRecent(false);

@@ -3,7 +3,8 @@
  * training starts on open and which lesson opens, then copies the link (TensorFlow Playground's
  * hide-controls idea). The link carries the run as it is now, or the chosen lesson's set-up.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useModalDialog } from '../lib/useModalDialog';
+import { useState } from 'react';
 import { LESSONS, lessonById } from '../lessons';
 import { CONTROL_GROUPS } from '../lib/classroom';
 import { encodeRunLink, linkDefaults } from '../lib/runLink';
@@ -14,17 +15,11 @@ import { CopyLinkButton } from './CopyLinkButton';
 
 export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const store = useAppStore();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [hide, setHide] = useState<string[]>([]);
   const [autostart, setAutostart] = useState(true);
   const [lesson, setLesson] = useState('');
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
 
   const link = () => {
     const l = lesson ? lessonById(lesson) : undefined;

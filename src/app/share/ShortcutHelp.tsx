@@ -1,18 +1,12 @@
 /** The `?` overlay: the keyboard shortcuts, in a modal dialog (Escape closes it). */
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../lib/useModalDialog';
 import { useView } from '../viewStore';
 import { SHORTCUTS } from './shortcuts';
 
 export function ShortcutHelp() {
   const open = useView((s) => s.helpOpen);
   const setOpen = useView((s) => s.setHelpOpen);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog
       ref={ref}
