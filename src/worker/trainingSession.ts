@@ -2,29 +2,27 @@
  * Turns protocol commands into calls on the run and the dataset catalogue. It knows nothing of
  * `self` or `postMessage`: the worker file wires it up, and tests drive it in Node. The cadence of
  * training lives in core/trainingLoop.ts, the run and its views in liveRun.ts, the pictures in
- * pictures.ts, the datasets in datasetCatalogue.ts.
+ * pictures.ts, the datasets in datasetCatalogue.ts and the commands that bring data in in
+ * datasetCommands.ts, drawings in run files in drawingRuns.ts. About 300 lines: it is the one dispatch
+ * for every command (the queue, pause, twins, run keeping, exports), each case a line or two.
  */
 import type { BackendChoice, FieldError, LiveHyperparams, TrainConfig } from '../core/config';
 import { formatErrors, validateLiveHyperparams } from '../core/config';
-import { makeDrawnPointsSource } from '../core/data/drawnPoints';
 import type { Dataset, DatasetSource, LoadContext } from '../core/data/types';
 import { createQualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { modelsForShape, summarizeModel } from '../core/models/specs';
 import { resolveConfig } from '../core/runConfig';
 import { Trainer } from '../core/trainer';
 import { createDatasetCatalogue } from './datasetCatalogue';
-import { buildUploadSource, type ImageDecoder } from './imageUploads';
+import type { ImageDecoder } from './imageUploads';
+import { createDatasetCommands } from './datasetCommands';
 import type { BackendChooser } from './backendChoice';
 import { LiveRun } from './liveRun';
-import { datasetPreviewOf } from './pictures';
 import { createExportCommands } from './exportCommands';
 import type { BackendReport, Command, ErrorCode, ErrorSource, TwinAction, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
-import { runCodec } from './runCodec';
-import type { RunSnapshot } from '../core/runSnapshot';
-import { snapshotDatasetSource } from '../core/snapshotDataset';
-import { DRAWN_ID } from '../core/data/drawnPoints';
-import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand, type RunCodec } from './runKeeping';
+import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand } from './runKeeping';
+import { createDrawingRuns } from './drawingRuns';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -202,23 +200,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await buildRun('init', cmd.config);
   }
 
-  // A run on the user's drawing carries the drawing in its file; opening one makes it this tab's drawing.
-  let drawnPoints: Float32Array | null = null;
-  const codec: RunCodec<RunSnapshot> = {
-    ...runCodec,
-    async snapshot(t) {
-      const s = await runCodec.snapshot(t);
-      return s.config.dataset === DRAWN_ID && drawnPoints ? { ...s, datasetPayload: { kind: 'drawn', points: drawnPoints } } : s;
-    },
-    prepare(s) {
-      if (!s.datasetPayload) return { ok: true };
-      const source = snapshotDatasetSource(s);
-      if (!source.ok) return source;
-      catalogue.addCustom(source.value);
-      drawnPoints = Float32Array.from(s.datasetPayload.points);
-      return { ok: true };
-    },
-  };
+  const drawings = createDrawingRuns(catalogue);
   const keeping = createRunKeeping(
     {
       trainer: () => run?.trainer ?? null,
@@ -237,45 +219,22 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       datasetName: (id) => catalogue.infoOf(id)?.name,
       clock: deps.clock ?? Date.now,
     },
-    codec,
+    drawings.codec,
     deps.indexedDB,
     { autosaveMs: deps.autosaveMs },
   );
 
-  async function previewDataset(id: string): Promise<void> {
-    if (!catalogue.infoOf(id)) return fail('previewDataset', 'bad-message', `previewDataset: unknown dataset "${id}"`);
-    try {
-      post(datasetPreviewOf(id, await catalogue.loadForPreview(id)));
-    } catch (e) {
-      fail('previewDataset', 'dataset-failed', `Could not load dataset ${id}: ${(e as Error).message}`);
-    }
-  }
-
-  async function useDrawnPoints(points: Float32Array): Promise<void> {
-    let source: DatasetSource;
-    try {
-      source = makeDrawnPointsSource(points);
-    } catch (e) {
-      return fail('useDrawnPoints', 'bad-config', `Your drawing cannot be used: ${(e as Error).message}`);
-    }
-    catalogue.addCustom(source);
-    drawnPoints = Float32Array.from(points);
-    await stopTraining();
-    await buildRun('useDrawnPoints', { dataset: source.info.id });
-  }
-
-  async function uploadImages(cmd: CommandOf<'uploadImages'>): Promise<void> {
-    post({ type: 'progress', stage: 'upload', message: `Reading ${cmd.files.length} files…`, fraction: 0 });
-    const outcome = await buildUploadSource(cmd.files, cmd.target, deps.decodeImage, {
-      invert: cmd.invert,
-      onProgress: (done, total) => {
-        if (done % 25 === 0 || done === total) post({ type: 'progress', stage: 'upload', message: `Decoded ${done} of ${total} files…`, fraction: done / total });
-      },
-    });
-    if (outcome.source) catalogue.addCustom(outcome.source);
-    post({ type: 'uploadResult', dataset: outcome.source?.info ?? null, accepted: outcome.accepted, skipped: outcome.skipped, capped: outcome.capped });
-    if (!outcome.source) fail('uploadImages', 'bad-upload', cmd.files.length === 0 ? 'No files were given.' : `None of the ${cmd.files.length} files could be used as an image.`);
-  }
+  const data = createDatasetCommands({
+    catalogue,
+    post,
+    fail,
+    decodeImage: deps.decodeImage,
+    trainOnDrawing: async (datasetId, points) => {
+      drawings.remember(points);
+      await stopTraining();
+      await buildRun('useDrawnPoints', { dataset: datasetId });
+    },
+  });
 
   /** Commands that act on the loaded run. */
   async function onRun(r: LiveRun, cmd: Exclude<Command, CommandOf<'init' | 'reset' | 'previewDataset' | 'uploadImages' | 'useDrawnPoints' | 'encodeTimelapse'>>): Promise<void> {
@@ -307,11 +266,11 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     if (isKeeping(cmd)) return keeping.handle(cmd);
     switch (cmd.type) {
       case 'previewDataset':
-        return previewDataset(cmd.id);
+        return data.previewDataset(cmd.id);
       case 'uploadImages':
-        return uploadImages(cmd);
+        return data.uploadImages(cmd);
       case 'useDrawnPoints':
-        return useDrawnPoints(cmd.points);
+        return data.useDrawnPoints(cmd.points);
       case 'encodeTimelapse':
         return exports.timelapse(cmd, run?.trainer.step ?? 0);
       case 'reset':
