@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { selfContainedWasmFactory } from './scripts/vite/selfContainedWasmFactory';
+import { selfContainedWasmFactory } from './scripts/vite/selfContainedWasmFactory.ts';
 
 // Cross-origin isolation lets the WASM backend use SharedArrayBuffer (threads) where it can.
 const isolationHeaders = {
