@@ -51,15 +51,19 @@ export interface QualityHistory {
 }
 
 /** One sample-grid picture behind the scrubber (RGBA, width × height × 4 bytes). */
-export interface SampleFrameRecord {
+/**
+ * One sample grid as RGBA bytes. The worker's `samples` event is this shape too, with the clamped
+ * array canvases take (`Pixels`); a file holds plain bytes.
+ */
+export interface SampleFrameRecord<Pixels extends Uint8Array | Uint8ClampedArray = Uint8Array> {
   step: number;
   epoch: number;
   width: number;
   height: number;
-  pixels: Uint8Array;
+  pixels: Pixels;
 }
 
-/** One points-view picture behind the scrubber: x, y pairs and D's heatmap over `extent`. */
+/** One points-view picture (the scrubber's, and the worker's `points` event): x, y pairs and D's heatmap over `extent`. */
 export interface PointsFrameRecord {
   step: number;
   epoch: number;

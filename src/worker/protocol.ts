@@ -9,6 +9,7 @@ import type { DatasetInfo } from '../core/data/types';
 import type { MetricKey } from '../core/metrics/stepMetrics';
 import type { NetworkWeightStats } from '../core/metrics/weightStats';
 import type { ModelSummary } from '../core/models/specs';
+import type { PointsFrameRecord, SampleFrameRecord } from '../core/runFileFormat';
 
 // ── UI → worker ────────────────────────────────────────────────────────────────────────────────
 
@@ -148,22 +149,12 @@ type WorkerEventCore =
       elapsedMs: number;
     }
   /** An 8×8 grid from the fixed noise, as RGBA bytes, after each epoch or on request. */
-  | { type: 'samples'; run?: RunKey; step: number; epoch: number; width: number; height: number; pixels: Uint8ClampedArray }
+  | ({ type: 'samples'; run?: RunKey } & SampleFrameRecord<Uint8ClampedArray>)
   /**
    * For 2-D data: real and generated points (x, y interleaved) and D's output on a grid over
    * `extent` ([xmin, xmax, ymin, ymax]), `gridSize`² values in [0, 1], row 0 at ymin.
    */
-  | {
-      type: 'points';
-      run?: RunKey;
-      step: number;
-      epoch: number;
-      real: Float32Array;
-      fake: Float32Array;
-      heatmap: Float32Array;
-      gridSize: number;
-      extent: [number, number, number, number];
-    }
+  | ({ type: 'points'; run?: RunKey } & PointsFrameRecord)
   /** The live values in force from `step` on. */
   | { type: 'hyperparams'; run?: RunKey; applied: LiveHyperparams; step: number }
   | { type: 'error'; code: ErrorCode; source: ErrorSource; message: string; fieldErrors?: FieldError[] }
