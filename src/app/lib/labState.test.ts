@@ -16,6 +16,15 @@ describe('quality history', () => {
     q = addQuality(q, ev(78, { modesCovered: 1, highQuality: 0, klModes: 4 }));
     expect(q.rows.map((r) => r.step)).toEqual([78]);
   });
+  it('replaces a measurement taken again at the newest step (Keep A / Keep B re-measure where the run stopped)', () => {
+    let q = addQuality(EMPTY_QUALITY, ev(64, { modesCovered: 2 }));
+    q = addQuality(q, ev(128, { modesCovered: 5 }));
+    q = addQuality(q, ev(128, { modesCovered: 6 }));
+    expect(q.rows.map((r) => [r.step, r.modesCovered])).toEqual([
+      [64, 2],
+      [128, 6],
+    ]);
+  });
   it('thins old rows past the cap, keeping the newest', () => {
     let q = EMPTY_QUALITY;
     for (let i = 1; i <= 50; i++) q = addQuality(q, ev(i * 10, { modesCovered: i }), 20);

@@ -23,12 +23,14 @@ export const EMPTY_QUALITY: QualityState = { rows: [], labels: {} };
 export const MAX_QUALITY_ROWS = 400;
 
 /**
- * Adds a measurement. A step at or below the newest one means a new run began: the history starts
- * afresh. Returns new objects (the store replaces its slice only here).
+ * Adds a measurement. A step below the newest one means a new run began: the history starts
+ * afresh. One at the newest step replaces it (the same run measured again, e.g. when Keep A /
+ * Keep B rebuild the run's views where it stopped). Returns new objects (the store replaces its
+ * slice only here).
  */
 export function addQuality(state: QualityState, ev: QualityEvent, max = MAX_QUALITY_ROWS): QualityState {
   const last = state.rows[state.rows.length - 1];
-  let rows = last && ev.step <= last.step ? [] : state.rows;
+  let rows = last && ev.step < last.step ? [] : last && ev.step === last.step ? state.rows.slice(0, -1) : state.rows;
   const row = { ...ev.values, step: ev.step } as QualityRow;
   rows = [...rows, row];
   if (rows.length > max) {
