@@ -32,3 +32,8 @@ export function regularizerLabel(h: LiveHyperparams): string {
   const on = REGULARIZERS.filter((k) => h[k] !== 0).map((k) => (k === 'spectralNorm' ? LIVE_CONTROLS[k].shortLabel : `${LIVE_CONTROLS[k].shortLabel} ${formatLiveValue(k, h[k])}`));
   return on.length ? on.join(', ') : 'no regularizer';
 }
+
+/** A baseline's label: "Ring of 8, D L2 1e-2, to step 400". */
+export function baselineLabel(datasetName: string, h: LiveHyperparams, step: number): string {
+  return `${datasetName}, ${regularizerLabel(h)}, to step ${step}`;
+}

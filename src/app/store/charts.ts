@@ -143,8 +143,8 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
   };
 }
 
-/** Every chart's rows of one history (B's: no legends, no staggering). */
-function chartRowsOf(h: MetricHistory, dirac: boolean): Record<ChartId, ChartRow[]> {
+/** Every chart's rows of one history (B's, a run file's: no legends, no staggering). */
+export function chartRowsOf(h: MetricHistory, dirac: boolean): Record<ChartId, ChartRow[]> {
   if (h.length === 0) return EMPTY_CHARTS;
   return {
     losses: h.rows(CHART_SERIES.losses, CHART_POINTS),
