@@ -1,11 +1,13 @@
 /**
- * Baselines (docs/twin-runs.md): "Pin as baseline" freezes the current run's chart rows, newest
- * quality values and last sample grid under a label that states its settings; the charts draw
- * them faintly behind the live run, aligned by step. Up to MAX_BASELINES; each can be hidden or
- * removed. They outlive resets and new runs: comparing against an earlier run is their point.
+ * Baselines (docs/twin-runs.md): "Pin as baseline" freezes the current run's chart rows, quality
+ * measures and last sample grid under a label that states its settings; "Pin from file…" does the
+ * same from a saved .ganrun file, leaving the current run alone. The charts draw them faintly
+ * behind the live run, aligned by step. Up to MAX_BASELINES; each can be hidden or removed. They
+ * outlive resets and new runs: comparing against an earlier run is their point.
  */
-import { regularizerLabel } from '../lib/runLabel';
+import type { QualityState } from '../lib/labState';
 import type { ChartRow } from '../lib/metricHistory';
+import { baselineLabel } from '../lib/runLabel';
 import type { ChartId } from './charts';
 import type { SampleFrame } from './frames';
 import type { Slice, SliceContext } from './slice';
@@ -17,6 +19,8 @@ export interface Baseline {
   label: string;
   hidden: boolean;
   charts: Record<ChartId, ChartRow[]>;
+  /** The quality measures over the run (empty rows when none were taken). */
+  quality: QualityState;
   samples: SampleFrame | null;
 }
 
@@ -24,30 +28,64 @@ export interface BaselinesSlice {
   baselines: Baseline[];
   /** Freezes the current run (A); false (with a message) when three are pinned or nothing ran. */
   pinBaseline(): boolean;
+  /**
+   * Adds a saved run file's history as a baseline; the current run is not touched. Resolves false
+   * (with a message, nothing changed) for a broken file or when three are pinned.
+   */
+  pinBaselineFile(file: Blob & { name: string }): Promise<boolean>;
   toggleBaseline(id: number): void;
   removeBaseline(id: number): void;
 }
 
+const tooMany = `At most ${MAX_BASELINES} baselines: remove one first.`;
+
 export function createBaselinesSlice({ set, get, pushError }: SliceContext): Slice<BaselinesSlice> {
   let nextId = 1;
+  const add = (b: Omit<Baseline, 'id' | 'hidden'>) => set((s) => ({ baselines: [...s.baselines, { ...b, id: nextId++, hidden: false }] }));
   return {
     state: {
       baselines: [],
       pinBaseline() {
         const s = get();
         s.flushCharts();
-        const { charts, config, dataset, step } = get();
+        const { charts, config, dataset, step, quality } = get();
         if (!config || charts.losses.length === 0) {
           pushError('bad-config', 'Nothing to pin yet: train a few steps first.');
           return false;
         }
         if (s.baselines.length >= MAX_BASELINES) {
-          pushError('bad-config', `At most ${MAX_BASELINES} baselines: remove one first.`);
+          pushError('bad-config', tooMany);
           return false;
         }
-        const label = `${dataset?.name ?? config.dataset}, ${regularizerLabel(config)}, to step ${step}`;
-        const samples = s.samples.at(-1) ?? null;
-        set({ baselines: [...s.baselines, { id: nextId++, label, hidden: false, charts, samples }] });
+        add({ label: baselineLabel(dataset?.name ?? config.dataset, config, step), charts, quality, samples: s.samples.at(-1) ?? null });
+        return true;
+      },
+      async pinBaselineFile(file) {
+        if (get().baselines.length >= MAX_BASELINES) {
+          pushError('bad-config', tooMany);
+          return false;
+        }
+        const refuse = (why: string) => {
+          pushError('bad-run-file', `${file.name} cannot be pinned as a baseline: ${why} Nothing was changed.`);
+          return false;
+        };
+        let bytes: ArrayBuffer;
+        try {
+          bytes = await file.arrayBuffer();
+        } catch (e) {
+          return refuse(`the file could not be read (${(e as Error).message}).`);
+        }
+        // Loaded on first use: the decoder and the dataset checks it brings are not needed before.
+        const { baselineFromRunFile } = await import('../lib/runFileBaseline');
+        const names = new Map(get().datasets.map((d) => [d.id, d.name]));
+        const made = baselineFromRunFile(bytes, file.name, (id) => names.get(id));
+        if (!made.ok) return refuse(made.message);
+        // Another pin may have landed while the file was read.
+        if (get().baselines.length >= MAX_BASELINES) {
+          pushError('bad-config', tooMany);
+          return false;
+        }
+        add(made.value);
         return true;
       },
       toggleBaseline(id) {

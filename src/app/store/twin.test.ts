@@ -3,6 +3,8 @@ import { DEFAULT_CONFIG } from '../../core/config';
 import type { DatasetInfo } from '../../core/data/types';
 import { METRIC_KEYS } from '../../core/metrics/stepMetrics';
 import { summarizeModel } from '../../core/models/specs';
+import type { NetworkWeightStats } from '../../core/metrics/weightStats';
+import { fakeRunFile, fakeRunSnapshot } from '../../core/testing/fakeRunSnapshot';
 import type { Command, RunKey, WorkerEvent } from '../../worker/protocol';
 import { createAppStore } from './appStore';
 import { shownValue } from './live';
@@ -18,6 +20,28 @@ function metrics(run: RunKey, fromStep: number, count: number, dLoss: number): W
   const data = new Float64Array(count * METRIC_KEYS.length);
   for (let r = 0; r < count; r++) METRIC_KEYS.forEach((k, c) => (data[r * METRIC_KEYS.length + c] = k === 'step' ? fromStep + r : k === 'dLoss' ? dLoss : 0.5));
   return { type: 'metrics', keys: [...METRIC_KEYS], data, imagesPerSec: 100, stepsPerSec: 10, elapsedMs: 1000, ...(run === 'B' ? { run } : {}) };
+}
+
+function quality(run: RunKey, step: number, modes: number): WorkerEvent {
+  return { type: 'quality', step, epoch: step / 64, values: { modesCovered: modes }, labels: { modesCovered: 'Modes covered (of 8)' }, ...(run === 'B' ? { run } : {}) };
+}
+
+function weights(run: RunKey, step: number, nearZero: number): WorkerEvent {
+  const net: NetworkWeightStats = { counts: [1, 2, 1], range: 1, nearZeroFraction: nearZero, layers: [{ name: 'dense0/kernel', count: 4, l2: 1, nearZeroFraction: nearZero }] };
+  return { type: 'weights', step, generator: net, discriminator: net, ...(run === 'B' ? { run } : {}) };
+}
+
+/** A saved run file with `n` metric rows (dLoss `dLoss`) and two quality measures. */
+function runFile(name: string, n: number, dLoss: number, bytes?: Uint8Array): Blob & { name: string } {
+  const rows = new Float64Array(n * METRIC_KEYS.length);
+  for (let r = 0; r < n; r++) METRIC_KEYS.forEach((k, c) => (rows[r * METRIC_KEYS.length + c] = k === 'step' ? r + 1 : k === 'dLoss' ? dLoss : 0.5));
+  const file =
+    bytes ??
+    fakeRunFile(fakeRunSnapshot({ dataset: 'ring8' }, n), {
+      metrics: { keys: [...METRIC_KEYS], rows },
+      quality: { labels: { modesCovered: 'Modes covered (of 8)' }, points: [{ step: 1, epoch: 0, values: { modesCovered: 1 } }, { step: n, epoch: 1, values: { modesCovered: 8 } }] },
+    });
+  return Object.assign(new Blob([file as Uint8Array<ArrayBuffer>]), { name });
 }
 
 function twin() {
@@ -110,5 +134,103 @@ describe('twin runs and baselines in the store', () => {
     expect(s().baselines[0].hidden).toBe(true);
     s().removeBaseline(id);
     expect(s().baselines).toHaveLength(2);
+  });
+
+  it('keeps B’s quality measures and weights apart from A’s', () => {
+    const { s } = twin();
+    s().handleEvent(quality('A', 0, 1));
+    s().handleEvent(quality('B', 0, 1));
+    s().handleEvent(quality('A', 64, 3));
+    s().handleEvent(quality('B', 64, 6));
+    s().handleEvent(weights('A', 64, 0.1));
+    s().handleEvent(weights('B', 64, 0.4));
+    expect(s().quality.rows.map((r) => r.modesCovered)).toEqual([1, 3]);
+    expect(s().qualityB.rows.map((r) => r.modesCovered)).toEqual([1, 6]);
+    expect(s().qualityB.labels).toEqual({ modesCovered: 'Modes covered (of 8)' });
+    expect(s().weights?.generator.nearZeroFraction).toBe(0.1);
+    expect(s().weightsB?.generator.nearZeroFraction).toBe(0.4);
+    // A new twin (ready) starts B's views afresh.
+    s().handleEvent(ready());
+    expect(s().qualityB.rows).toEqual([]);
+    expect(s().weightsB).toBeNull();
+  });
+
+  it('Keep B puts B’s quality and weights in A’s place; a re-measure at the same step does not wipe them', () => {
+    const { s } = twin();
+    s().handleEvent(quality('A', 64, 3));
+    s().handleEvent(quality('B', 64, 6));
+    s().handleEvent(quality('B', 128, 7));
+    s().handleEvent(weights('A', 128, 0.1));
+    s().handleEvent(weights('B', 128, 0.4));
+    s().keepRun('B');
+    expect(s().quality.rows.map((r) => r.modesCovered)).toEqual([6, 7]);
+    expect(s().weights?.generator.nearZeroFraction).toBe(0.4);
+    expect(s().qualityB.rows).toEqual([]);
+    expect(s().weightsB).toBeNull();
+    // The kept run's views are rebuilt where it stopped (worker: showRun), untagged now.
+    s().handleEvent(quality('A', 128, 7));
+    expect(s().quality.rows.map((r) => r.step)).toEqual([64, 128]);
+  });
+
+  it('Keep A drops B’s quality and weights', () => {
+    const { s } = twin();
+    s().handleEvent(quality('A', 64, 3));
+    s().handleEvent(quality('B', 64, 6));
+    s().handleEvent(weights('B', 64, 0.4));
+    s().keepRun('A');
+    expect(s().quality.rows.map((r) => r.modesCovered)).toEqual([3]);
+    expect(s().qualityB.rows).toEqual([]);
+    expect(s().weightsB).toBeNull();
+  });
+
+  it('a pinned baseline holds the quality history too', () => {
+    const { s } = twin();
+    s().handleEvent(metrics('A', 1, 8, 0.7));
+    s().handleEvent(quality('A', 4, 2));
+    s().handleEvent(quality('A', 8, 5));
+    expect(s().pinBaseline()).toBe(true);
+    expect(s().baselines[0].quality.rows).toEqual([
+      { step: 4, modesCovered: 2 },
+      { step: 8, modesCovered: 5 },
+    ]);
+    s().handleEvent(ready());
+    expect(s().quality.rows).toEqual([]);
+    expect(s().baselines[0].quality.rows).toHaveLength(2);
+  });
+
+  it('pins a saved run file as a baseline without touching the current run', async () => {
+    const { s, sent } = twin();
+    s().handleEvent(metrics('A', 1, 5, 0.7));
+    s().handleEvent(quality('A', 5, 4));
+    s().flushCharts();
+    const before = { charts: s().charts, quality: s().quality, step: s().step, config: s().config, twinOn: s().twinOn, sent: sent.length };
+    expect(await s().pinBaselineFile(runFile('ring8-mlp2d-step40.ganrun', 40, 0.2))).toBe(true);
+    const b = s().baselines[0];
+    expect(b.label).toBe('Ring of 8, no regularizer, to step 40 (ring8-mlp2d-step40.ganrun)');
+    expect(b.hidden).toBe(false);
+    expect(b.charts.losses.map((r) => r.dLoss)).toEqual(Array(40).fill(0.2));
+    expect(b.quality.rows.map((r) => r.modesCovered)).toEqual([1, 8]);
+    expect({ charts: s().charts, quality: s().quality, step: s().step, config: s().config, twinOn: s().twinOn, sent: sent.length }).toEqual(before);
+    expect(s().errors).toEqual([]);
+  });
+
+  it('a broken run file gives a clear message and changes nothing', async () => {
+    const { s } = twin();
+    s().handleEvent(metrics('A', 1, 5, 0.7));
+    expect(await s().pinBaselineFile(runFile('broken.ganrun', 0, 0, new TextEncoder().encode('GANRUN but not really a run file')))).toBe(false);
+    expect(s().baselines).toEqual([]);
+    expect(s().errors.at(-1)).toMatchObject({
+      code: 'bad-run-file',
+      message: 'broken.ganrun cannot be pinned as a baseline: This is not a GAN Playground run file (.ganrun). Nothing was changed.',
+    });
+    expect(s().step).toBe(5);
+  });
+
+  it('pinning from a file respects the three-baseline limit', async () => {
+    const { s } = twin();
+    for (let i = 0; i < 3; i++) expect(await s().pinBaselineFile(runFile(`run${i}.ganrun`, 10, 0.1 * i))).toBe(true);
+    expect(await s().pinBaselineFile(runFile('run3.ganrun', 10, 0.3))).toBe(false);
+    expect(s().baselines).toHaveLength(3);
+    expect(s().errors.at(-1)?.message).toMatch(/At most 3 baselines/);
   });
 });

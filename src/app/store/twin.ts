@@ -5,6 +5,8 @@
  */
 import type { LiveHyperparams, LiveKey } from '../../core/config';
 import type { RunTarget, WorkerEvent } from '../../worker/protocol';
+import { addQuality, EMPTY_QUALITY } from '../lib/labState';
+import type { QualityState, WeightsFrame } from '../lib/labState';
 import type { PointsFrame, SampleFrame } from './frames';
 import type { Slice, SliceContext } from './slice';
 
@@ -20,6 +22,10 @@ export interface TwinSlice {
   imagesPerSecB: number;
   samplesB: SampleFrame | null;
   pointsB: PointsFrame | null;
+  /** B's quality measures over the run (A's are the lab slice's `quality`), drawn dashed over A's. */
+  qualityB: QualityState;
+  /** B's newest weight statistics, shown beside A's. */
+  weightsB: WeightsFrame | null;
   /** Restarts as A and B from one starting point; `b`: B's live values from step 0 (a lesson's). */
   startTwin(b?: Partial<LiveHyperparams>): void;
   keepRun(key: 'A' | 'B'): void;
@@ -28,7 +34,7 @@ export interface TwinSlice {
   setLiveB(key: LiveKey, value: number): void;
 }
 
-const OFF = { twinOn: false, configB: null, stepB: 0, stepsPerSecB: 0, imagesPerSecB: 0, samplesB: null, pointsB: null, liveTarget: 'B' as RunTarget };
+const OFF = { twinOn: false, configB: null, stepB: 0, stepsPerSecB: 0, imagesPerSecB: 0, samplesB: null, pointsB: null, qualityB: EMPTY_QUALITY, weightsB: null as WeightsFrame | null, liveTarget: 'B' as RunTarget };
 
 export function isTwinEvent(ev: WorkerEvent): boolean {
   return 'run' in ev && ev.run === 'B';
@@ -53,9 +59,11 @@ export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSli
       keepRun(key) {
         const s = get();
         if (!s.twinOn) return;
-        // The kept run becomes the only one: its history and settings become A's.
+        // The kept run becomes the only one: its history, settings, quality and weights become A's
+        // (this slice writes the run and lab slices' `config`, `quality` and `weights` here).
         s.endTwinCharts(key);
-        set({ ...OFF, ...(key === 'B' && s.config && s.configB ? { config: { ...s.config, ...s.configB } } : {}) });
+        const keptB = key === 'B' ? { quality: s.qualityB, weights: s.weightsB ?? s.weights } : {};
+        set({ ...OFF, ...keptB, ...(key === 'B' && s.config && s.configB ? { config: { ...s.config, ...s.configB } } : {}) });
         send({ type: 'twin', action: key === 'A' ? 'keepA' : 'keepB' });
       },
       setLiveTarget(target) {
@@ -92,6 +100,12 @@ export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSli
           return;
         case 'points':
           set({ pointsB: ev });
+          return;
+        case 'quality':
+          set((s) => ({ qualityB: addQuality(s.qualityB, ev) }));
+          return;
+        case 'weights':
+          set({ weightsB: ev });
           return;
       }
     },
