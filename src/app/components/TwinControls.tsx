@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatInt, formatRate } from '../lib/format';
 import { MAX_BASELINES } from '../store/baselines';
 import { useApp, useAppStore } from '../storeContext';
+import { PinFromFile } from './PinFromFile';
 import type { RunTarget } from '../../worker/protocol';
 
 const TARGETS: { value: RunTarget; label: string }[] = [
@@ -52,6 +53,7 @@ export function TwinControls() {
         <button type="button" onClick={() => act().pinBaseline()} disabled={!s.hasHistory || s.baselines.length >= MAX_BASELINES} title="Freeze this run’s curves: they stay on the charts, faint, behind later runs">
           Pin as baseline
         </button>
+        <PinFromFile />
       </div>
       {s.twinOn && (
         <fieldset className="twin-target">

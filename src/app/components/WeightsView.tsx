@@ -16,10 +16,13 @@ const HEIGHT = 46;
 
 export function WeightsView() {
   const weights = useApp((s) => s.weights);
+  const weightsB = useApp((s) => (s.twinOn ? s.weightsB : null));
   // The run's first reading, for "since start": replaced when a new run's steps begin lower.
   // State adjusted during render (not a ref: render reads it), React's pattern for state derived from changing input.
   const [first, setFirst] = useState<WeightsFrame | null>(null);
   if (weights && (!first || weights.step < first.step)) setFirst(weights);
+  const [firstB, setFirstB] = useState<WeightsFrame | null>(null);
+  if (weightsB && (!firstB || weightsB.step < firstB.step)) setFirstB(weightsB);
   if (!weights) {
     return (
       <div className="weights-view" data-testid="weights-view">
@@ -27,31 +30,56 @@ export function WeightsView() {
       </div>
     );
   }
+  if (weightsB) {
+    // A twin: each run's networks in its own column, A left and B right, as the pictures are.
+    return (
+      <div className="weights-view weights-twin" data-testid="weights-view" data-step={weights.step} data-step-b={weightsB.step}>
+        {(['A', 'B'] as const).map((run) => {
+          const w = run === 'A' ? weights : weightsB;
+          const start = run === 'A' ? first : firstB;
+          const id = run === 'A' ? '' : 'B-';
+          return (
+            <section key={run} className="weights-run" data-testid={`weights-run-${run}`} aria-label={`Run ${run}: weights`}>
+              <h4>
+                {run} <span>step {formatInt(w.step)}</span>
+              </h4>
+              <NetworkWeights name="Generator" run={run} testId={`${id}G`} stats={w.generator} start={start?.generator ?? null} color="var(--fake)" />
+              <NetworkWeights name="Discriminator" run={run} testId={`${id}D`} stats={w.discriminator} start={start?.discriminator ?? null} color="#0369a1" />
+            </section>
+          );
+        })}
+      </div>
+    );
+  }
   return (
     <div className="weights-view" data-testid="weights-view" data-step={weights.step}>
-      <NetworkWeights name="Generator" short="G" stats={weights.generator} start={first?.generator ?? null} color="var(--fake)" />
-      <NetworkWeights name="Discriminator" short="D" stats={weights.discriminator} start={first?.discriminator ?? null} color="#0369a1" />
+      <NetworkWeights name="Generator" testId="G" stats={weights.generator} start={first?.generator ?? null} color="var(--fake)" />
+      <NetworkWeights name="Discriminator" testId="D" stats={weights.discriminator} start={first?.discriminator ?? null} color="#0369a1" />
     </div>
   );
 }
 
 interface NetworkWeightsProps {
   name: string;
-  short: string;
+  /** Which twin run, when a twin is on (it names the histogram and table for screen readers). */
+  run?: 'A' | 'B';
+  /** Test ids: `weights-<testId>`, `nearzero-<testId>` ("G", "D"; "B-G", "B-D" for run B). */
+  testId: string;
   stats: NetworkWeightStats;
   start: NetworkWeightStats | null;
   color: string;
 }
 
-const NetworkWeights = memo(function NetworkWeights({ name, short, stats, start, color }: NetworkWeightsProps) {
+const NetworkWeights = memo(function NetworkWeights({ name: net, run, testId, stats, start, color }: NetworkWeightsProps) {
+  const name = run ? `Run ${run} ${net}` : net;
   const total = stats.layers.reduce((a, l) => a + l.count, 0);
   const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
   return (
-    <div className="weights-net" data-testid={`weights-${short}`}>
+    <div className="weights-net" data-testid={`weights-${testId}`}>
       <div className="weights-head">
-        <b>{name}</b>
+        <b>{net}</b>
         <span>
-          near zero <b data-testid={`nearzero-${short}`}>{pct(stats.nearZeroFraction)}</b> of {formatInt(total)}
+          near zero <b data-testid={`nearzero-${testId}`}>{pct(stats.nearZeroFraction)}</b> of {formatInt(total)}
         </span>
       </div>
       <Histogram counts={stats.counts} range={stats.range} label={`${name} weight histogram over ±${stats.range.toPrecision(2)}`} color={color} />

@@ -33,6 +33,8 @@ export interface BaselinesSlice {
    * (with a message, nothing changed) for a broken file or when three are pinned.
    */
   pinBaselineFile(file: Blob & { name: string }): Promise<boolean>;
+  /** True when another baseline fits; otherwise says so (a message) and returns false. */
+  checkBaselineRoom(): boolean;
   toggleBaseline(id: number): void;
   removeBaseline(id: number): void;
 }
@@ -60,11 +62,13 @@ export function createBaselinesSlice({ set, get, pushError }: SliceContext): Sli
         add({ label: baselineLabel(dataset?.name ?? config.dataset, config, step), charts, quality, samples: s.samples.at(-1) ?? null });
         return true;
       },
+      checkBaselineRoom() {
+        if (get().baselines.length < MAX_BASELINES) return true;
+        pushError('bad-config', tooMany);
+        return false;
+      },
       async pinBaselineFile(file) {
-        if (get().baselines.length >= MAX_BASELINES) {
-          pushError('bad-config', tooMany);
-          return false;
-        }
+        if (!get().checkBaselineRoom()) return false;
         const refuse = (why: string) => {
           pushError('bad-run-file', `${file.name} cannot be pinned as a baseline: ${why} Nothing was changed.`);
           return false;
@@ -81,10 +85,7 @@ export function createBaselinesSlice({ set, get, pushError }: SliceContext): Sli
         const made = baselineFromRunFile(bytes, file.name, (id) => names.get(id));
         if (!made.ok) return refuse(made.message);
         // Another pin may have landed while the file was read.
-        if (get().baselines.length >= MAX_BASELINES) {
-          pushError('bad-config', tooMany);
-          return false;
-        }
+        if (!get().checkBaselineRoom()) return false;
         add(made.value);
         return true;
       },

@@ -1,0 +1,39 @@
+/**
+ * "Pin from file…": a saved .ganrun becomes a baseline (its curves, quality and last grid, faint
+ * behind the live run) without replacing the current run. A plain button, so Tab and Enter/Space
+ * reach it; the file picker is a hidden input. Past the baseline limit the click says so instead
+ * of opening the picker.
+ */
+import { useRef } from 'react';
+import { useAppStore } from '../storeContext';
+
+export function PinFromFile() {
+  const store = useAppStore();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          if (store.getState().checkBaselineRoom()) input.current?.click();
+        }}
+        title="Open a saved .ganrun file as a baseline: its curves stay on the charts, faint; the current run goes on untouched"
+      >
+        Pin from file…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".ganrun"
+        hidden
+        aria-label="Run file to pin as a baseline"
+        data-testid="pin-file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void store.getState().pinBaselineFile(file);
+        }}
+      />
+    </>
+  );
+}
