@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config';
-import { formatLiveValue, regularizerLabel, twinDifference } from './runLabel';
+import { baselineLabel, formatLiveValue, regularizerLabel, twinDifference } from './runLabel';
 
 const base = () => ({ ...DEFAULT_CONFIG });
 
@@ -20,5 +20,6 @@ describe('run labels', () => {
     const none = { ...base(), l1G: 0, l2G: 0, l1D: 0, l2D: 0, r1Gamma: 0, gpLambda: 0, spectralNorm: 0, labelSmoothing: 0, instanceNoise: 0 };
     expect(regularizerLabel(none)).toBe('no regularizer');
     expect(regularizerLabel({ ...none, l2D: 0.01, r1Gamma: 0.1 })).toBe('D L2 1e-2, R1 γ 0.1');
+    expect(baselineLabel('Ring of 8', { ...none, l2D: 0.01 }, 400)).toBe('Ring of 8, D L2 1e-2, to step 400');
   });
 });
