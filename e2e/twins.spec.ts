@@ -173,7 +173,9 @@ test('Pin from file: a saved run becomes a baseline behind a new run, which trai
   expect(running).toBeLessThan(saved + 20);
 
   // A broken file: a clear message; the baseline list and the training run are as they were.
-  await page.getByTestId('pin-file-input').setInputFiles({ name: 'broken.ganrun', mimeType: 'application/octet-stream', buffer: Buffer.from('GANRUN but not really a run file') });
+  await page
+    .getByTestId('pin-file-input')
+    .setInputFiles({ name: 'broken.ganrun', mimeType: 'application/octet-stream', buffer: Buffer.from('GANRUN but not really a run file') });
   await expect(page.getByRole('alert').filter({ hasText: 'broken.ganrun cannot be pinned as a baseline' })).toContainText('Nothing was changed');
   await expect(baseline).toHaveCount(1);
   await waitForStepAtLeast(page, running + 5);

@@ -31,7 +31,11 @@ export type FileBaselineResult = { ok: true; value: BaselineData } | { ok: false
  * `datasetName`: the display name for a dataset id (the store's list), else the id is shown.
  * Never throws: a bad file gives `{ ok: false, message }` saying why.
  */
-export function baselineFromRunFile(bytes: Uint8Array | ArrayBuffer, fileName: string, datasetName: (id: string) => string | undefined = () => undefined): FileBaselineResult {
+export function baselineFromRunFile(
+  bytes: Uint8Array | ArrayBuffer,
+  fileName: string,
+  datasetName: (id: string) => string | undefined = () => undefined,
+): FileBaselineResult {
   const decoded = decodeRunFile(bytes);
   if (!decoded.ok) return decoded;
   const { snapshot, history } = decoded.value;
@@ -67,5 +71,11 @@ function qualityOf(history: RunHistory | undefined): QualityState {
 function lastSamples(history: RunHistory | undefined): SampleFrame | null {
   const f = history?.sampleFrames?.at(-1);
   if (!f) return null;
-  return { step: f.step, epoch: f.epoch, width: f.width, height: f.height, pixels: new Uint8ClampedArray(f.pixels.buffer, f.pixels.byteOffset, f.pixels.byteLength) };
+  return {
+    step: f.step,
+    epoch: f.epoch,
+    width: f.width,
+    height: f.height,
+    pixels: new Uint8ClampedArray(f.pixels.buffer, f.pixels.byteOffset, f.pixels.byteLength),
+  };
 }

@@ -34,7 +34,18 @@ export interface TwinSlice {
   setLiveB(key: LiveKey, value: number): void;
 }
 
-const OFF = { twinOn: false, configB: null, stepB: 0, stepsPerSecB: 0, imagesPerSecB: 0, samplesB: null, pointsB: null, qualityB: EMPTY_QUALITY, weightsB: null as WeightsFrame | null, liveTarget: 'B' as RunTarget };
+const OFF = {
+  twinOn: false,
+  configB: null,
+  stepB: 0,
+  stepsPerSecB: 0,
+  imagesPerSecB: 0,
+  samplesB: null,
+  pointsB: null,
+  qualityB: EMPTY_QUALITY,
+  weightsB: null as WeightsFrame | null,
+  liveTarget: 'B' as RunTarget,
+};
 
 export function isTwinEvent(ev: WorkerEvent): boolean {
   return 'run' in ev && ev.run === 'B';

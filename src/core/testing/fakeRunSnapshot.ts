@@ -15,7 +15,8 @@ export function fakeRunSnapshot(overrides: Partial<TrainConfig> = {}, step = 200
   const rng = new Random(3);
   const fill = (n: number) => Float32Array.from({ length: n }, () => rng.normal());
   const arch = ARCHITECTURES[config.model];
-  const net = (params: { name: string; shape: number[] }[]): NamedTensor[] => params.map((p) => ({ name: p.name, shape: p.shape, values: fill(p.shape.reduce((a, b) => a * b, 1)) }));
+  const net = (params: { name: string; shape: number[] }[]): NamedTensor[] =>
+    params.map((p) => ({ name: p.name, shape: p.shape, values: fill(p.shape.reduce((a, b) => a * b, 1)) }));
   const gp = inferLayers(arch.generator, [config.latentDim]).flatMap((l) => l.params);
   const dp = inferLayers(arch.discriminator, arch.dataShape).flatMap((l) => l.params);
   const generator = net(gp);
