@@ -74,7 +74,7 @@ export function QualityChart() {
           </label>
         )}
       </figcaption>
-      <TwinLegend />
+      <TwinLegend baselines={shown.length} />
       <p className="quality-readout" data-testid="quality-readout" aria-live="off">
         {readout.length ? `${twinOn ? 'A: ' : ''}${readout.join(' · ')}` : 'Measured at the end of each epoch: the first values appear then.'}
       </p>

@@ -3,14 +3,16 @@ import { useShallow } from 'zustand/react/shallow';
 import { twinDifference } from '../lib/runLabel';
 import { useApp } from '../storeContext';
 
-export function TwinLegend() {
-  const { twinOn, difference, baselines } = useApp(
+/** `baselines`: how many baselines this chart draws, where not every shown one is (the quality chart). */
+export function TwinLegend({ baselines: drawn }: { baselines?: number } = {}) {
+  const { twinOn, difference, baselines: shown } = useApp(
     useShallow((s) => ({
       twinOn: s.twinOn,
       difference: s.twinOn && s.config && s.configB ? twinDifference(s.config, s.configB) : '',
       baselines: s.baselines.filter((b) => !b.hidden).length,
     })),
   );
+  const baselines = drawn ?? shown;
   if (!twinOn && baselines === 0) return null;
   return (
     <p className="twin-legend" data-testid="twin-legend">
