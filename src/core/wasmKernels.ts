@@ -17,6 +17,11 @@
  *   non-transposed). Every dense layer's weight gradient is matMul(x, dy, transposeA). The
  *   wrapper transposes A explicitly and calls the upstream kernel.
  *
+ * - `_FusedMatMul` on rank-2 inputs — upstream reads the shapes as [batch, rows, cols] only, so
+ *   the op (`tf.fused.matMul`) wraps every call in three Reshape kernels; the tape-free step
+ *   (models/backprop.ts) runs the kernel directly on [rows, cols] tensors and this wrapper adds
+ *   the batch dimension inside the backend, where a reshape is free and uncounted.
+ *
  * Every other kernel the trainer's graph uses (forward and gradient) exists on wasm; see
  * wasmKernels.test.ts, which checks each against the cpu backend.
  *
@@ -49,6 +54,7 @@ const WASM = 'wasm';
 
 /** Upstream configs we wrap, captured once so re-registration stays idempotent. */
 let originalBatchMatMul: tf.KernelConfig | undefined;
+let originalFusedMatMul: tf.KernelConfig | undefined;
 let registered = false;
 
 function call(backend: Backend, name: string, inputs: Record<string, Info> | Info[], attrs: Attrs = {}): Info {
@@ -298,6 +304,26 @@ function batchMatMul(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; at
   return out;
 }
 
+// ── _FusedMatMul on rank-2 inputs ───────────────────────────────────────────────────────────
+
+function fusedMatMul(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; attrs?: tf.NamedAttrMap }): Info {
+  const { backend, inputs } = args;
+  const upstream = originalFusedMatMul!.kernelFunc as (a: typeof args) => Info;
+  const { a, b } = inputs as { a: Info; b: Info };
+  if (a.shape.length !== 2 || b.shape.length !== 2) return upstream(args);
+  const a3 = reshape(backend, a, [1, ...a.shape]);
+  const b3 = reshape(backend, b, [1, ...b.shape]);
+  const out3 = upstream({ ...args, inputs: { ...inputs, a: a3, b: b3 } });
+  const out = reshape(backend, out3, out3.shape.slice(1));
+  free(backend, a3, b3, out3);
+  return out;
+}
+
+/** Whether the wasm backend's _FusedMatMul takes rank-2 tensors (this module's wrapper is in). */
+export function wasmFusedMatMulTakesRank2(): boolean {
+  return registered;
+}
+
 // ── registration ────────────────────────────────────────────────────────────────────────────
 
 function replace(config: tf.KernelConfig): void {
@@ -306,7 +332,7 @@ function replace(config: tf.KernelConfig): void {
 }
 
 /** Names of the kernels this module registers for 'wasm', for reports and tests. */
-export const APP_WASM_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'] as const;
+export const APP_WASM_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul', '_FusedMatMul'] as const;
 
 /**
  * Registers the app's wasm kernels. Idempotent; safe to call before or after the wasm backend
@@ -318,6 +344,9 @@ export function registerWasmTrainingKernels(): void {
   const upstream = tf.getKernel('BatchMatMul', WASM);
   if (!upstream) throw new Error('wasm BatchMatMul is not registered: import @tensorflow/tfjs-backend-wasm first');
   originalBatchMatMul = upstream;
+  const upstreamFused = tf.getKernel('_FusedMatMul', WASM);
+  if (!upstreamFused) throw new Error('wasm _FusedMatMul is not registered: import @tensorflow/tfjs-backend-wasm first');
+  originalFusedMatMul = upstreamFused;
   replace({ kernelName: 'Conv2DBackpropFilter', backendName: WASM, kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
   replace({ kernelName: 'Conv2DBackpropInput', backendName: WASM, kernelFunc: conv2DBackpropInput as unknown as tf.KernelFunc });
   replace({
@@ -325,6 +354,12 @@ export function registerWasmTrainingKernels(): void {
     backendName: WASM,
     setupFunc: upstream.setupFunc,
     kernelFunc: batchMatMul as unknown as tf.KernelFunc,
+  });
+  replace({
+    kernelName: '_FusedMatMul',
+    backendName: WASM,
+    setupFunc: upstreamFused.setupFunc,
+    kernelFunc: fusedMatMul as unknown as tf.KernelFunc,
   });
   registered = true;
 }
