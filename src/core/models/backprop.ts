@@ -54,6 +54,11 @@ export interface ForwardOptions {
   dropoutSeeds?: number[];
 }
 
+/** A new layer type must get its backward pass here too (a type error until it does). */
+function unsupported(spec: never): never {
+  throw new Error(`tape-free pass: no backward for layer ${JSON.stringify(spec)}`);
+}
+
 /** ReLU and LeakyReLU as the slope left of 0 (fusable, and their gradient is a step mask). */
 function activationOf(layer: BuiltLayer | undefined): Act {
   const spec = layer?.info.spec;
@@ -162,6 +167,8 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         }
         dropoutCount++;
         break;
+      default:
+        unsupported(spec);
     }
     trace?.saved.push({ layer, input, output: h, act, maskSource: act ? h : null, extra });
   }
@@ -242,6 +249,8 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
       case 'leakyrelu':
       case 'relu':
         break; // the mask was applied above
+      default:
+        unsupported(spec);
     }
     perLayer.push(grads);
   }
