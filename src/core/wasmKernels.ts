@@ -48,6 +48,7 @@ import * as tf from '@tensorflow/tfjs';
 // The upstream wasm kernels must be registered before we wrap or replace some of them.
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { markWasmFusedMatMulRank2 } from './models/fusedMatMulRank2';
 
 type Info = tf.TensorInfo;
 type Backend = tf.KernelBackend;
@@ -327,11 +328,6 @@ function fusedMatMul(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; at
   return out;
 }
 
-/** Whether the wasm backend's _FusedMatMul takes rank-2 tensors (this module's wrapper is in). */
-export function wasmFusedMatMulTakesRank2(): boolean {
-  return registered;
-}
-
 // ── registration ────────────────────────────────────────────────────────────────────────────
 
 function replace(config: tf.KernelConfig): void {
@@ -369,5 +365,6 @@ export function registerWasmTrainingKernels(): void {
     setupFunc: upstreamFused.setupFunc,
     kernelFunc: fusedMatMul as unknown as tf.KernelFunc,
   });
+  markWasmFusedMatMulRank2();
   registered = true;
 }

@@ -23,7 +23,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltLayer, Network } from './network';
 import { BN_EPSILON } from './network';
-import { wasmFusedMatMulTakesRank2 } from '../wasmKernels';
+import { wasmFusedMatMulTakesRank2 } from './fusedMatMulRank2';
 
 type Act = { alpha: number } | null;
 
