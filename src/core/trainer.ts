@@ -2,9 +2,12 @@
  * One GAN training run: both networks, both optimizers, the data order and the fixed sample
  * noise, and the step maths. Live hyperparameters are read at every step; metrics stay on the
  * device (deviceMetrics.ts) until `flushMetrics`. Inference reads live in inferenceProbes.ts, the
- * snapshot checks and tensor copies in snapshotState.ts. Over ~300 lines because the step maths
- * (D step, G step, lazy R1, instance noise) is one cohesive thing; what remains beside it are
- * one-line delegates that keep the public API the worker, CLI and bench call.
+ * snapshot checks and tensor copies in snapshotState.ts. Each update runs tape-free
+ * (tapeFreeStep.ts, docs/kernels.md) unless it differentiates twice (R1, WGAN-GP) or through
+ * spectral normalisation; then TF.js's tape. Over ~400 lines because the step's orchestration
+ * (D step, G step, lazy R1, instance noise, the random stream's order, both paths) is one
+ * cohesive thing; what remains beside it are one-line delegates that keep the public API the
+ * worker, CLI and bench call.
  */
 import * as tf from '@tensorflow/tfjs';
 import { LiveAdam } from './adam';
