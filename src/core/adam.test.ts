@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveAdam } from './adam';
+import { LiveAdam as PerVariableAdam } from './testing/reference/adam';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -87,5 +88,33 @@ describe('LiveAdam', () => {
     expect(opt.iterations).toBe(0);
     opt.dispose();
     w.dispose();
+  });
+
+  it('keeps the weights written elsewhere between updates (a restore), as per-variable Adam does', () => {
+    const make = (): tf.Variable[] => [tf.variable(tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3])), tf.variable(tf.tensor1d([0.5, -0.5, 1]))];
+    const [ours, ref] = [make(), make()];
+    const a = new LiveAdam(ours, { learningRate: 0.05, beta1: 0.5, beta2: 0.9 });
+    const b = new PerVariableAdam(ref, { learningRate: 0.05, beta1: 0.5, beta2: 0.9 });
+    const grads = (k: number) => [tf.tensor2d([1, -2, 3, -4, 5, -6].map((x) => x * k), [2, 3]), tf.tensor1d([k, -k, 2 * k])];
+    const step = (k: number) =>
+      tf.tidy(() => {
+        a.apply(grads(k));
+        b.apply(grads(k));
+      });
+    step(1);
+    step(0.5);
+    // A write from outside the optimizer (what a snapshot restore or a rollback does) …
+    for (const vars of [ours, ref]) tf.tidy(() => vars[0].assign(tf.tensor2d([9, 8, 7, 6, 5, 4], [2, 3])));
+    step(-0.3);
+    step(2);
+    // … is where the next update starts from.
+    ours.forEach((w, i) => {
+      const [x, y] = [w.dataSync(), ref[i].dataSync()];
+      x.forEach((v, j) => expect(v).toBeCloseTo(y[j], 6));
+    });
+    expect(ours[0].dataSync()[0]).toBeGreaterThan(8);
+    a.dispose();
+    b.dispose();
+    [...ours, ...ref].forEach((v) => v.dispose());
   });
 });

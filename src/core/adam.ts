@@ -32,6 +32,14 @@ export class LiveAdam {
   /** Constants made once: on GPU backends every JS number in an op is an upload. */
   private readonly consts: { beta1: tf.Scalar; oneMinusBeta1: tf.Scalar; beta2: tf.Scalar; oneMinusBeta2: tf.Scalar; epsilon: tf.Scalar };
   private t = 0;
+  /**
+   * The variables' values, flattened, as of this optimizer's last update: the update subtracts
+   * from it in one kernel and assigns the pieces back (one Sub instead of one per variable). It
+   * is trusted only while every variable still holds the tensor this optimizer assigned it
+   * (`assigned`): any other write (a restore, a rollback) makes the next update re-flatten.
+   */
+  private flatWeights: tf.Variable | null = null;
+  private assigned: unknown[] = [];
 
   constructor(private readonly variables: tf.Variable[], settings: AdamSettings) {
     this.learningRate = settings.learningRate;
@@ -82,10 +90,24 @@ export class LiveAdam {
       this.m.assign(m);
       this.v.assign(v);
       const delta = tf.mul(tf.scalar(stepSize), tf.div(m, tf.add(tf.sqrt(v), c.epsilon)));
-      const parts = this.variables.length === 1 ? [delta] : tf.split(delta, this.sizes);
-      this.variables.forEach((w, i) => w.assign(tf.sub(w, w.rank === 1 ? parts[i] : tf.reshape(parts[i], w.shape))));
+      const weights = tf.sub(this.currentFlatWeights(), delta);
+      this.flatWeights!.assign(weights);
+      const parts = this.variables.length === 1 ? [weights] : tf.split(weights, this.sizes);
+      this.variables.forEach((w, i) => w.assign(w.rank === 1 ? parts[i] : tf.reshape(parts[i], w.shape)));
+      this.assigned = this.variables.map(dataIdOf);
       return g2 as tf.Tensor1D;
     });
+  }
+
+  /** The flat weights, re-read from the variables when something else has written them. */
+  private currentFlatWeights(): tf.Tensor1D {
+    const inSync = this.flatWeights !== null && this.variables.every((w, i) => dataIdOf(w) === this.assigned[i]);
+    if (!inSync) {
+      const flat = flattenAll(this.variables);
+      if (this.flatWeights) this.flatWeights.assign(flat);
+      else this.flatWeights = tf.keep(tf.variable(flat, false));
+    }
+    return this.flatWeights as tf.Tensor as tf.Tensor1D;
   }
 
   /** Per-variable views of a flat state vector, in the variables' order (new tensors). */
@@ -146,7 +168,14 @@ export class LiveAdam {
 
   dispose(): void {
     [this.m, this.v, ...Object.values(this.consts)].forEach((x) => x.dispose());
+    this.flatWeights?.dispose();
+    this.flatWeights = null;
   }
+}
+
+/** The storage a tensor points at: tf.Variable.assign replaces it, so a changed one means a write. */
+function dataIdOf(t: tf.Tensor): unknown {
+  return (t as unknown as { dataId: unknown }).dataId;
 }
 
 export interface AdamSnapshot {

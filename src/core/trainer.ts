@@ -2,9 +2,12 @@
  * One GAN training run: both networks, both optimizers, the data order and the fixed sample
  * noise, and the step maths. Live hyperparameters are read at every step; metrics stay on the
  * device (deviceMetrics.ts) until `flushMetrics`. Inference reads live in inferenceProbes.ts, the
- * snapshot checks and tensor copies in snapshotState.ts. Over ~300 lines because the step maths
- * (D step, G step, lazy R1, instance noise) is one cohesive thing; what remains beside it are
- * one-line delegates that keep the public API the worker, CLI and bench call.
+ * snapshot checks and tensor copies in snapshotState.ts. Each update runs tape-free
+ * (tapeFreeStep.ts, docs/kernels.md) unless it differentiates twice (R1, WGAN-GP) or through
+ * spectral normalisation; then TF.js's tape. Over ~400 lines because the step's orchestration
+ * (D step, G step, lazy R1, instance noise, the random stream's order, both paths) is one
+ * cohesive thing; what remains beside it are one-line delegates that keep the public API the
+ * worker, CLI and bench call.
  */
 import * as tf from '@tensorflow/tfjs';
 import { LiveAdam } from './adam';
@@ -25,6 +28,8 @@ import { flattenAll, sumPairwise, weightPenalty } from './regularizers';
 import type { RunSnapshot } from './runSnapshot';
 import { readTensors, snapshotMismatch, writeTensors, type TrainerTensors } from './snapshotState';
 import { SpectralNorm } from './spectralNorm';
+import { addPenaltyGradients, discriminatorGradients, generatorGradients, reportedD, StackedSigns } from './tapeFreeStep';
+import { forward } from './models/backprop';
 
 export type { NamedValues };
 
@@ -62,6 +67,7 @@ export class Trainer {
   private lastR1: tf.Scalar | null = null;
   /** The step from which instance noise anneals (reset whenever its settings change). */
   private noiseStartStep = 0;
+  private readonly signs: StackedSigns;
   step = 0;
   epoch = 0;
 
@@ -90,6 +96,7 @@ export class Trainer {
     this.rng.shuffle(this.order);
     this.realBuffer = new Float32Array(config.batchSize * dataset.dim);
     this.spectral = new SpectralNorm(this.penalized(this.discriminator), this.rng.nextSeed());
+    this.signs = new StackedSigns(config.batchSize);
   }
 
   /** The live values in force. */
@@ -135,7 +142,15 @@ export class Trainer {
 
   /** D(x) as reported: a probability for logit losses, the raw output otherwise. */
   private reportedD(out: tf.Tensor): tf.Scalar {
-    return tf.mean(this.loss.logit ? tf.sigmoid(out) : out) as tf.Scalar;
+    return reportedD(this.config.loss, out);
+  }
+
+  /**
+   * Whether an update can skip TF.js's tape (tapeFreeStep.ts): nothing in it is differentiated
+   * twice (R1, WGAN-GP) or through spectral normalisation's σ(W).
+   */
+  private tapeFree(twice: boolean): boolean {
+    return !twice && !this.live.spectralNorm;
   }
 
   private penalized(net: Network): tf.Variable[] {
@@ -162,8 +177,8 @@ export class Trainer {
     return sigma > 0 ? tf.add(x, tf.randomNormal(x.shape, 0, sigma, 'float32', this.rng.nextSeed())) : x;
   }
 
-  /** One D update on a fresh real batch. */
-  private discriminatorStep(): { scalars: StepScalars; epochEnded: boolean } {
+  /** One D update on a fresh real batch; `report`: compute what the charts show from it. */
+  private discriminatorStep(report: boolean): { scalars: StepScalars; epochEnded: boolean } {
     const { l1D, l2D, r1Gamma, r1Every, gpLambda, labelSmoothing } = this.live;
     const r1Now = r1Gamma > 0 && this.dUpdates % r1Every === 0;
     this.dUpdates += 1;
@@ -175,13 +190,28 @@ export class Trainer {
       if (this.live.spectralNorm) this.spectral.powerIteration();
       const next = this.nextRealBatch();
       epochEnded = next.epochEnded;
-      const fake = this.generator.apply(this.noise(n), { training: true });
+      const tapeFree = this.tapeFree(r1Now || gpLambda > 0);
+      const z = this.noise(n);
+      const fake = tapeFree ? forward(this.generator, z) : this.generator.apply(z, { training: true });
       const realIn = this.withInstanceNoise(next.batch, sigma);
       const fakeIn = this.withInstanceNoise(fake, sigma);
       const seedReal = this.rng.nextSeed();
       const seedFake = this.rng.nextSeed();
       const seedGp = this.rng.nextSeed();
       const mix = gpLambda > 0 ? tf.randomUniform([n, ...this.dataShape.map(() => 1)], 0, 1, 'float32', this.rng.nextSeed()) : null;
+      if (tapeFree) {
+        const d = discriminatorGradients(this.discriminator, { lossId: this.config.loss, realIn, fakeIn, seedReal, seedFake, realTarget: 1 - labelSmoothing, report, signs: this.signs });
+        const weights = this.penalized(this.discriminator);
+        const grads = addPenaltyGradients(this.discriminator, d.grads, l1D, l2D);
+        const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
+        if (report) {
+          const penalty = weightPenalty(weights, l1D, l2D);
+          Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1: penalty.l1, dL2: penalty.l2, dReal: d.dReal, dFake: d.dFake, r1 }));
+        } else r1?.dispose();
+        const norm = this.update(this.optD, grads, report);
+        if (norm) scalars.dGradNorm = tf.keep(norm);
+        return;
+      }
       const { grads } = tf.variableGrads(() => {
         const realOut = this.discriminator.apply(realIn, this.dOptions(seedReal));
         const fakeOut = this.discriminator.apply(fakeIn, this.dOptions(seedFake));
@@ -195,7 +225,8 @@ export class Trainer {
         // Only the terms that are on are added: zeros would cost kernels every step.
         return sumPairwise([adversarial, ...penalty.active, ...(r1 ? [r1] : []), ...(gp ? [gp] : [])]) as tf.Scalar;
       }, this.discriminator.variables);
-      scalars.dGradNorm = tf.keep(this.update(this.optD, this.discriminator, grads));
+      const norm = this.update(this.optD, this.discriminator.variables.map((v) => grads[v.name]), report);
+      if (norm) scalars.dGradNorm = tf.keep(norm);
     });
     return { scalars, epochEnded };
   }
@@ -229,6 +260,13 @@ export class Trainer {
       const z = this.noise(this.config.batchSize);
       const seed = this.rng.nextSeed();
       const noiseSeed = this.rng.nextSeed();
+      if (this.tapeFree(false)) {
+        const g = generatorGradients(this.generator, this.discriminator, { lossId: this.config.loss, z, dropoutSeed: seed, noise: { sigma, seed: noiseSeed } });
+        const penalty = weightPenalty(this.penalized(this.generator), l1G, l2G);
+        Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
+        scalars.gGradNorm = tf.keep(this.update(this.optG, addPenaltyGradients(this.generator, g.grads, l1G, l2G), true)!);
+        return;
+      }
       const { grads } = tf.variableGrads(() => {
         let fake = this.generator.apply(z, { training: true });
         if (sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, sigma, 'float32', noiseSeed));
@@ -238,18 +276,19 @@ export class Trainer {
         Object.assign(scalars, keepAll({ gLoss: adversarial, gL1: penalty.l1, gL2: penalty.l2 }));
         return sumPairwise([adversarial, ...penalty.active]) as tf.Scalar;
       }, this.generator.variables);
-      scalars.gGradNorm = tf.keep(this.update(this.optG, this.generator, grads));
+      scalars.gGradNorm = tf.keep(this.update(this.optG, this.generator.variables.map((v) => grads[v.name]), true)!);
     });
     return scalars;
   }
 
   /**
-   * One Adam update from a tape's gradients; returns their global norm. The gradients are
-   * flattened once: Adam runs on the flat vector and the norm reuses Adam's g².
+   * One Adam update from gradients in the variables' order; returns their global norm when
+   * `norm` (only charted updates need it). The gradients are flattened once: Adam runs on the
+   * flat vector and the norm reuses Adam's g².
    */
-  private update(opt: LiveAdam, net: Network, grads: tf.NamedTensorMap): tf.Scalar {
-    const g2 = opt.applyFlat(flattenAll(net.variables.map((v) => grads[v.name])));
-    return tf.sqrt(tf.sum(g2)) as tf.Scalar;
+  private update(opt: LiveAdam, grads: tf.Tensor[], norm: boolean): tf.Scalar | null {
+    const g2 = opt.applyFlat(flattenAll(grads));
+    return norm ? (tf.sqrt(tf.sum(g2)) as tf.Scalar) : null;
   }
 
   /** `dSteps` D updates then one G update. Nothing is read back to the CPU here. */
@@ -261,7 +300,7 @@ export class Trainer {
     let dScalars: StepScalars = {};
     for (let k = 0; k < this.config.dSteps; k++) {
       disposeAll(dScalars);
-      const d = this.discriminatorStep();
+      const d = this.discriminatorStep(k === this.config.dSteps - 1);
       dScalars = d.scalars;
       epochEnded ||= d.epochEnded;
     }
@@ -404,5 +443,6 @@ export class Trainer {
     this.optD.dispose();
     this.fixedNoise.dispose();
     this.spectral.dispose();
+    this.signs.dispose();
   }
 }

@@ -189,6 +189,16 @@ describe('wasm matches cpu: matMul (all transposes), forward and gradient', () =
         expectSameOnWasmAndCpu(withGrads((a, b) => tf.matMul(a, b, ta, tb), [ta ? [7, 5] : [5, 7], tb ? [3, 7] : [7, 3]])));
     }
   }
+  it('batched matMul with transposeB', () =>
+    expectSameOnWasmAndCpu(withGrads((a, b) => tf.matMul(a, b, false, true), [[2, 5, 7], [2, 3, 7]])));
+  for (const activation of ['linear', 'relu', 'leakyrelu'] as const) {
+    it(`_FusedMatMul run directly on rank-2 tensors (bias, ${activation}), as the tape-free step does`, () =>
+      expectSameOnWasmAndCpu(() => {
+        const [x, w, b] = [uni([9, 6]), uni([6, 4]), uni([4])];
+        const run = (bias?: tf.Tensor) => tf.engine().runKernel('_FusedMatMul', bias ? { a: x, b: w, bias } : { a: x, b: w }, { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 }) as tf.Tensor;
+        return [run(b), run()];
+      }));
+  }
   it('batched matMul with transposeA', () =>
     expectSameOnWasmAndCpu(withGrads((a, b) => tf.matMul(a, b, true, false), [[2, 7, 5], [2, 7, 3]])));
   it('dense layer (x·W + b) at a realistic size', () =>

@@ -13,9 +13,17 @@
  *   output splits into s×s phases, each a stride-1 Conv2D of dy with a flipped sub-kernel
  *   (5×5 stride 2 → 3×3, 3×2, 2×3, 2×2: the 25 taps, none wasted on inserted zeros); a JS loop
  *   interleaves the phases into the output.
- * - `BatchMatMul` with transposeA — upstream runs it outside XNNPACK at 0.5–3 GFLOP/s (vs ≈ 30
- *   non-transposed). Every dense layer's weight gradient is matMul(x, dy, transposeA). The
- *   wrapper transposes A explicitly and calls the upstream kernel.
+ * - `BatchMatMul` with transposeA or transposeB — upstream runs them outside XNNPACK at 0.5–3
+ *   GFLOP/s (vs ≈ 30 non-transposed). Every dense layer's weight gradient is matMul(x, dy,
+ *   transposeA) and its input gradient matMul(dy, W, transposeB). The wrapper transposes the
+ *   operand explicitly and calls the upstream kernel (g·Wᵀ for g [512, 128], W [128, 128]:
+ *   25–43 ms with transposeB, 4–8 ms as transpose + plain matMul, measured on the loaded 2-core
+ *   machine).
+ *
+ * - `_FusedMatMul` on rank-2 inputs — upstream reads the shapes as [batch, rows, cols] only, so
+ *   the op (`tf.fused.matMul`) wraps every call in three Reshape kernels; the tape-free step
+ *   (models/backprop.ts) runs the kernel directly on [rows, cols] tensors and this wrapper adds
+ *   the batch dimension inside the backend, where a reshape is free and uncounted.
  *
  * Every other kernel the trainer's graph uses (forward and gradient) exists on wasm; see
  * wasmKernels.test.ts, which checks each against the cpu backend.
@@ -40,6 +48,7 @@ import * as tf from '@tensorflow/tfjs';
 // The upstream wasm kernels must be registered before we wrap or replace some of them.
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { markWasmFusedMatMulRank2 } from './models/fusedMatMulRank2';
 
 type Info = tf.TensorInfo;
 type Backend = tf.KernelBackend;
@@ -49,6 +58,7 @@ const WASM = 'wasm';
 
 /** Upstream configs we wrap, captured once so re-registration stays idempotent. */
 let originalBatchMatMul: tf.KernelConfig | undefined;
+let originalFusedMatMul: tf.KernelConfig | undefined;
 let registered = false;
 
 function call(backend: Backend, name: string, inputs: Record<string, Info> | Info[], attrs: Attrs = {}): Info {
@@ -279,22 +289,42 @@ function conv2DBackpropInput(args: { inputs: tf.NamedTensorInfoMap; backend: Bac
   return out;
 }
 
-// ── BatchMatMul with transposeA ─────────────────────────────────────────────────────────────
+// ── BatchMatMul with transposeA or transposeB ─────────────────────────────────────────────────────────────
 
 function batchMatMul(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; attrs?: tf.NamedAttrMap }): Info {
   const { backend } = args;
   const attrs = (args.attrs ?? {}) as Attrs;
   const { a, b } = args.inputs as { a: Info; b: Info };
-  if (!attrs.transposeA || a.dtype !== 'float32' || b.dtype !== 'float32') {
+  if ((!attrs.transposeA && !attrs.transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32') {
     return call(backend, 'BatchMatMul', { a, b }, attrs);
   }
-  const rank = a.shape.length;
-  const perm = [...Array(rank).keys()];
-  perm[rank - 2] = rank - 1;
-  perm[rank - 1] = rank - 2;
-  const at = call(backend, 'Transpose', { x: a }, { perm });
-  const out = call(backend, 'BatchMatMul', { a: at, b }, { ...attrs, transposeA: false });
-  free(backend, at);
+  const swapLast = (x: Info): Info => {
+    const rank = x.shape.length;
+    const perm = [...Array(rank).keys()];
+    perm[rank - 2] = rank - 1;
+    perm[rank - 1] = rank - 2;
+    return call(backend, 'Transpose', { x }, { perm });
+  };
+  const at = attrs.transposeA ? swapLast(a) : a;
+  const bt = attrs.transposeB ? swapLast(b) : b;
+  const out = call(backend, 'BatchMatMul', { a: at, b: bt }, { ...attrs, transposeA: false, transposeB: false });
+  if (at !== a) free(backend, at);
+  if (bt !== b) free(backend, bt);
+  return out;
+}
+
+// ── _FusedMatMul on rank-2 inputs ───────────────────────────────────────────────────────────
+
+function fusedMatMul(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; attrs?: tf.NamedAttrMap }): Info {
+  const { backend, inputs } = args;
+  const upstream = originalFusedMatMul!.kernelFunc as (a: typeof args) => Info;
+  const { a, b } = inputs as { a: Info; b: Info };
+  if (a.shape.length !== 2 || b.shape.length !== 2) return upstream(args);
+  const a3 = reshape(backend, a, [1, ...a.shape]);
+  const b3 = reshape(backend, b, [1, ...b.shape]);
+  const out3 = upstream({ ...args, inputs: { ...inputs, a: a3, b: b3 } });
+  const out = reshape(backend, out3, out3.shape.slice(1));
+  free(backend, a3, b3, out3);
   return out;
 }
 
@@ -306,7 +336,7 @@ function replace(config: tf.KernelConfig): void {
 }
 
 /** Names of the kernels this module registers for 'wasm', for reports and tests. */
-export const APP_WASM_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'] as const;
+export const APP_WASM_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul', '_FusedMatMul'] as const;
 
 /**
  * Registers the app's wasm kernels. Idempotent; safe to call before or after the wasm backend
@@ -318,6 +348,9 @@ export function registerWasmTrainingKernels(): void {
   const upstream = tf.getKernel('BatchMatMul', WASM);
   if (!upstream) throw new Error('wasm BatchMatMul is not registered: import @tensorflow/tfjs-backend-wasm first');
   originalBatchMatMul = upstream;
+  const upstreamFused = tf.getKernel('_FusedMatMul', WASM);
+  if (!upstreamFused) throw new Error('wasm _FusedMatMul is not registered: import @tensorflow/tfjs-backend-wasm first');
+  originalFusedMatMul = upstreamFused;
   replace({ kernelName: 'Conv2DBackpropFilter', backendName: WASM, kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
   replace({ kernelName: 'Conv2DBackpropInput', backendName: WASM, kernelFunc: conv2DBackpropInput as unknown as tf.KernelFunc });
   replace({
@@ -326,5 +359,12 @@ export function registerWasmTrainingKernels(): void {
     setupFunc: upstream.setupFunc,
     kernelFunc: batchMatMul as unknown as tf.KernelFunc,
   });
+  replace({
+    kernelName: '_FusedMatMul',
+    backendName: WASM,
+    setupFunc: upstreamFused.setupFunc,
+    kernelFunc: fusedMatMul as unknown as tf.KernelFunc,
+  });
+  markWasmFusedMatMulRank2();
   registered = true;
 }

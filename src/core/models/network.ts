@@ -5,7 +5,7 @@
  * weight penalties cover.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerSpec, Shape } from './specs';
+import type { LayerShapeInfo, LayerSpec, Shape } from './specs';
 import { inferLayers } from './specs';
 
 export interface Param {
@@ -51,9 +51,16 @@ function leakyReluViaAbs(x: tf.Tensor, alpha: number): tf.Tensor {
   return tf.add(tf.mul(0.5 * (1 + alpha), x), tf.mul(0.5 * (1 - alpha), tf.abs(x)));
 }
 
+/** One layer as built: its inferred shapes and its variables (for the tape-free pass, backprop.ts). */
+export interface BuiltLayer {
+  info: LayerShapeInfo;
+  vars: tf.Variable[];
+}
+
 export interface Network {
   params: Param[];
   variables: tf.Variable[];
+  layers: BuiltLayer[];
   inShape: Shape;
   outShape: Shape;
   apply(x: tf.Tensor, options: ApplyOptions): tf.Tensor;
@@ -169,6 +176,7 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
   return {
     params,
     variables,
+    layers: infos.map((info, i) => ({ info, vars: perLayer[i] })),
     inShape,
     outShape: infos[infos.length - 1].outShape,
     apply,

@@ -1,0 +1,261 @@
+/**
+ * A network's forward pass with its backward pass written by hand, without TF.js's tape. The tape
+ * clones every tensor it saves (an Identity kernel each), differentiates layer by layer through
+ * unfused ops and sums broadcast gradients with extra Reshape/Sum kernels; on wasm and cpu a small
+ * network's step is mostly that per-kernel overhead. Here a dense or conv layer followed by ReLU or
+ * LeakyReLU is one fused kernel (matMul/conv + bias + activation), and each backward step is the
+ * gradient TF.js's own gradient functions compute, op for op:
+ *
+ * - dense: dW = xᵀ·dy, db = Σ_batch dy, dx = dy·Wᵀ (the MatMul and Add gradients);
+ * - ReLU / LeakyReLU: dy ⊙ step(y, α) — y > 0 exactly where the pre-activation is (α > 0), and
+ *   dy·1 or dy·α is what the Relu/LeakyRelu gradients' select or mask produce;
+ * - conv: Conv2DBackpropFilter / Conv2DBackpropInput; convT (= Conv2DBackpropInput) the reverse;
+ * - tanh: dy ⊙ (1 − y²); dropout: dy ⊙ the mask multiplier of the forward pass (the same
+ *   floor(u + keep)/keep tf.dropout draws from the same seed); reshape/flatten: a reshape;
+ * - BatchNorm (batch statistics): dγ = Σ dy·x̂, dβ = Σ dy,
+ *   dx = (dy·γ − mean(dy·γ) − x̂·mean(dy·γ·x̂)) / √(var + ε), the closed form of the gradient the
+ *   tape takes through tf.moments.
+ *
+ * Only first derivatives: R1 and WGAN-GP differentiate D's input gradient again and spectral
+ * normalisation differentiates through σ(W); the trainer keeps the tape for those
+ * (see Trainer.tapeFree). Tested against tf.grad layer type by layer type in backprop.test.ts.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BuiltLayer, Network } from './network';
+import { BN_EPSILON } from './network';
+import { wasmFusedMatMulTakesRank2 } from './fusedMatMulRank2';
+
+type Act = { alpha: number } | null;
+
+/** What one layer keeps for its backward pass. */
+interface Saved {
+  layer: BuiltLayer;
+  input: tf.Tensor;
+  output: tf.Tensor;
+  /** A ReLU/LeakyReLU to differentiate here: fused into this dense/conv layer, or this layer. */
+  act: Act;
+  /** What its mask is a step of: the fused layer's output (same sign as its pre-activation), or the activation's input. */
+  maskSource: tf.Tensor | null;
+  /** Dropout's multiplier; BatchNorm's x̂ and 1/√(var + ε)… */
+  extra: tf.Tensor[];
+}
+
+export interface Trace {
+  saved: Saved[];
+}
+
+export interface ForwardOptions {
+  /**
+   * The dropout seed of each consecutive slice of the batch: one seed gives tf.dropout's masks
+   * (`dropoutSeed + 7919·k` for the k-th dropout layer, as Network.apply draws them); several
+   * slices get their own masks, so a real and a fake batch passed as one concatenated batch get
+   * the masks two separate passes would.
+   */
+  dropoutSeeds?: number[];
+}
+
+/** A new layer type must get its backward pass here too (a type error until it does). */
+function unsupported(spec: never): never {
+  throw new Error(`tape-free pass: no backward for layer ${JSON.stringify(spec)}`);
+}
+
+/** ReLU and LeakyReLU as the slope left of 0 (fusable, and their gradient is a step mask). */
+function activationOf(layer: BuiltLayer | undefined): Act {
+  const spec = layer?.info.spec;
+  if (spec?.type === 'relu') return { alpha: 0 };
+  // α ≤ 0 would make the output's sign differ from the pre-activation's; never fuse it.
+  if (spec?.type === 'leakyrelu' && spec.alpha > 0) return { alpha: spec.alpha };
+  return null;
+}
+
+const fusedActivation = (act: Act): { activation: 'linear' | 'relu' | 'leakyrelu'; leakyreluAlpha?: number } =>
+  act === null ? { activation: 'linear' } : act.alpha === 0 ? { activation: 'relu' } : { activation: 'leakyrelu', leakyreluAlpha: act.alpha };
+
+/** Whether a batch of examples can pass as one concatenation (no layer mixes examples: no BatchNorm). */
+export function isPerExample(net: Network): boolean {
+  return net.layers.every((l) => l.info.spec.type !== 'batchnorm');
+}
+
+function dropoutMultiplier(shape: number[], rate: number, seeds: number[], k: number): tf.Tensor {
+  const keep = 1 - rate;
+  const slice = [shape[0] / seeds.length, ...shape.slice(1)];
+  // The same draws as tf.dropout(x, rate, undefined, seed): U[0, 1) from the seed, then floor(u + keep) / keep.
+  const us = seeds.map((s) => tf.randomUniform(slice, 0, 1, 'float32', s + 7919 * k));
+  const u = us.length === 1 ? us[0] : tf.concat(us);
+  return tf.div(tf.floor(tf.add(u, keep)), keep);
+}
+
+/**
+ * x·W + b, activated, as one kernel. `tf.fused.matMul` reshapes both inputs to rank 3 and the
+ * output back (three Reshape kernels a layer); every backend's kernel takes rank 2 itself (wasm's
+ * through wasmKernels.ts), so it runs directly where it can. Not differentiable by the tape:
+ * only for the tape-free pass.
+ */
+function dense(x: tf.Tensor, w: tf.Tensor, bias: tf.Tensor | undefined, act: Act): tf.Tensor {
+  const fused = fusedActivation(act);
+  if (tf.getBackend() === 'wasm' && !wasmFusedMatMulTakesRank2()) return tf.fused.matMul({ a: x as tf.Tensor2D, b: w as tf.Tensor2D, bias, ...fused });
+  const inputs: tf.NamedTensorMap = bias ? { a: x, b: w, bias } : { a: x, b: w };
+  return tf.engine().runKernel('_FusedMatMul', inputs, { transposeA: false, transposeB: false, activation: fused.activation, leakyreluAlpha: fused.leakyreluAlpha ?? 0.2 }) as tf.Tensor;
+}
+
+/**
+ * D(x) or G(z) in training mode; with `trace`, what the backward pass needs is recorded (the
+ * tensors belong to the caller's tidy scope).
+ */
+export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}, trace?: Trace): tf.Tensor {
+  let h = x;
+  let dropoutCount = 0;
+  const layers = net.layers;
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    const { spec, outShape } = layer.info;
+    const [w, b] = layer.vars;
+    const input = h;
+    let act: Act = null;
+    const extra: tf.Tensor[] = [];
+    switch (spec.type) {
+      case 'dense':
+        act = activationOf(layers[i + 1]);
+        h = dense(h, w, b, act);
+        break;
+      case 'conv':
+        act = activationOf(layers[i + 1]);
+        h = tf.fused.conv2d({ x: h as tf.Tensor4D, filter: w as tf.Tensor4D, strides: spec.stride, pad: 'same', bias: b, ...fusedActivation(act) });
+        break;
+      case 'convT': {
+        const [oh, ow, oc] = outShape;
+        h = tf.conv2dTranspose(h as tf.Tensor4D, w as tf.Tensor4D, [h.shape[0], oh, ow, oc], spec.stride, 'same');
+        if (b) h = tf.add(h, b);
+        break;
+      }
+      case 'constant':
+        h = tf.mul(tf.ones([h.shape[0], 1]), tf.reshape(w, [1, -1]));
+        break;
+      case 'reshape':
+        h = tf.reshape(h, [-1, ...spec.shape]);
+        break;
+      case 'flatten':
+        h = tf.reshape(h, [-1, outShape[0]]);
+        break;
+      case 'batchnorm': {
+        // Network.apply's batchNorm (tf.moments, then (x − μ)/√(var + ε)·γ + β) with x − μ made
+        // once and no Cast/Reshape: tf.moments' own ops, the same values, 3 kernels fewer.
+        const axes = h.rank === 4 ? [0, 1, 2] : [0];
+        const centred = tf.sub(h, tf.mean(h, axes, true));
+        const variance = tf.mean(tf.square(centred), axes, true);
+        const sd = tf.sqrt(tf.add(variance, BN_EPSILON));
+        const xhat = tf.div(centred, sd);
+        h = tf.add(tf.mul(xhat, w), b);
+        extra.push(xhat, sd);
+        break;
+      }
+      case 'leakyrelu':
+      case 'relu': {
+        const prev = layers[i - 1]?.info.spec.type;
+        const fused = (prev === 'dense' || prev === 'conv') && activationOf(layer) !== null;
+        if (fused) continue; // applied by the layer before; its record holds the mask source
+        h = spec.type === 'relu' ? tf.relu(h) : tf.leakyRelu(h, spec.alpha);
+        act = { alpha: spec.type === 'relu' ? 0 : spec.alpha };
+        trace?.saved.push({ layer, input, output: h, act, maskSource: input, extra });
+        continue;
+      }
+      case 'tanh':
+        h = tf.tanh(h);
+        break;
+      case 'dropout':
+        if (spec.rate > 0) {
+          const mult = dropoutMultiplier(h.shape, spec.rate, options.dropoutSeeds ?? [0], dropoutCount);
+          h = tf.mul(h, mult);
+          extra.push(mult);
+        }
+        dropoutCount++;
+        break;
+      default:
+        unsupported(spec);
+    }
+    trace?.saved.push({ layer, input, output: h, act, maskSource: act ? h : null, extra });
+  }
+  return h;
+}
+
+export interface Gradients {
+  /** One per variable, in `net.variables` order, shaped as the variable; null unless asked for. */
+  params: tf.Tensor[] | null;
+  /** ∂/∂x; null unless asked for. */
+  input: tf.Tensor | null;
+}
+
+/** Backpropagates `dy` (∂loss/∂output) through the traced pass. */
+export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; input: boolean }): Gradients {
+  const perLayer: tf.Tensor[][] = [];
+  let g = dy;
+  const saved = trace.saved;
+  for (let i = saved.length - 1; i >= 0; i--) {
+    const { layer, input, output, act, maskSource, extra } = saved[i];
+    const { spec } = layer.info;
+    const [w] = layer.vars;
+    const needInput = i > 0 || want.input;
+    const grads: tf.Tensor[] = [];
+    if (act && maskSource) g = tf.mul(g, tf.step(maskSource, act.alpha));
+    switch (spec.type) {
+      case 'dense':
+        if (want.params) {
+          grads.push(tf.matMul(input as tf.Tensor2D, g as tf.Tensor2D, true, false));
+          if (layer.vars[1]) grads.push(tf.sum(g, 0));
+        }
+        if (needInput) g = tf.matMul(g as tf.Tensor2D, w as tf.Tensor2D, false, true);
+        break;
+      case 'conv': {
+        const strides = spec.stride;
+        if (want.params) {
+          grads.push(tf.engine().runKernel('Conv2DBackpropFilter', { x: input, dy: g }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor);
+          if (layer.vars[1]) grads.push(tf.sum(g, [0, 1, 2]));
+        }
+        if (needInput) g = tf.conv2dTranspose(g as tf.Tensor4D, w as tf.Tensor4D, input.shape as [number, number, number, number], strides, 'same');
+        break;
+      }
+      case 'convT': {
+        const strides = spec.stride;
+        if (want.params) {
+          // convT(x) = Conv2DBackpropInput(x, W): its filter gradient takes the output gradient as "x".
+          grads.push(tf.engine().runKernel('Conv2DBackpropFilter', { x: g, dy: input }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor);
+          if (layer.vars[1]) grads.push(tf.sum(g, [0, 1, 2]));
+        }
+        if (needInput) g = tf.conv2d(g as tf.Tensor4D, w as tf.Tensor4D, strides, 'same');
+        break;
+      }
+      case 'constant':
+        if (want.params) grads.push(tf.reshape(tf.sum(g, 0), w.shape));
+        if (needInput) g = tf.zerosLike(input);
+        break;
+      case 'reshape':
+      case 'flatten':
+        g = tf.reshape(g, input.shape);
+        break;
+      case 'batchnorm': {
+        const [xhat, sd] = extra;
+        const axes = g.rank === 4 ? [0, 1, 2] : [0];
+        if (want.params) grads.push(tf.sum(tf.mul(g, xhat), axes), tf.sum(g, axes));
+        if (needInput) {
+          const dxhat = tf.mul(g, w);
+          const centred = tf.sub(tf.sub(dxhat, tf.mean(dxhat, axes)), tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), axes)));
+          g = tf.div(centred, sd);
+        }
+        break;
+      }
+      case 'tanh':
+        g = tf.mul(tf.sub(1, tf.square(output)), g);
+        break;
+      case 'dropout':
+        if (extra[0]) g = tf.mul(g, extra[0]);
+        break;
+      case 'leakyrelu':
+      case 'relu':
+        break; // the mask was applied above
+      default:
+        unsupported(spec);
+    }
+    perLayer.push(grads);
+  }
+  return { params: want.params ? perLayer.reverse().flat() : null, input: want.input ? g : null };
+}
