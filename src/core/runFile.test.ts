@@ -179,8 +179,8 @@ describe('run files', () => {
     });
     it('a newer format version', () => {
       const bytes = good();
-      new DataView(bytes.buffer).setUint32(8, 2, true);
-      expect(message(bytes)).toMatch(/newer GAN Playground \(format version 2; this build reads up to 1\)/);
+      new DataView(bytes.buffer).setUint32(8, 3, true);
+      expect(message(bytes)).toMatch(/newer GAN Playground \(format version 3; this build reads up to 2\)/);
     });
     it('a model this build does not have', () => {
       expect(message(editHeader(good(), (h) => (h.config.model = 'stylegan9')))).toMatch(/model "stylegan9", which this build of GAN Playground does not have/);
@@ -269,5 +269,72 @@ describe('run files', () => {
     };
     for (const f of ['runFile.ts', 'runSnapshot.ts', 'snapshotDataset.ts']) visit(resolve(__dirname, f), []);
     expect(seen.size).toBeGreaterThan(8);
+  });
+});
+
+describe('twin run files (format version 2: run B beside A)', () => {
+  const twinB = (): RunSnapshot => {
+    const a = fakeSnapshot();
+    const b = fakeSnapshot();
+    // A fork that went on: its own live values, counters, stream and weights.
+    return { ...b, live: { ...b.live, l2D: 0.01 }, step: 260, cursor: 33, rng: { state: 42, spareNormal: null }, generator: b.generator.map((t) => ({ ...t, values: t.values.map((x) => x + 1) })), config: a.config };
+  };
+  const twinFile = () => encode({ snapshot: fakeSnapshot(), history: history(), twin: { snapshot: twinB(), history: history(), forkStep: 200 }, savedAt: '2026-12-01T21:00:00.000Z' });
+  const version = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+
+  it('round-trip both runs, their histories and the fork step; a single run stays version 1', () => {
+    const bytes = twinFile();
+    expect(version(bytes)).toBe(2);
+    expect(version(good())).toBe(1);
+    const r = decodeRunFile(bytes);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.snapshot).toEqual(fakeSnapshot());
+    expect(r.value.twin?.snapshot).toEqual(twinB());
+    expect(r.value.twin?.forkStep).toBe(200);
+    expect(r.value.twin?.history).toEqual(history());
+    expect(r.value.twin?.snapshot.live.l2D).toBe(0.01);
+    // An older file (no B) opens as before, with no twin.
+    const single = decodeRunFile(good());
+    expect(single.ok && single.value.twin).toBeUndefined();
+  });
+
+  it('stores a drawing once, with A; B trains on it too', () => {
+    const points = Float32Array.from([0, 0, 1, 1, 2, 0.5]);
+    const a = { ...fakeSnapshot({ dataset: 'drawn' }, 60), datasetPayload: { kind: 'drawn' as const, points } };
+    const b = { ...fakeSnapshot({ dataset: 'drawn' }, 60), live: { ...a.live, l1G: 0.1 } };
+    const r = decodeRunFile(encode({ snapshot: a, twin: { snapshot: b, forkStep: 0 } }));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.snapshot.datasetPayload?.points).toEqual(points);
+    expect(r.value.twin?.snapshot).toEqual(b);
+  });
+
+  it('refuses to save a B with other structural settings than A', () => {
+    const r = encodeRunFile({ snapshot: fakeSnapshot(), twin: { snapshot: { ...twinB(), config: { ...fakeSnapshot().config, batchSize: 7 } }, forkStep: 0 } });
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/other structural settings than A/) });
+  });
+
+  describe('a bad B section refuses the whole file with a message naming run B', () => {
+    it('NaN in B\'s weights', () => {
+      expect(message(poke(twinFile(), 'B/g/dense0/kernel', Number.NaN))).toMatch(/^Run B of this twin file cannot be read: .*NaN or infinite values in g\/dense0\/kernel/);
+    });
+    it('B\'s counters or stream missing, or a bad fork step', () => {
+      expect(message(editHeader(twinFile(), (h) => delete h.twin.counters))).toMatch(/^Run B of this twin file cannot be read: The run file is damaged: it holds no counters/);
+      expect(message(editHeader(twinFile(), (h) => (h.twin.rng = { state: -1 })))).toMatch(/^Run B .*random generator state is invalid/);
+      expect(message(editHeader(twinFile(), (h) => (h.twin.forkStep = 'soon')))).toMatch(/fork step is invalid/);
+      expect(message(editHeader(twinFile(), (h) => (h.twin = [])))).toMatch(/twin section is not an object/);
+    });
+    it('a tensor of B missing', () => {
+      const stripped = editHeader(twinFile(), (h) => (h.tensors = h.tensors.filter((t: { name: string }) => t.name !== 'B/optD.v/dense0/kernel')));
+      expect(message(stripped)).toMatch(/^Run B .*lacks the tensor optD\.v\/dense0\/kernel/);
+    });
+    it('truncated inside B\'s tensors', () => {
+      const bytes = twinFile();
+      expect(message(bytes.subarray(0, bytes.length - 64))).toMatch(/truncated: it should be \d+ bytes but is \d+/);
+    });
+    it('B\'s tensors in a version-1 file are unknown tensors', () => {
+      const v1 = twinFile();
+      new DataView(v1.buffer).setUint32(8, 1, true);
+      expect(message(v1)).toMatch(/unknown tensor B\//);
+    });
   });
 });

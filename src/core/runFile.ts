@@ -11,12 +11,15 @@ import {
   RUN_FILE_MAX_BYTES,
   RUN_FILE_MAX_HEADER_BYTES,
   RUN_FILE_PREAMBLE_BYTES,
+  RUN_FILE_TWIN_VERSION,
   RUN_FILE_VERSION,
+  TWIN_TENSOR_PREFIX,
   runFileSizeProblem,
   type RunFileContents,
   type RunFileResult,
   type RunHistory,
   type TensorDtype,
+  type TwinRunContents,
   type TensorEntry,
 } from './runFileFormat';
 import type { NamedTensor, RunSnapshot } from './runSnapshot';
@@ -32,7 +35,7 @@ const dtypeOf = (x: Typed): TensorDtype =>
 const align = (n: number) => Math.ceil(n / RUN_FILE_ALIGN) * RUN_FILE_ALIGN;
 
 /** Every tensor of a run, in file order, with its directory name. */
-function collectTensors(c: RunFileContents): { name: string; shape: number[]; data: Typed }[] {
+function collectTensors(c: Pick<RunFileContents, 'snapshot' | 'history'>): { name: string; shape: number[]; data: Typed }[] {
   type Item = { name: string; shape: number[]; data: Typed };
   const s = c.snapshot;
   const named = (prefix: string, list: NamedTensor[]) => list.map((x) => ({ name: `${prefix}/${x.name}`, shape: x.shape, data: x.values }));
@@ -77,6 +80,13 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
   if (s.config.dataset === 'upload') return { ok: false, message: 'Runs on uploaded images cannot be saved: run files do not hold your pictures. Save runs on the built-in datasets or a drawing.' };
   if (s.config.dataset === 'drawn' && !s.datasetPayload) return { ok: false, message: 'This run is on a drawing, but the drawn points were not given to the saver.' };
   const tensors = collectTensors(contents);
+  const tw = contents.twin;
+  if (tw) {
+    // B is a fork of A: the same structural settings and dataset (its drawing is A's), other live values.
+    if (JSON.stringify(tw.snapshot.config) !== JSON.stringify(s.config)) return { ok: false, message: 'Run B of this twin has other structural settings than A; it cannot be saved with A.' };
+    const b = collectTensors({ snapshot: { ...tw.snapshot, datasetPayload: undefined }, history: tw.history });
+    tensors.push(...b.map((t) => ({ ...t, name: TWIN_TENSOR_PREFIX + t.name })));
+  }
   let offset = 0;
   const entries: TensorEntry[] = tensors.map((t) => {
     const entry = { name: t.name, dtype: dtypeOf(t.data), shape: [...t.shape], offset };
@@ -88,11 +98,12 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
     savedAt: contents.savedAt ?? new Date().toISOString(),
     config: s.config,
     live: s.live,
-    counters: { step: s.step, epoch: s.epoch, cursor: s.cursor, dUpdates: s.dUpdates, noiseStartStep: s.noiseStartStep, lastR1: s.lastR1, optGT: s.optG.t, optDT: s.optD.t },
+    counters: countersOf(s),
     rng: s.rng,
     dataBytes: offset,
     tensors: entries,
     history: historyHeader(contents.history),
+    ...(tw ? { twin: { forkStep: tw.forkStep, live: tw.snapshot.live, counters: countersOf(tw.snapshot), rng: tw.snapshot.rng, history: historyHeader(tw.history) } } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const dataStart = align(RUN_FILE_PREAMBLE_BYTES + json.length);
@@ -101,11 +112,16 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
   const bytes = new Uint8Array(total);
   const view = new DataView(bytes.buffer);
   bytes.set(RUN_FILE_MAGIC, 0);
-  view.setUint32(8, RUN_FILE_VERSION, true);
+  // A single run stays version 1, so older builds keep opening it.
+  view.setUint32(8, tw ? RUN_FILE_TWIN_VERSION : 1, true);
   view.setUint32(12, json.length, true);
   bytes.set(json, RUN_FILE_PREAMBLE_BYTES);
   tensors.forEach((t, i) => writeLE(view, dataStart + entries[i].offset, t.data));
   return { ok: true, value: bytes };
+}
+
+function countersOf(s: RunSnapshot): RunHeader['counters'] {
+  return { step: s.step, epoch: s.epoch, cursor: s.cursor, dUpdates: s.dUpdates, noiseStartStep: s.noiseStartStep, lastR1: s.lastR1, optGT: s.optG.t, optDT: s.optD.t };
 }
 
 function writeLE(view: DataView, at: number, data: Typed): void {
@@ -171,6 +187,43 @@ function decode(bytes: Uint8Array): RunFileResult<RunFileContents> {
     return fail(`The run file is truncated: it should be ${dataStart + h.dataBytes} bytes but is ${bytes.length}, so some weights are missing.`);
   }
   if (dataStart + h.dataBytes < bytes.length) return fail(`The run file is damaged: ${bytes.length - dataStart - h.dataBytes} bytes follow its last tensor.`);
+  const hasTwin = version >= RUN_FILE_TWIN_VERSION && h.twin !== undefined;
+  // Without a twin section, B's tensors are unknown ones (refused below, as any unknown tensor).
+  const isB = (t: TensorEntry) => hasTwin && t.name.startsWith(TWIN_TENSOR_PREFIX);
+  const ha = { ...h, tensors: h.tensors.filter((t) => !isB(t)) };
+  const a = readSection(ha, bytes, dataStart);
+  if (!a.ok) return a;
+  const contents = assemble(ha, a.value);
+  if (!hasTwin) return { ok: true, value: contents };
+  const twin = decodeTwin(header as Record<string, unknown>, h, bytes, dataStart);
+  return twin.ok ? { ok: true, value: { ...contents, twin: twin.value } } : fail(`Run B of this twin file cannot be read: ${twin.message}`);
+}
+
+/** Run B's section: its header fields checked as a run's, its `B/` tensors read as a run's. */
+function decodeTwin(raw: Record<string, unknown>, h: RunHeader, bytes: Uint8Array, dataStart: number): RunFileResult<TwinRunContents> {
+  const tw = raw.twin;
+  if (typeof tw !== 'object' || tw === null || Array.isArray(tw)) return { ok: false, message: 'The run file is damaged: its twin section is not an object.' };
+  const t = tw as Record<string, unknown>;
+  if (typeof t.forkStep !== 'number' || !Number.isInteger(t.forkStep) || t.forkStep < 0) return { ok: false, message: 'The run file is damaged: its fork step is invalid.' };
+  const tensors = (raw.tensors as TensorEntry[])
+    .filter((e) => e.name.startsWith(TWIN_TENSOR_PREFIX))
+    .map((e) => ({ ...e, name: e.name.slice(TWIN_TENSOR_PREFIX.length) }));
+  // B trains on A's dataset: a drawing is stored once, with A.
+  const drawn = h.tensors.find((e) => e.name === 'drawnPoints');
+  if (drawn) tensors.push(drawn);
+  const checked = headerProblem({ ...raw, live: t.live, counters: t.counters, rng: t.rng, history: t.history, tensors, twin: undefined });
+  if (!checked.ok) return checked;
+  const hb = checked.value;
+  const read = readSection(hb, bytes, dataStart);
+  if (!read.ok) return read;
+  const b = assemble(hb, read.value);
+  const { datasetPayload: _shared, ...snapshot } = b.snapshot;
+  return { ok: true, value: { snapshot, ...(b.history ? { history: b.history } : {}), forkStep: t.forkStep } };
+}
+
+/** Reads and checks every tensor a header's model, dataset and history need; refuses unknown ones. */
+function readSection(h: RunHeader, bytes: Uint8Array, dataStart: number): RunFileResult<Map<string, Typed>> {
+  const fail = (message: string) => ({ ok: false as const, message });
   const expected = expectedTensors(h);
   if (!expected.ok) return expected;
   const byName = new Map(h.tensors.map((t) => [t.name, t]));
@@ -196,7 +249,7 @@ function decode(bytes: Uint8Array): RunFileResult<RunFileContents> {
     read.set(want.name, data);
   }
   for (const t of h.tensors) if (!read.has(t.name)) return fail(`The run file holds an unknown tensor ${t.name}; it may come from a newer build.`);
-  return { ok: true, value: assemble(h, read) };
+  return { ok: true, value: read };
 }
 
 function assemble(h: RunHeader, read: Map<string, Typed>): RunFileContents {

@@ -42,6 +42,16 @@ export interface RunHeader {
     sampleFrames?: { step: number; epoch: number; width: number; height: number }[];
     pointsFrames?: { step: number; epoch: number; gridSize: number; extent: [number, number, number, number] }[];
   };
+  /** Run B of a twin (version 2): its own live values, counters, stream and history; tensors `B/…`. */
+  twin?: TwinHeader;
+}
+
+export interface TwinHeader {
+  forkStep: number;
+  live: LiveHyperparams;
+  counters: RunCounters;
+  rng: RandomState;
+  history?: RunHeader['history'];
 }
 
 type Fail = { ok: false; message: string };

@@ -7,8 +7,12 @@ import type { RunSnapshot } from './runSnapshot';
 export const RUN_FILE_EXTENSION = '.ganrun';
 /** "GANRUN", LF, SUB: a text-mode transfer that rewrites line ends breaks the magic, not the data. */
 export const RUN_FILE_MAGIC = Uint8Array.from([0x47, 0x41, 0x4e, 0x52, 0x55, 0x4e, 0x0a, 0x1a]);
-/** The format this build writes and the newest it reads. */
-export const RUN_FILE_VERSION = 1;
+/** The newest format this build reads; it writes 1 for a single run and 2 only for a twin. */
+export const RUN_FILE_VERSION = 2;
+/** The version of a file with a twin's run B (older builds refuse it as "newer", not as damaged). */
+export const RUN_FILE_TWIN_VERSION = 2;
+/** Run B's tensors carry this prefix in a twin file's directory (`B/g/dense0/kernel`, …). */
+export const TWIN_TENSOR_PREFIX = 'B/';
 /** magic (8) + version (u32) + header length (u32). */
 export const RUN_FILE_PREAMBLE_BYTES = 16;
 /** Tensor offsets (from the data section's start) are multiples of this; the data section starts on one. */
@@ -83,9 +87,18 @@ export interface RunHistory {
   pointsFrames?: PointsFrameRecord[];
 }
 
+/** A twin's run B in a run file: forked from A at `forkStep`, same structural config as A. */
+export interface TwinRunContents {
+  snapshot: RunSnapshot;
+  history?: RunHistory;
+  forkStep: number;
+}
+
 export interface RunFileContents {
   snapshot: RunSnapshot;
   history?: RunHistory;
+  /** Run B of a twin (format version 2); absent for a single run. */
+  twin?: TwinRunContents;
   /** ISO 8601 time of saving (informative). */
   savedAt?: string;
 }
