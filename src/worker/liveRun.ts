@@ -66,8 +66,38 @@ export class LiveRun {
     return this.training;
   }
 
+  /** True while `key` is held: paused on its own while the other run of the twin trains. */
+  isHeld(key: RunKey): boolean {
+    const i = this.members.findIndex((m) => m.key === key);
+    return i >= 0 && (this.lockstep?.held[i] ?? false);
+  }
+
+  /**
+   * Holds (pauses) or lets go one run of a twin; the loop then steps only the others. Holding the
+   * last free run is the caller's to refuse (it stops the loop instead). Sends the runs' states.
+   */
+  hold(key: RunKey, held: boolean): void {
+    const i = this.members.findIndex((m) => m.key === key);
+    if (!this.lockstep || i < 0) return;
+    this.lockstep.held[i] = held;
+    this.postState();
+  }
+
+  /** Lets every run go (a plain Start or Pause acts on both). */
+  releaseAll(): void {
+    this.lockstep?.held.fill(false);
+  }
+
+  /** Hands a run's quality evaluator over (to the LiveRun that replaces this one), so dispose keeps it. */
+  takeQuality(key: RunKey): QualityEvaluator | null {
+    const m = this.member(key);
+    const q = m?.quality ?? null;
+    if (m) m.quality = null;
+    return q;
+  }
+
   postState(): void {
-    for (const m of this.members) m.postState(this.training);
+    for (const m of this.members) m.postState(this.training && !this.isHeld(m.key));
   }
 
   /** Takes a run's quality evaluator; false (and the caller disposes it) if the run is gone. */
@@ -78,16 +108,21 @@ export class LiveRun {
     return true;
   }
 
-  async postPictures(): Promise<void> {
-    for (const m of this.members) await m.postPictures();
+  /** `stepping`: only the runs not held (a held run's views do not change). */
+  async postPictures(stepping = false): Promise<void> {
+    for (const m of this.viewed(stepping)) await m.postPictures();
   }
 
-  async postQuality(): Promise<void> {
-    for (const m of this.members) await m.postQuality();
+  async postQuality(stepping = false): Promise<void> {
+    for (const m of this.viewed(stepping)) await m.postQuality();
   }
 
-  async postWeights(): Promise<void> {
-    for (const m of this.members) await m.postWeights();
+  async postWeights(stepping = false): Promise<void> {
+    for (const m of this.viewed(stepping)) await m.postWeights();
+  }
+
+  private viewed(stepping: boolean): RunViews[] {
+    return stepping ? this.members.filter((m) => !this.isHeld(m.key)) : this.members;
   }
 
   private postMetrics({ rows, windowMs, elapsedMs }: MetricsBatch): void {
@@ -100,10 +135,10 @@ export class LiveRun {
     return [
       // Every epoch end gets a picture, but a tiny dataset (an epoch per step) not more than a few per second.
       points
-        ? { everyMs: VIEW_INTERVALS_MS.points, dueAtStart: true, run: () => this.postPictures() }
-        : { everyMs: VIEW_INTERVALS_MS.samples, afterEpoch: true, dueAtStart: true, run: () => this.postPictures() },
-      { everyMs: VIEW_INTERVALS_MS.quality[points ? 'points' : 'image'], afterEpoch: true, run: () => this.postQuality() },
-      { everyMs: VIEW_INTERVALS_MS.weights, run: () => this.postWeights() },
+        ? { everyMs: VIEW_INTERVALS_MS.points, dueAtStart: true, run: () => this.postPictures(true) }
+        : { everyMs: VIEW_INTERVALS_MS.samples, afterEpoch: true, dueAtStart: true, run: () => this.postPictures(true) },
+      { everyMs: VIEW_INTERVALS_MS.quality[points ? 'points' : 'image'], afterEpoch: true, run: () => this.postQuality(true) },
+      { everyMs: VIEW_INTERVALS_MS.weights, run: () => this.postWeights(true) },
     ];
   }
 
@@ -118,6 +153,8 @@ export class LiveRun {
       .catch((e) => this.out.fail('training', 'internal', `Training stopped: ${(e as Error).message}`))
       .finally(() => {
         this.training = false;
+        // A run held on its own is let go when the loop stops: a Step or Start then moves both.
+        this.releaseAll();
         this.postState();
       });
     return this.current;
@@ -128,8 +165,8 @@ export class LiveRun {
     this.current = this.loop.run({ steps: count }).then(async (outcome) => {
       if (await this.finish(outcome)) {
         this.postState();
-        await this.postPictures();
-        await this.postWeights();
+        await this.postPictures(true);
+        await this.postWeights(true);
       }
     });
     return this.current;

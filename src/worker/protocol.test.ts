@@ -12,6 +12,16 @@ describe('parseCommand', () => {
     for (const type of ['start', 'pause', 'requestSamples']) expect(parseCommand({ type })).toEqual({ ok: true, value: { type } });
   });
 
+  it('start, pause, reset and saveRun take an optional run (A, B or both) for twins', () => {
+    for (const type of ['start', 'pause', 'saveRun']) {
+      expect(parseCommand({ type })).toEqual({ ok: true, value: { type } });
+      for (const run of ['A', 'B', 'both']) expect(parseCommand({ type, run })).toEqual({ ok: true, value: { type, run } });
+      expect(parseCommand({ type, run: 'C' })).toEqual({ ok: false, type, message: `${type}: "run" must be A, B or both when given` });
+    }
+    expect(parseCommand({ type: 'reset', run: 'B' })).toEqual({ ok: true, value: { type: 'reset', config: undefined, run: 'B' } });
+    expect(parseCommand({ type: 'reset', run: 2 })).toMatchObject({ ok: false, message: 'reset: "run" must be A, B or both when given' });
+  });
+
   it('rejects malformed ones with a reason', () => {
     expect(parseCommand(undefined)).toEqual({ ok: false, message: 'message must be an object with a string "type"' });
     expect(parseCommand({ type: 'step', count: 1e9 })).toMatchObject({ ok: false, message: expect.stringMatching(/count/) });

@@ -16,17 +16,18 @@ import type { PointsFrameRecord, SampleFrameRecord } from '../core/runFileFormat
 export type Command =
   /** Picks the backend and builds a run. Sent once; later structural changes use `reset`. */
   | { type: 'init'; config: Partial<TrainConfig>; backend: BackendChoice }
-  | { type: 'start' }
-  | { type: 'pause' }
+  /** `run` (a twin's A or B alone; docs/twin-runs.md): absent or 'both' starts / pauses both. */
+  | { type: 'start'; run?: RunTarget }
+  | { type: 'pause'; run?: RunTarget }
   /** Runs exactly `count` training steps (while paused), then reports metrics and samples. */
   | { type: 'step'; count: number }
   /** New weights and optimizer state; `config` (validated) replaces the structural choices. */
-  | { type: 'reset'; config?: Partial<TrainConfig> }
+  | { type: 'reset'; config?: Partial<TrainConfig>; run?: RunTarget }
   /** Live values, applied at the next step; answered by `hyperparams` with what was applied. */
   | { type: 'setHyperparams'; values: Partial<LiveHyperparams>; run?: RunTarget }
   /**
-   * Twin runs (docs/twin-runs.md): 'start' restarts the run as A and B from step 0 with the same
-   * seed (same weights, data order, noise); 'keepA' / 'keepB' end the twin, keeping that run.
+   * Twin runs (docs/twin-runs.md): 'start' forks B from A's snapshot at A's step (A trains on
+   * untouched); 'keepA' / 'keepB' end the twin, keeping that run.
    */
   | { type: 'twin'; action: TwinAction }
   /** Draws the sample grid / points now (e.g. while paused). */
@@ -45,8 +46,11 @@ export type Command =
   /** Encodes RGBA pictures (same size) into an animated GIF; answered like `exportModel`. */
   | { type: 'encodeTimelapse'; frames: TimelapseFrame[]; scale: number }
 
-  /** Snapshots the run with its history; answered by `runFile` (the bytes to download). */
-  | { type: 'saveRun' }
+  /**
+   * Snapshots the run with its history; answered by `runFile` (the bytes to download). In a twin,
+   * absent or 'both' saves both runs in one file; 'A' or 'B' saves that run alone.
+   */
+  | { type: 'saveRun'; run?: RunTarget }
   /**
    * Replaces the current run with a run file's (answered by the usual ready/state/metrics… events
    * and `runOpened`); a bad file gets an error `bad-run-file` and the current run is untouched.
@@ -155,6 +159,8 @@ type WorkerEventCore =
    * `extent` ([xmin, xmax, ymin, ymax]), `gridSize`² values in [0, 1], row 0 at ymin.
    */
   | ({ type: 'points'; run?: RunKey } & PointsFrameRecord)
+  /** Twin run B was (re)built from A's snapshot at `step`: its chart history starts there. */
+  | { type: 'forked'; run: 'B'; step: number }
   /** The live values in force from `step` on. */
   | { type: 'hyperparams'; run?: RunKey; applied: LiveHyperparams; step: number }
   | { type: 'error'; code: ErrorCode; source: ErrorSource; message: string; fieldErrors?: FieldError[] }
@@ -215,6 +221,12 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+/** A command's optional `run`: the target, undefined when absent, false when malformed. */
+function runField(x: unknown): RunTarget | undefined | false {
+  if (x === undefined) return undefined;
+  return x === 'A' || x === 'B' || x === 'both' ? x : false;
+}
+
 /** The most steps one `step` command may ask for, so a typo cannot lock the worker for hours. */
 export const MAX_STEPS_PER_COMMAND = 10_000;
 
@@ -234,7 +246,11 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       return { ok: true, value: { type: 'init', config: msg.config as Partial<TrainConfig>, backend: msg.backend as BackendChoice } };
     }
     case 'start':
-    case 'pause':
+    case 'pause': {
+      const run = runField(msg.run);
+      if (run === false) return bad('"run" must be A, B or both when given');
+      return { ok: true, value: { type: msg.type, ...(run ? { run } : {}) } };
+    }
     case 'requestSamples':
     case 'exportModel':
       return { ok: true, value: { type: msg.type } };
@@ -268,7 +284,9 @@ export function parseCommand(msg: unknown): Parsed<Command> {
     }
     case 'reset': {
       if (msg.config !== undefined && !isRecord(msg.config)) return bad('"config" must be an object when given');
-      return { ok: true, value: { type: 'reset', config: msg.config as Partial<TrainConfig> | undefined } };
+      const run = runField(msg.run);
+      if (run === false) return bad('"run" must be A, B or both when given');
+      return { ok: true, value: { type: 'reset', config: msg.config as Partial<TrainConfig> | undefined, ...(run ? { run } : {}) } };
     }
     case 'setHyperparams': {
       if (!isRecord(msg.values)) return bad('"values" must be an object');
@@ -282,7 +300,11 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       if (!TWIN_ACTIONS.includes(msg.action as TwinAction)) return bad(`"action" must be one of ${TWIN_ACTIONS.join(', ')}`);
       return { ok: true, value: { type: 'twin', action: msg.action as TwinAction } };
     }
-    case 'saveRun':
+    case 'saveRun': {
+      const run = runField(msg.run);
+      if (run === false) return bad('"run" must be A, B or both when given');
+      return { ok: true, value: { type: 'saveRun', ...(run ? { run } : {}) } };
+    }
     case 'listRecent':
     case 'pageHidden':
     case 'ping':

@@ -64,20 +64,23 @@ export function fromFileHistory(
 
 export const runCodec: RunCodec<RunSnapshot> = {
   snapshot: (t) => t.snapshot(),
-  encode(snapshot, history) {
+  encode(snapshot, history, twin) {
     return encodeRunFile({
       snapshot,
       history: toFileHistory(history),
+      ...(twin ? { twin: { snapshot: twin.snapshot, history: toFileHistory(twin.history), forkStep: twin.forkStep } } : {}),
       savedAt: new Date().toISOString(),
     });
   },
   decode(bytes) {
     const r = decodeRunFile(bytes);
     if (!r.ok) return r;
+    const tw = r.value.twin;
     return {
       ok: true,
       snapshot: r.value.snapshot,
       history: fromFileHistory(r.value.history),
+      ...(tw ? { twin: { snapshot: tw.snapshot, history: fromFileHistory(tw.history), forkStep: tw.forkStep } } : {}),
     };
   },
   configOf: (s) => ({ ...s.config, ...s.live }),

@@ -7,7 +7,7 @@
 import type { TrainConfig } from '../core/config';
 import type { Dataset } from '../core/data/types';
 import type { Trainer } from '../core/trainer';
-import type { Command, ErrorCode, ErrorSource, WorkerEvent } from './protocol';
+import type { Command, ErrorCode, ErrorSource, RunTarget, WorkerEvent } from './protocol';
 import { openRecentRuns, RecentRunsError, type RecentRunInfo, type RecentRuns } from './recentRuns';
 import { RunHistory, type RunHistoryData } from './runHistory';
 import { gridThumbnail, pointsThumbnail } from './thumbnail';
@@ -15,12 +15,19 @@ import { gridThumbnail, pointsThumbnail } from './thumbnail';
 /** Training time between two autosaves. */
 export const AUTOSAVE_INTERVAL_MS = 30_000;
 
+/** A twin's run B in a run file: its snapshot, its history (A's before the fork included), the fork step. */
+export interface TwinPart<S, H = RunHistoryData> {
+  snapshot: S;
+  history: H;
+  forkStep: number;
+}
+
 /** What run files need of the core: a snapshot, its codec and a restore. */
 export interface RunCodec<S> {
   snapshot(t: Trainer): Promise<S>;
-  /** The file's bytes, or why this run cannot be saved (e.g. uploaded images). */
-  encode(snapshot: S, history: RunHistoryData): { ok: true; value: Uint8Array } | { ok: false; message: string };
-  decode(bytes: Uint8Array): { ok: true; snapshot: S; history: RunHistoryData | null } | { ok: false; message: string };
+  /** The file's bytes, or why this run cannot be saved (e.g. uploaded images); `twin`: B beside A. */
+  encode(snapshot: S, history: RunHistoryData, twin?: TwinPart<S>): { ok: true; value: Uint8Array } | { ok: false; message: string };
+  decode(bytes: Uint8Array): { ok: true; snapshot: S; history: RunHistoryData | null; twin?: TwinPart<S, RunHistoryData | null> } | { ok: false; message: string };
   /** The config (live values included) the snapshot was trained with. */
   configOf(snapshot: S): TrainConfig;
   restore(snapshot: S, dataset: Dataset): Promise<Trainer>;
@@ -29,7 +36,10 @@ export interface RunCodec<S> {
 }
 
 export interface KeepingHost {
+  /** Run A (the only run outside a twin). */
   trainer(): Trainer | null;
+  /** Run B while a twin is on. */
+  twin(): Trainer | null;
   running(): boolean;
   post(ev: WorkerEvent): void;
   fail(source: ErrorSource, code: ErrorCode, message: string): void;
@@ -42,7 +52,7 @@ export interface KeepingHost {
    * Builds a run from `config` with `make` and replaces the current one only if that succeeds;
    * `afterReady` runs right after the new run's ready/state events. Resolves true when installed.
    */
-  install(config: TrainConfig, make: (dataset: Dataset) => Promise<Trainer>, afterReady: (t: Trainer) => void): Promise<boolean>;
+  install(config: TrainConfig, make: (dataset: Dataset) => Promise<Trainer>, afterReady: (t: Trainer) => void, makeTwin?: (dataset: Dataset) => Promise<Trainer>): Promise<boolean>;
   /** The dataset's display name, if this worker has it. */
   datasetName(id: string): string | undefined;
   /** Wall-clock time (Date.now), for "saved 2 minutes ago". */
@@ -55,17 +65,23 @@ export interface RunKeeping {
   /** Called between training slices: runs a due autosave or a Save run. */
   atSafePoint(): Promise<void>;
   handle(cmd: Extract<Command, { type: 'saveRun' | 'openRun' | 'listRecent' | 'openRecent' | 'deleteRecent' | 'pageHidden' }>): Promise<void>;
+  /** The twin ended (Keep A / Keep B): the kept run's history becomes the run's. */
+  twinEnded(kept: 'A' | 'B'): void;
 }
 
 export type KeepingCommand = Parameters<RunKeeping['handle']>[0];
 export const KEEPING_COMMANDS: readonly KeepingCommand['type'][] = ['saveRun', 'openRun', 'listRecent', 'openRecent', 'deleteRecent', 'pageHidden'];
 
-export function runFileName(config: Pick<TrainConfig, 'dataset' | 'model'>, step: number): string {
-  return `${config.dataset}-${config.model}-step${step}.ganrun`;
+/** `suffix`: '-twin' for a twin's file, '-B' for run B saved alone. */
+export function runFileName(config: Pick<TrainConfig, 'dataset' | 'model'>, step: number, suffix = ''): string {
+  return `${config.dataset}-${config.model}-step${step}${suffix}.ganrun`;
 }
 
 export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: IDBFactory | undefined, options: { autosaveMs?: number } = {}): RunKeeping {
   const history = new RunHistory();
+  // A twin's run B: A's history up to the fork (copied at the fork), then B's own events.
+  const historyB = new RunHistory();
+  let forkStep = 0;
   const autosaveMs = options.autosaveMs ?? AUTOSAVE_INTERVAL_MS;
   let runId = newId();
   let lastSavedStep = -1;
@@ -103,10 +119,17 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     }
   }
 
-  async function encodeCurrent(t: Trainer): Promise<{ ok: true; value: Uint8Array } | { ok: false; message: string }> {
+  /** `which`: both runs of a twin in one file (the default), or one run alone as an ordinary file. */
+  async function encodeCurrent(t: Trainer, which: RunTarget = 'both'): Promise<{ ok: true; value: Uint8Array } | { ok: false; message: string }> {
     await host.flush();
+    const b = host.twin();
+    if (which === 'B') {
+      if (!b) return { ok: false, message: 'saveRun: there is no run B (start a twin first)' };
+      return codec.encode(await codec.snapshot(b), historyB.data());
+    }
     const snapshot = await codec.snapshot(t);
-    return codec.encode(snapshot, history.data());
+    if (!b || which === 'A') return codec.encode(snapshot, history.data());
+    return codec.encode(snapshot, history.data(), { snapshot: await codec.snapshot(b), history: historyB.data(), forkStep });
   }
 
   function thumbnailOf(t: Trainer) {
@@ -174,6 +197,7 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     await whenSafe(autosave);
     await host.stopLoop();
     const loaded = decoded.history;
+    const twin = decoded.twin;
     const installed = await host.install(
       config,
       (dataset) => codec.restore(decoded.snapshot, dataset),
@@ -181,10 +205,19 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
         if (loaded) history.load(loaded);
         // The session measures quality afresh at this step; an older entry at it would look like a new run.
         for (const ev of history.replay()) if (!(ev.type === 'quality' && ev.step >= t.step)) host.post(ev);
+        const b = host.twin();
+        if (twin && b) {
+          forkStep = twin.forkStep;
+          if (twin.history) historyB.load(twin.history);
+          // B's charts start at the fork (A's line is the part before it), as when the twin was made.
+          host.post({ type: 'forked', run: 'B', step: forkStep });
+          for (const ev of replayAfter(historyB, forkStep)) if (!(ev.type === 'quality' && ev.step >= b.step)) host.post({ ...ev, run: 'B' } as WorkerEvent);
+        }
         runId = id ?? newId();
         lastSavedStep = from === 'recent' ? t.step : -1;
         lastAutosaveElapsed = loaded?.elapsedMs ?? 0;
       },
+      twin ? (dataset) => codec.restore(twin.snapshot, dataset) : undefined,
     );
     const t = host.trainer();
     if (installed && t) host.post({ type: 'runOpened', from, name, dataset: t.config.dataset, step: t.step });
@@ -192,9 +225,18 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
 
   return {
     observe(ev) {
+      if ('run' in ev && ev.run === 'B') {
+        if (ev.type === 'forked') {
+          historyB.load(history.data());
+          forkStep = ev.step;
+        } else historyB.observe(ev);
+        // B's states and rates are not the run's: autosaves follow A.
+        return;
+      }
       history.observe(ev);
       switch (ev.type) {
         case 'ready':
+          historyB.clear();
           runId = newId();
           lastSavedStep = -1;
           lastAutosaveElapsed = 0;
@@ -211,7 +253,8 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
           return;
         case 'state':
           // Paused (by the user or a NaN): save where it stopped, before a Start can move on.
-          if (wasRunning && !ev.running) void host.enqueue(() => autosave());
+          // (At the next safe point if the other run of a twin trains on: Pause A alone.)
+          if (wasRunning && !ev.running) void host.enqueue(() => whenSafe(autosave));
           wasRunning = ev.running;
           if (!ev.running && atSafe.length) void drain();
           return;
@@ -228,12 +271,17 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
         case 'saveRun': {
           const t = host.trainer();
           if (!t) return host.fail('saveRun', 'not-ready', 'saveRun: no run is loaded');
+          const which = cmd.run ?? 'both';
+          if (which === 'B' && !host.twin()) return host.fail('saveRun', 'bad-message', 'saveRun: there is no run B (start a twin first)');
           await whenSafe(async () => {
-            const encoded = await encodeCurrent(t);
+            const b = host.twin();
+            const saved = which === 'B' && b ? b : t;
+            const encoded = await encodeCurrent(t, which);
             if (!encoded.ok) return host.fail('saveRun', 'internal', encoded.message);
             const bytes = encoded.value;
             const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-            host.post({ type: 'runFile', name: runFileName(t.config, t.step), step: t.step, bytes: buffer as ArrayBuffer });
+            const suffix = which === 'B' ? '-B' : b && which === 'both' ? '-twin' : '';
+            host.post({ type: 'runFile', name: runFileName(saved.config, saved.step, suffix), step: saved.step, bytes: buffer as ArrayBuffer });
           });
           return;
         }
@@ -273,7 +321,23 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
           return whenSafe(autosave);
       }
     },
+    twinEnded(kept) {
+      if (kept === 'B') history.load(historyB.data());
+      historyB.clear();
+    },
   };
+}
+
+/** A history's replay events from after `step` on (B's part of a twin's charts). */
+function replayAfter(h: RunHistory, step: number): WorkerEvent[] {
+  return h.replay().flatMap((ev): WorkerEvent[] => {
+    if (ev.type !== 'metrics') return 'step' in ev && ev.step <= step ? [] : [ev];
+    const width = ev.keys.length;
+    const col = ev.keys.indexOf('step');
+    let first = 0;
+    while (col >= 0 && first + width <= ev.data.length && ev.data[first + col] <= step) first += width;
+    return first < ev.data.length ? [{ ...ev, data: ev.data.slice(first) }] : [];
+  });
 }
 
 function newId(): string {

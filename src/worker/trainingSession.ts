@@ -6,7 +6,7 @@
  * datasetCommands.ts, drawings in run files in drawingRuns.ts. About 300 lines: it is the one dispatch
  * for every command (the queue, pause, twins, run keeping, exports), each case a line or two.
  */
-import type { BackendChoice, FieldError, LiveHyperparams, TrainConfig } from '../core/config';
+import type { BackendChoice, FieldError, TrainConfig } from '../core/config';
 import { formatErrors, validateLiveHyperparams } from '../core/config';
 import type { Dataset, DatasetSource, LoadContext } from '../core/data/types';
 import { createQualityEvaluator } from '../core/metrics/qualityEvaluator';
@@ -19,7 +19,7 @@ import { createDatasetCommands } from './datasetCommands';
 import type { BackendChooser } from './backendChoice';
 import { LiveRun } from './liveRun';
 import { createExportCommands } from './exportCommands';
-import type { BackendReport, Command, ErrorCode, ErrorSource, TwinAction, WorkerEvent } from './protocol';
+import type { BackendReport, Command, ErrorCode, ErrorSource, RunKey, TwinAction, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
 import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand } from './runKeeping';
 import { createDrawingRuns } from './drawingRuns';
@@ -87,10 +87,10 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   }
 
   /**
-   * `restore` builds the trainer from a run file instead of fresh weights; `asTwin`: B's live
-   * values, and A and B start from step 0 together. Resolves true once installed.
+   * `restore` builds the trainer from a run file instead of fresh weights (and a twin's B, when
+   * the file holds one). Resolves true once installed.
    */
-  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, restore?: Restore, asTwin: LiveHyperparams | null = null): Promise<boolean> {
+  async function buildRun(source: ErrorSource, input: Partial<TrainConfig>, restore?: Restore): Promise<boolean> {
     const resolved = resolveConfig(input, catalogue.infoOf, currentConfig(), backend?.hardwareGpu ?? false);
     if (!resolved.ok) {
       fail(source, 'bad-config', formatErrors(resolved.errors), resolved.errors);
@@ -120,14 +120,12 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       return false;
     }
     let twin: Trainer | null = null;
-    if (asTwin) {
+    if (restore?.makeTwin) {
       try {
-        // Same config, same seed: the same weights, data order and noise as A (docs/twin-runs.md).
-        twin = new Trainer(resolved.value, dataset);
-        twin.setHyperparams(asTwin);
+        twin = await restore.makeTwin(dataset);
       } catch (e) {
         trainer.dispose();
-        fail(source, 'internal', `Could not build run B: ${(e as Error).message}`);
+        fail(source, 'bad-run-file', `Could not build run B: ${(e as Error).message}`);
         return false;
       }
     }
@@ -147,13 +145,16 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     return true;
   }
 
-  /** The state, pictures and weights of a new LiveRun, then its quality evaluators. */
-  async function showRun(next: LiveRun, afterState?: () => void): Promise<void> {
+  /**
+   * The state, pictures and weights of a new LiveRun, then its quality evaluators (for `fresh`
+   * runs: a run handed over from the LiveRun before keeps its evaluator).
+   */
+  async function showRun(next: LiveRun, afterState?: () => void, fresh: readonly RunKey[] = ['A', 'B']): Promise<void> {
     next.postState();
     afterState?.();
     await next.postPictures();
     await next.postWeights();
-    for (const m of next.members) {
+    for (const m of next.members.filter((x) => fresh.includes(x.key))) {
       try {
         const evaluator = await createQualityEvaluator(m.trainer.dataset, { seed: m.trainer.config.seed, readAsset: deps.readAsset });
         if (!next.attachQuality(evaluator, m.key)) evaluator?.dispose();
@@ -164,19 +165,74 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     await next.postQuality();
   }
 
-  async function twin(r: LiveRun, action: TwinAction): Promise<void> {
-    await stopTraining();
-    if (action === 'start') {
-      const b = r.member('B')?.trainer ?? r.trainer;
-      await buildRun('twin', {}, undefined, b.hyperparams);
-      return;
-    }
-    if (!r.isTwin) return fail('twin', 'bad-message', `twin: ${action} needs a twin run`);
-    const kept = r.member(action === 'keepA' ? 'A' : 'B')!.trainer;
+  /**
+   * A LiveRun of `a` (and `b`) in place of `r`: `keep`'s trainer and quality evaluator live on
+   * (as A), so does the training-time clock; the rest of `r` is disposed.
+   */
+  function replaceRun(r: LiveRun, keep: RunKey, b: Trainer | null): LiveRun {
+    const kept = r.member(keep)!.trainer;
+    const quality = r.takeQuality(keep);
     r.dispose(kept);
-    const next = (run = new LiveRun(kept, clock, output));
+    const next = (run = new LiveRun(kept, clock, output, b));
+    next.loop.elapsedMs = r.loop.elapsedMs;
+    if (!next.attachQuality(quality, 'A')) quality?.dispose();
+    return next;
+  }
+
+  /**
+   * Twin start (and Reset B): B is built from A's snapshot at A's step, so it has A's weights,
+   * optimizer state, random stream, data order and noise; A trains on untouched. B keeps B's live
+   * values when there was a B. Training is left paused, so B's settings can be changed first.
+   */
+  async function fork(r: LiveRun, source: ErrorSource): Promise<void> {
+    await stopTraining();
+    const a = r.trainer;
+    const live = (r.member('B')?.trainer ?? a).hyperparams;
+    let b: Trainer;
+    try {
+      b = Trainer.fromSnapshot(await a.snapshot(), a.dataset);
+      b.setHyperparams(live);
+    } catch (e) {
+      return fail(source, 'internal', `Could not build run B: ${(e as Error).message}`);
+    }
+    const next = replaceRun(r, 'A', b);
+    post({ type: 'forked', run: 'B', step: b.step });
+    next.member('B')!.postHyperparams();
+    await showRun(next, undefined, ['B']);
+  }
+
+  async function twin(r: LiveRun, action: TwinAction): Promise<void> {
+    if (action === 'start') return fork(r, 'twin');
+    await stopTraining();
+    if (!r.isTwin) return fail('twin', 'bad-message', `twin: ${action} needs a twin run`);
+    const key = action === 'keepA' ? 'A' : 'B';
+    keeping.twinEnded(key);
+    const next = replaceRun(r, key, null);
     next.members[0].postHyperparams();
-    await showRun(next);
+    await showRun(next, undefined, []);
+  }
+
+  /** Start / Pause of A or B alone (docs/twin-runs.md); without `run`, or 'both', both runs. */
+  function startRun(r: LiveRun, key: RunKey | undefined): void {
+    if (!r.isTwin || !key) r.releaseAll();
+    else if (r.running) r.hold(key, false);
+    else {
+      r.releaseAll();
+      r.hold(key === 'A' ? 'B' : 'A', true);
+    }
+    if (!r.running) training = r.start();
+    else r.postState();
+  }
+
+  /** True when a pause command ends the loop: all runs, or the only run still stepping. */
+  const pausesAll = (cmd: CommandOf<'pause'>, r: LiveRun | null) =>
+    !r?.isTwin || !r.running || cmd.run === undefined || cmd.run === 'both' || r.isHeld(cmd.run === 'A' ? 'B' : 'A');
+
+  /** Refuses a command for B outside a twin; true when it may go on. */
+  function hasRun(r: LiveRun, type: Command['type'], target: string | undefined): boolean {
+    if (target !== 'B' || r.isTwin) return true;
+    fail(type, 'bad-message', `${type}: there is no run B (start a twin first)`);
+    return false;
   }
 
   function setHyperparams(r: LiveRun, cmd: CommandOf<'setHyperparams'>): void {
@@ -204,6 +260,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   const keeping = createRunKeeping(
     {
       trainer: () => run?.trainer ?? null,
+      twin: () => run?.member('B')?.trainer ?? null,
       running: () => run?.running ?? false,
       post: postRaw,
       fail,
@@ -212,9 +269,9 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       // Paused, every step is read back; between slices up to 64 steps may still be on the device,
       // so an autosave while training may lack their metric rows (a gap too small to see).
       flush: async () => {},
-      install: async (config, make, afterReady) => {
+      install: async (config, make, afterReady, makeTwin) => {
         await stopTraining();
-        return buildRun('openRun', config, { make, afterReady });
+        return buildRun('openRun', config, { make, afterReady, makeTwin });
       },
       datasetName: (id) => catalogue.infoOf(id)?.name,
       clock: deps.clock ?? Date.now,
@@ -240,9 +297,11 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   async function onRun(r: LiveRun, cmd: Exclude<Command, CommandOf<'init' | 'reset' | 'previewDataset' | 'uploadImages' | 'useDrawnPoints' | 'encodeTimelapse'>>): Promise<void> {
     switch (cmd.type) {
       case 'start':
-        if (!r.running) training = r.start();
+        if (hasRun(r, 'start', cmd.run)) startRun(r, cmd.run === 'both' ? undefined : cmd.run);
         return;
       case 'pause':
+        if (!hasRun(r, 'pause', cmd.run)) return;
+        if (!pausesAll(cmd, r)) return r.hold(cmd.run as RunKey, true);
         return stopTraining();
       case 'step':
         await stopTraining();
@@ -274,6 +333,9 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       case 'encodeTimelapse':
         return exports.timelapse(cmd, run?.trainer.step ?? 0);
       case 'reset':
+        // Reset B re-forks B from A now; a reset of A (or both) restarts the whole run, as before.
+        if (cmd.run === 'B' && run && hasRun(run, 'reset', 'B')) return fork(run, 'reset');
+        if (cmd.run === 'B') return;
         await stopTraining();
         await buildRun('reset', cmd.config ?? {});
         return;
@@ -291,7 +353,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const guarded = () => execute(cmd).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
     if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();
-    if (cmd.type === 'pause') {
+    if (cmd.type === 'pause' && pausesAll(cmd, run)) {
       // At once, not behind the queue: a long `step N` in progress stops at its next slice.
       pauses++;
       run?.loop.stop();
@@ -313,6 +375,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
 interface Restore {
   make(dataset: Dataset): Promise<Trainer>;
   afterReady(t: Trainer): void;
+  /** A twin file's run B. */
+  makeTwin?(dataset: Dataset): Promise<Trainer>;
 }
 
 function isKeeping(cmd: Command): cmd is KeepingCommand {
