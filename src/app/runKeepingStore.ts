@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Command, RecentRunInfo, WorkerEvent } from '../worker/protocol';
+import type { Command, RecentRunInfo, RunTarget, WorkerEvent } from '../worker/protocol';
 
 export interface KeepingState {
   /** Autosaved runs, newest first; null until the worker has listed them. */
@@ -19,7 +19,8 @@ export interface KeepingState {
   opened: string | null;
   dialogOpen: boolean;
 
-  saveRun(): void;
+  /** `run`: one run of a twin alone (absent: the run, or both runs of a twin in one file). */
+  saveRun(run?: RunTarget): void;
   /** Reads the file here (a File's bytes) and hands them to the worker to check and open. */
   openFile(file: Blob & { name: string }): Promise<void>;
   openRecent(id: string): void;
@@ -45,9 +46,9 @@ export function createKeepingStore(send: (cmd: Command) => void, download: (name
     opened: null,
     dialogOpen: false,
 
-    saveRun() {
+    saveRun(run) {
       set({ busy: 'saving' });
-      send({ type: 'saveRun' });
+      send(run ? { type: 'saveRun', run } : { type: 'saveRun' });
     },
     async openFile(file) {
       set({ busy: 'opening', offer: null, opened: null });

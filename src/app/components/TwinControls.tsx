@@ -9,6 +9,7 @@ import { MAX_BASELINES } from '../store/baselines';
 import { useApp, useAppStore } from '../storeContext';
 import { PinFromFile } from './PinFromFile';
 import type { RunTarget } from '../../worker/protocol';
+import { TwinRunControls } from './TwinRunControls';
 
 const TARGETS: { value: RunTarget; label: string }[] = [
   { value: 'A', label: 'A only' },
@@ -36,7 +37,7 @@ export function TwinControls() {
             type="button"
             onClick={() => act().startTwin()}
             disabled={!s.ready}
-            title="Restart as two runs, A and B, from the same weights, seed, data order and noise; then change a setting for B only"
+            title="Fork run B from this run where it is (same weights, optimizer state, data order and noise); A trains on; then change a setting for B only"
           >
             Twin run (A/B)
           </button>
@@ -55,6 +56,7 @@ export function TwinControls() {
         </button>
         <PinFromFile />
       </div>
+      <TwinRunControls />
       {s.twinOn && (
         <fieldset className="twin-target">
           <legend>Live settings change</legend>
@@ -86,7 +88,8 @@ export function TwinControls() {
 
 /** B's counters for the status bar while a twin is on. */
 export function TwinStatus() {
-  const s = useApp(useShallow((st) => ({ twinOn: st.twinOn, step: st.step, stepB: st.stepB, rateA: st.stepsPerSec, rateB: st.stepsPerSecB })));
+  // A held run's rate reads 0, not the last rate it trained at.
+  const s = useApp(useShallow((st) => ({ twinOn: st.twinOn, step: st.step, stepB: st.stepB, rateA: st.running ? st.stepsPerSec : 0, rateB: st.runningB ? st.stepsPerSecB : 0 })));
   if (!s.twinOn) return null;
   return (
     <span className="twin-status" data-testid="twin-status">

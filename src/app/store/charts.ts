@@ -2,7 +2,7 @@
  * The charts: every metric row of the run in a `MetricHistory`, downsampled into the rows each
  * chart draws at most every CHART_INTERVAL_MS, and the newest raw values for the legends.
  */
-import type { MetricKey } from '../../core/metrics/stepMetrics';
+import { METRIC_KEYS, type MetricKey } from '../../core/metrics/stepMetrics';
 import { MetricHistory } from '../lib/metricHistory';
 import type { ChartRow } from '../lib/metricHistory';
 import { historyCsv } from '../lib/exports';
@@ -106,7 +106,8 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
       flushCharts: compute,
       metricsCsv: () => historyCsv(history, get().quality.rows),
       endTwinCharts(keep) {
-        if (keep === 'B') history = historyB;
+        // B's line starts at the fork: the kept B's history is A's up to the fork, then B's.
+        if (keep === 'B') history = joinAt(history, historyB, get().forkStep);
         historyB = new MetricHistory();
         chartedVersion = chartedVersionB = -1;
         set({ chartsB: EMPTY_CHARTS });
@@ -123,6 +124,12 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
       set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, chartsB: EMPTY_CHARTS });
     },
     onEvent(ev) {
+      if (ev.type === 'forked') {
+        // B (re)starts from A at this step: its line starts afresh there.
+        historyB.clear();
+        schedule();
+        return;
+      }
       if (ev.type !== 'metrics') return;
       const width = ev.keys.length;
       const stepCol = ev.keys.indexOf('step');
@@ -141,6 +148,21 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
       schedule();
     },
   };
+}
+
+/** A's rows up to `step`, then B's: the history of a run forked from A at `step`. */
+function joinAt(a: MetricHistory, b: MetricHistory, step: number): MetricHistory {
+  const out = new MetricHistory();
+  const steps = a.column('step');
+  let n = 0;
+  while (n < steps.length && steps[n] <= step) n++;
+  for (const [h, rows] of [[a, n], [b, b.length]] as const) {
+    const cols = METRIC_KEYS.map((k) => h.column(k));
+    const data = new Float64Array(rows * cols.length);
+    for (let r = 0; r < rows; r++) cols.forEach((c, j) => (data[r * cols.length + j] = c[r]));
+    out.append(METRIC_KEYS, data);
+  }
+  return out;
 }
 
 /** Every chart's rows of one history (B's, a run file's: no legends, no staggering). */

@@ -49,9 +49,10 @@ function twin() {
   const store = createAppStore((c) => sent.push(c), { chartIntervalMs: 0 });
   const s = () => store.getState();
   s().handleEvent(ready());
-  s().startTwin();
-  s().handleEvent(ready());
   s().handleEvent({ type: 'hyperparams', applied: DEFAULT_CONFIG, step: 0 });
+  s().startTwin();
+  // The worker forks B from A where A is (here step 0): no new run, B's events follow.
+  s().handleEvent({ type: 'forked', run: 'B', step: 0 });
   s().handleEvent({ type: 'hyperparams', applied: DEFAULT_CONFIG, step: 0, run: 'B' });
   return { store, sent, s };
 }
@@ -112,6 +113,47 @@ describe('twin runs and baselines in the store', () => {
     s().keepRun('A');
     expect(s().chartsB.losses).toEqual([]);
     expect(s().charts.losses.map((r) => r.dLoss)).toEqual(Array(5).fill(0.7));
+  });
+
+  it('a twin started mid-run keeps A’s history and step; B’s line starts at the fork; Keep B joins them', () => {
+    const sent: Command[] = [];
+    const store = createAppStore((c) => sent.push(c), { chartIntervalMs: 0 });
+    const s = () => store.getState();
+    s().handleEvent(ready());
+    s().handleEvent({ type: 'state', running: false, step: 0, epoch: 0 });
+    s().handleEvent(metrics('A', 1, 10, 0.7));
+    s().startTwin();
+    s().handleEvent({ type: 'forked', run: 'B', step: 10 });
+    s().handleEvent({ type: 'hyperparams', applied: { ...DEFAULT_CONFIG, l2D: 0.01 }, step: 10, run: 'B' });
+    s().handleEvent({ type: 'state', running: false, step: 10, epoch: 0, run: 'B' });
+    s().handleEvent({ type: 'state', running: false, step: 10, epoch: 0 });
+    expect(s()).toMatchObject({ twinOn: true, forkStep: 10, step: 10, stepB: 10, runningB: false });
+    s().handleEvent(metrics('A', 11, 5, 0.7));
+    s().handleEvent(metrics('B', 11, 5, 0.3));
+    s().flushCharts();
+    expect(s().charts.losses.map((r) => r.step)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(s().chartsB.losses.map((r) => r.step)).toEqual([11, 12, 13, 14, 15]);
+    s().keepRun('B');
+    expect(s().charts.losses.map((r) => [r.step, r.dLoss])).toEqual(Array.from({ length: 15 }, (_, i) => [i + 1, i < 10 ? 0.7 : 0.3]));
+  });
+
+  it('Start / Pause / Reset of one run become commands for that run; Reset B starts B’s line afresh', () => {
+    const { s, sent } = twin();
+    s().startRunOf('B');
+    expect(sent.at(-1)).toEqual({ type: 'start', run: 'B' });
+    s().pauseRunOf('A');
+    expect(sent.at(-1)).toEqual({ type: 'pause', run: 'A' });
+    s().handleEvent({ type: 'state', running: true, step: 3, epoch: 0, run: 'B' });
+    expect(s().runningB).toBe(true);
+    s().handleEvent(metrics('B', 1, 5, 0.3));
+    s().flushCharts();
+    expect(s().chartsB.losses).toHaveLength(5);
+    s().resetB();
+    expect(sent.at(-1)).toEqual({ type: 'reset', run: 'B' });
+    s().handleEvent({ type: 'forked', run: 'B', step: 40 });
+    s().flushCharts();
+    expect(s().chartsB.losses).toEqual([]);
+    expect(s().forkStep).toBe(40);
   });
 
   it('pins up to three baselines that outlive a new run; hides and removes them', () => {

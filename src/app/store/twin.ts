@@ -4,7 +4,7 @@
  * Twin / Keep A / Keep B actions. Events tagged `run: 'B'` reach only this slice and the charts.
  */
 import type { LiveHyperparams, LiveKey } from '../../core/config';
-import type { RunTarget, WorkerEvent } from '../../worker/protocol';
+import type { RunKey, RunTarget, WorkerEvent } from '../../worker/protocol';
 import { addQuality, EMPTY_QUALITY } from '../lib/labState';
 import type { QualityState, WeightsFrame } from '../lib/labState';
 import type { PointsFrame, SampleFrame } from './frames';
@@ -18,6 +18,10 @@ export interface TwinSlice {
   /** B's live values in force. */
   configB: LiveHyperparams | null;
   stepB: number;
+  /** B trains (false while B is held on its own, or everything is paused). */
+  runningB: boolean;
+  /** The step B was (last) forked from A at: B's chart line starts there. */
+  forkStep: number;
   stepsPerSecB: number;
   imagesPerSecB: number;
   samplesB: SampleFrame | null;
@@ -26,8 +30,13 @@ export interface TwinSlice {
   qualityB: QualityState;
   /** B's newest weight statistics, shown beside A's. */
   weightsB: WeightsFrame | null;
-  /** Restarts as A and B from one starting point; `b`: B's live values from step 0 (a lesson's). */
+  /** Forks B from A where A is (A trains on); `b`: B's live values from the fork on (a lesson's). */
   startTwin(b?: Partial<LiveHyperparams>): void;
+  /** Start / Pause of one run of the twin (the other keeps its state). */
+  startRunOf(key: RunKey): void;
+  pauseRunOf(key: RunKey): void;
+  /** Re-forks B from A's current state, keeping B's live values. */
+  resetB(): void;
   keepRun(key: 'A' | 'B'): void;
   setLiveTarget(target: RunTarget): void;
   /** A live value for B alone (the live slice sends A's). */
@@ -38,6 +47,8 @@ const OFF = {
   twinOn: false,
   configB: null,
   stepB: 0,
+  runningB: false,
+  forkStep: 0,
   stepsPerSecB: 0,
   imagesPerSecB: 0,
   samplesB: null,
@@ -66,6 +77,15 @@ export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSli
       startTwin(b) {
         send({ type: 'twin', action: 'start' });
         if (b && Object.keys(b).length) send({ type: 'setHyperparams', values: b, run: 'B' });
+      },
+      startRunOf(key) {
+        send({ type: 'start', run: key });
+      },
+      pauseRunOf(key) {
+        send({ type: 'pause', run: key });
+      },
+      resetB() {
+        if (get().twinOn) send({ type: 'reset', run: 'B' });
       },
       keepRun(key) {
         const s = get();
@@ -96,8 +116,11 @@ export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSli
         case 'hyperparams':
           set({ twinOn: true, configB: unsent && timer ? { ...ev.applied, ...unsent } : ev.applied });
           return;
+        case 'forked':
+          set({ twinOn: true, forkStep: ev.step, samplesB: null, pointsB: null, stepsPerSecB: 0, imagesPerSecB: 0 });
+          return;
         case 'state':
-          set({ stepB: ev.step });
+          set({ stepB: ev.step, runningB: ev.running });
           return;
         case 'metrics': {
           const width = ev.keys.length;
