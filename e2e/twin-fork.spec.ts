@@ -50,8 +50,17 @@ test('a twin started mid-run forks B at A’s step; Pause B stops B while A trai
   // Start B: B moves again.
   await page.getByRole('button', { name: 'Start B' }).click();
   await expect.poll(() => num(page, 'step-count-b'), { timeout: 60_000 }).toBeGreaterThan(bHeld + 5);
+  // Pause A: A stops, B trains on, and the twin still reads as training.
+  await page.getByRole('button', { name: 'Pause A' }).click();
+  await expect(page.getByRole('button', { name: 'Start A' })).toBeVisible();
+  const aHeld = await settled(() => stepCount(page));
+  const bThen = await num(page, 'step-count-b');
+  await expect.poll(() => num(page, 'step-count-b'), { timeout: 60_000 }).toBeGreaterThan(bThen + 20);
+  expect(await stepCount(page)).toBe(aHeld);
+  await expect(page.getByTestId('run-state')).toHaveText('Training');
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Start B' })).toBeVisible();
+  await expect(page.getByTestId('run-state')).toHaveText('Paused');
   // A's chart runs on through the fork to A's step (its history was kept, not restarted).
   const aLast = await settled(() => stepCount(page));
   await page.getByTestId('chart-losses').getByText('Table of values').click();

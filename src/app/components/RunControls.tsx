@@ -5,7 +5,8 @@ import { useApp, useAppStore } from '../storeContext';
 export function RunControls() {
   const store = useAppStore();
   const ready = useApp((s) => s.phase === 'ready');
-  const running = useApp((s) => s.running);
+  // In a twin, training while either run trains (A may be held while B trains on).
+  const running = useApp((s) => s.running || s.runningB);
   const startRef = useRef<HTMLButtonElement>(null);
   const pauseRef = useRef<HTMLButtonElement>(null);
 

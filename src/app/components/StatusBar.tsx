@@ -12,7 +12,8 @@ export function StatusBar() {
   const s = useApp(
     useShallow((st) => ({
       phase: st.phase,
-      running: st.running,
+      // A twin trains while either run does (one may be held).
+      running: st.running || st.runningB,
       backend: st.backend,
       requested: st.backendRequested,
       step: st.step,
