@@ -117,7 +117,7 @@ export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSli
           set({ twinOn: true, configB: unsent && timer ? { ...ev.applied, ...unsent } : ev.applied });
           return;
         case 'forked':
-          set({ twinOn: true, forkStep: ev.step, samplesB: null, pointsB: null, stepsPerSecB: 0, imagesPerSecB: 0 });
+          set({ twinOn: true, forkStep: ev.step, samplesB: null, pointsB: null, qualityB: EMPTY_QUALITY, weightsB: null, stepsPerSecB: 0, imagesPerSecB: 0 });
           return;
         case 'state':
           set({ stepB: ev.step, runningB: ev.running });
