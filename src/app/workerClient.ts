@@ -13,8 +13,10 @@ import { superviseWorker, type WorkerLike } from './lib/workerSupervisor';
 import { createRecovery } from './workerRecovery';
 
 export function startTraining(search: string): { store: AppStore; keeping: KeepingStore } {
+  // ?testHooks=1 names the worker so it installs its test hooks (src/worker/deviceWatch.ts).
+  const workerName = new URLSearchParams(search).get('testHooks') === '1' ? 'training-test' : 'training';
   // A DOM Worker's handlers take richer events than the supervisor's structural type names.
-  const create = () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' }) as unknown as WorkerLike;
+  const create = () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: workerName }) as unknown as WorkerLike;
   // The worker is supervised: a crash (error event) or a silence while it should answer (a close,
   // a hang) starts a new one, which `recovery` restores from the newest checkpoint.
   const supervisor = superviseWorker({

@@ -155,6 +155,8 @@ export class LiveRun {
 
   /** `keep`: the trainer that lives on in a new LiveRun (Keep A / Keep B), not disposed here. */
   dispose(keep: Trainer | null = null): void {
+    // Once only: a run lost with its GPU device is disposed before the session replaces it.
+    if (this.disposed) return;
     this.disposed = true;
     for (const m of this.members) m.dispose(m.trainer === keep);
   }

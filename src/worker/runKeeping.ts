@@ -55,6 +55,12 @@ export interface RunKeeping {
   /** Called between training slices: runs a due autosave or a Save run. */
   atSafePoint(): Promise<void>;
   handle(cmd: Extract<Command, { type: 'saveRun' | 'openRun' | 'listRecent' | 'openRecent' | 'deleteRecent' | 'pageHidden' }>): Promise<void>;
+  /**
+   * Before the run is rebuilt in place from its checkpoint at `step` (a lost GPU device): what,
+   * run right after the new run's ready/state events, brings back its history up to that step and
+   * keeps its autosave slot.
+   */
+  continueAt(step: number): (t: Trainer) => void;
 }
 
 export type KeepingCommand = Parameters<RunKeeping['handle']>[0];
@@ -191,6 +197,18 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
   }
 
   return {
+    continueAt(step) {
+      const kept = historyUpTo(history.data(), step);
+      const id = runId;
+      return (t) => {
+        history.load(kept);
+        // As for a run file: the session measures quality afresh at the restored step.
+        for (const ev of history.replay()) if (!(ev.type === 'quality' && ev.step >= t.step)) host.post(ev);
+        runId = id;
+        lastSavedStep = -1;
+        lastAutosaveElapsed = kept.elapsedMs;
+      };
+    },
     observe(ev) {
       history.observe(ev);
       switch (ev.type) {
@@ -273,6 +291,20 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
           return whenSafe(autosave);
       }
     },
+  };
+}
+
+/** `h` without what came after `step` (those steps are trained again). */
+function historyUpTo(h: RunHistoryData, step: number): RunHistoryData {
+  const width = h.metrics.keys.length;
+  const stepCol = h.metrics.keys.indexOf('step');
+  let rows = width ? h.metrics.data.length / width : 0;
+  while (stepCol >= 0 && rows > 0 && h.metrics.data[(rows - 1) * width + stepCol] > step) rows--;
+  return {
+    metrics: { keys: h.metrics.keys, data: h.metrics.data.slice(0, rows * width) },
+    quality: h.quality.filter((q) => q.step <= step),
+    samples: h.samples.filter((f) => f.step <= step),
+    elapsedMs: h.elapsedMs,
   };
 }
 

@@ -25,9 +25,12 @@ export function StatusBar() {
   const state = s.phase === 'failed' ? 'Stopped' : s.phase === 'loading' ? 'Loading…' : s.running ? 'Training' : 'Paused';
   const backendName = s.backend?.name ?? (s.phase === 'loading' ? 'starting…' : 'none');
   const reasons = s.backend?.reasons ?? [];
+  const lost = s.backend?.deviceLost;
   const why =
     s.backend &&
-    (s.backend.requested !== 'auto'
+    (lost
+      ? `The ${lost.backend} GPU device was lost (${lost.reason}); ${s.backend.name} took over from step ${formatInt(lost.step)}.`
+      : s.backend.requested !== 'auto'
       ? `Forced by the URL (?backend=${s.backend.requested}).`
       : s.backend.calibration
         ? `Chosen by measurement: ${s.backend.calibration}.`
