@@ -10,7 +10,7 @@ import { BACKEND_ORDER, fallbackSkips, type BackendName, type BackendReport } fr
 import type { DatasetSource } from '../core/data/types';
 import { unpackMetrics } from '../core/metrics/stepMetrics';
 import { pointsDataset } from '../core/testing/fixtures';
-import { createDeviceLoss, isDeviceLostError, type DeviceLossHost } from './deviceLoss';
+import { createDeviceLoss, GRACE_MS, isDeviceLostError, type DeviceLossHost } from './deviceLoss';
 import type { WorkerEvent } from './protocol';
 import { decodePng } from './testing/fakeFiles';
 import { createTrainingSession } from './trainingSession';
@@ -164,9 +164,14 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
     const { host, log } = fakeHost();
     const loss = createDeviceLoss(host, () => ({ isLost: () => false, dispose: () => {} }));
     loss.watch('webgl');
-    expect(loss.explains('shapes do not match')).toBe(false);
-    expect(loss.explains('WebGL Error: CONTEXT_LOST_WEBGL')).toBe(true);
+    const shown: string[] = [];
+    loss.report('shapes do not match', () => shown.push('shapes'));
+    loss.report('WebGL Error: CONTEXT_LOST_WEBGL', () => shown.push('lost'));
+    // Both wait for a loss event; none came, so the first is shown and the second is the loss.
+    expect(shown).toEqual([]);
+    await new Promise((r) => setTimeout(r, GRACE_MS + 100));
     await loss.settled();
+    expect(shown).toEqual(['shapes']);
     expect(log).toEqual([
       'abandon',
       'select skip=webgpu,webgl',
@@ -174,6 +179,20 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
       'notice The GPU device was lost (WebGL Error: CONTEXT_LOST_WEBGL); continuing on wasm from step 42.',
       'start',
     ]);
+  });
+
+  it('an error a moment before the loss event (a read-back the destroyed device failed) is not shown', async () => {
+    let onLost: (r: string) => void = () => {};
+    const { host, log } = fakeHost({ run: () => ({ trainer: { config: {} as never, hyperparams: {} as never, checkpointSnapshot: { step: 5 } as never }, running: false, isTwin: false }) });
+    const loss = createDeviceLoss(host, (_n, cb) => ((onLost = cb), { isLost: () => false, dispose: () => {} }));
+    loss.watch('webgl');
+    const shown: string[] = [];
+    loss.report("Training stopped: Failed to execute 'mapAsync' on 'GPUBuffer': Buffer was unmapped before mapping was resolved.", () => shown.push('unmapped'));
+    onLost('destroyed: Device was destroyed.');
+    await loss.settled();
+    await new Promise((r) => setTimeout(r, GRACE_MS + 100));
+    expect(shown).toEqual([]);
+    expect(log.at(-1)).toBe('notice The GPU device was lost (destroyed: Device was destroyed.); the run is on wasm at step 5 (paused, as it was).');
   });
 
   it('only the checkpoint seen while the device was healthy is trusted', async () => {
@@ -196,15 +215,19 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
   it('a loss on wasm or cpu is no device loss; no backend left is reported', async () => {
     const { host, log } = fakeHost({ backend: () => ({ name: 'wasm', reasons: [], requested: 'auto', hardwareGpu: false }) });
     const loss = createDeviceLoss(host, () => ({ isLost: () => false, dispose: () => {} }));
-    expect(loss.explains('Device is lost')).toBe(false);
+    const shown: string[] = [];
+    loss.report('Device is lost', () => shown.push('now'));
+    expect(shown).toEqual(['now']);
     const failing = fakeHost({
       selectBackend: async () => {
         throw new Error('no TF.js backend could start');
       },
     });
     const loss2 = createDeviceLoss(failing.host, () => ({ isLost: () => false, dispose: () => {} }));
-    expect(loss2.explains('Device is lost')).toBe(true);
+    loss2.report('Device is lost', () => shown.push('later'));
+    await new Promise((r) => setTimeout(r, GRACE_MS + 100));
     await loss2.settled();
+    expect(shown).toEqual(['now']);
     expect(failing.log.at(-1)).toMatch(/^fail The GPU device was lost \(Device is lost\) and no other backend could start: no TF.js backend could start/);
     expect(log).toEqual([]);
   });

@@ -50,11 +50,19 @@ export interface DeviceLoss {
   watch(name: string): void;
   /** Between training slices: true when the device is lost (recovery has begun; stop training). */
   check(): boolean;
-  /** A training error: true when it comes from the lost device (recovery has begun; do not report it). */
-  explains(message: string): boolean;
+  /**
+   * An internal error to show with `show`. On a GPU backend it waits GRACE_MS first: destroying a
+   * device fails the read-backs in flight ("Buffer was unmapped…") a moment before `lost`
+   * resolves, and an error the loss explains is not shown (the recovery's notice is). One that
+   * names a lost device, with no loss event by then, starts the recovery itself.
+   */
+  report(message: string, show: () => void): void;
   /** Resolves once a recovery under way has finished. */
   settled(): Promise<void>;
 }
+
+/** How long an error on a GPU backend waits for a device loss to explain it. */
+export const GRACE_MS = 1000;
 
 /** How long a loop stuck on the dead device (a read-back that never resolves) is waited for. */
 export const ABANDON_AFTER_MS = 3000;
@@ -70,9 +78,11 @@ export function createDeviceLoss(host: DeviceLossHost, watchDevice: WatchDevice)
   let watched: { name: string; watch: DeviceWatch } | null = null;
   let trusted: { trainer: LossTrainer; snapshot: RunSnapshot | null } | null = null;
   let recovering: Promise<void> | null = null;
+  let losses = 0;
 
   function lost(name: string, reason: string): void {
     if (recovering || host.backend()?.name !== name) return;
+    losses++;
     recovering = recover(name as BackendName, reason).finally(() => void (recovering = null));
   }
 
@@ -131,14 +141,18 @@ export function createDeviceLoss(host: DeviceLossHost, watchDevice: WatchDevice)
       if (trainer) trusted = { trainer, snapshot: trainer.checkpointSnapshot };
       return false;
     },
-    explains(message) {
-      if (recovering) return true;
-      if (watched?.watch.isLost()) return true;
-      if (!isDeviceLostError(message)) return false;
+    report(message, show) {
+      const explained = () => recovering !== null || watched?.watch.isLost() === true;
+      if (explained()) return;
       const name = host.backend()?.name;
-      if (name !== 'webgpu' && name !== 'webgl') return false;
-      lost(name, message);
-      return true;
+      if (name !== 'webgpu' && name !== 'webgl') return show();
+      const seen = losses;
+      setTimeout(() => {
+        if (losses !== seen || explained()) return;
+        // TF.js's own words for a lost device (no event came): that is the loss; else a plain error.
+        if (isDeviceLostError(message)) lost(name, message);
+        else show();
+      }, GRACE_MS);
     },
     settled: () => recovering ?? Promise.resolve(),
   };

@@ -34,6 +34,8 @@ export class LiveRun {
   readonly members: RunViews[];
   private readonly lockstep: Lockstep | null;
   private training = false;
+  /** True when the last `start` ended in an error (a lost GPU device among the causes). */
+  crashedTraining = false;
   private disposed = false;
   private current: Promise<void> = Promise.resolve();
 
@@ -111,11 +113,15 @@ export class LiveRun {
   start(): Promise<void> {
     if (this.training || this.loop.running) return this.current;
     this.training = true;
+    this.crashedTraining = false;
     this.postState();
     this.current = this.loop
       .run({ periodic: this.periodicHooks() })
       .then(async (outcome) => void (await this.finish(outcome)))
-      .catch((e) => this.out.fail('training', 'internal', `Training stopped: ${(e as Error).message}`))
+      .catch((e) => {
+        this.crashedTraining = true;
+        this.out.fail('training', 'internal', `Training stopped: ${(e as Error).message}`);
+      })
       .finally(() => {
         this.training = false;
         this.postState();

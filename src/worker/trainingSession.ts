@@ -83,10 +83,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     keeping.observe(ev);
     postRaw(ev);
   };
-  const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]) =>
-    post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
-  // A training error that comes from a lost GPU device is handled by deviceLoss, not shown.
-  const output = { post, fail: (source: ErrorSource, code: ErrorCode, message: string) => void (source === 'training' && deviceLoss.explains(message) ? undefined : fail(source, code, message)) };
+  const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]) => {
+    const show = () => post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
+    // An internal error may be a lost GPU device's doing: deviceLoss.ts then recovers instead.
+    if (code === 'internal') deviceLoss.report(message, show);
+    else show();
+  };
+  const output = { post, fail };
   const exports = createExportCommands(post);
   const currentConfig = (): TrainConfig | undefined => (run ? { ...run.trainer.config, ...run.trainer.hyperparams } : undefined);
 
@@ -320,7 +323,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   const deviceLoss = createDeviceLoss(
     {
       backend: () => backend,
-      run: () => run,
+      // A loop the lost device crashed was training all the same.
+      run: () => run && { trainer: run.trainer, running: run.running || run.crashedTraining, isTwin: run.isTwin },
       abandon: async () => {
         const old = run;
         old?.loop.stop();

@@ -43,7 +43,10 @@ export function StatusBar() {
         {state}
       </span>
       <details className="backend" title={tooltip}>
-        <summary data-testid="backend">Backend: {backendName}</summary>
+        <summary data-testid="backend">
+          Backend: {backendName}
+          {lost && ` (${lost.backend} device lost)`}
+        </summary>
         <div className="backend-why">
           {why && <p data-testid="backend-why">{why}</p>}
           {s.backend?.threads && <p data-testid="backend-threads">WASM threads: {s.backend.threads.note}</p>}
