@@ -11,6 +11,8 @@ import { createKeepingStore, type KeepingStore } from './runKeepingStore';
 import { downloadBytes } from './lib/download';
 import { superviseWorker, type WorkerLike } from './lib/workerSupervisor';
 import { createRecovery } from './workerRecovery';
+import { createHiddenPause } from './hiddenPause';
+import { usePrefs } from './prefs';
 
 export function startTraining(search: string): { store: AppStore; keeping: KeepingStore } {
   // ?testHooks=1 names the worker so it installs its test hooks (src/worker/deviceWatch.ts).
@@ -46,9 +48,18 @@ export function startTraining(search: string): { store: AppStore; keeping: Keepi
     backend: () => store.getState().backendRequested,
     notice: (message) => store.setState((s) => ({ notices: [...s.notices, message] })),
   });
+  // The user's choice: a hidden tab pauses, and resumes when shown if it had been training.
+  const hiddenPause = createHiddenPause({
+    enabled: () => usePrefs.getState().pauseWhenHidden,
+    running: () => store.getState().running,
+    pause: () => store.getState().pause(),
+    start: () => store.getState().start(),
+  });
   // The tab may be closed once hidden: the worker autosaves then.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') send({ type: 'pageHidden' });
+    const hidden = document.visibilityState === 'hidden';
+    hiddenPause(hidden);
+    if (hidden) send({ type: 'pageHidden' });
   });
   const link = decodeRunLink(search);
   const viewNotices = applyLinkView(store, link);
