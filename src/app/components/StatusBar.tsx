@@ -45,7 +45,9 @@ export function StatusBar() {
       <details className="backend" title={tooltip}>
         <summary data-testid="backend">
           Backend: {backendName}
-          {lost && ` (${lost.backend} device lost)`}
+          {/* A mark, not words: the bar stays on one line (the reason is in the notice and below). */}
+          {lost && <span className="backend-lost" aria-hidden="true" title={`The ${lost.backend} GPU device was lost`}> ⚠</span>}
+          {lost && <span className="visually-hidden"> ({lost.backend} device lost)</span>}
         </summary>
         <div className="backend-why">
           {why && <p data-testid="backend-why">{why}</p>}
