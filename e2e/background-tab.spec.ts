@@ -25,12 +25,17 @@ const pauseWhenHidden = (page: Page) => page.getByRole('checkbox', { name: 'Paus
 /** The step once it stopped moving (a pause lets the steps in flight land). */
 async function settledStep(page: Page): Promise<number> {
   let last = -1;
-  await expect.poll(async () => {
-    const now = await stepCount(page);
-    const settled = now === last;
-    last = now;
-    return settled;
-  }, { intervals: [400] }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const now = await stepCount(page);
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [400] },
+    )
+    .toBe(true);
   return last;
 }
 
@@ -54,7 +59,9 @@ test('a hidden tab trains on without drawing charts, and catches up when shown',
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });
 
-test('with "Pause training while this tab is hidden" on, hiding pauses and showing resumes; a run the user paused stays paused; the setting is remembered', async ({ page }) => {
+test('with "Pause training while this tab is hidden" on, hiding pauses and showing resumes; a run the user paused stays paused; the setting is remembered', async ({
+  page,
+}) => {
   await openApp(page, RING);
   await pauseWhenHidden(page).check();
   await page.getByRole('button', { name: 'Start', exact: true }).click();

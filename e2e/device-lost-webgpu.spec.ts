@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
 
-test('a lost WebGPU device: training goes on on wasm from the newest checkpoint, with a notice', async ({ page }, info) => {
+test('a lost WebGPU device: training goes on on wasm from the newest checkpoint, with a notice', async ({ page }) => {
   test.setTimeout(480_000);
   await openApp(page, `${RING}&backend=webgpu&testHooks=1`, { waitReady: false });
   await expect(page.getByTestId('backend')).toContainText('Backend: webgpu', { timeout: 120_000 });
@@ -32,11 +32,16 @@ test('a lost WebGPU device: training goes on on wasm from the newest checkpoint,
   expect(restoredAt).toBeGreaterThan(0);
   expect(restoredAt).toBeLessThanOrEqual(before + 200);
   await expect(page.getByTestId('backend')).toContainText(/^Backend: wasm ⚠ \(webgpu device lost\)$/);
-  await expect(page.locator('details.backend')).toHaveAttribute('title', /^The webgpu GPU device was lost \(.+\); wasm took over from step [\d,]+\.\nwebgpu: skipped — its GPU device was lost/);
+  await expect(page.locator('details.backend')).toHaveAttribute(
+    'title',
+    /^The webgpu GPU device was lost \(.+\); wasm took over from step [\d,]+\.\nwebgpu: skipped — its GPU device was lost/,
+  );
+  // Seen here: after device.destroy() headless Chromium on SwiftShader may stop producing frames
+  // a while later (a screenshot or a click's stability check then waits forever, while the DOM and
+  // the worker go on), so the picture is taken at once and only on request, and nothing is clicked.
+  if (process.env.SCREENSHOT) await page.screenshot({ path: 'docs/gpu-lost.png', timeout: 60_000 });
   // It was training, so it trains on from there, and nothing went wrong on screen.
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await waitForStepAtLeast(page, restoredAt + 30, 60_000);
   await expect(page.getByTestId('error-message')).toHaveCount(0);
-  await page.screenshot({ path: process.env.SCREENSHOT ? 'docs/gpu-lost.png' : info.outputPath('gpu-lost.png') });
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });

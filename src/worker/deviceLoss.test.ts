@@ -37,7 +37,12 @@ describe('fallbackSkips (which backend takes over from a lost one)', () => {
   });
 
   it('recognises TF.js errors from a lost device, and nothing else', () => {
-    for (const m of ['Device is lost', 'WebGL Error: CONTEXT_LOST_WEBGL', 'A valid external Instance reference no longer exists: the device was lost', 'Buffer used in submit while destroyed device']) {
+    for (const m of [
+      'Device is lost',
+      'WebGL Error: CONTEXT_LOST_WEBGL',
+      'A valid external Instance reference no longer exists: the device was lost',
+      'Buffer used in submit while destroyed device',
+    ]) {
       expect(isDeviceLostError(m), m).toBe(true);
     }
     for (const m of ['Training stopped: NaN', 'shapes [2,3] and [4] must match', 'out of memory']) expect(isDeviceLostError(m), m).toBe(false);
@@ -89,7 +94,10 @@ describe('a lost GPU device (session, fake lost backend)', () => {
     await h.session.handle({ type: 'step', count: 20 });
     const tensorsPaused = tf.memory().numTensors;
     await h.session.handle({ type: 'start' });
-    await h.until(() => (h.last('state')?.step ?? 0) >= 30 || unpackMetrics(h.last('metrics')?.data ?? new Float64Array()).some((r) => r.step >= 30), 'step 30');
+    await h.until(
+      () => (h.last('state')?.step ?? 0) >= 30 || unpackMetrics(h.last('metrics')?.data ?? new Float64Array()).some((r) => r.step >= 30),
+      'step 30',
+    );
     const readyBefore = h.of('ready').length;
     h.lose('destroyed: test');
     await h.until(() => h.of('notice').length > 0, 'the notice');
@@ -183,11 +191,15 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
 
   it('an error a moment before the loss event (a read-back the destroyed device failed) is not shown', async () => {
     let onLost: (r: string) => void = () => {};
-    const { host, log } = fakeHost({ run: () => ({ trainer: { config: {} as never, hyperparams: {} as never, checkpointSnapshot: { step: 5 } as never }, running: false, isTwin: false }) });
+    const { host, log } = fakeHost({
+      run: () => ({ trainer: { config: {} as never, hyperparams: {} as never, checkpointSnapshot: { step: 5 } as never }, running: false, isTwin: false }),
+    });
     const loss = createDeviceLoss(host, (_n, cb) => ((onLost = cb), { isLost: () => false, dispose: () => {} }));
     loss.watch('webgl');
     const shown: string[] = [];
-    loss.report("Training stopped: Failed to execute 'mapAsync' on 'GPUBuffer': Buffer was unmapped before mapping was resolved.", () => shown.push('unmapped'));
+    loss.report("Training stopped: Failed to execute 'mapAsync' on 'GPUBuffer': Buffer was unmapped before mapping was resolved.", () =>
+      shown.push('unmapped'),
+    );
     onLost('destroyed: Device was destroyed.');
     await loss.settled();
     await new Promise((r) => setTimeout(r, GRACE_MS + 100));

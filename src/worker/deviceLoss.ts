@@ -123,7 +123,11 @@ export function createDeviceLoss(host: DeviceLossHost, watchDevice: WatchDevice)
     if (!installed) return; // reinstall reported why
     const twin = r?.isTwin ? ' Run B of the twin could not be kept (only A is checkpointed for this).' : '';
     const at = step.toLocaleString('en-US');
-    host.notice(wasRunning ? `The GPU device was lost (${reason}); continuing on ${next.name} from step ${at}.${twin}` : `The GPU device was lost (${reason}); the run is on ${next.name} at step ${at} (paused, as it was).${twin}`);
+    host.notice(
+      wasRunning
+        ? `The GPU device was lost (${reason}); continuing on ${next.name} from step ${at}.${twin}`
+        : `The GPU device was lost (${reason}); the run is on ${next.name} at step ${at} (paused, as it was).${twin}`,
+    );
     if (wasRunning) host.start();
   }
 

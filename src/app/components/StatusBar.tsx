@@ -31,10 +31,10 @@ export function StatusBar() {
     (lost
       ? `The ${lost.backend} GPU device was lost (${lost.reason}); ${s.backend.name} took over from step ${formatInt(lost.step)}.`
       : s.backend.requested !== 'auto'
-      ? `Forced by the URL (?backend=${s.backend.requested}).`
-      : s.backend.calibration
-        ? `Chosen by measurement: ${s.backend.calibration}.`
-        : `Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).`);
+        ? `Forced by the URL (?backend=${s.backend.requested}).`
+        : s.backend.calibration
+          ? `Chosen by measurement: ${s.backend.calibration}.`
+          : `Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).`);
   const tooltip = [why, ...reasons].filter(Boolean).join('\n');
 
   return (
@@ -46,7 +46,12 @@ export function StatusBar() {
         <summary data-testid="backend">
           Backend: {backendName}
           {/* A mark, not words: the bar stays on one line (the reason is in the notice and below). */}
-          {lost && <span className="backend-lost" aria-hidden="true" title={`The ${lost.backend} GPU device was lost`}> ⚠</span>}
+          {lost && (
+            <span className="backend-lost" aria-hidden="true" title={`The ${lost.backend} GPU device was lost`}>
+              {' '}
+              ⚠
+            </span>
+          )}
           {lost && <span className="visually-hidden"> ({lost.backend} device lost)</span>}
         </summary>
         <div className="backend-why">
