@@ -45,14 +45,7 @@ export function StatusBar() {
       <details className="backend" title={tooltip}>
         <summary data-testid="backend">
           Backend: {backendName}
-          {/* A mark, not words: the bar stays on one line (the reason is in the notice and below). */}
-          {lost && (
-            <span className="backend-lost" aria-hidden="true" title={`The ${lost.backend} GPU device was lost`}>
-              {' '}
-              ⚠
-            </span>
-          )}
-          {lost && <span className="visually-hidden"> ({lost.backend} device lost)</span>}
+          {lost && ` (${lost.backend} device lost)`}
         </summary>
         <div className="backend-why">
           {why && <p data-testid="backend-why">{why}</p>}
