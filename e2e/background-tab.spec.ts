@@ -1,6 +1,7 @@
 /**
  * A hidden tab keeps training in the worker but its charts stop drawing; when it comes back the
- * charts catch up at once. Visibility is simulated: headless Chromium pages are always "visible".
+ * charts catch up at once. With "Pause training while this tab is hidden" on, it pauses instead
+ * and resumes when shown. Visibility is simulated: headless Chromium pages are always "visible".
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -19,8 +20,29 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
   }, hidden);
 }
 
+const pauseWhenHidden = (page: Page) => page.getByRole('checkbox', { name: 'Pause training while this tab is hidden' });
+
+/** The step once it stopped moving (a pause lets the steps in flight land). */
+async function settledStep(page: Page): Promise<number> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await stepCount(page);
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [400] },
+    )
+    .toBe(true);
+  return last;
+}
+
 test('a hidden tab trains on without drawing charts, and catches up when shown', async ({ page }) => {
   await openApp(page, RING);
+  // The setting is off by default: this is the "off" case.
+  await expect(pauseWhenHidden(page)).not.toBeChecked();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await waitForStepAtLeast(page, 20);
   const losses = page.getByTestId('chart-losses');
@@ -35,4 +57,33 @@ test('a hidden tab trains on without drawing charts, and catches up when shown',
   await setHidden(page, false);
   await expect.poll(() => newestDrawnStep(page)).toBeGreaterThanOrEqual(stepHidden + 100);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+});
+
+test('with "Pause training while this tab is hidden" on, hiding pauses and showing resumes; a run the user paused stays paused; the setting is remembered', async ({
+  page,
+}) => {
+  await openApp(page, RING);
+  await pauseWhenHidden(page).check();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await waitForStepAtLeast(page, 20);
+  await setHidden(page, true);
+  await expect(page.getByTestId('run-state')).toHaveText('Paused');
+  const paused = await settledStep(page);
+  await page.waitForTimeout(1000);
+  expect(await stepCount(page)).toBe(paused);
+  await setHidden(page, false);
+  await expect(page.getByTestId('run-state')).toHaveText('Training');
+  await waitForStepAtLeast(page, paused + 20);
+
+  // Paused by the user, it stays paused when the tab comes back.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const userPaused = await settledStep(page);
+  await setHidden(page, true);
+  await setHidden(page, false);
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('run-state')).toHaveText('Paused');
+  expect(await stepCount(page)).toBe(userPaused);
+
+  await page.reload();
+  await expect(pauseWhenHidden(page)).toBeChecked();
 });

@@ -1,4 +1,4 @@
-/** A crashed or closed training worker is noticed, replaced and restored; the run keeps training. */
+/** A crashed or closed training worker is noticed, replaced and restored; the run keeps training. SCREENSHOT=1 writes docs/worker-restored.png. */
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
 
@@ -42,7 +42,8 @@ for (const fault of ['throws', 'closes'] as const) {
     }
     const note = restoredNote(page, fault === 'throws' ? /it failed: .*test crash.*/ : /it stopped answering for \d+ s/);
     await expect(note).toBeVisible({ timeout: 60_000 });
-    await page.screenshot({ path: info.outputPath(`restored-${fault}.png`) });
+    // SCREENSHOT=1 refreshes docs/worker-restored.png (the README's fault section shows it).
+    await page.screenshot({ path: process.env.SCREENSHOT && fault === 'throws' ? 'docs/worker-restored.png' : info.outputPath(`restored-${fault}.png`) });
     const restoredAt = Number(((await note.textContent()) ?? '').match(/step ([\d,]+)\./)![1].replace(/,/g, ''));
     // The newest checkpoint: the pause's, or a later 30-second autosave.
     expect(restoredAt).toBeGreaterThanOrEqual(saved);

@@ -11,10 +11,14 @@ import { createKeepingStore, type KeepingStore } from './runKeepingStore';
 import { downloadBytes } from './lib/download';
 import { superviseWorker, type WorkerLike } from './lib/workerSupervisor';
 import { createRecovery } from './workerRecovery';
+import { createHiddenPause } from './hiddenPause';
+import { usePrefs } from './prefs';
 
 export function startTraining(search: string): { store: AppStore; keeping: KeepingStore } {
+  // ?testHooks=1 names the worker so it installs its test hooks (src/worker/deviceWatch.ts).
+  const workerName = new URLSearchParams(search).get('testHooks') === '1' ? 'training-test' : 'training';
   // A DOM Worker's handlers take richer events than the supervisor's structural type names.
-  const create = () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' }) as unknown as WorkerLike;
+  const create = () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: workerName }) as unknown as WorkerLike;
   // The worker is supervised: a crash (error event) or a silence while it should answer (a close,
   // a hang) starts a new one, which `recovery` restores from the newest checkpoint.
   const supervisor = superviseWorker({
@@ -44,9 +48,18 @@ export function startTraining(search: string): { store: AppStore; keeping: Keepi
     backend: () => store.getState().backendRequested,
     notice: (message) => store.setState((s) => ({ notices: [...s.notices, message] })),
   });
+  // The user's choice: a hidden tab pauses, and resumes when shown if it had been training.
+  const hiddenPause = createHiddenPause({
+    enabled: () => usePrefs.getState().pauseWhenHidden,
+    running: () => store.getState().running,
+    pause: () => store.getState().pause(),
+    start: () => store.getState().start(),
+  });
   // The tab may be closed once hidden: the worker autosaves then.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') send({ type: 'pageHidden' });
+    const hidden = document.visibilityState === 'hidden';
+    hiddenPause(hidden);
+    if (hidden) send({ type: 'pageHidden' });
   });
   const link = decodeRunLink(search);
   const viewNotices = applyLinkView(store, link);

@@ -49,6 +49,18 @@ describe('selectBackend in Node', () => {
 });
 
 describe('selectBackend with injected probes', () => {
+  it('skip (a lost device): the lost webgpu and its reason are in the report; a hardware webgl takes over, and webgpu is no candidate', async () => {
+    const tried: string[] = [];
+    const r = await selectBackend('auto', {
+      env: fakeBrowser({ setBackend: async (name) => (tried.push(name), name === 'webgl' ? true : tf.setBackend(name)), getBackend: () => tried.at(-1) ?? '', ready: async () => {} }),
+      skip: { webgpu: 'its GPU device was lost (destroyed)' },
+    });
+    expect(tried).toEqual(['webgl']);
+    expect(r.name).toBe('webgl');
+    expect(r.reasons).toEqual(['webgpu: skipped — its GPU device was lost (destroyed)']);
+    expect(r.candidates).toEqual(['webgl', 'wasm', 'cpu']);
+  });
+
   it('a setBackend that resolves false is a failure, and the chain falls back', async () => {
     const r = await selectBackend('webgpu', {
       env: fakeBrowser({

@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice } from './config';
-import type { BackendName, BackendReport } from './backendReport';
+import { BACKEND_ORDER, type BackendName, type BackendReport } from './backendReport';
 import { registerWasmTrainingKernels } from './wasmKernels';
 
 export type { BackendReport } from './backendReport';
@@ -45,9 +45,11 @@ export interface SelectBackendOptions {
   env?: Partial<BackendEnv>;
   /** Per attempt (probe or setBackend); wasm's setBackend has been seen to hang. */
   timeoutMs?: number;
+  /** Backends not to try, with the reason the report gives (a lost GPU device: worker/deviceLoss.ts). */
+  skip?: Partial<Record<BackendName, string>>;
 }
 
-const CHAIN: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const CHAIN = BACKEND_ORDER;
 const DEFAULT_TIMEOUT_MS = 20_000;
 
 const SOFTWARE_PATTERN = /swiftshader|llvmpipe|softpipe|lavapipe|software|microsoft basic render/i;
@@ -232,6 +234,11 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
 
   for (const [i, name] of CHAIN.slice(start).entries()) {
     const forced = name === requested;
+    const skipped = options.skip?.[name];
+    if (skipped !== undefined) {
+      reasons.push(`${name}: skipped — ${skipped}`);
+      continue;
+    }
     let hardwareGpu = false;
     if (name === 'webgpu' || name === 'webgl') {
       if (forced) {
@@ -259,6 +266,7 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
     if (requested === 'auto') {
       const candidates: BackendName[] = [name];
       for (const later of CHAIN.slice(start + i + 1)) {
+        if (options.skip?.[later] !== undefined) continue;
         if (later === 'webgpu' || later === 'webgl') {
           const verdict = await probeHardware(later, env, timeoutMs);
           if (!verdict.ok) continue;

@@ -421,6 +421,14 @@ export class Trainer {
   }
 
   /**
+   * The newest checkpoint itself: plain typed arrays in CPU memory, so it outlives a lost GPU
+   * device and rebuilds the run on another backend (worker/deviceLoss.ts). Read-only by contract.
+   */
+  get checkpointSnapshot(): RunSnapshot | null {
+    return this.checkpoint;
+  }
+
+  /**
    * Rolls weights, optimizers, spectral vectors and counters back to the last checkpoint (kept, so
    * it can be restored again); pending metrics are dropped. The data order and the random stream
    * run on, so training after a rollback does not replay the batches that diverged.

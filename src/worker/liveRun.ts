@@ -34,6 +34,8 @@ export class LiveRun {
   readonly members: RunViews[];
   private readonly lockstep: Lockstep | null;
   private training = false;
+  /** True when the last `start` ended in an error (a lost GPU device among the causes). */
+  crashedTraining = false;
   private disposed = false;
   private current: Promise<void> = Promise.resolve();
 
@@ -146,11 +148,15 @@ export class LiveRun {
   start(): Promise<void> {
     if (this.training || this.loop.running) return this.current;
     this.training = true;
+    this.crashedTraining = false;
     this.postState();
     this.current = this.loop
       .run({ periodic: this.periodicHooks() })
       .then(async (outcome) => void (await this.finish(outcome)))
-      .catch((e) => this.out.fail('training', 'internal', `Training stopped: ${(e as Error).message}`))
+      .catch((e) => {
+        this.crashedTraining = true;
+        this.out.fail('training', 'internal', `Training stopped: ${(e as Error).message}`);
+      })
       .finally(() => {
         this.training = false;
         // A run held on its own is let go when the loop stops: a Step or Start then moves both.
@@ -192,6 +198,8 @@ export class LiveRun {
 
   /** `keep`: the trainer that lives on in a new LiveRun (Keep A / Keep B), not disposed here. */
   dispose(keep: Trainer | null = null): void {
+    // Once only: a run lost with its GPU device is disposed before the session replaces it.
+    if (this.disposed) return;
     this.disposed = true;
     for (const m of this.members) m.dispose(m.trainer === keep);
   }

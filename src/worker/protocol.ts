@@ -196,6 +196,8 @@ type WorkerEventCore =
   | { type: 'recentRuns'; runs: RecentRunInfo[] }
   /** Sent once when runs cannot be kept in this browser (no IndexedDB, full quota); training goes on. */
   | { type: 'storageNote'; message: string }
+  /** Something the user should know that is not an error (a lost GPU device the run survived). */
+  | { type: 'notice'; message: string }
   /** The answer to `ping`: the worker is alive. */
   | { type: 'pong' }
   /**

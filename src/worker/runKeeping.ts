@@ -67,6 +67,12 @@ export interface RunKeeping {
   handle(cmd: Extract<Command, { type: 'saveRun' | 'openRun' | 'listRecent' | 'openRecent' | 'deleteRecent' | 'pageHidden' }>): Promise<void>;
   /** The twin ended (Keep A / Keep B): the kept run's history becomes the run's. */
   twinEnded(kept: 'A' | 'B'): void;
+  /**
+   * Before the run is rebuilt in place from its checkpoint at `step` (a lost GPU device): what,
+   * run right after the new run's ready/state events, brings back its history up to that step and
+   * keeps its autosave slot.
+   */
+  continueAt(step: number): (t: Trainer) => void;
 }
 
 export type KeepingCommand = Parameters<RunKeeping['handle']>[0];
@@ -224,6 +230,18 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
   }
 
   return {
+    continueAt(step) {
+      const kept = historyUpTo(history.data(), step);
+      const id = runId;
+      return (t) => {
+        history.load(kept);
+        // As for a run file: the session measures quality afresh at the restored step.
+        for (const ev of history.replay()) if (!(ev.type === 'quality' && ev.step >= t.step)) host.post(ev);
+        runId = id;
+        lastSavedStep = -1;
+        lastAutosaveElapsed = kept.elapsedMs;
+      };
+    },
     observe(ev) {
       if ('run' in ev && ev.run === 'B') {
         if (ev.type === 'forked') {
@@ -338,6 +356,20 @@ function replayAfter(h: RunHistory, step: number): WorkerEvent[] {
     while (col >= 0 && first + width <= ev.data.length && ev.data[first + col] <= step) first += width;
     return first < ev.data.length ? [{ ...ev, data: ev.data.slice(first) }] : [];
   });
+}
+
+/** `h` without what came after `step` (those steps are trained again). */
+function historyUpTo(h: RunHistoryData, step: number): RunHistoryData {
+  const width = h.metrics.keys.length;
+  const stepCol = h.metrics.keys.indexOf('step');
+  let rows = width ? h.metrics.data.length / width : 0;
+  while (stepCol >= 0 && rows > 0 && h.metrics.data[(rows - 1) * width + stepCol] > step) rows--;
+  return {
+    metrics: { keys: h.metrics.keys, data: h.metrics.data.slice(0, rows * width) },
+    quality: h.quality.filter((q) => q.step <= step),
+    samples: h.samples.filter((f) => f.step <= step),
+    elapsedMs: h.elapsedMs,
+  };
 }
 
 function newId(): string {

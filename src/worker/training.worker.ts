@@ -10,6 +10,7 @@ import { DATASET_SOURCES } from '../core/data/registry';
 import type { RgbaImage } from '../core/data/imageResize';
 import { createTrainingSession } from './trainingSession';
 import { wasmPaths } from './wasmAssets';
+import { installTestHooks } from './deviceWatch';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -48,7 +49,7 @@ async function decodeImage(bytes: ArrayBuffer, format: string): Promise<RgbaImag
 
 const session = createTrainingSession({
   post: (event, transfer) => scope.postMessage(event, transfer),
-  selectBackend: (requested) => selectBackend(requested, { wasmPaths }),
+  selectBackend: (requested, options) => selectBackend(requested, { wasmPaths, ...options }),
   datasets: DATASET_SOURCES,
   readAsset,
   decodeImage,
@@ -62,5 +63,8 @@ const session = createTrainingSession({
     date: () => Date.now(),
   }),
 });
+
+// Only in a worker started for tests (?testHooks=1): self.__ganTest.loseDevice() (deviceWatch.ts).
+installTestHooks(scope);
 
 scope.onmessage = (e: MessageEvent) => void session.handle(e.data);

@@ -23,10 +23,14 @@ import type { BackendReport, Command, ErrorCode, ErrorSource, RunKey, TwinAction
 import { parseCommand, transferablesOf } from './protocol';
 import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand } from './runKeeping';
 import { createDrawingRuns } from './drawingRuns';
+import type { BackendName } from '../core/backendReport';
+import { ABANDON_AFTER_MS, createDeviceLoss, type WatchDevice } from './deviceLoss';
+import { watchDevice } from './deviceWatch';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
-  selectBackend(requested: BackendChoice): Promise<BackendReport>;
+  /** `skip`: backends not to try, with why (after a lost GPU device: deviceLoss.ts). */
+  selectBackend(requested: BackendChoice, options?: { skip?: Partial<Record<BackendName, string>> }): Promise<BackendReport>;
   datasets: DatasetSource[];
   readAsset: LoadContext['readAsset'];
   /** Decodes an uploaded image file's bytes to RGBA. */
@@ -41,6 +45,8 @@ export interface SessionDeps {
   autosaveMs?: number;
   /** For `auto`: measures the candidate backends on the run's model and switches to the fastest. */
   chooseBackend?: BackendChooser;
+  /** Watches the GPU device under a backend (deviceWatch.ts by default; tests fake a lost one). */
+  watchDevice?: WatchDevice;
 }
 
 export interface TrainingSession {
@@ -57,6 +63,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   const clock = {
     now: deps.now,
     yieldToEvents: async () => {
+      // A lost GPU device ends the slices here; deviceLoss.ts rebuilds the run on another backend.
+      if (deviceLoss.check()) run?.loop.stop();
       await keeping.atSafePoint();
       await deps.yieldToEvents();
     },
@@ -75,8 +83,12 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     keeping.observe(ev);
     postRaw(ev);
   };
-  const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]) =>
-    post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
+  const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]) => {
+    const show = () => post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
+    // An internal error may be a lost GPU device's doing: deviceLoss.ts then recovers instead.
+    if (code === 'internal') deviceLoss.report(message, show);
+    else show();
+  };
   const output = { post, fail };
   const exports = createExportCommands(post);
   const currentConfig = (): TrainConfig | undefined => (run ? { ...run.trainer.config, ...run.trainer.hyperparams } : undefined);
@@ -131,6 +143,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     }
     run?.dispose();
     const next = (run = new LiveRun(trainer, clock, output, twin));
+    deviceLoss.watch(backend!.name);
     post({
       type: 'ready',
       backend: backend as BackendReport,
@@ -350,7 +363,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const cmd = parsed.value;
     // Not behind the queue: a long load or `step N` must not look like a dead worker.
     if (cmd.type === 'ping') return post({ type: 'pong' });
-    const guarded = () => execute(cmd).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
+    const guarded = () => deviceLoss.settled().then(() => execute(cmd)).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
     if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();
     if (cmd.type === 'pause' && pausesAll(cmd, run)) {
@@ -368,6 +381,41 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     queue = next;
     return next;
   }
+
+  const deviceLoss = createDeviceLoss(
+    {
+      backend: () => backend,
+      // A loop the lost device crashed was training all the same.
+      run: () => run && { trainer: run.trainer, running: run.running || run.crashedTraining, isTwin: run.isTwin },
+      abandon: async () => {
+        const old = run;
+        old?.loop.stop();
+        // A read-back on the dead device may never resolve: give up on that loop after a while.
+        await Promise.race([stopTraining(), new Promise((r) => setTimeout(r, ABANDON_AFTER_MS))]);
+        training = Promise.resolve();
+        try {
+          old?.dispose();
+        } catch {
+          // Its tensors went with the device; the checkpoint is in CPU memory.
+        }
+      },
+      selectBackend: (requested, skip) => deps.selectBackend(requested, { skip }),
+      reinstall: (next, snapshot, config, live) => {
+        backend = next;
+        const afterReady = keeping.continueAt(snapshot?.step ?? 0);
+        const make = async (dataset: Dataset) => {
+          const t = snapshot ? Trainer.fromSnapshot(snapshot, dataset) : new Trainer(config, dataset);
+          t.setHyperparams(live);
+          return t;
+        };
+        return buildRun('training', { ...config, ...live }, { make, afterReady });
+      },
+      start: () => void (run && !run.running && (training = run.start())),
+      notice: (message) => post({ type: 'notice', message }),
+      fail: (message) => fail('training', 'backend-failed', message),
+    },
+    deps.watchDevice ?? watchDevice,
+  );
 
   return { handle, idle: () => training };
 }

@@ -3,6 +3,7 @@ import { liveKeysIn } from '../lib/liveControls';
 import { HyperparamSlider } from './HyperparamSlider';
 import { LabControls } from './LabControls';
 import { LrDecayControls } from './LrDecayControls';
+import { PauseWhenHidden } from './PauseWhenHidden';
 import { RunControls } from './RunControls';
 import { RunFileControls } from './RunFileControls';
 import { RunSetupPickers } from './RunSetupPickers';
@@ -23,6 +24,7 @@ export function ControlPanel() {
         Controls
       </h2>
       <RunControls />
+      <PauseWhenHidden />
       <TwinControls />
       <RunFileControls />
       {!noLive && (

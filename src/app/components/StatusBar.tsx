@@ -26,13 +26,16 @@ export function StatusBar() {
   const state = s.phase === 'failed' ? 'Stopped' : s.phase === 'loading' ? 'Loading…' : s.running ? 'Training' : 'Paused';
   const backendName = s.backend?.name ?? (s.phase === 'loading' ? 'starting…' : 'none');
   const reasons = s.backend?.reasons ?? [];
+  const lost = s.backend?.deviceLost;
   const why =
     s.backend &&
-    (s.backend.requested !== 'auto'
-      ? `Forced by the URL (?backend=${s.backend.requested}).`
-      : s.backend.calibration
-        ? `Chosen by measurement: ${s.backend.calibration}.`
-        : `Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).`);
+    (lost
+      ? `The ${lost.backend} GPU device was lost (${lost.reason}); ${s.backend.name} took over from step ${formatInt(lost.step)}.`
+      : s.backend.requested !== 'auto'
+        ? `Forced by the URL (?backend=${s.backend.requested}).`
+        : s.backend.calibration
+          ? `Chosen by measurement: ${s.backend.calibration}.`
+          : `Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).`);
   const tooltip = [why, ...reasons].filter(Boolean).join('\n');
 
   return (
@@ -41,7 +44,10 @@ export function StatusBar() {
         {state}
       </span>
       <details className="backend" title={tooltip}>
-        <summary data-testid="backend">Backend: {backendName}</summary>
+        <summary data-testid="backend">
+          Backend: {backendName}
+          {lost && ` (${lost.backend} device lost)`}
+        </summary>
         <div className="backend-why">
           {why && <p data-testid="backend-why">{why}</p>}
           {s.backend?.threads && <p data-testid="backend-threads">WASM threads: {s.backend.threads.note}</p>}

@@ -15,7 +15,8 @@ export interface UrlSettings {
 }
 
 /** Parameters that are not config fields but are understood. */
-const OTHER_PARAMS = new Set(['backend']);
+/** `testHooks=1`: the worker installs its test hooks (e2e only; src/worker/deviceWatch.ts). */
+const OTHER_PARAMS = new Set(['backend', 'testHooks']);
 
 export function parseUrlParams(search: string): UrlSettings {
   const params = new URLSearchParams(search);

@@ -38,6 +38,7 @@ export function createErrorsSlice({ set }: SliceContext): Slice<ErrorsSlice> & {
     },
     onEvent(ev) {
       if (ev.type === 'error') push(ev.code, ev.message, ev.fieldErrors);
+      else if (ev.type === 'notice') set((s) => ({ notices: [...s.notices, ev.message] }));
     },
   };
 }

@@ -1,0 +1,51 @@
+/**
+ * The user's own preferences for this browser (not part of a run or its link): kept in
+ * localStorage, read once at start-up. Where storage is missing or refuses (private mode, a full
+ * quota), the choice still holds for this page; it is just not remembered.
+ */
+import { create } from 'zustand';
+
+export interface Prefs {
+  /** Pause training while the tab is hidden, and resume it when shown if it had been training. */
+  pauseWhenHidden: boolean;
+  setPauseWhenHidden(on: boolean): void;
+}
+
+export const PREFS_KEY = 'gan-playground:prefs';
+
+/** What is stored (JSON); unknown or malformed values fall back to the defaults. */
+type StoredPrefs = Pick<Prefs, 'pauseWhenHidden'>;
+const DEFAULTS: StoredPrefs = { pauseWhenHidden: false };
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // a sandboxed frame throws on the property itself
+  }
+}
+
+export function readPrefs(store: Storage | null = storage()): StoredPrefs {
+  try {
+    const raw = JSON.parse(store?.getItem(PREFS_KEY) ?? 'null') as Partial<StoredPrefs> | null;
+    return { pauseWhenHidden: typeof raw?.pauseWhenHidden === 'boolean' ? raw.pauseWhenHidden : DEFAULTS.pauseWhenHidden };
+  } catch {
+    return { ...DEFAULTS };
+  }
+}
+
+function writePrefs(prefs: StoredPrefs, store: Storage | null = storage()): void {
+  try {
+    store?.setItem(PREFS_KEY, JSON.stringify(prefs));
+  } catch {
+    // Not remembered, still in force for this page.
+  }
+}
+
+export const usePrefs = create<Prefs>()((set) => ({
+  ...readPrefs(),
+  setPauseWhenHidden(on) {
+    set({ pauseWhenHidden: on });
+    writePrefs({ pauseWhenHidden: on });
+  },
+}));
