@@ -28,6 +28,12 @@ export const CHROMIUM_ARGS = [
   '--use-vulkan=swiftshader',
   '--use-angle=swiftshader',
 ];
+/**
+ * For the built app (app cell, soak, profiles): the e2e flags, without the SwiftShader
+ * WebGPU/ANGLE ones: with those the page itself is composited in software and every Playwright
+ * call takes seconds on a 2-core machine.
+ */
+export const APP_CHROMIUM_ARGS = CHROMIUM_ARGS.filter((a) => !/webgpu|vulkan|angle/i.test(a));
 
 export interface BrowserBenchOutput {
   browserVersion: string;
