@@ -41,6 +41,8 @@ export interface SessionDeps {
   autosaveMs?: number;
   /** For `auto`: measures the candidate backends on the run's model and switches to the fastest. */
   chooseBackend?: BackendChooser;
+  /** TF.js tensors held now, sent with each `pong` (the worker passes `tf.memory().numTensors`). */
+  numTensors?(): number;
 }
 
 export interface TrainingSession {
@@ -287,7 +289,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     if (!parsed.ok) return fail(parsed.type ?? 'message', 'bad-message', parsed.message);
     const cmd = parsed.value;
     // Not behind the queue: a long load or `step N` must not look like a dead worker.
-    if (cmd.type === 'ping') return post({ type: 'pong' });
+    if (cmd.type === 'ping') return post(deps.numTensors ? { type: 'pong', tensors: deps.numTensors() } : { type: 'pong' });
     const guarded = () => execute(cmd).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
     if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();

@@ -259,3 +259,15 @@ describe('sample frames', () => {
     expect(frames[frames.length - 1].epoch).toBe(499);
   });
 });
+
+describe('diagnostics', () => {
+  it("keeps the worker's tensor count from the heartbeat's pong", () => {
+    const store = createAppStore(() => undefined, { chartIntervalMs: 0 });
+    expect(store.getState().workerTensors).toBeNull();
+    store.getState().handleEvent({ type: 'pong', tensors: 42 });
+    expect(store.getState().workerTensors).toBe(42);
+    // A bare pong (an older worker) keeps the last count.
+    store.getState().handleEvent({ type: 'pong' });
+    expect(store.getState().workerTensors).toBe(42);
+  });
+});
