@@ -40,7 +40,7 @@ describe('niceDomain', () => {
 
 describe('valueRange', () => {
   it('spans the finite values of the keys over every list', () => {
-    expect(valueRange([[{ a: 1, b: 5 }, { a: -2 }], [{ a: 3, b: NaN, c: 99 }]], ['a', 'b'])).toEqual([-2, 5]);
-    expect(valueRange([[{ a: undefined }]], ['a'])).toEqual([Infinity, -Infinity]);
+    expect(valueRange<Record<string, number>>([[{ a: 1, b: 5 }, { a: -2 }], [{ a: 3, b: NaN, c: 99 }]], ['a', 'b'])).toEqual([-2, 5]);
+    expect(valueRange<Record<string, number | undefined>>([[{ a: undefined }]], ['a'])).toEqual([Infinity, -Infinity]);
   });
 });
