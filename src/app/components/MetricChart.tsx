@@ -1,6 +1,6 @@
 /**
  * One chart of step metrics (recharts). Rows arrive already downsampled (LTTB, ~500 points per
- * series) and are redrawn a few times a second with animation off and no dots, so long runs stay
+ * series) and are redrawn about once a second (CHART_INTERVAL_MS) with animation off and no dots, so long runs stay
  * smooth. The legend doubles as a read-out of each series' newest value.
  */
 import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';

@@ -21,9 +21,14 @@ export const CHART_SERIES = {
 } as const satisfies Record<string, readonly MetricKey[]>;
 export type ChartId = keyof typeof CHART_SERIES;
 
-/** Points per series after downsampling, and how often charts may recompute. */
+/**
+ * Points per series after downsampling, and how often charts may recompute. 800 ms (it was 400):
+ * each chart redraw is ~15-30 ms of recharts work on a 2-core machine, and at 400 ms the four
+ * charts took a fifth of the main thread (the worker shares those cores); the curves still move
+ * more than once a second and the legends' read-outs with them.
+ */
 export const CHART_POINTS = 200;
-export const CHART_INTERVAL_MS = 400;
+export const CHART_INTERVAL_MS = 800;
 /**
  * The order in which staggered charts take new rows, one group per turn, and the gap between turns:
  * long enough for a chart's render (a deferred React render, recharts' effects and its frame) to
