@@ -192,8 +192,8 @@ function pick(current: Record<ChartId, ChartRow[]>, next: Record<ChartId, ChartR
   return out;
 }
 
-/** Every chart's rows of one history. */
-function chartRowsOf(h: MetricHistory, dirac: boolean): Record<ChartId, ChartRow[]> {
+/** Every chart's rows of one history (B's, a run file's: no legends, no staggering). */
+export function chartRowsOf(h: MetricHistory, dirac: boolean): Record<ChartId, ChartRow[]> {
   if (h.length === 0) return EMPTY_CHARTS;
   return {
     losses: h.rows(CHART_SERIES.losses, CHART_POINTS),
