@@ -66,17 +66,5 @@ export async function canvasFingerprint(page: Page): Promise<string> {
   });
 }
 
-/** Records main-thread long tasks from the very start of the page. */
-export async function observeLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-export async function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
-}
+// The long-task observer is shared with the bench's app cell and the soak.
+export { longTasks, observeLongTasks } from '../scripts/lib/longTasks';

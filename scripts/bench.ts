@@ -26,6 +26,8 @@ const USAGE = `usage: npm run bench [-- --quick] [-- --node] [-- --backends webg
   --quick      ~2-minute run: the 2-D MLP and DCGAN 28×28×1 small only, short caps, no MNIST minute
   --node       the same cells in Node (wasm, cpu), no browser; writes bench/results-node.json
   --app        only the app cell (the built app's main-thread long tasks), into bench/results.json
+  --soak MIN   a lesson-long run of the built app (dist/: npx vite build first), a row a minute,
+               into bench/soak.json and bench/SOAK.md
   --backends   which backends to try (default: all four in the browser, wasm,cpu in Node)`;
 
 /** The whole browser bench must end within 15 minutes here. */
@@ -77,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (argv.includes('--app')) {
     await runAppCellOnly(join(benchDir, 'results.json'), log);
-    writeReport({ browser: join(benchDir, 'results.json'), node: join(benchDir, 'results-node.json'), resultsMd: join(benchDir, 'RESULTS.md'), readme: join(REPO_ROOT, 'README.md') });
+    if (!process.env.APP_CELL_ONLY) writeReport({ browser: join(benchDir, 'results.json'), node: join(benchDir, 'results-node.json'), resultsMd: join(benchDir, 'RESULTS.md'), readme: join(REPO_ROOT, 'README.md') });
     return 0;
   }
   let results: BenchResults;

@@ -28,6 +28,12 @@ export const CHROMIUM_ARGS = [
   '--use-vulkan=swiftshader',
   '--use-angle=swiftshader',
 ];
+/**
+ * For the built app (app cell, soak, profiles): the e2e flags, without the SwiftShader
+ * WebGPU/ANGLE ones: with those the page itself is composited in software and every Playwright
+ * call takes seconds on a 2-core machine.
+ */
+export const APP_CHROMIUM_ARGS = CHROMIUM_ARGS.filter((a) => !/webgpu|vulkan|angle/i.test(a));
 
 export interface BrowserBenchOutput {
   browserVersion: string;
@@ -43,7 +49,7 @@ export interface BrowserBenchOutput {
 }
 
 /** Finds the newest dedicated worker target and asks it for its heap after a GC (MB). */
-class WorkerHeap {
+export class WorkerHeap {
   private sessions: { sessionId: string; url: string }[] = [];
   private pending = new Map<number, (m: { result?: { usedSize: number } }) => void>();
   private id = 0;
@@ -71,8 +77,9 @@ class WorkerHeap {
       void this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => ok({}));
     });
   }
-  async heapMB(): Promise<number | null> {
-    const s = this.sessions[this.sessions.length - 1];
+  /** `urlPart`: the newest worker whose script URL contains it (the app also starts pthread workers). */
+  async heapMB(urlPart = ''): Promise<number | null> {
+    const s = this.sessions.filter((w) => w.url.includes(urlPart)).at(-1);
     if (!s) return null;
     await this.ask(s.sessionId, 'HeapProfiler.collectGarbage');
     const r = await this.ask(s.sessionId, 'Runtime.getHeapUsage');

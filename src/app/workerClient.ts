@@ -26,6 +26,8 @@ export function startTraining(search: string): { store: AppStore; keeping: Keepi
     ping: { type: 'ping' } satisfies Command,
     onMessage: (data) => {
       const ev = data as WorkerEvent;
+      // The heartbeat's answer also carries the worker's tensor count (the store's diagnostics).
+      if (ev.type === 'pong') store.getState().handleEvent(ev);
       if (recovery.observe(ev)) return;
       store.getState().handleEvent(ev);
       keeping.getState().handleEvent(ev);

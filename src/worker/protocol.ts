@@ -198,8 +198,11 @@ type WorkerEventCore =
   | { type: 'storageNote'; message: string }
   /** Something the user should know that is not an error (a lost GPU device the run survived). */
   | { type: 'notice'; message: string }
-  /** The answer to `ping`: the worker is alive. */
-  | { type: 'pong' }
+  /**
+   * The answer to `ping`: the worker is alive. `tensors`: TF.js tensors the worker holds now
+   * (`tf.memory().numTensors`), for the status bar's diagnostics and the soak's leak check.
+   */
+  | { type: 'pong'; tensors?: number }
   /**
    * The run file of each autosave (every ~30 s, on pause, on page hidden), also where IndexedDB is
    * missing: the main thread keeps the newest to restore the run if the worker dies.

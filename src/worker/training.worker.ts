@@ -3,6 +3,7 @@
  * The worker's only job: wire the training session to postMessage. All logic lives in
  * trainingSession.ts (tested in Node) and src/core.
  */
+import * as tf from '@tensorflow/tfjs';
 import { activateBackend, selectBackend } from '../core/backend';
 import { createBackendChooser } from './backendChoice';
 import { calibrationStore } from './calibrationStore';
@@ -62,6 +63,7 @@ const session = createTrainingSession({
     now: () => performance.now(),
     date: () => Date.now(),
   }),
+  numTensors: () => tf.memory().numTensors,
 });
 
 // Only in a worker started for tests (?testHooks=1): self.__ganTest.loseDevice() (deviceWatch.ts).

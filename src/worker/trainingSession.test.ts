@@ -34,9 +34,10 @@ const testPoints: DatasetSource = {
   },
 };
 
-function harness() {
+function harness(extra: { numTensors?: () => number } = {}) {
   const events: WorkerEvent[] = [];
   const session = createTrainingSession({
+    ...extra,
     post: (ev) => events.push(ev),
     selectBackend: async (requested) => ({ name: tf.getBackend(), reasons: ['test: cpu only'], requested, hardwareGpu: hardwareGpuForTest }),
     datasets: [testPoints, diracSource],
@@ -64,6 +65,22 @@ describe('training session (the worker message handler, in Node)', () => {
     expect(errors[9].message).toMatch(/batchSize/);
     // Unparsable messages have source 'message'; a known command with bad fields names itself.
     expect(errors.map((e) => e.source)).toEqual(['message', 'message', 'message', 'message', 'message', 'step', 'step', 'init', 'init', 'setHyperparams']);
+  });
+
+  it("answers ping with the worker's tensor count, which stays flat across training steps", async () => {
+    const h = harness({ numTensors: () => tf.memory().numTensors });
+    await h.session.handle({ type: 'init', config: { dataset: 'pts', seed: 2 }, backend: 'auto' });
+    await h.session.handle({ type: 'step', count: 3 });
+    await h.session.handle({ type: 'ping' });
+    const before = h.last('pong')?.tensors;
+    expect(before).toBe(tf.memory().numTensors);
+    await h.session.handle({ type: 'step', count: 20 });
+    await h.session.handle({ type: 'ping' });
+    expect(h.last('pong')?.tensors).toBe(before);
+    // Without the dependency the pong stays bare (the protocol's field is optional).
+    const bare = harness();
+    await bare.session.handle({ type: 'ping' });
+    expect(bare.last('pong')).toEqual({ type: 'pong' });
   });
 
   it('refuses commands before init', async () => {

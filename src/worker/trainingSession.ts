@@ -47,6 +47,8 @@ export interface SessionDeps {
   chooseBackend?: BackendChooser;
   /** Watches the GPU device under a backend (deviceWatch.ts by default; tests fake a lost one). */
   watchDevice?: WatchDevice;
+  /** TF.js tensors held now, sent with each `pong` (the worker passes `tf.memory().numTensors`). */
+  numTensors?(): number;
 }
 
 export interface TrainingSession {
@@ -362,7 +364,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     if (!parsed.ok) return fail(parsed.type ?? 'message', 'bad-message', parsed.message);
     const cmd = parsed.value;
     // Not behind the queue: a long load or `step N` must not look like a dead worker.
-    if (cmd.type === 'ping') return post({ type: 'pong' });
+    if (cmd.type === 'ping') return post(deps.numTensors ? { type: 'pong', tensors: deps.numTensors() } : { type: 'pong' });
     const guarded = () => deviceLoss.settled().then(() => execute(cmd)).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
     if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();

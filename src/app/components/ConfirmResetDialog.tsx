@@ -9,7 +9,8 @@ import { useApp, useAppStore } from '../storeContext';
 export function ConfirmResetDialog() {
   const store = useAppStore();
   const change = useApp((s) => s.resetAsk);
-  const step = useApp((s) => s.step);
+  // The step only while the dialog asks: subscribed always, it would re-render 10 times a second in training.
+  const step = useApp((s) => (s.resetAsk ? s.step : 0));
   const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 

@@ -1,6 +1,6 @@
 /**
  * One chart of step metrics (recharts). Rows arrive already downsampled (LTTB, ~500 points per
- * series) and are redrawn a few times a second with animation off and no dots, so long runs stay
+ * series) and are redrawn about once a second (CHART_INTERVAL_MS) with animation off and no dots, so long runs stay
  * smooth. The legend doubles as a read-out of each series' newest value.
  */
 import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { MetricKey } from '../../core/metrics/stepMetrics';
 import { METRIC_LABELS } from '../../core/metrics/stepMetrics';
 import { formatInt, formatMetric } from '../lib/format';
-import { niceTicks } from '../lib/ticks';
+import { niceDomain, niceTicks, valueRange } from '../lib/ticks';
 import type { Baseline } from '../store/baselines';
 import { CHART_SERIES } from '../store/charts';
 import { TwinLegend } from './TwinLegend';
@@ -66,6 +66,43 @@ const MARGIN = { top: 4, right: 12, bottom: 0, left: 0 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const AUTO_DOMAIN: [string, string] = ['auto', 'auto'];
 const ACTIVE_DOT = { r: 3 };
+/**
+ * Tick labels as plain <text>: recharts' default label is its <Text>, which measures every word
+ * with a hidden DOM node (a forced layout per new label) to wrap it, which axis labels never need.
+ */
+interface AxisTickProps {
+  x: number;
+  y: number;
+  index: number;
+  payload: { value: number };
+  tickFormatter?: (v: number, i: number) => string;
+  textAnchor?: 'start' | 'middle' | 'end' | 'inherit';
+  verticalAnchor?: 'start' | 'middle' | 'end';
+  fill?: string;
+  fontSize?: number | string;
+  className?: string;
+}
+const TICK_DY = { start: '0.71em', middle: '0.355em', end: undefined };
+function AxisTick(p: AxisTickProps) {
+  return (
+    <text x={p.x} y={p.y} dy={TICK_DY[p.verticalAnchor ?? 'end']} textAnchor={p.textAnchor} fill={p.fill} fontSize={p.fontSize} className={p.className}>
+      {p.tickFormatter ? p.tickFormatter(p.payload.value, p.index) : p.payload.value}
+    </text>
+  );
+}
+const axisTick = (p: unknown) => <AxisTick {...(p as AxisTickProps)} />;
+/**
+ * Grid lines at the axes' own ticks (which this chart always passes): recharts' default generator
+ * re-runs its tick-fitting, measuring each label's text in the DOM, on every redraw.
+ */
+interface GridAxis {
+  ticks?: readonly unknown[];
+  scale?: { map(v: unknown): unknown };
+}
+const gridAt = (axis: GridAxis | undefined): number[] =>
+  (axis?.ticks ?? []).map((v) => axis?.scale?.map(v)).filter((c): c is number => typeof c === 'number' && Number.isFinite(c));
+const verticalGrid = ({ xAxis }: { xAxis?: GridAxis }) => gridAt(xAxis);
+const horizontalGrid = ({ yAxis }: { yAxis?: GridAxis }) => gridAt(yAxis);
 /** Twin run B: every series dashed (A's are all solid while a twin is on). */
 const TWIN_B_DASH = '5 4';
 
@@ -85,6 +122,9 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
   const baselines = useApp((s) => s.baselines);
   const lastB = rowsB.length ? rowsB[rowsB.length - 1] : null;
   const latest = useApp(useShallow((s) => keys.map((k) => s.latest[k])));
+  // The tooltip only while the pointer is over the chart: mounted, it recomputes its payload on
+  // every redraw even when nothing is hovered.
+  const [hovered, setHovered] = useState(false);
   const titleId = `chart-${chart}-title`;
   const descId = `chart-${chart}-desc`;
   return (
@@ -110,8 +150,8 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
       <p id={descId} className="visually-hidden">
         {description}
       </p>
-      <div className="chart-body" aria-hidden={rows.length === 0 ? undefined : 'true'}>
-        <ChartBody rows={rows} rowsB={rowsB} baselines={baselines} chart={chart} yDomain={yDomain} />
+      <div className="chart-body" aria-hidden={rows.length === 0 ? undefined : 'true'} onPointerEnter={() => setHovered(true)} onPointerLeave={() => setHovered(false)}>
+        <ChartBody rows={rows} rowsB={rowsB} baselines={baselines} chart={chart} yDomain={yDomain} tooltip={hovered} />
       </div>
       <ChartTable title={title} keys={keys} rows={rows} testId={`table-${chart}`} />
     </figure>
@@ -126,13 +166,15 @@ interface ChartBodyProps {
   baselines: Baseline[];
   chart: ChartId;
   yDomain?: [number | 'auto', number | 'auto'];
+  /** Whether the pointer is over the chart (the tooltip is mounted only then). */
+  tooltip: boolean;
 }
 
 /**
  * The recharts tree, memoised on its rows: a legend read-out or any other re-render of the
  * figure never re-renders the SVG; only new rows do (recharts re-renders everything it owns).
  */
-const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDomain }: ChartBodyProps) {
+const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDomain, tooltip }: ChartBodyProps) {
   const keys = CHART_SERIES[chart];
   const twin = rowsB.length > 0;
   const shown = useMemo(() => baselines.filter((b) => !b.hidden && b.charts[chart].length > 0), [baselines, chart]);
@@ -142,18 +184,21 @@ const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDoma
     if (!all.length) return [];
     return niceTicks(Math.min(...all.map((r) => r[0].step)), Math.max(...all.map((r) => r[r.length - 1].step)), 5);
   }, [rows, rowsB, shown, chart]);
+  // The y-axis is computed here too (range and round ticks over every series drawn), so recharts
+  // skips its own nice-tick search, decimal arithmetic on every redraw.
+  const yAxis = useMemo(() => {
+    if (yDomain) return null;
+    const [lo, hi] = valueRange([rows, rowsB, ...shown.map((b) => b.charts[chart])], keys);
+    return niceDomain(lo, hi, 4);
+  }, [rows, rowsB, shown, chart, keys, yDomain]);
   if (rows.length === 0) return <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>;
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={100}>
       <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-        <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} ticks={xTicks} interval={0} />
-        <YAxis domain={yDomain ?? AUTO_DOMAIN} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} />
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={labelFormatter}
-          formatter={valueFormatter}
-        />
+        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" verticalCoordinatesGenerator={verticalGrid} horizontalCoordinatesGenerator={horizontalGrid} />
+        <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} ticks={xTicks} interval={0} tick={axisTick} />
+        <YAxis domain={yDomain ?? yAxis?.domain ?? AUTO_DOMAIN} ticks={yAxis?.ticks} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} tick={axisTick} />
+        {tooltip && <Tooltip isAnimationActive={false} labelFormatter={labelFormatter} formatter={valueFormatter} />}
         {shown.flatMap((b) =>
           keys.map((k) => (
             <Line

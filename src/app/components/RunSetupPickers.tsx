@@ -36,7 +36,9 @@ export function RunSetupPickers() {
       models: s.models,
       model: s.model,
       backend: s.backend?.name ?? null,
-      imagesPerSec: s.imagesPerSec,
+      // Rounded to two significant digits for the speed hints: the exact rate changes ~10 times a
+      // second and would re-render the whole setup form each time.
+      imagesPerSec: Number(s.imagesPerSec.toPrecision(2)),
       ready: s.phase === 'ready',
     })),
   );

@@ -8,6 +8,19 @@ import { formatDuration, formatInt, formatRate } from '../lib/format';
 import { useApp } from '../storeContext';
 import { TwinStatus } from './TwinControls';
 
+/**
+ * What the page and the worker hold (for a long lesson, both should stay flat): its own small
+ * component, so the once-a-second update re-renders only this line. Read by the soak.
+ */
+function Diagnostics() {
+  const d = useApp(useShallow((st) => ({ tensors: st.workerTensors, rows: st.historyLength + st.historyLengthB })));
+  return (
+    <p className="diagnostics" data-testid="diagnostics">
+      Worker: <b data-testid="worker-tensors">{d.tensors ?? '–'}</b> TF.js tensors · metric history: <b data-testid="history-rows">{d.rows}</b> rows
+    </p>
+  );
+}
+
 export function StatusBar() {
   const s = useApp(
     useShallow((st) => ({
@@ -51,6 +64,7 @@ export function StatusBar() {
         <div className="backend-why">
           {why && <p data-testid="backend-why">{why}</p>}
           {s.backend?.threads && <p data-testid="backend-threads">WASM threads: {s.backend.threads.note}</p>}
+          <Diagnostics />
           {reasons.length ? (
             <ul>
               {reasons.map((r, i) => (

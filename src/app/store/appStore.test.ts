@@ -5,7 +5,7 @@ import { summarizeModel } from '../../core/models/specs';
 import type { DatasetInfo } from '../../core/data/types';
 import type { Command, WorkerEvent } from '../../worker/protocol';
 import { createAppStore } from './appStore';
-import { CHART_POINTS } from './charts';
+import { CHART_POINTS, STAGGER_MS } from './charts';
 import { addFrame } from './frames';
 import type { SampleFrame } from './frames';
 import { LIVE_SEND_MS } from './live';
@@ -112,6 +112,35 @@ describe('app store', () => {
     expect(s().historyLength).toBe(5);
     vi.advanceTimersByTime(1);
     expect(s().historyLength).toBe(10);
+  });
+
+  it('staggers charts one turn apart, so no task redraws them all; a flush applies all at once', () => {
+    vi.useFakeTimers();
+    const store = createAppStore(() => undefined, { chartIntervalMs: 0, staggerCharts: true });
+    const s = () => store.getState();
+    s().handleEvent(metrics(1, 5));
+    vi.advanceTimersByTime(0);
+    // The first turn: the losses chart and the legends.
+    expect(s().charts.losses.length).toBe(5);
+    expect(s().historyLength).toBe(5);
+    expect(s().charts.penalties).toEqual([]);
+    vi.advanceTimersByTime(STAGGER_MS - 1);
+    expect(s().charts.penalties).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(s().charts.penalties.length).toBe(5);
+    expect(s().charts.outputs).toEqual([]);
+    vi.advanceTimersByTime(2 * STAGGER_MS);
+    expect(s().charts.outputs.length).toBe(5);
+    expect(s().charts.regularizers.length).toBe(5);
+    // A newer batch takes over: the old stages stop, the new ones start from the losses.
+    s().handleEvent(metrics(6, 5));
+    vi.advanceTimersByTime(0);
+    expect(s().charts.losses.length).toBe(10);
+    expect(s().charts.penalties.length).toBe(5);
+    // A flush (pinning a baseline) applies every chart at once.
+    s().flushCharts();
+    expect(s().charts.penalties.length).toBe(10);
+    expect(s().charts.regularizers.length).toBe(10);
   });
 
   it('starts the history afresh when steps go backwards (reset)', () => {
@@ -228,5 +257,17 @@ describe('sample frames', () => {
     expect(frames.length).toBeLessThanOrEqual(50);
     expect(frames[0].epoch).toBe(0);
     expect(frames[frames.length - 1].epoch).toBe(499);
+  });
+});
+
+describe('diagnostics', () => {
+  it("keeps the worker's tensor count from the heartbeat's pong", () => {
+    const store = createAppStore(() => undefined, { chartIntervalMs: 0 });
+    expect(store.getState().workerTensors).toBeNull();
+    store.getState().handleEvent({ type: 'pong', tensors: 42 });
+    expect(store.getState().workerTensors).toBe(42);
+    // A bare pong (an older worker) keeps the last count.
+    store.getState().handleEvent({ type: 'pong' });
+    expect(store.getState().workerTensors).toBe(42);
   });
 });

@@ -39,6 +39,8 @@ import type { Send, Slice, SliceContext, StoreOptions } from './slice';
 import { createBaselinesSlice } from './baselines';
 import type { BaselinesSlice } from './baselines';
 import { createStartupSlice } from './startup';
+import { createDiagnosticsSlice } from './diagnostics';
+import type { DiagnosticsSlice } from './diagnostics';
 import { createTwinSlice, isTwinEvent } from './twin';
 import type { TwinSlice } from './twin';
 import type { StartupSlice } from './startup';
@@ -57,7 +59,8 @@ export type AppState = StartupSlice &
   ConfirmResetSlice &
   TwinSlice &
   BaselinesSlice &
-  ExportsSlice & {
+  ExportsSlice &
+  DiagnosticsSlice & {
     /** Folds one worker event into the state (each slice in turn). */
     handleEvent(ev: WorkerEvent): void;
   };
@@ -87,9 +90,10 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
     const twin = createTwinSlice(ctx);
     const baselines = createBaselinesSlice(ctx);
     const exportsSlice = createExportsSlice(ctx);
+    const diagnostics = createDiagnosticsSlice(ctx);
     // Event order: errors are shown before start-up may retry; charts see a metrics batch (and
     // may start a new run) before the run slice takes its step and speed from it.
-    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice, twin, baselines];
+    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice, twin, baselines, diagnostics];
     // Twin run B's events reach only the slices that keep B's views (docs/twin-runs.md).
     const twinSlices = [charts, twin];
 
@@ -106,6 +110,7 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
       ...twin.state,
       ...baselines.state,
       ...exportsSlice.state,
+      ...diagnostics.state,
       handleEvent(ev) {
         for (const s of isTwinEvent(ev) ? twinSlices : slices) s.onEvent?.(ev);
       },

@@ -21,9 +21,21 @@ export const CHART_SERIES = {
 } as const satisfies Record<string, readonly MetricKey[]>;
 export type ChartId = keyof typeof CHART_SERIES;
 
-/** Points per series after downsampling, and how often charts may recompute. */
+/**
+ * Points per series after downsampling, and how often charts may recompute. 800 ms (it was 400):
+ * each chart redraw is ~15-30 ms of recharts work on a 2-core machine, and at 400 ms the four
+ * charts took a fifth of the main thread (the worker shares those cores); the curves still move
+ * more than once a second and the legends' read-outs with them.
+ */
 export const CHART_POINTS = 200;
-export const CHART_INTERVAL_MS = 400;
+export const CHART_INTERVAL_MS = 800;
+/**
+ * The order in which staggered charts take new rows, one group per turn, and the gap between turns:
+ * long enough for a chart's render (a deferred React render, recharts' effects and its frame) to
+ * finish before the next starts; four turns fit within CHART_INTERVAL_MS.
+ */
+const STAGES: ChartId[][] = [['losses'], ['penalties'], ['outputs'], ['regularizers', 'dirac']];
+export const STAGGER_MS = 90;
 /** Points kept of the Dirac-GAN's (θ, ψ) path. */
 export const DIRAC_PATH_POINTS = 1000;
 
@@ -36,6 +48,8 @@ export interface ChartsSlice {
   latest: Partial<Record<MetricKey, number>>;
   /** Rows of history behind the charts. */
   historyLength: number;
+  /** Rows of twin run B's history (0 outside a twin). */
+  historyLengthB: number;
   /** Twin run B's chart rows (empty outside a twin), drawn dashed over A's. */
   chartsB: Record<ChartId, ChartRow[]>;
   /** Ends a twin's charts: Keep B makes B's history the run's, Keep A drops it. */
@@ -55,46 +69,71 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastChartAt = -Infinity;
   let chartedVersion = -1;
+  // Bumped by each staggered computation, so the stages of an older one stop.
+  let computeVersion = 0;
+  // The rows of a staggered computation whose stages are not all applied yet.
+  let inFlight: { rowsA: Record<ChartId, ChartRow[]> | null; rowsB: Record<ChartId, ChartRow[]> | null } | null = null;
+  const stageTimer = (fn: () => void, ms: number) => setTimeout(fn, ms);
 
-  const compute = () => {
+  /** `staggered`: the throttled redraw; a flush (pinning a baseline) applies every chart at once. */
+  const compute = (staggered = stagger) => {
     if (timer) clearTimeout(timer);
     timer = null;
     lastChartAt = now();
-    if (chartedVersionB !== historyB.version) {
-      chartedVersionB = historyB.version;
-      set({ chartsB: chartRowsOf(historyB, get().config?.model === 'dirac') });
-    }
-    if (chartedVersion === history.version) return;
-    chartedVersion = history.version;
-    const latest: Partial<Record<MetricKey, number>> = {};
-    for (const keys of Object.values(CHART_SERIES)) for (const k of keys) latest[k] = history.last(k);
-    latest.lrScale = history.last('lrScale');
-    const rows = {
-      losses: history.rows(CHART_SERIES.losses, CHART_POINTS),
-      penalties: history.rows(CHART_SERIES.penalties, CHART_POINTS),
-      outputs: history.rows(CHART_SERIES.outputs, CHART_POINTS),
-      regularizers: history.rows(CHART_SERIES.regularizers, CHART_POINTS),
-      dirac: get().config?.model === 'dirac' ? history.rows(CHART_SERIES.dirac, DIRAC_PATH_POINTS) : EMPTY_CHARTS.dirac,
-    };
-    if (!stagger) {
-      set({ charts: rows, latest, historyLength: history.length });
+    const dirac = get().config?.model === 'dirac';
+    const changedB = chartedVersionB !== historyB.version;
+    const changedA = chartedVersion !== history.version;
+    if (!changedA && !changedB) {
+      // A flush while stages are still to come: apply them now.
+      if (!staggered && inFlight) {
+        const { rowsA, rowsB } = inFlight;
+        inFlight = null;
+        computeVersion++;
+        set({ ...(rowsA ? { charts: rowsA } : {}), ...(rowsB ? { chartsB: rowsB } : {}) });
+      }
       return;
     }
-    // Each chart re-renders in its own task, so no single main-thread task carries them all.
-    set((s) => ({ charts: { ...s.charts, losses: rows.losses }, latest, historyLength: history.length }));
-    const version = history.version;
-    const stages: Partial<typeof rows>[] = [{ penalties: rows.penalties }, { outputs: rows.outputs }, { regularizers: rows.regularizers, dirac: rows.dirac }];
-    const next = (i: number) => {
-      if (i >= stages.length || chartedVersion !== version) return;
-      set((s) => ({ charts: { ...s.charts, ...stages[i] } }));
-      setTimeout(() => next(i + 1), 0);
+    chartedVersionB = historyB.version;
+    chartedVersion = history.version;
+    const rowsB = changedB ? chartRowsOf(historyB, dirac) : null;
+    const rowsA = changedA ? chartRowsOf(history, dirac) : null;
+    const legends: Partial<ChartsSlice> = {};
+    if (changedA) {
+      const latest: Partial<Record<MetricKey, number>> = {};
+      for (const keys of Object.values(CHART_SERIES)) for (const k of keys) latest[k] = history.last(k);
+      latest.lrScale = history.last('lrScale');
+      Object.assign(legends, { latest, historyLength: history.length });
+    }
+    if (changedB) legends.historyLengthB = historyB.length;
+    if (!staggered) {
+      computeVersion++;
+      inFlight = null;
+      set({ ...legends, ...(rowsA ? { charts: rowsA } : {}), ...(rowsB ? { chartsB: rowsB } : {}) });
+      return;
+    }
+    // Each chart (A's and B's rows together) re-renders in its own turn, STAGGER_MS apart: recharts
+    // batches its store's notifications per animation frame, so charts handed new rows in one
+    // frame would all redraw in one main-thread task (docs/performance.md).
+    const version = computeVersion + 1;
+    computeVersion = version;
+    inFlight = { rowsA, rowsB };
+    const stage = (i: number) => {
+      if (computeVersion !== version) return; // a newer computation (or a flush) took over
+      const ids = STAGES[i];
+      set((s) => ({
+        ...(i === 0 ? legends : {}),
+        ...(rowsA ? { charts: pick(s.charts, rowsA, ids) } : {}),
+        ...(rowsB ? { chartsB: pick(s.chartsB, rowsB, ids) } : {}),
+      }));
+      if (i + 1 < STAGES.length) stageTimer(() => stage(i + 1), STAGGER_MS);
+      else inFlight = null;
     };
-    setTimeout(() => next(0), 0);
+    stage(0);
   };
 
   const schedule = () => {
     if (timer) return;
-    timer = setTimeout(compute, Math.max(0, lastChartAt + interval - now()));
+    timer = setTimeout(() => compute(), Math.max(0, lastChartAt + interval - now()));
   };
 
   return {
@@ -102,15 +141,16 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
       charts: EMPTY_CHARTS,
       latest: {},
       historyLength: 0,
+      historyLengthB: 0,
       chartsB: EMPTY_CHARTS,
-      flushCharts: compute,
+      flushCharts: () => compute(false),
       metricsCsv: () => historyCsv(history, get().quality.rows),
       endTwinCharts(keep) {
         // B's line starts at the fork: the kept B's history is A's up to the fork, then B's.
         if (keep === 'B') history = joinAt(history, historyB, get().forkStep);
         historyB = new MetricHistory();
         chartedVersion = chartedVersionB = -1;
-        set({ chartsB: EMPTY_CHARTS });
+        set({ chartsB: EMPTY_CHARTS, historyLengthB: 0 });
         compute();
       },
     },
@@ -121,7 +161,9 @@ export function createChartsSlice({ set, get, options, newRun }: SliceContext): 
       chartedVersion = -1;
       if (timer) clearTimeout(timer);
       timer = null;
-      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, chartsB: EMPTY_CHARTS });
+      computeVersion++;
+      inFlight = null;
+      set({ charts: EMPTY_CHARTS, latest: {}, historyLength: 0, chartsB: EMPTY_CHARTS, historyLengthB: 0 });
     },
     onEvent(ev) {
       if (ev.type === 'forked') {
@@ -162,6 +204,13 @@ function joinAt(a: MetricHistory, b: MetricHistory, step: number): MetricHistory
     for (let r = 0; r < rows; r++) cols.forEach((c, j) => (data[r * cols.length + j] = c[r]));
     out.append(METRIC_KEYS, data);
   }
+  return out;
+}
+
+/** `ids` replaced in `current` by their rows in `next` (a new object; the others kept). */
+function pick(current: Record<ChartId, ChartRow[]>, next: Record<ChartId, ChartRow[]>, ids: ChartId[]): Record<ChartId, ChartRow[]> {
+  const out = { ...current };
+  for (const id of ids) out[id] = next[id];
   return out;
 }
 
