@@ -8,6 +8,10 @@ import { expect, test } from '@playwright/test';
 import { openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
 
 test('a lost WebGPU device: training goes on on wasm from the newest checkpoint, with a notice', async ({ page }) => {
+  // Opt-in: on SwiftShader, headless Chromium stopped producing frames after device.destroy() in
+  // 4 of 5 runs here (the recovery itself was right each time), which would hang CI. The same
+  // recovery path is covered in CI by device-lost-webgl.spec.ts and src/worker/deviceLoss.test.ts.
+  test.skip(!process.env.E2E_WEBGPU_LOSS, 'set E2E_WEBGPU_LOSS=1 to destroy a SwiftShader WebGPU device (may hang headless Chromium)');
   test.setTimeout(480_000);
   await openApp(page, `${RING}&backend=webgpu&testHooks=1`, { waitReady: false });
   await expect(page.getByTestId('backend')).toContainText('Backend: webgpu', { timeout: 120_000 });
