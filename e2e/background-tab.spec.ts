@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
+import { openApp, RING, settledStep, stepCount, waitForStepAtLeast } from './helpers';
 
 /** The newest step the loss chart has drawn, from its table of values (the same rows it plots). */
 async function newestDrawnStep(page: Page): Promise<number> {
@@ -23,22 +23,6 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
 const pauseWhenHidden = (page: Page) => page.getByRole('checkbox', { name: 'Pause training while this tab is hidden' });
 
 /** The step once it stopped moving (a pause lets the steps in flight land). */
-async function settledStep(page: Page): Promise<number> {
-  let last = -1;
-  await expect
-    .poll(
-      async () => {
-        const now = await stepCount(page);
-        const settled = now === last;
-        last = now;
-        return settled;
-      },
-      { intervals: [400] },
-    )
-    .toBe(true);
-  return last;
-}
-
 test('a hidden tab trains on without drawing charts, and catches up when shown', async ({ page }) => {
   await openApp(page, RING);
   // The setting is off by default: this is the "off" case.
@@ -68,7 +52,7 @@ test('with "Pause training while this tab is hidden" on, hiding pauses and showi
   await waitForStepAtLeast(page, 20);
   await setHidden(page, true);
   await expect(page.getByTestId('run-state')).toHaveText('Paused');
-  const paused = await settledStep(page);
+  const paused = await settledStep(page, 400);
   await page.waitForTimeout(1000);
   expect(await stepCount(page)).toBe(paused);
   await setHidden(page, false);
@@ -77,7 +61,7 @@ test('with "Pause training while this tab is hidden" on, hiding pauses and showi
 
   // Paused by the user, it stays paused when the tab comes back.
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const userPaused = await settledStep(page);
+  const userPaused = await settledStep(page, 400);
   await setHidden(page, true);
   await setHidden(page, false);
   await page.waitForTimeout(1000);

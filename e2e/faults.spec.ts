@@ -1,24 +1,11 @@
 /** A crashed or closed training worker is noticed, replaced and restored; the run keeps training. SCREENSHOT=1 writes docs/worker-restored.png. */
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
-
-const start = (page: Page) => page.getByRole('button', { name: 'Start', exact: true }).click();
-const pause = (page: Page) => page.getByRole('button', { name: 'Pause', exact: true }).click();
+import { clickStart, openApp, RING, stepCount, trainThenPause, waitForStepAtLeast } from './helpers';
 
 /** Trains, pauses (which autosaves and posts the checkpoint) and starts again; returns the paused step. */
 async function checkpointThenTrain(page: Page): Promise<number> {
-  await start(page);
-  await waitForStepAtLeast(page, 30, 60_000);
-  await pause(page);
-  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
-  let last = -1;
-  await expect.poll(async () => {
-    const now = await stepCount(page);
-    const settled = now === last;
-    last = now;
-    return settled;
-  }, { intervals: [300] }).toBe(true);
-  await start(page);
+  const last = await trainThenPause(page, 30);
+  await clickStart(page);
   await waitForStepAtLeast(page, last + 10);
   return last;
 }
@@ -35,7 +22,12 @@ for (const fault of ['throws', 'closes'] as const) {
     expect(worker).toBeTruthy();
     if (fault === 'throws') {
       // An uncaught error inside the worker: its error event reaches the supervisor.
-      await worker.evaluate(() => void setTimeout(() => { throw new Error('test crash'); }, 0));
+      await worker.evaluate(
+        () =>
+          void setTimeout(() => {
+            throw new Error('test crash');
+          }, 0),
+      );
     } else {
       // Silence: only the heartbeat notices.
       await worker.evaluate(() => void setTimeout(() => self.close(), 0));

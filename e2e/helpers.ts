@@ -44,6 +44,38 @@ export async function waitForStepAtLeast(page: Page, n: number, timeout = 30_000
   return stepCount(page);
 }
 
+/** Polls a counter until two reads `intervalMs` apart agree (the last metrics batch is in). */
+export async function settled(read: () => Promise<number>, intervalMs = 300): Promise<number> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await read();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [intervalMs], timeout: 30_000 },
+    )
+    .toBe(true);
+  return last;
+}
+
+/** The step counter once it has stopped moving. */
+export const settledStep = (page: Page, intervalMs = 300): Promise<number> => settled(() => stepCount(page), intervalMs);
+
+export const clickStart = (page: Page) => page.getByRole('button', { name: 'Start', exact: true }).click();
+export const clickPause = (page: Page) => page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+/** Starts, trains to at least `steps`, pauses; returns the step it settled on. */
+export async function trainThenPause(page: Page, steps: number): Promise<number> {
+  await clickStart(page);
+  await waitForStepAtLeast(page, steps, 60_000);
+  await clickPause(page);
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
+  return settledStep(page);
+}
+
 /** Points currently drawn in a chart (after downsampling). */
 export async function chartPoints(page: Page, chart: 'losses' | 'penalties' | 'outputs'): Promise<number> {
   return Number(await page.getByTestId(`chart-${chart}`).getAttribute('data-points'));

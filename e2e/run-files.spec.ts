@@ -1,25 +1,6 @@
 /** Save run → reload → Open run; autosave → reload → Resume; a broken file changes nothing. */
 import { expect, test } from '@playwright/test';
-import { chartPoints, openApp, RING, stepCount, waitForStepAtLeast, waitReadyState } from './helpers';
-
-const start = (page: import('@playwright/test').Page) => page.getByRole('button', { name: 'Start', exact: true }).click();
-const pause = (page: import('@playwright/test').Page) => page.getByRole('button', { name: 'Pause', exact: true }).click();
-
-async function trainThenPause(page: import('@playwright/test').Page, steps: number): Promise<number> {
-  await start(page);
-  await waitForStepAtLeast(page, steps, 60_000);
-  await pause(page);
-  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
-  // The counter settles once the last metrics batch is in.
-  let last = -1;
-  await expect.poll(async () => {
-    const now = await stepCount(page);
-    const settled = now === last;
-    last = now;
-    return settled;
-  }, { intervals: [300] }).toBe(true);
-  return last;
-}
+import { chartPoints, clickStart, openApp, RING, stepCount, trainThenPause, waitForStepAtLeast, waitReadyState } from './helpers';
 
 test('Save run downloads a .ganrun; after a reload, Open run brings back the step and the charts, and Start continues', async ({ page }, info) => {
   test.setTimeout(120_000);
@@ -39,7 +20,7 @@ test('Save run downloads a .ganrun; after a reload, Open run brings back the ste
   await expect(page.getByText(`Opened ring8-mlp2d-step${saved}.ganrun at step ${saved.toLocaleString('en-US')}.`)).toBeVisible();
   expect(await stepCount(page)).toBe(saved);
   await expect.poll(() => chartPoints(page, 'losses')).toBeGreaterThan(10);
-  await start(page);
+  await clickStart(page);
   await waitForStepAtLeast(page, saved + 10);
   expect(consoleErrors).toEqual([]);
 });
@@ -49,7 +30,7 @@ test('reloading mid-run offers to resume the autosaved run, which continues from
   await openApp(page, RING);
   // Pause autosaves; then training goes on and the page is reloaded mid-run.
   await trainThenPause(page, 30);
-  await start(page);
+  await clickStart(page);
   await waitForStepAtLeast(page, (await stepCount(page)) + 10);
   await page.reload();
   await waitReadyState(page);
@@ -62,7 +43,7 @@ test('reloading mid-run offers to resume the autosaved run, which continues from
   await expect.poll(() => stepCount(page)).toBe(offered);
   await expect(resume).toBeHidden();
   await expect.poll(() => chartPoints(page, 'losses')).toBeGreaterThan(10);
-  await start(page);
+  await clickStart(page);
   await waitForStepAtLeast(page, offered + 10);
 });
 
@@ -71,7 +52,9 @@ test('a broken run file shows its message and the current run keeps its step', a
   const step = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < 3; i++) await step.click();
   await expect.poll(() => stepCount(page)).toBe(3);
-  await page.getByTestId('open-run-input').setInputFiles({ name: 'broken.ganrun', mimeType: 'application/octet-stream', buffer: Buffer.from('GANRUN but not really a run file') });
+  await page
+    .getByTestId('open-run-input')
+    .setInputFiles({ name: 'broken.ganrun', mimeType: 'application/octet-stream', buffer: Buffer.from('GANRUN but not really a run file') });
   const alert = page.getByRole('alert').filter({ hasText: 'broken.ganrun cannot be opened' });
   await expect(alert).toContainText('The current run is unchanged');
   expect(await stepCount(page)).toBe(3);

@@ -1,21 +1,9 @@
 /** Twin runs forked mid-run, each run paused on its own, and a twin saved and reopened. */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { chartPoints, openApp, RING, stepCount, waitForStepAtLeast, waitReadyState } from './helpers';
+import { chartPoints, openApp, RING, settled, stepCount, waitForStepAtLeast, waitReadyState } from './helpers';
 
 const num = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())?.replace(/[^\d]/g, ''));
-
-/** Polls a counter until two reads 300 ms apart agree (the last metrics batch is in). */
-async function settled(read: () => Promise<number>): Promise<number> {
-  let last = -1;
-  await expect.poll(async () => {
-    const now = await read();
-    const same = now === last;
-    last = now;
-    return same;
-  }, { intervals: [300], timeout: 30_000 }).toBe(true);
-  return last;
-}
 
 test('a twin started mid-run forks B at A’s step; Pause B stops B while A trains on', async ({ page }) => {
   test.setTimeout(240_000);
