@@ -1,9 +1,10 @@
 /**
  * Builds the bench page (scripts/bench/page/index.html + its worker) into bench/tmp/, apart from the app's
- * build. Same TF.js packages and wasm asset imports as the app, minified like the app.
+ * build. Same TF.js packages, wasm asset imports and worker plugin as the app, minified like the app.
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { selfContainedWasmFactory } from '../vite/selfContainedWasmFactory.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -12,7 +13,9 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   logLevel: 'warn',
-  worker: { format: 'es' },
+  // The page is cross-origin isolated, so the worker loads the threaded wasm glue: without the
+  // app's plugin the minified factory fails in each pthread ("e is not defined") and wasm never starts.
+  worker: { format: 'es', plugins: () => [selfContainedWasmFactory()] },
   build: {
     outDir: resolve(root, 'bench', 'tmp'),
     emptyOutDir: true,
