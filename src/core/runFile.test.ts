@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, LIVE_KEYS, type LiveHyperparams, type TrainConfig } from './config';
-import { ARCHITECTURES, inferLayers } from './models/specs';
+import { DEFAULT_CONFIG, type TrainConfig } from './config';
 import { RING8_COUNT } from './data/ring8';
 import { Random } from './random';
 import {
@@ -16,50 +15,17 @@ import {
   type RunFileContents,
   type RunHistory,
 } from './runFile';
-import type { NamedTensor, RunSnapshot } from './runSnapshot';
+import type { RunSnapshot } from './runSnapshot';
 import { snapshotDatasetSource } from './snapshotDataset';
+import { fakeRunSnapshot } from './testing/fakeRunSnapshot';
 
-/** A snapshot with the shapes a real trainer makes, filled with seeded numbers (no TF.js here). */
+/**
+ * The shared fake snapshot (src/core/testing/fakeRunSnapshot.ts) with every optional counter set
+ * away from its default, so a field the codec drops shows up as a difference.
+ */
 function fakeSnapshot(overrides: Partial<TrainConfig> = {}, count = RING8_COUNT): RunSnapshot {
-  const config: TrainConfig = { ...DEFAULT_CONFIG, ...overrides };
-  const rng = new Random(3);
-  const fill = (n: number) => Float32Array.from({ length: n }, () => rng.normal());
-  const arch = ARCHITECTURES[config.model];
-  const net = (params: { name: string; shape: number[] }[]): NamedTensor[] => params.map((p) => ({ name: p.name, shape: p.shape, values: fill(p.shape.reduce((a, b) => a * b, 1)) }));
-  const gp = inferLayers(arch.generator, [config.latentDim]).flatMap((l) => l.params);
-  const dp = inferLayers(arch.discriminator, arch.dataShape).flatMap((l) => l.params);
-  const generator = net(gp);
-  const discriminator = net(dp);
-  const adam = (list: NamedTensor[]) => ({ t: 200, m: list.map((x) => fill(x.values.length)), v: list.map((x) => fill(x.values.length).map(Math.abs)) });
-  const spectral = dp
-    .filter((p) => p.penalized)
-    .flatMap((p) => {
-      const out = p.shape[p.shape.length - 1];
-      const inDim = p.shape.reduce((a, b) => a * b, 1) / out;
-      return [
-        { name: `${p.name}/u`, shape: [out], values: fill(out) },
-        { name: `${p.name}/v`, shape: [inDim], values: fill(inDim) },
-      ];
-    });
-  const live = Object.fromEntries(LIVE_KEYS.map((k) => [k, config[k]])) as LiveHyperparams;
-  return {
-    config,
-    live: { ...live, lrG: 5e-4 },
-    step: 200,
-    epoch: 2,
-    order: new Random(1).permutation(count).reduce((a, x, i) => ((a[i] = x), a), new Int32Array(count)),
-    cursor: 17,
-    rng: { state: 123456789, spareNormal: 0.25 },
-    generator,
-    discriminator,
-    optG: adam(generator),
-    optD: adam(discriminator),
-    spectral,
-    dUpdates: 400,
-    lastR1: 0.0123,
-    noiseStartStep: 120,
-    fixedNoise: fill(64 * config.latentDim),
-  };
+  const s = fakeRunSnapshot(overrides, 200, count);
+  return { ...s, live: { ...s.live, lrG: 5e-4 }, rng: { state: 123456789, spareNormal: 0.25 }, dUpdates: 400, lastR1: 0.0123, noiseStartStep: 120 };
 }
 
 function history(): RunHistory {
