@@ -10,6 +10,7 @@ import type { MetricKey } from '../../core/metrics/stepMetrics';
 import { METRIC_LABELS } from '../../core/metrics/stepMetrics';
 import { formatInt, formatMetric } from '../lib/format';
 import { niceDomain, niceTicks, valueRange } from '../lib/ticks';
+import { BASELINE_LINE, TWIN_B_DASH } from '../lib/comparisonLines';
 import type { Baseline } from '../store/baselines';
 import { CHART_SERIES } from '../store/charts';
 import { TwinLegend } from './TwinLegend';
@@ -103,8 +104,6 @@ const gridAt = (axis: GridAxis | undefined): number[] =>
   (axis?.ticks ?? []).map((v) => axis?.scale?.map(v)).filter((c): c is number => typeof c === 'number' && Number.isFinite(c));
 const verticalGrid = ({ xAxis }: { xAxis?: GridAxis }) => gridAt(xAxis);
 const horizontalGrid = ({ yAxis }: { yAxis?: GridAxis }) => gridAt(yAxis);
-/** Twin run B: every series dashed (A's are all solid while a twin is on). */
-const TWIN_B_DASH = '5 4';
 
 export const MetricChart = memo(function MetricChart({ chart, title, description, yDomain }: MetricChartProps) {
   const keys = CHART_SERIES[chart];
@@ -206,14 +205,8 @@ const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDoma
               data={b.charts[chart]}
               dataKey={k}
               name={`baseline ${b.id}: ${k}`}
-              type="linear"
+              {...BASELINE_LINE}
               stroke={SERIES_COLORS[k]}
-              strokeOpacity={0.25}
-              strokeWidth={3}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-              connectNulls
             />
           )),
         )}

@@ -11,6 +11,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import { formatInt, formatMetric } from '../lib/format';
 import { formatQuality, parseLabel, qualitySeries } from '../lib/labState';
 import type { QualityRow } from '../lib/labState';
+import { BASELINE_LINE, TWIN_B_DASH } from '../lib/comparisonLines';
 import type { Baseline } from '../store/baselines';
 import { useApp } from '../storeContext';
 import { useView } from '../viewStore';
@@ -23,8 +24,6 @@ const tickFormatter = (v: number) => formatMetric(v);
 const stepFormatter = (v: number) => formatInt(v);
 const labelFormatter = (v: unknown) => `Step ${formatInt(Number(v))}`;
 const COLOR = '#0f766e';
-/** Run B's line, as on the metric charts. */
-const TWIN_B_DASH = '5 4';
 
 export function QualityChart() {
   const quality = useApp((s) => s.quality);
@@ -136,14 +135,8 @@ const QualityBody = memo(function QualityBody({ rows, rowsB, baselines, valueKey
             data={b.quality.rows}
             dataKey={valueKey}
             name={`baseline ${b.id}`}
-            type="linear"
+            {...BASELINE_LINE}
             stroke={COLOR}
-            strokeOpacity={0.25}
-            strokeWidth={3}
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-            connectNulls
           />
         ))}
         {rowsB.length > 0 && (
