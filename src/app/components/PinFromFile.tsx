@@ -5,6 +5,7 @@
  * of opening the picker.
  */
 import { useRef } from 'react';
+import { RunFileInput } from './RunFileInput';
 import { useAppStore } from '../storeContext';
 
 export function PinFromFile() {
@@ -21,19 +22,7 @@ export function PinFromFile() {
       >
         Pin from file…
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".ganrun"
-        hidden
-        aria-label="Run file to pin as a baseline"
-        data-testid="pin-file-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void store.getState().pinBaselineFile(file);
-        }}
-      />
+      <RunFileInput ref={input} label="Run file to pin as a baseline" testId="pin-file-input" onFile={(file) => void store.getState().pinBaselineFile(file)} />
     </>
   );
 }

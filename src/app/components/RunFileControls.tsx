@@ -1,5 +1,6 @@
 /** Save run (download a .ganrun), Open run (a file picker) and the Recent runs list. */
 import { useRef } from 'react';
+import { RunFileInput } from './RunFileInput';
 import { useApp } from '../storeContext';
 import { useKeeping, useKeepingStore } from '../keepingContext';
 
@@ -23,19 +24,7 @@ export function RunFileControls() {
         <button type="button" onClick={() => keeping.getState().showRecent(true)} disabled={!ready} title="Runs autosaved in this browser">
           Recent runs…
         </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".ganrun"
-          hidden
-          aria-label="Run file to open"
-          data-testid="open-run-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void keeping.getState().openFile(file);
-          }}
-        />
+        <RunFileInput ref={input} label="Run file to open" testId="open-run-input" onFile={(file) => void keeping.getState().openFile(file)} />
       </div>
       {opened && step >= 0 && (
         <p className="run-file-status" role="status" aria-live="polite">
