@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../src/core/backend';
+import { selectBackend } from '../src/core/backend/backend';
 import { ring8Source } from '../src/core/data/ring8';
 import { unpackMetrics, type StepMetrics } from '../src/core/metrics/stepMetrics';
 import type { WorkerEvent } from '../src/worker/protocol';

@@ -15,7 +15,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../src/core/backend';
+import { selectBackend } from '../src/core/backend/backend';
 import { getDatasetSource } from '../src/core/data/registry';
 import type { Dataset } from '../src/core/data/types';
 import { Classifier } from '../src/core/metrics/classifier';

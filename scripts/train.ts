@@ -11,15 +11,15 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatErrors } from '../src/core/config';
-import { selectBackend } from '../src/core/backend';
+import { selectBackend } from '../src/core/backend/backend';
 import { DATASET_SOURCES, getDatasetSource } from '../src/core/data/registry';
 import { modeCoverage } from '../src/core/metrics/modeCoverage';
 import { createQualityEvaluator, IMAGE_SAMPLE_COUNT, POINT_SAMPLE_COUNT, QUALITY_SAMPLE_SEED_OFFSET, type QualityEvaluator, type QualityValues } from '../src/core/metrics/qualityEvaluator';
 import type { StepMetrics } from '../src/core/metrics/stepMetrics';
 import { resolveConfig } from '../src/core/runConfig';
 import { imageGridRGBA } from '../src/core/sampleGrid';
-import { SAMPLE_GRID_SIDE, Trainer } from '../src/core/trainer';
-import { TrainingLoop } from '../src/core/trainingLoop';
+import { SAMPLE_GRID_SIDE, Trainer } from '../src/core/train/trainer';
+import { TrainingLoop } from '../src/core/train/trainingLoop';
 import { CliError, USAGE, parseCliArgs } from './lib/cliArgs';
 import { nodeLoadContext } from './lib/nodeAssets';
 import { writeGeneratorModel } from './lib/generatorFiles';

@@ -3,12 +3,12 @@
  * through the app's TrainingLoop, in Node. `npx tsx scripts/twin-cost.ts [dataset] [batch] [seconds]`.
  * Run it under `flock /tmp/bench.lock`; on a shared machine the numbers are noisy.
  */
-import { selectBackend } from '../src/core/backend';
+import { selectBackend } from '../src/core/backend/backend';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { getDatasetSource } from '../src/core/data/registry';
 import { resolveConfig } from '../src/core/runConfig';
-import { Trainer } from '../src/core/trainer';
-import { TrainingLoop, type LoopTrainer } from '../src/core/trainingLoop';
+import { Trainer } from '../src/core/train/trainer';
+import { TrainingLoop, type LoopTrainer } from '../src/core/train/trainingLoop';
 import { Lockstep } from '../src/worker/lockstep';
 import { nodeLoadContext } from './lib/nodeAssets';
 

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from '../src/core/wasmKernels';
+import { registerWasmTrainingKernels } from '../src/core/backend/wasmKernels';
 
 const REPEATS = 5;
 

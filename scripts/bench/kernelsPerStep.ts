@@ -4,9 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelId } from '../../src/core/config';
-import { selectBackend } from '../../src/core/backend';
+import { selectBackend } from '../../src/core/backend/backend';
 import { countKernels } from '../../src/core/testing/kernelCounter';
-import { Trainer } from '../../src/core/trainer';
+import { Trainer } from '../../src/core/train/trainer';
 import { configFor, syntheticDataset } from './cells/datasets';
 
 const [backend = 'cpu', model = 'mlp2d', stepsArg = '20'] = process.argv.slice(2);

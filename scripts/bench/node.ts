@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { selectBackend } from '../../src/core/backend';
+import { selectBackend } from '../../src/core/backend/backend';
 import { runBackend } from './cells/backend';
 import { matmulSizeFor } from './cells/ceilings';
 import type { BenchHost } from './cells/host';

@@ -5,9 +5,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { DatasetSource } from '../../src/core/data/types';
 import { METRIC_KEYS, type StepMetrics } from '../../src/core/metrics/stepMetrics';
-import { decodeRunFile, encodeRunFile, runFileSizeProblem, type RunFileContents, type RunFileResult, type RunHistory } from '../../src/core/runFile';
-import type { RunSnapshot } from '../../src/core/runSnapshot';
-import { snapshotDatasetSource } from '../../src/core/snapshotDataset';
+import { decodeRunFile, encodeRunFile, runFileSizeProblem, type RunFileContents, type RunFileResult, type RunHistory } from '../../src/core/runfile/runFile';
+import type { RunSnapshot } from '../../src/core/runfile/runSnapshot';
+import { snapshotDatasetSource } from '../../src/core/runfile/snapshotDataset';
 
 export const RUN_FILE_NAME = 'run.ganrun';
 

@@ -1,15 +1,15 @@
 /** The page: header with the run status, then controls | charts | samples. */
-import { ChartsPanel } from './components/ChartsPanel';
-import { ConfirmResetDialog } from './components/ConfirmResetDialog';
-import { ControlPanel } from './components/ControlPanel';
-import { ErrorMessages } from './components/ErrorMessages';
-import { LessonPanel, LessonsMenu } from './components/LessonsMenu';
-import { RecentRunsDialog } from './components/RecentRunsDialog';
-import { ResumeOffer } from './components/ResumeOffer';
-import { RunFileDrop } from './components/RunFileDrop';
-import { SamplesPanel } from './components/SamplesPanel';
-import { StatusBar } from './components/StatusBar';
-import { ShareControls } from './share/ShareControls';
+import { ChartsPanel } from './components/charts/ChartsPanel';
+import { ConfirmResetDialog } from './components/run/ConfirmResetDialog';
+import { ControlPanel } from './components/run/ControlPanel';
+import { ErrorMessages } from './components/run/ErrorMessages';
+import { LessonPanel, LessonsMenu } from './components/lessons/LessonsMenu';
+import { RecentRunsDialog } from './components/runfiles/RecentRunsDialog';
+import { ResumeOffer } from './components/runfiles/ResumeOffer';
+import { RunFileDrop } from './components/runfiles/RunFileDrop';
+import { SamplesPanel } from './components/samples/SamplesPanel';
+import { StatusBar } from './components/run/StatusBar';
+import { ShareControls } from './components/share/ShareControls';
 import { useHidden } from './viewStore';
 
 export function App() {

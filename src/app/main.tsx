@@ -5,9 +5,9 @@ import { StoreContext } from './storeContext';
 import { KeepingContext } from './keepingContext';
 import { startTraining } from './workerClient';
 import './styles.css';
-import './share/share.css';
-import './share/theme.css';
-import './share/responsive.css';
+import './components/share/share.css';
+import './theme.css';
+import './responsive.css';
 
 // Created once, outside React, so StrictMode's double effects cannot start two workers.
 const { store, keeping } = startTraining(window.location.search);

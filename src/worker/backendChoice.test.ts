@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activateBackend, selectBackend } from '../core/backend';
-import type { CachedChoice } from '../core/backendCalibration';
-import type { BackendReport } from '../core/backendReport';
+import { activateBackend, selectBackend } from '../core/backend/backend';
+import type { CachedChoice } from '../core/backend/backendCalibration';
+import type { BackendReport } from '../core/backend/backendReport';
 import type { TrainConfig } from '../core/config';
 import { makeArrayDataset } from '../core/data/arrayDataset';
 import { DATASET_SOURCES } from '../core/data/registry';

@@ -1,11 +1,11 @@
 /**
  * The worker's side of `auto`: when a run is built, measure which candidate backend trains this
- * model fastest (core/backendCalibration.ts), switch to it, and say so in the backend report. A
+ * model fastest (core/backend/backendCalibration.ts), switch to it, and say so in the backend report. A
  * run of the same model reuses the decision; a forced backend is never second-guessed.
  */
-import { calibrate, calibrationKey, type CalibrationCache } from '../core/backendCalibration';
-import { trialEnv } from '../core/backendTrial';
-import type { BackendName, BackendReport } from '../core/backendReport';
+import { calibrate, calibrationKey, type CalibrationCache } from '../core/backend/backendCalibration';
+import { trialEnv } from '../core/backend/backendTrial';
+import type { BackendName, BackendReport } from '../core/backend/backendReport';
 import type { TrainConfig } from '../core/config';
 import type { Dataset } from '../core/data/types';
 

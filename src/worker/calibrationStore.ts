@@ -3,7 +3,7 @@
  * it), in a database of its own so it never meets the run store's versions. Without IndexedDB (a
  * private window) it keeps them for the session only: a measurement is cheap to repeat.
  */
-import type { CachedChoice, CalibrationCache } from '../core/backendCalibration';
+import type { CachedChoice, CalibrationCache } from '../core/backend/backendCalibration';
 
 const DB_NAME = 'gan-playground-calibration';
 const STORE = 'choices';

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BACKEND_ORDER, fallbackSkips, type BackendName, type BackendReport } from '../core/backendReport';
+import { BACKEND_ORDER, fallbackSkips, type BackendName, type BackendReport } from '../core/backend/backendReport';
 import type { DatasetSource } from '../core/data/types';
 import { unpackMetrics } from '../core/metrics/stepMetrics';
 import { pointsDataset } from '../core/testing/fixtures';

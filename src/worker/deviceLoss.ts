@@ -3,7 +3,7 @@
  * process crash, `device.destroy()`): the tensors on it are gone, but the loop's newest checkpoint
  * (Trainer.checkpointSnapshot) is plain typed arrays in CPU memory. So: stop the old loop (or
  * abandon it if it hangs on the dead device), start the next backend that works
- * (core/backendReport.ts `fallbackSkips`), rebuild the run from that checkpoint with its history
+ * (core/backend/backendReport.ts `fallbackSkips`), rebuild the run from that checkpoint with its history
  * up to there, train on if it was training, and say so: "The GPU device was lost (reason);
  * continuing on wasm from step N."
  *
@@ -15,8 +15,8 @@
  * fake lost backend.
  */
 import type { BackendChoice, LiveHyperparams, TrainConfig } from '../core/config';
-import { fallbackSkips, type BackendName, type BackendReport } from '../core/backendReport';
-import type { RunSnapshot } from '../core/runSnapshot';
+import { fallbackSkips, type BackendName, type BackendReport } from '../core/backend/backendReport';
+import type { RunSnapshot } from '../core/runfile/runSnapshot';
 import type { DeviceWatch } from './deviceWatch';
 
 /** What recovery needs of the run's (A's) trainer. */

@@ -10,7 +10,7 @@
  * `GPUDevice.destroy()` on WebGPU, `WEBGL_lose_context.loseContext()` on WebGL.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '../core/backendReport';
+import type { BackendName } from '../core/backend/backendReport';
 
 export interface DeviceWatch {
   /** True once the watched device is known to be gone. */

@@ -3,8 +3,8 @@
  * dataset), and opening such a file makes it this tab's drawing again.
  */
 import { DRAWN_ID } from '../core/data/drawnPoints';
-import type { RunSnapshot } from '../core/runSnapshot';
-import { snapshotDatasetSource } from '../core/snapshotDataset';
+import type { RunSnapshot } from '../core/runfile/runSnapshot';
+import { snapshotDatasetSource } from '../core/runfile/snapshotDataset';
 import type { createDatasetCatalogue } from './datasetCatalogue';
 import { runCodec } from './runCodec';
 import type { RunCodec } from './runKeeping';

@@ -8,7 +8,7 @@ import { encodeTimelapse } from '../core/export/timelapse';
 import { storedZip } from '../core/export/zipStore';
 import { buildNetwork } from '../core/models/network';
 import { ARCHITECTURES } from '../core/models/specs';
-import type { Trainer } from '../core/trainer';
+import type { Trainer } from '../core/train/trainer';
 import type { Command, ExportKind, WorkerEvent } from './protocol';
 
 type Post = (ev: WorkerEvent) => void;

@@ -5,8 +5,8 @@
  * sends nothing more.
  */
 import type { QualityEvaluator } from '../core/metrics/qualityEvaluator';
-import type { Trainer } from '../core/trainer';
-import { TrainingLoop, type LoopClock, type LoopOutcome, type MetricsBatch, type PeriodicHook } from '../core/trainingLoop';
+import type { Trainer } from '../core/train/trainer';
+import { TrainingLoop, type LoopClock, type LoopOutcome, type MetricsBatch, type PeriodicHook } from '../core/train/trainingLoop';
 import { Lockstep } from './lockstep';
 import type { ErrorCode, ErrorSource, RunKey, WorkerEvent } from './protocol';
 import { RunViews } from './runViews';

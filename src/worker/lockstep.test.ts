@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepMetrics } from '../core/metrics/stepMetrics';
-import type { LoopTrainer } from '../core/trainingLoop';
+import type { LoopTrainer } from '../core/train/trainingLoop';
 import { Lockstep } from './lockstep';
 
 /** A LoopTrainer that counts what is asked of it. */

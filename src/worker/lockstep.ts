@@ -6,7 +6,7 @@
  * runs that are not held, and the held one keeps its step until it is let go.
  */
 import type { StepMetrics } from '../core/metrics/stepMetrics';
-import type { LoopTrainer } from '../core/trainingLoop';
+import type { LoopTrainer } from '../core/train/trainingLoop';
 
 export class Lockstep implements LoopTrainer {
   /** Each run's rows from the newest flush, in the runs' order. */

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../core/data/types';
 import { imageGridRGBA } from '../core/sampleGrid';
-import { SAMPLE_GRID_SIDE, type Trainer } from '../core/trainer';
+import { SAMPLE_GRID_SIDE, type Trainer } from '../core/train/trainer';
 import type { WorkerEvent } from './protocol';
 
 const POINTS_SHOWN = 1000;

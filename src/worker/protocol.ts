@@ -9,7 +9,7 @@ import type { DatasetInfo } from '../core/data/types';
 import type { MetricKey } from '../core/metrics/stepMetrics';
 import type { NetworkWeightStats } from '../core/metrics/weightStats';
 import type { ModelSummary } from '../core/models/specs';
-import type { PointsFrameRecord, SampleFrameRecord } from '../core/runFileFormat';
+import type { PointsFrameRecord, SampleFrameRecord } from '../core/runfile/runFileFormat';
 
 // ── UI → worker ────────────────────────────────────────────────────────────────────────────────
 
@@ -97,8 +97,8 @@ export const MAX_RUN_FILE_BYTES = 1024 ** 3;
 
 // ── worker → UI ────────────────────────────────────────────────────────────────────────────────
 
-import type { BackendReport } from '../core/backendReport';
-export type { BackendReport } from '../core/backendReport';
+import type { BackendReport } from '../core/backend/backendReport';
+export type { BackendReport } from '../core/backend/backendReport';
 import type { RecentRunInfo } from './recentRuns';
 export type { RecentRunInfo } from './recentRuns';
 

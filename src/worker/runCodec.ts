@@ -1,12 +1,12 @@
 /**
- * The session's run-file codec: the trainer's snapshot and restore (src/core/trainer.ts) and the
- * `.ganrun` encoder/decoder (src/core/runFile.ts), with the worker's history in the file's form.
+ * The session's run-file codec: the trainer's snapshot and restore (src/core/train/trainer.ts) and the
+ * `.ganrun` encoder/decoder (src/core/runfile/runFile.ts), with the worker's history in the file's form.
  */
 import type { Dataset } from "../core/data/types";
 import type { MetricKey } from "../core/metrics/stepMetrics";
-import { decodeRunFile, encodeRunFile, type RunHistory } from "../core/runFile";
-import type { RunSnapshot } from "../core/runSnapshot";
-import { Trainer } from "../core/trainer";
+import { decodeRunFile, encodeRunFile, type RunHistory } from "../core/runfile/runFile";
+import type { RunSnapshot } from "../core/runfile/runSnapshot";
+import { Trainer } from "../core/train/trainer";
 import type { RunCodec } from "./runKeeping";
 import type { RunHistoryData } from "./runHistory";
 

@@ -6,7 +6,7 @@
  */
 import type { TrainConfig } from '../core/config';
 import type { Dataset } from '../core/data/types';
-import type { Trainer } from '../core/trainer';
+import type { Trainer } from '../core/train/trainer';
 import type { Command, ErrorCode, ErrorSource, RunTarget, WorkerEvent } from './protocol';
 import { openRecentRuns, RecentRunsError, type RecentRunInfo, type RecentRuns } from './recentRuns';
 import { RunHistory, type RunHistoryData } from './runHistory';

@@ -5,7 +5,7 @@
 import type { QualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { METRIC_KEYS, packMetrics, type StepMetrics } from '../core/metrics/stepMetrics';
 import { weightStats } from '../core/metrics/weightStats';
-import type { Trainer } from '../core/trainer';
+import type { Trainer } from '../core/train/trainer';
 import { pictureOf, pointsViewOf, type PointsView } from './pictures';
 import type { RunKey, WorkerEvent } from './protocol';
 

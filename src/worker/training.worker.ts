@@ -4,7 +4,7 @@
  * trainingSession.ts (tested in Node) and src/core.
  */
 import * as tf from '@tensorflow/tfjs';
-import { activateBackend, selectBackend } from '../core/backend';
+import { activateBackend, selectBackend } from '../core/backend/backend';
 import { createBackendChooser } from './backendChoice';
 import { calibrationStore } from './calibrationStore';
 import { DATASET_SOURCES } from '../core/data/registry';

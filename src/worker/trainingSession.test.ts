@@ -152,7 +152,7 @@ describe('training session (the worker message handler, in Node)', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(h.rows().length).toBe(steps);
     // How many rows share an event depends on the machine's speed (batching is tested with a fake
-    // clock in core/trainingLoop.test.ts); here: no empty event, and a rate is reported.
+    // clock in core/train/trainingLoop.test.ts); here: no empty event, and a rate is reported.
     const metricsEvents = h.of('metrics');
     expect(metricsEvents.length).toBeLessThanOrEqual(steps);
     expect(metricsEvents.some((e) => e.stepsPerSec > 0)).toBe(true);

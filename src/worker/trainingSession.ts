@@ -1,7 +1,7 @@
 /**
  * Turns protocol commands into calls on the run and the dataset catalogue. It knows nothing of
  * `self` or `postMessage`: the worker file wires it up, and tests drive it in Node. The cadence of
- * training lives in core/trainingLoop.ts, the run and its views in liveRun.ts, the pictures in
+ * training lives in core/train/trainingLoop.ts, the run and its views in liveRun.ts, the pictures in
  * pictures.ts, the datasets in datasetCatalogue.ts and the commands that bring data in in
  * datasetCommands.ts, drawings in run files in drawingRuns.ts. About 300 lines: it is the one dispatch
  * for every command (the queue, pause, twins, run keeping, exports), each case a line or two.
@@ -12,7 +12,7 @@ import type { Dataset, DatasetSource, LoadContext } from '../core/data/types';
 import { createQualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { modelsForShape, summarizeModel } from '../core/models/specs';
 import { resolveConfig } from '../core/runConfig';
-import { Trainer } from '../core/trainer';
+import { Trainer } from '../core/train/trainer';
 import { createDatasetCatalogue } from './datasetCatalogue';
 import type { ImageDecoder } from './imageUploads';
 import { createDatasetCommands } from './datasetCommands';
@@ -23,7 +23,7 @@ import type { BackendReport, Command, ErrorCode, ErrorSource, RunKey, TwinAction
 import { parseCommand, transferablesOf } from './protocol';
 import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand } from './runKeeping';
 import { createDrawingRuns } from './drawingRuns';
-import type { BackendName } from '../core/backendReport';
+import type { BackendName } from '../core/backend/backendReport';
 import { ABANDON_AFTER_MS, createDeviceLoss, type WatchDevice } from './deviceLoss';
 import { watchDevice } from './deviceWatch';
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend as startBackend } from '../core/backend';
+import { selectBackend as startBackend } from '../core/backend/backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetSource } from '../core/data/types';
 import { ring8Source } from '../core/data/ring8';
 import { unpackMetrics } from '../core/metrics/stepMetrics';
-import { decodeRunFile } from '../core/runFile';
+import { decodeRunFile } from '../core/runfile/runFile';
 import { pointsDataset } from '../core/testing/fixtures';
 import type { RunKey, WorkerEvent } from './protocol';
 import { decodePng } from './testing/fakeFiles';

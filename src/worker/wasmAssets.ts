@@ -4,7 +4,7 @@
  * threads are disabled). Vite-only: `?url` imports do not resolve in Node, so core never imports
  * this file; the worker passes it in.
  */
-import type { WasmPaths } from '../core/backend';
+import type { WasmPaths } from '../core/backend/backend';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelId, TrainConfig } from '../../../src/core/config';
 import { summarizeModel } from '../../../src/core/models/specs';
-import { Trainer } from '../../../src/core/trainer';
+import { Trainer } from '../../../src/core/train/trainer';
 import { achievedGflops, gflopsPerSec, percentOf, predictStepMs, ratio, sig, topKernels } from '../stats';
 import type { BackendTask, BenchBackend, BenchContext, CellResult, PhaseMeasure, ProfileResult } from '../types';
 import { largestConv, matmulGflops, matmulSizeFor, timeOp } from './ceilings';

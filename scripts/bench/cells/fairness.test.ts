@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Trainer } from '../../../src/core/trainer';
+import { Trainer } from '../../../src/core/train/trainer';
 import { MODEL_ORDER, PENALTIES_OFF, configFor, syntheticDataset } from './datasets';
 import { PlainGan } from './plainGan';
 

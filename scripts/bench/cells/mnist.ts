@@ -2,8 +2,8 @@
 import { getDatasetSource } from '../../../src/core/data/registry';
 import { resolveConfig } from '../../../src/core/runConfig';
 import { imageGridRGBA, type GridImage } from '../../../src/core/sampleGrid';
-import { SAMPLE_GRID_SIDE, Trainer } from '../../../src/core/trainer';
-import { TrainingLoop } from '../../../src/core/trainingLoop';
+import { SAMPLE_GRID_SIDE, Trainer } from '../../../src/core/train/trainer';
+import { TrainingLoop } from '../../../src/core/train/trainingLoop';
 import { sig } from '../stats';
 import type { MnistRun } from '../types';
 import type { BenchHost } from './host';

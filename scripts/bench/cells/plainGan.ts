@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainConfig } from '../../../src/core/config';
 import type { Dataset } from '../../../src/core/data/types';
-import { LOSSES } from '../../../src/core/losses';
+import { LOSSES } from '../../../src/core/train/losses';
 import { glorotUniform } from '../../../src/core/models/glorot';
 import { buildNetwork, type Network } from '../../../src/core/models/network';
 import { ARCHITECTURES } from '../../../src/core/models/specs';

@@ -2,8 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { getDatasetSource } from '../../../src/core/data/registry';
 import { modeCoverage } from '../../../src/core/metrics/modeCoverage';
-import { Trainer } from '../../../src/core/trainer';
-import { TrainingLoop } from '../../../src/core/trainingLoop';
+import { Trainer } from '../../../src/core/train/trainer';
+import { TrainingLoop } from '../../../src/core/train/trainingLoop';
 import { sig } from '../stats';
 import type { RingRun } from '../types';
 import { configFor } from './datasets';

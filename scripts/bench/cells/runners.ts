@@ -1,7 +1,7 @@
 /** The two sides of a timed cell behind one interface: the app's own loop, and the plain loop. */
-import { findNonFinite } from '../../../src/core/divergence';
-import type { Trainer } from '../../../src/core/trainer';
-import { TrainingLoop, type LoopOutcome } from '../../../src/core/trainingLoop';
+import { findNonFinite } from '../../../src/core/train/divergence';
+import type { Trainer } from '../../../src/core/train/trainer';
+import { TrainingLoop, type LoopOutcome } from '../../../src/core/train/trainingLoop';
 import type { PlainGan } from './plainGan';
 
 export interface Runner {
@@ -22,7 +22,7 @@ export function stepsOrThrow(outcome: LoopOutcome): number {
   return outcome.steps;
 }
 
-/** Timed windows run the app's own loop (core/trainingLoop.ts): its slices, read-backs and checkpoints. */
+/** Timed windows run the app's own loop (core/train/trainingLoop.ts): its slices, read-backs and checkpoints. */
 export function ourRunner(trainer: Trainer, now: () => number): Runner {
   const loop = new TrainingLoop(trainer, { now, yieldToEvents: noYield }, () => undefined);
   return {

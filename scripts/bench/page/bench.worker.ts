@@ -5,7 +5,7 @@
  * terminates this worker loses nothing already measured.
  */
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../../../src/core/backend';
+import { selectBackend } from '../../../src/core/backend/backend';
 import type { BackendChoice } from '../../../src/core/config';
 import { wasmPaths } from '../../../src/worker/wasmAssets';
 import { runBackend } from '../cells/backend';

@@ -6,7 +6,7 @@
  */
 import { CONFIG_FIELDS, LIVE_KEYS } from '../../core/config';
 import type { LiveKey } from '../../core/config';
-import { LR_DECAY_FLOOR } from '../../core/lrSchedule';
+import { LR_DECAY_FLOOR } from '../../core/train/lrSchedule';
 import { makeIntegerLogLadder, makeLinearLadder } from './labLadders';
 import { makeLogLadder } from './logSlider';
 import type { LogLadder } from './logSlider';

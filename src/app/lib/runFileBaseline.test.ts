@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_KEYS } from '../../core/metrics/stepMetrics';
 import { fakeRunFile, fakeRunSnapshot } from '../../core/testing/fakeRunSnapshot';
-import type { RunHistory } from '../../core/runFile';
+import type { RunHistory } from '../../core/runfile/runFile';
 import { CHART_POINTS } from '../store/charts';
 import { baselineFromRunFile } from './runFileBaseline';
 

@@ -2,12 +2,12 @@
  * A saved run file as a baseline (docs/twin-runs.md, "Pin from file…"): its metric rows through
  * the same `MetricHistory` downsampling as the live charts, its quality measures as the quality
  * chart holds them, its last sample grid, and a label from its settings. Decoding is the app's
- * run-file decoder (src/core/runFile.ts: pure, TF-free, so it runs here on the main thread, and
+ * run-file decoder (src/core/runfile/runFile.ts: pure, TF-free, so it runs here on the main thread, and
  * it checks the whole file, so a damaged one is refused with the decoder's message). Nothing of
  * the current run is touched: this only reads bytes and returns plain data.
  */
-import { decodeRunFile } from '../../core/runFile';
-import type { RunHistory } from '../../core/runFile';
+import { decodeRunFile } from '../../core/runfile/runFile';
+import type { RunHistory } from '../../core/runfile/runFile';
 import { chartRowsOf } from '../store/charts';
 import type { ChartId } from '../store/charts';
 import type { SampleFrame } from '../store/frames';

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../backend';
+import { selectBackend } from '../backend/backend';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainConfig } from '../config';
 import { imageDataset, pointsDataset } from '../testing/fixtures';
-import { Trainer } from '../trainer';
+import { Trainer } from '../train/trainer';
 import { diracSource } from '../data/dirac';
 import type { Dataset } from '../data/types';
 import { exportGenerator, type GeneratorExport } from './generatorExport';

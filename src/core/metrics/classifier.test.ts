@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeLoadContext, nodeReadAsset, publicAssetPath } from '../../../scripts/lib/nodeAssets';
-import { selectBackend } from '../backend';
+import { selectBackend } from '../backend/backend';
 import { getDatasetSource } from '../data/registry';
 import { inferLayers } from '../models/specs';
 import { Random } from '../random';

@@ -6,7 +6,7 @@
  * features. Each evaluation generates a fresh sample from a fixed noise seed.
  */
 import type { Dataset, LoadContext } from '../data/types';
-import type { Trainer } from '../trainer';
+import type { Trainer } from '../train/trainer';
 import type { Classifier } from './classifier';
 import { loadClassifier } from './classifierFile';
 import { CLASSIFIER_DATASETS, CLASSIFIER_FLOORS_ASSET, classifierSplit, type ClassifierFloors } from './classifierSpec';

@@ -1,14 +1,14 @@
 /**
  * A run snapshot with the shapes a real trainer makes, filled with seeded numbers, and a run file
  * made from it: for tests that need a valid .ganrun without TF.js (the app's tests may not import
- * it). The same construction as the codec's own test (src/core/runFile.test.ts).
+ * it). The same construction as the codec's own test (src/core/runfile/runFile.test.ts).
  */
 import { DEFAULT_CONFIG, LIVE_KEYS, type LiveHyperparams, type TrainConfig } from '../config';
 import { RING8_COUNT } from '../data/ring8';
 import { ARCHITECTURES, inferLayers } from '../models/specs';
 import { Random } from '../random';
-import { encodeRunFile, type RunHistory } from '../runFile';
-import type { NamedTensor, RunSnapshot } from '../runSnapshot';
+import { encodeRunFile, type RunHistory } from '../runfile/runFile';
+import type { NamedTensor, RunSnapshot } from '../runfile/runSnapshot';
 
 export function fakeRunSnapshot(overrides: Partial<TrainConfig> = {}, step = 200, count = RING8_COUNT): RunSnapshot {
   const config: TrainConfig = { ...DEFAULT_CONFIG, ...overrides };

@@ -8,16 +8,16 @@ import { LiveAdam } from './adam';
 import type { LiveHyperparams, TrainConfig } from '../../config';
 import { LIVE_KEYS } from '../../config';
 import type { Dataset } from '../../data/types';
-import { DEVICE_METRICS, PendingMetrics, disposeAll, keepAll, type StepScalars } from '../../deviceMetrics';
-import { LOSSES, type GanLoss } from '../../losses';
+import { DEVICE_METRICS, PendingMetrics, disposeAll, keepAll, type StepScalars } from '../../backend/deviceMetrics';
+import { LOSSES, type GanLoss } from '../../train/losses';
 import type { StepMetrics } from '../../metrics/stepMetrics';
 import { buildNetwork, type ApplyOptions, type InitFn, type Network } from './network';
 import { ARCHITECTURES, summarizeModel, type ModelSummary } from '../../models/specs';
-import { lrDecayFactor } from '../../lrSchedule';
+import { lrDecayFactor } from '../../train/lrSchedule';
 import { Random } from '../../random';
-import { r1Penalty, wganGpPenalty } from '../../gradientPenalties';
-import { globalNorm, sumPairwise, weightPenalty } from '../../regularizers';
-import { SpectralNorm } from '../../spectralNorm';
+import { r1Penalty, wganGpPenalty } from '../../train/gradientPenalties';
+import { globalNorm, sumPairwise, weightPenalty } from '../../train/regularizers';
+import { SpectralNorm } from '../../train/spectralNorm';
 
 const SAMPLE_GRID_SIDE = 8;
 

@@ -1,0 +1,26 @@
+/** Under the samples: the quality measures over the run and the weights view, each collapsible. */
+import { useApp } from '../../storeContext';
+import { useView } from '../../viewStore';
+import { QualityChart } from './QualityChart';
+import { WeightsView } from './WeightsView';
+
+export function LabViews() {
+  // The Dirac-GAN has no quality measure: its (θ, ψ) path says it all.
+  const dirac = useApp((s) => s.config?.model === 'dirac');
+  // Projector mode folds the secondary views so the samples get the room.
+  const projector = useView((s) => s.projector);
+  return (
+    <>
+      {!dirac && (
+        <details className="lab-view" open>
+          <summary>Quality over the run</summary>
+          <QualityChart />
+        </details>
+      )}
+      <details className="lab-view" open={!projector}>
+        <summary>Weights of G and D</summary>
+        <WeightsView />
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,210 @@
+/**
+ * The user's own images: drop files or folders, or pick them. The File objects go to the worker
+ * untouched (their bytes are never read on the main thread); it sniffs, decodes, centre-crops and
+ * resizes them and answers with what it accepted and why it skipped the rest. Training goes on
+ * meanwhile; "Train on these images" then switches the run (asking first).
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { DragEvent } from 'react';
+import type { UploadTarget } from '../../../worker/protocol';
+import { MAX_IMAGES, UPLOAD_CAPS_TEXT, skipReasonCounts, uploadResultLine } from '../../lib/datasets';
+import { collectDroppedFiles } from '../../lib/droppedFiles';
+import { formatInt } from '../../lib/format';
+import { useApp, useAppStore } from '../../storeContext';
+import { DatasetPreview } from './DatasetPreview';
+
+const TARGET_LABELS: Record<UploadTarget, string> = {
+  grey28: '28×28 grey (like MNIST)',
+  rgb32: '32×32 colour (like the emoji)',
+};
+/** Skipped files listed one by one; the rest are summarised by reason. */
+const SKIPPED_LISTED = 100;
+
+export interface ImageUploadProps {
+  /** Switches the run to the uploaded set (the caller asks first when a run would be lost). */
+  onTrain(): void;
+}
+
+export function ImageUpload({ onTrain }: ImageUploadProps) {
+  const store = useAppStore();
+  const upload = useApp((s) => s.upload);
+  const uploadPreview = useApp((s) => s.previews.upload);
+  const onUpload = useApp((s) => s.config?.dataset === 'upload');
+  const [target, setTarget] = useState<UploadTarget>('grey28');
+  const [invert, setInvert] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [collecting, setCollecting] = useState<string | null>(null);
+  // What was sent last, so a change of settings can offer to decode the same files again (state, as render reads it).
+  const [last, setLast] = useState<{ files: File[]; target: UploadTarget; invert: boolean } | null>(null);
+  const filesRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  const send = (files: File[]) => {
+    if (!files.length) return;
+    setLast({ files, target, invert });
+    store.getState().uploadImages(files, target, invert);
+  };
+
+  const result = upload.result;
+  useEffect(() => {
+    if (result?.dataset) store.getState().previewDataset('upload', true);
+  }, [result, store]);
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    setCollecting('Listing the dropped files…');
+    collectDroppedFiles(e.dataTransfer)
+      .then(({ files, truncated }) => {
+        setCollecting(truncated ? `Only the first ${formatInt(files.length)} files of the folder were taken.` : null);
+        send(files);
+      })
+      .catch((err: unknown) => setCollecting(`Could not read the dropped items: ${(err as Error).message}`));
+  };
+
+  const settingsChanged = last !== null && (last.target !== target || last.invert !== invert);
+  const info = result?.dataset ?? null;
+
+  return (
+    <div className="image-upload">
+      <p className="privacy-note">
+        <strong>Nothing is uploaded anywhere.</strong> Your images are decoded in this browser tab, in a background worker, and never leave your
+        computer. Training keeps running while they are read.
+      </p>
+
+      <fieldset className="upload-options" disabled={upload.busy}>
+        <legend>Fit each image to</legend>
+        {(Object.keys(TARGET_LABELS) as UploadTarget[]).map((t) => (
+          <label key={t} className="radio">
+            <input type="radio" name={`${id}-target`} value={t} checked={target === t} onChange={() => setTarget(t)} /> {TARGET_LABELS[t]}
+          </label>
+        ))}
+        <label className="checkbox">
+          <input type="checkbox" checked={invert} onChange={(e) => setInvert(e.target.checked)} /> Invert (dark ink on light paper)
+        </label>
+      </fieldset>
+
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        data-testid="drop-zone"
+        onDragEnter={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
+        <p>
+          Drop PNG, JPEG, WebP or GIF images (or a folder of them) here, or
+        </p>
+        <div className="drop-buttons">
+          <button type="button" onClick={() => filesRef.current?.click()} disabled={upload.busy}>
+            Choose images…
+          </button>
+          <button type="button" onClick={() => folderRef.current?.click()} disabled={upload.busy}>
+            Choose a folder…
+          </button>
+        </div>
+        <p className="caps">
+          Each image is centre-cropped to a square and resized. GIFs give their first frame. {UPLOAD_CAPS_TEXT}
+        </p>
+        <input
+          ref={filesRef}
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept="image/*"
+          tabIndex={-1}
+          aria-label="Choose image files"
+          onChange={(e) => {
+            send(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={(el) => {
+            folderRef.current = el;
+            if (el) el.webkitdirectory = true;
+          }}
+          className="visually-hidden"
+          type="file"
+          multiple
+          tabIndex={-1}
+          aria-label="Choose a folder of images"
+          onChange={(e) => {
+            send(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+        />
+      </div>
+
+      <div aria-live="polite" className="upload-status">
+        {collecting && <p>{collecting}</p>}
+        {upload.busy && (
+          <p className="upload-progress">
+            <progress max={1} value={upload.fraction} aria-label="Decoding images" /> {upload.message}
+          </p>
+        )}
+        {result && !upload.busy && (
+          <p className="upload-result" data-testid="upload-result">
+            {uploadResultLine(result)}
+            {result.skipped.length > 0 && (
+              <span className="skip-summary">
+                {' '}
+                ({skipReasonCounts(result.skipped)
+                  .map((r) => (r.count > 1 ? `${r.reason} ×${r.count}` : r.reason))
+                  .join('; ')}
+                )
+              </span>
+            )}
+          </p>
+        )}
+      </div>
+
+      {result && !upload.busy && result.skipped.length > 0 && (
+        <details className="skipped-files" open={result.skipped.length <= 12}>
+          <summary>Skipped files and why</summary>
+          <ul data-testid="skipped-list">
+            {result.skipped.slice(0, SKIPPED_LISTED).map((s, i) => (
+              <li key={i}>
+                <span className="file-name">{s.name}</span>: {s.reason}
+              </li>
+            ))}
+          </ul>
+          {result.skipped.length > SKIPPED_LISTED && <p>…and {formatInt(result.skipped.length - SKIPPED_LISTED)} more.</p>}
+        </details>
+      )}
+      {result && !upload.busy && result.capped > 0 && (
+        <p className="caps">
+          {formatInt(result.capped)} files were left out: a set holds at most {formatInt(MAX_IMAGES)} images.
+        </p>
+      )}
+
+      {settingsChanged && !upload.busy && last && (
+        <button type="button" onClick={() => send(last.files)}>
+          Decode the same {formatInt(last.files.length)} files again with these settings
+        </button>
+      )}
+
+      {info && !upload.busy && (
+        <div className="upload-ready">
+          <DatasetPreview info={info} preview={uploadPreview} />
+          <div>
+            <p>{info.description}</p>
+            <button type="button" className="primary" onClick={onTrain}>
+              Train on these images
+            </button>
+            {onUpload && <p className="muted">The current run trains on your images.</p>}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

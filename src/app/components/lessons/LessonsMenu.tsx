@@ -1,0 +1,137 @@
+/**
+ * The "Lessons" menu (a menu button in the header) and the lesson panel. Choosing a lesson asks
+ * before discarding a run that has steps, then sends `reset { config }` and `start`, and shows the
+ * lesson's explanation and what to watch in a dismissible panel.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { LiveKey } from '../../../core/config';
+import { LESSONS, lessonById } from '../../lessons';
+import type { Lesson } from '../../lessons';
+import { useApp, useAppStore } from '../../storeContext';
+
+export function LessonsMenu() {
+  const store = useAppStore();
+  const ready = useApp((s) => s.phase === 'ready');
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    const onDown = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  const begin = (lesson: Lesson) => {
+    const s = store.getState();
+    s.reset(lesson.config);
+    // A twin lesson: A as configured, B the same plus the regularizer (docs/twin-runs.md).
+    if (lesson.twin) s.startTwin(lesson.twin.b);
+    s.start();
+    s.showLesson(lesson.id);
+  };
+  const choose = (lesson: Lesson) => {
+    setOpen(false);
+    store.getState().askReset(`setup to the lesson “${lesson.title}”`, () => begin(lesson));
+  };
+
+  const onMenuKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    const items = Array.from(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    const move = (j: number) => items[(j + items.length) % items.length]?.focus();
+    if (e.key === 'ArrowDown') move(i + 1);
+    else if (e.key === 'ArrowUp') move(i - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(items.length - 1);
+    else if (e.key === 'Escape' || e.key === 'Tab') {
+      setOpen(false);
+      if (e.key === 'Escape') buttonRef.current?.focus();
+      return;
+    } else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="lessons-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="lessons-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls="lessons-list"
+        disabled={!ready}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        Lessons ▾
+      </button>
+      {open && (
+        <ul id="lessons-list" role="menu" aria-label="Lessons" className="lessons-list" ref={menuRef} onKeyDown={onMenuKey}>
+          {LESSONS.map((l) => (
+            <li key={l.id} role="none">
+              <button type="button" role="menuitem" onClick={() => choose(l)} data-lesson={l.id}>
+                <b>{l.title}</b>
+                <span>{l.summary}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The chosen lesson's explanation and what to watch, until dismissed. */
+export function LessonPanel() {
+  const active = useApp((s) => s.activeLesson);
+  const store = useAppStore();
+  const ready = useApp((s) => s.phase === 'ready');
+  const [tried, setTried] = useState<string | null>(null);
+  const lesson = active ? lessonById(active) : undefined;
+  if (!lesson) return null;
+  return (
+    <aside className="lesson-panel" aria-labelledby="lesson-title" data-testid="lesson-panel">
+      <div className="lesson-text">
+        <h2 id="lesson-title">Lesson: {lesson.title}</h2>
+        <p data-testid="lesson-explanation">{lesson.explanation}</p>
+      </div>
+      <div className="lesson-watch">
+        <h3>What to watch</h3>
+        <ul>
+          {lesson.watch.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+        {lesson.tryIt && (
+          <button
+            type="button"
+            disabled={!ready}
+            onClick={() => {
+              const s = store.getState();
+              for (const [k, v] of Object.entries(lesson.tryIt!.values)) s.setLive(k as LiveKey, v);
+              setTried(lesson.id);
+            }}
+          >
+            {lesson.tryIt.label}
+            {tried === lesson.id ? ' ✓' : ''}
+          </button>
+        )}
+      </div>
+      <button type="button" className="dismiss" aria-label="Close the lesson" onClick={() => store.getState().showLesson(null)}>
+        ×
+      </button>
+    </aside>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The generator's 8×8 grid from the fixed noise, one frame per epoch (and on demand while
+ * paused). The worker sends RGBA bytes; this only puts them on a canvas. A scrubber looks back
+ * at earlier epochs' grids.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatInt } from '../../lib/format';
+import { useApp, useAppStore } from '../../storeContext';
+
+export function SampleGrid() {
+  const store = useAppStore();
+  const { samples, running, ready } = useApp(useShallow((s) => ({ samples: s.samples, running: s.running, ready: s.phase === 'ready' })));
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // null: follow the newest grid; a number: the index the person scrubbed to.
+  const [picked, setPicked] = useState<number | null>(null);
+  const index = picked === null ? samples.length - 1 : Math.min(picked, samples.length - 1);
+  const frame = index >= 0 ? samples[index] : null;
+
+  // A reset shrinks the list: follow the newest grid again (adjusted during render, not in an effect, so no stale frame paints).
+  if (picked !== null && picked >= samples.length) setPicked(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !frame) return;
+    if (canvas.width !== frame.width || canvas.height !== frame.height) {
+      canvas.width = frame.width;
+      canvas.height = frame.height;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.putImageData(new ImageData(new Uint8ClampedArray(frame.pixels), frame.width, frame.height), 0, 0);
+  }, [frame]);
+
+  const caption = frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first grid…';
+  return (
+    <figure className="sample-grid">
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-label="Generated samples"
+        aria-describedby="sample-grid-caption"
+        data-testid="samples-canvas"
+        data-step={frame?.step ?? ''}
+        data-epoch={frame?.epoch ?? ''}
+        width={224}
+        height={224}
+      >
+        The generator’s 64 images from fixed noise.
+      </canvas>
+      <figcaption id="sample-grid-caption">
+        <span data-testid="samples-epoch">{caption}</span>
+        {picked !== null && index < samples.length - 1 && <span className="older"> (earlier grid)</span>}
+      </figcaption>
+      <div className="scrubber">
+        <label htmlFor="sample-scrubber">Look back</label>
+        <input
+          id="sample-scrubber"
+          type="range"
+          min={0}
+          max={Math.max(0, samples.length - 1)}
+          step={1}
+          value={Math.max(0, index)}
+          disabled={samples.length < 2}
+          aria-valuetext={frame ? `epoch ${frame.epoch}` : 'no grids yet'}
+          onChange={(e) => {
+            const i = Number(e.target.value);
+            setPicked(i >= samples.length - 1 ? null : i);
+          }}
+        />
+        <button type="button" onClick={() => setPicked(null)} disabled={picked === null}>
+          Latest
+        </button>
+      </div>
+      <button type="button" className="draw-now" onClick={() => store.getState().requestSamples()} disabled={!ready || running} title="Draw the grid from the current weights (while paused)">
+        Draw samples now
+      </button>
+    </figure>
+  );
+}

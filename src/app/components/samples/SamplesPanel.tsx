@@ -1,0 +1,38 @@
+/** The right column: the generator's output (image grid or 2-D scatter) and what it means. */
+import { useRef } from 'react';
+import { useApp } from '../../storeContext';
+import { ExportMenu } from './ExportMenu';
+import { DiracView } from './DiracView';
+import { ExplainerPanel } from '../lessons/ExplainerPanel';
+import { LabViews } from '../charts/LabViews';
+import { PointsView } from './PointsView';
+import { SampleGrid } from './SampleGrid';
+import { TwinPictures } from '../twins/TwinPictures';
+
+export function SamplesPanel() {
+  const kind = useApp((s) => s.dataset?.kind ?? null);
+  const dirac = useApp((s) => s.config?.model === 'dirac');
+  const viewRef = useRef<HTMLDivElement>(null);
+  const twinOn = useApp((s) => s.twinOn);
+  return (
+    <section className="panel samples-panel" aria-labelledby="samples-title">
+      <h2 id="samples-title">{dirac ? 'The (θ, ψ) path' : kind === 'points' ? 'Real vs generated points' : 'Generated samples'}</h2>
+      <div ref={viewRef}>
+        {twinOn && !dirac && (kind === 'points' || kind === 'image') ? (
+          <TwinPictures kind={kind} />
+        ) : dirac ? (
+          <DiracView />
+        ) : kind === 'points' ? (
+          <PointsView />
+        ) : kind === 'image' ? (
+          <SampleGrid />
+        ) : (
+          <p className="chart-empty">Loading…</p>
+        )}
+      </div>
+      <ExportMenu viewRef={viewRef} />
+      <LabViews />
+      <ExplainerPanel kind={kind} />
+    </section>
+  );
+}

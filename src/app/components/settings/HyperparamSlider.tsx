@@ -1,0 +1,135 @@
+/**
+ * One live hyperparameter: a log-scale slider (with an "off" notch at the left end where 0 is
+ * allowed), the value as an editable box, and a one-line explanation. Shows what the worker
+ * applied; while a change is on its way the box shows the sent value, marked as pending. Names,
+ * help and scale come from the live-controls table (lib/liveControls.ts).
+ */
+import { useId, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { checkField } from '../../../core/config';
+import type { LiveKey } from '../../../core/config';
+import { ladderOf, LIVE_CONTROLS } from '../../lib/liveControls';
+import { formatHyperparam, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../../lib/logSlider';
+import { shownValue } from '../../store/live';
+import { useApp, useAppStore } from '../../storeContext';
+import { useHidden } from '../../viewStore';
+
+/** A live slider, unless a classroom link hides it. */
+export function HyperparamSlider({ field }: { field: LiveKey }) {
+  return useHidden(field) ? null : <ShownSlider field={field} />;
+}
+
+function ShownSlider({ field }: { field: LiveKey }) {
+  const id = useId();
+  const store = useAppStore();
+  const { label, shortLabel, help, scaleHint } = LIVE_CONTROLS[field];
+  const ladder = ladderOf(field);
+  const zeroIsOff = ladder.allowZero;
+
+  const value = useApp((s) => shownValue(s, field));
+  const isPending = useApp((s) => s.pending[field] !== undefined);
+  const appliedSince = useApp((s) => s.appliedSince[field]);
+  const ready = useApp((s) => s.phase === 'ready');
+
+  const [draft, setDraft] = useState<string | null>(null);
+  const [draftError, setDraftError] = useState<string | null>(null);
+
+  const position = value === undefined ? 0 : positionOf(ladder, value);
+  const text = value === undefined ? '' : formatHyperparam(value, zeroIsOff);
+  const set = (v: number) => store.getState().setLive(field, v);
+
+  const commitDraft = () => {
+    if (draft === null) return;
+    const parsed = parseHyperparam(draft, zeroIsOff);
+    const err = parsed === null ? { message: `${shortLabel}: type a number${zeroIsOff ? ' or "off"' : ''}` } : checkField(field, parsed);
+    if (err || parsed === null) {
+      setDraftError(err?.message ?? 'not a number');
+      return;
+    }
+    setDraft(null);
+    setDraftError(null);
+    if (parsed !== value) set(parsed);
+  };
+
+  const onSliderKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    // PageUp / PageDown move a whole decade (×10 / ÷10).
+    if (e.key === 'PageUp' || e.key === 'PageDown') {
+      e.preventDefault();
+      const delta = e.key === 'PageUp' ? POSITIONS_PER_DECADE : -POSITIONS_PER_DECADE;
+      set(valueAt(ladder, position + delta));
+    }
+  };
+
+  const offAtLeft = zeroIsOff ? ' (left end: off)' : '';
+  return (
+    <div className={`hyperparam${isPending ? ' is-pending' : ''}`}>
+      <div className="hyperparam-head">
+        <label htmlFor={`${id}-slider`}>{label}</label>
+        <input
+          className="hyperparam-value"
+          data-testid={`value-${field}`}
+          type="text"
+          inputMode="decimal"
+          spellCheck={false}
+          aria-label={`${shortLabel} value`}
+          aria-describedby={`${id}-help`}
+          aria-invalid={draftError ? true : undefined}
+          title={draftError ?? `Type a value ${zeroIsOff ? '(or "off") ' : ''}and press Enter`}
+          disabled={!ready}
+          value={draft ?? text}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setDraftError(null);
+          }}
+          onFocus={(e) => e.target.select()}
+          onBlur={() => {
+            commitDraft();
+            setDraft(null);
+            setDraftError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitDraft();
+            if (e.key === 'Escape') {
+              setDraft(null);
+              setDraftError(null);
+            }
+          }}
+        />
+      </div>
+      <div className="hyperparam-track">
+        <span className="hyperparam-end" aria-hidden="true">
+          {zeroIsOff ? 'off' : formatHyperparam(ladder.values[0])}
+        </span>
+        <input
+          id={`${id}-slider`}
+          className="hyperparam-slider"
+          type="range"
+          min={0}
+          max={ladder.values.length - 1}
+          step={1}
+          value={position}
+          disabled={!ready}
+          aria-valuetext={text}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => set(valueAt(ladder, Number(e.target.value)))}
+          onKeyDown={onSliderKey}
+        />
+        <span className="hyperparam-end" aria-hidden="true">
+          {formatHyperparam(ladder.max)}
+        </span>
+      </div>
+      {draftError && (
+        <p className="field-error" role="alert">
+          {draftError}
+        </p>
+      )}
+      <p className="help" id={`${id}-help`}>
+        {help}{' '}
+        <span className="hyperparam-applied" data-testid={`applied-${field}`}>
+          {isPending ? 'applying…' : appliedSince !== undefined ? `applied at step ${appliedSince}` : ''}
+        </span>
+        <span className="visually-hidden">{offAtLeft} {scaleHint ?? 'Log scale: arrows move about ×1.2, Page Up/Down ×10.'}</span>
+      </p>
+    </div>
+  );
+}

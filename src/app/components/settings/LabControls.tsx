@@ -1,0 +1,68 @@
+/**
+ * The regularization lab: live controls for R1 (and how often it is computed), WGAN-GP, spectral normalization, one-sided label
+ * smoothing and annealed instance noise. Like the learning rates they take effect at the next step
+ * and never reset the run. The accessible names are part of the spec: keep them exactly.
+ */
+import { Fragment, useId } from 'react';
+import type { LiveKey } from '../../../core/config';
+import { LIVE_CONTROLS, liveKeysIn } from '../../lib/liveControls';
+import { shownValue } from '../../store/live';
+import { useApp, useAppStore } from '../../storeContext';
+import { HyperparamSlider } from './HyperparamSlider';
+
+const LAB_KEYS = liveKeysIn('lab');
+
+/** Losses that label smoothing changes (it sets a target probability). */
+const SMOOTHING_LOSSES = new Set(['nonsaturating', 'minimax', 'least-squares']);
+
+export function LabControls() {
+  const loss = useApp((s) => s.config?.loss ?? null);
+  const smoothingIdle = loss !== null && !SMOOTHING_LOSSES.has(loss);
+  return (
+    <div className="lab-controls" data-testid="lab-controls">
+      {LAB_KEYS.map((k) => (
+        <Fragment key={k}>
+          {LIVE_CONTROLS[k].scale.kind === 'toggle' ? <LiveToggle field={k} /> : <HyperparamSlider field={k} />}
+          {k === 'labelSmoothing' && smoothingIdle && (
+            <p className="lab-note" data-testid="smoothing-idle">
+              The {loss} loss has no target probability: label smoothing does nothing with it.
+            </p>
+          )}
+        </Fragment>
+      ))}
+    </div>
+  );
+}
+
+/** An on/off live value (spectral normalization): a checkbox that sends 1 / 0 like any live value. */
+function LiveToggle({ field }: { field: LiveKey }) {
+  const id = useId();
+  const store = useAppStore();
+  const value = useApp((s) => shownValue(s, field));
+  const isPending = useApp((s) => s.pending[field] !== undefined);
+  const appliedSince = useApp((s) => s.appliedSince[field]);
+  const ready = useApp((s) => s.phase === 'ready');
+  return (
+    <div className={`hyperparam lab-toggle${isPending ? ' is-pending' : ''}`}>
+      <div className="hyperparam-head">
+        <label htmlFor={`${id}-check`}>
+          <input
+            id={`${id}-check`}
+            type="checkbox"
+            checked={value === 1}
+            disabled={!ready}
+            aria-describedby={`${id}-help`}
+            onChange={(e) => store.getState().setLive(field, e.target.checked ? 1 : 0)}
+          />{' '}
+          {LIVE_CONTROLS[field].label}
+        </label>
+      </div>
+      <p className="help" id={`${id}-help`}>
+        {LIVE_CONTROLS[field].help}{' '}
+        <span className="hyperparam-applied" data-testid={`applied-${field}`}>
+          {isPending ? 'applying…' : appliedSince !== undefined ? `applied at step ${appliedSince}` : ''}
+        </span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The header's sharing and teaching tools: Copy link, Classroom link…, Projector mode, the
+ * shortcut help, and — on a classroom link — "Show all controls". Also owns the shortcuts' key
+ * listener (R goes through the store's askReset, so it asks before a run is lost).
+ */
+import { useEffect, useState } from 'react';
+import { currentLink } from '../../linkSync';
+import { useAppStore } from '../../storeContext';
+import { useView } from '../../viewStore';
+import { ClassroomDialog } from './ClassroomDialog';
+import { CopyLinkButton } from './CopyLinkButton';
+import { ShortcutHelp } from './ShortcutHelp';
+import { shortcutFor } from './shortcuts';
+
+export function ShareControls() {
+  const store = useAppStore();
+  const projector = useView((s) => s.projector);
+  const hidden = useView((s) => s.hidden.length > 0);
+  const [classroom, setClassroom] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutFor(e, e.target instanceof Element ? e.target : null);
+      if (!action) return;
+      const s = store.getState();
+      const view = useView.getState();
+      if (action === 'help') view.setHelpOpen(!view.helpOpen);
+      else if (s.phase !== 'ready') return;
+      else if (action === 'toggle') {
+        if (s.running) s.pause();
+        else s.start();
+      } else if (action === 'step') {
+        if (!s.running) s.stepOnce();
+      } else if (action === 'reset') s.askReset('weights', () => s.reset());
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.toggle('projector', projector);
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const apply = () => root.classList.toggle('theme-dark', projector || !!dark?.matches);
+    apply();
+    dark?.addEventListener('change', apply);
+    return () => dark?.removeEventListener('change', apply);
+  }, [projector]);
+
+  return (
+    <div className="share-controls" role="group" aria-label="Share and teach">
+      {hidden && (
+        <button type="button" className="show-all" onClick={() => useView.getState().setHidden([])}>
+          Show all controls
+        </button>
+      )}
+      <CopyLinkButton getLink={() => currentLink(store)} />
+      <button type="button" onClick={() => setClassroom(true)}>
+        Classroom link…
+      </button>
+      <button type="button" aria-pressed={projector} onClick={() => useView.getState().setProjector(!projector)} title="Large type and high contrast for a projector">
+        Projector
+      </button>
+      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => useView.getState().setHelpOpen(true)}>
+        ?
+      </button>
+      <ClassroomDialog open={classroom} onClose={() => setClassroom(false)} />
+      <ShortcutHelp />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** The `?` overlay: the keyboard shortcuts, in a modal dialog (Escape closes it). */
+import { useModalDialog } from '../../lib/useModalDialog';
+import { useView } from '../../viewStore';
+import { SHORTCUTS } from './shortcuts';
+
+export function ShortcutHelp() {
+  const open = useView((s) => s.helpOpen);
+  const setOpen = useView((s) => s.setHelpOpen);
+  const ref = useModalDialog(open);
+  return (
+    <dialog
+      ref={ref}
+      className="shortcut-help"
+      aria-labelledby="shortcut-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        setOpen(false);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === '?') setOpen(false);
+      }}
+    >
+      <h2 id="shortcut-title">Keyboard shortcuts</h2>
+      <dl>
+        {SHORTCUTS.map((s) => (
+          <div key={s.does}>
+            <dt>
+              {s.keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 && ' or '}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </dt>
+            <dd>{s.does}</dd>
+          </div>
+        ))}
+      </dl>
+      <p>They do nothing while you type in a field.</p>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

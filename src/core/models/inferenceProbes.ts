@@ -1,0 +1,73 @@
+/**
+ * Reads of the networks outside training: the sample grid, fresh samples for the quality
+ * measures, D's heatmap over the plane and the kernels for the weights view. None changes state.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Network } from './network';
+import { Random } from '../random';
+
+export interface NamedValues {
+  name: string;
+  values: Float32Array;
+}
+
+/** Reads `compute`'s result back and frees it. */
+async function readOnce(compute: () => tf.Tensor): Promise<Float32Array> {
+  const out = tf.tidy(compute);
+  const data = (await out.data()) as Float32Array;
+  out.dispose();
+  return data;
+}
+
+/** G's output on a fixed noise batch, values in G's output range. */
+export function samplesFrom(generator: Network, noise: tf.Tensor2D): Promise<Float32Array> {
+  return readOnce(() => generator.apply(noise, { training: true }));
+}
+
+export interface LatentSpec {
+  latentDim: number;
+  latentStd: number;
+}
+
+/** `count` fresh samples of `dim` floats from a noise stream seeded by `seed`, in batches (BN uses batch stats). */
+export async function generateSamples(generator: Network, latent: LatentSpec, dim: number, count: number, seed: number, batchSize = 100): Promise<Float32Array> {
+  const result = new Float32Array(count * dim);
+  const rng = new Random(seed);
+  for (let start = 0; start < count; start += batchSize) {
+    const n = Math.min(batchSize, count - start);
+    // BatchNorm needs more than one example to normalise; pad a final batch of one.
+    const m = Math.max(n, 2);
+    const data = await readOnce(() => generator.apply(tf.randomNormal([m, latent.latentDim], 0, latent.latentStd, 'float32', rng.nextSeed()), { training: true }));
+    result.set(data.subarray(0, n * dim), start * dim);
+  }
+  return result;
+}
+
+/** D's output on the centres of a gridSize² grid over extent, as P(real) in [0, 1]; row 0 at ymin. */
+export function discriminatorGrid(
+  discriminator: Network,
+  kernel: ((w: tf.Variable) => tf.Tensor) | undefined,
+  extent: [number, number, number, number],
+  gridSize: number,
+): Promise<Float32Array> {
+  const [x0, x1, y0, y1] = extent;
+  const pts = new Float32Array(gridSize * gridSize * 2);
+  for (let r = 0; r < gridSize; r++) {
+    for (let c = 0; c < gridSize; c++) {
+      const i = (r * gridSize + c) * 2;
+      pts[i] = x0 + ((c + 0.5) / gridSize) * (x1 - x0);
+      pts[i + 1] = y0 + ((r + 0.5) / gridSize) * (y1 - y0);
+    }
+  }
+  return readOnce(() => tf.sigmoid(discriminator.apply(tf.tensor2d(pts, [gridSize * gridSize, 2]), { training: false, kernel })));
+}
+
+/** A parameter's name without the network's instance prefix (`g3/dense0/kernel` → `dense0/kernel`). */
+export function localName(name: string): string {
+  return name.replace(/^[gd]\d+\//, '');
+}
+
+/** The network's penalised kernels, read back (for the weights view: seldom, never per step). */
+export function readKernels(net: Network): Promise<NamedValues[]> {
+  return Promise.all(net.params.filter((p) => p.penalized).map(async (p) => ({ name: localName(p.name), values: (await p.variable.data()) as Float32Array })));
+}

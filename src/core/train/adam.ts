@@ -1,0 +1,196 @@
+/**
+ * Adam whose learning rate is read at every update, so a slider move applies at the next step
+ * while the moment estimates (and the bias-correction step count) carry on untouched.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { flattenAll } from './regularizers';
+import type { AdamState } from '../runfile/runSnapshot';
+
+export type { AdamState };
+
+export interface AdamSettings {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon?: number;
+}
+
+/**
+ * The moments live in one flat vector per network, so an update is a dozen kernels whatever the
+ * number of variables (it was a dozen per variable): on wasm and cpu a small network's step is
+ * mostly per-kernel overhead. The arithmetic per element is the one Adam always did.
+ */
+export class LiveAdam {
+  learningRate: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  /** m and v of every variable, flattened and concatenated in the variables' order. */
+  private readonly m: tf.Variable;
+  private readonly v: tf.Variable;
+  private readonly sizes: number[];
+  /** Constants made once: on GPU backends every JS number in an op is an upload. */
+  private readonly consts: { beta1: tf.Scalar; oneMinusBeta1: tf.Scalar; beta2: tf.Scalar; oneMinusBeta2: tf.Scalar; epsilon: tf.Scalar };
+  private t = 0;
+  /**
+   * The variables' values, flattened, as of this optimizer's last update: the update subtracts
+   * from it in one kernel and assigns the pieces back (one Sub instead of one per variable). It
+   * is trusted only while every variable still holds the tensor this optimizer assigned it
+   * (`assigned`): any other write (a restore, a rollback) makes the next update re-flatten.
+   */
+  private flatWeights: tf.Variable | null = null;
+  private assigned: unknown[] = [];
+
+  constructor(private readonly variables: tf.Variable[], settings: AdamSettings) {
+    this.learningRate = settings.learningRate;
+    this.beta1 = settings.beta1;
+    this.beta2 = settings.beta2;
+    this.epsilon = settings.epsilon ?? 1e-7;
+    this.sizes = variables.map((w) => w.size);
+    const total = this.sizes.reduce((a, b) => a + b, 0);
+    // Inside tidy, so the zeros the variables start from do not outlive dispose().
+    this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.consts = {
+      beta1: tf.scalar(this.beta1),
+      oneMinusBeta1: tf.scalar(1 - this.beta1),
+      beta2: tf.scalar(this.beta2),
+      oneMinusBeta2: tf.scalar(1 - this.beta2),
+      epsilon: tf.scalar(this.epsilon),
+    };
+  }
+
+  /** Updates done so far. */
+  get iterations(): number {
+    return this.t;
+  }
+
+  /** `grads[i]` belongs to `variables[i]`; the caller keeps ownership of the gradients. */
+  apply(grads: tf.Tensor[]): void {
+    tf.tidy(() => {
+      this.applyFlat(flattenAll(grads));
+    });
+  }
+
+  /**
+   * The update from the gradients flattened in the variables' order (`flattenAll(grads)`);
+   * returns g², element-wise, for a gradient norm that costs no second square.
+   */
+  applyFlat(flatGrad: tf.Tensor1D): tf.Tensor1D {
+    if (flatGrad.size !== this.m.size) throw new Error(`LiveAdam: a gradient of ${flatGrad.size} values for ${this.m.size} parameters`);
+    this.t += 1;
+    const { beta1, beta2, t } = this;
+    const c = this.consts;
+    // Bias correction folded into the step size (Kingma & Ba, end of section 2).
+    const stepSize = (this.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    return tf.tidy(() => {
+      const g2 = tf.square(flatGrad);
+      const m = tf.add(tf.mul(c.beta1, this.m), tf.mul(c.oneMinusBeta1, flatGrad));
+      const v = tf.add(tf.mul(c.beta2, this.v), tf.mul(c.oneMinusBeta2, g2));
+      this.m.assign(m);
+      this.v.assign(v);
+      const delta = tf.mul(tf.scalar(stepSize), tf.div(m, tf.add(tf.sqrt(v), c.epsilon)));
+      const weights = tf.sub(this.currentFlatWeights(), delta);
+      this.flatWeights!.assign(weights);
+      const parts = this.variables.length === 1 ? [weights] : tf.split(weights, this.sizes);
+      this.variables.forEach((w, i) => w.assign(w.rank === 1 ? parts[i] : tf.reshape(parts[i], w.shape)));
+      this.assigned = this.variables.map(dataIdOf);
+      return g2 as tf.Tensor1D;
+    });
+  }
+
+  /** The flat weights, re-read from the variables when something else has written them. */
+  private currentFlatWeights(): tf.Tensor1D {
+    const inSync = this.flatWeights !== null && this.variables.every((w, i) => dataIdOf(w) === this.assigned[i]);
+    if (!inSync) {
+      const flat = flattenAll(this.variables);
+      if (this.flatWeights) this.flatWeights.assign(flat);
+      else this.flatWeights = tf.keep(tf.variable(flat, false));
+    }
+    return this.flatWeights as tf.Tensor as tf.Tensor1D;
+  }
+
+  /** Per-variable views of a flat state vector, in the variables' order (new tensors). */
+  private perVariable(flat: tf.Tensor): tf.Tensor[] {
+    return tf.tidy(() => {
+      const parts = this.variables.length === 1 ? [flat.clone()] : tf.split(flat, this.sizes);
+      return parts.map((p, i) => tf.reshape(p, this.variables[i].shape));
+    });
+  }
+
+  /** Copies of the moment estimates, one per variable (for tests and checkpoints). */
+  moments(): { m: tf.Tensor[]; v: tf.Tensor[] } {
+    return { m: this.perVariable(this.m), v: this.perVariable(this.v) };
+  }
+
+  /** Copies of the full state, to roll back to after a diverged step. */
+  snapshot(): AdamSnapshot {
+    return { t: this.t, m: this.perVariable(this.m).map((x) => tf.keep(x)), v: this.perVariable(this.v).map((x) => tf.keep(x)) };
+  }
+
+  /**
+   * The full state read back to the CPU, one m and one v per variable in the variables' order
+   * (for run snapshots: it survives a lost GPU device). Keep this shape if Adam's internals change.
+   */
+  async exportState(): Promise<AdamState> {
+    // Clones taken now, read after: an update that runs while the read is in flight stays out.
+    const t = this.t;
+    const held = { m: this.perVariable(this.m), v: this.perVariable(this.v) };
+    const read = (xs: tf.Tensor[]) => Promise.all(xs.map(async (x) => Float32Array.from((await x.data()) as Float32Array)));
+    const [m, v] = await Promise.all([read(held.m), read(held.v)]);
+    [...held.m, ...held.v].forEach((x) => x.dispose());
+    return { t, m, v };
+  }
+
+  /** Sets t, m and v from `exportState`'s shape; throws naming the first mismatch, changing nothing. */
+  importState(state: AdamState): void {
+    if (!Number.isInteger(state.t) || state.t < 0) throw new Error(`LiveAdam: t must be a non-negative integer; got ${state.t}`);
+    for (const [key, list] of [['m', state.m], ['v', state.v]] as const) {
+      if (list.length !== this.variables.length) throw new Error(`LiveAdam: ${list.length} ${key} arrays for ${this.variables.length} variables`);
+      list.forEach((x, i) => {
+        if (x.length !== this.variables[i].size) throw new Error(`LiveAdam: ${key}[${i}] holds ${x.length} values; ${this.variables[i].name} has ${this.variables[i].size}`);
+      });
+    }
+    this.t = state.t;
+    tf.tidy(() => {
+      this.m.assign(concatHost(state.m, this.m.size));
+      this.v.assign(concatHost(state.v, this.v.size));
+    });
+  }
+
+  restore(snap: AdamSnapshot): void {
+    this.t = snap.t;
+    tf.tidy(() => {
+      this.m.assign(flattenAll(snap.m));
+      this.v.assign(flattenAll(snap.v));
+    });
+  }
+
+  dispose(): void {
+    [this.m, this.v, ...Object.values(this.consts)].forEach((x) => x.dispose());
+    this.flatWeights?.dispose();
+    this.flatWeights = null;
+  }
+}
+
+/** The storage a tensor points at: tf.Variable.assign replaces it, so a changed one means a write. */
+function dataIdOf(t: tf.Tensor): unknown {
+  return (t as unknown as { dataId: unknown }).dataId;
+}
+
+export interface AdamSnapshot {
+  t: number;
+  m: tf.Tensor[];
+  v: tf.Tensor[];
+}
+
+/** Per-variable host arrays joined into one flat tensor (sizes already checked). */
+function concatHost(parts: Float32Array[], total: number): tf.Tensor1D {
+  const flat = new Float32Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    flat.set(p, offset);
+    offset += p.length;
+  }
+  return tf.tensor1d(flat);
+}
