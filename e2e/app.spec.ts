@@ -40,7 +40,9 @@ async function recordBackendReport(page: Page): Promise<void> {
 test('auto picks a backend, the status names the one the worker reports, and says why', async ({ page }) => {
   await recordBackendReport(page);
   await openApp(page, `${RING}&backend=auto`);
-  const report = await page.evaluate(() => (window as unknown as { __backendReport: { name: string; requested: string; reasons: string[]; calibration?: string } }).__backendReport);
+  const report = await page.evaluate(
+    () => (window as unknown as { __backendReport: { name: string; requested: string; reasons: string[]; calibration?: string } }).__backendReport,
+  );
   expect(report.requested).toBe('auto');
   const status = page.getByRole('status', { name: 'Run status' });
   await expect(page.getByTestId('backend')).toHaveText(`Backend: ${report.name}`);

@@ -23,7 +23,11 @@ async function trainToEpoch(page: Page, epoch: number): Promise<number> {
 }
 
 function csvRows(bytes: Uint8Array): string[][] {
-  return new TextDecoder().decode(bytes).trimEnd().split('\n').map((l) => l.split(','));
+  return new TextDecoder()
+    .decode(bytes)
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
 }
 
 function checkModelZip(bytes: Uint8Array, layer: string) {
@@ -87,7 +91,11 @@ test('image grid: a crisp 4× PNG, a GIF of one frame per saved epoch, a model w
   const png = PNG.sync.read(Buffer.from((await download(page, 'PNG')).bytes));
   expect([png.width, png.height]).toEqual([4 * w, 4 * h]);
   // Nearest neighbour: each grid pixel is a solid 4×4 block.
-  for (const [x, y] of [[5, 9], [w / 2, h / 3], [w - 3, h - 2]].map(([a, b]) => [Math.floor(a), Math.floor(b)])) {
+  for (const [x, y] of [
+    [5, 9],
+    [w / 2, h / 3],
+    [w - 3, h - 2],
+  ].map(([a, b]) => [Math.floor(a), Math.floor(b)])) {
     const at = (px: number, py: number) => png.data.readUInt32BE((py * png.width + px) * 4);
     for (let d = 1; d < 4; d++) expect(at(4 * x + d, 4 * y + d)).toBe(at(4 * x, 4 * y));
   }

@@ -35,7 +35,10 @@ for (const vp of VIEWPORTS) {
             return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
           })
           .filter((el) => el.getBoundingClientRect().height < 44)
-          .map((el) => `${el.tagName} ${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)} ${Math.round(el.getBoundingClientRect().height)}px`),
+          .map(
+            (el) =>
+              `${el.tagName} ${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)} ${Math.round(el.getBoundingClientRect().height)}px`,
+          ),
       );
       expect(small).toEqual([]);
     }

@@ -22,7 +22,9 @@ test('no main-thread long task over the guard while training (2-D, with slider m
   const all = await longTasks(page);
   const during = all.slice(base);
   const worst = Math.max(0, ...during);
-  console.log(`long tasks while training (ring8): ${during.length}, worst ${worst.toFixed(0)} ms; at start-up: ${startup.map((d) => d.toFixed(0)).join(', ') || 'none'}; steps ${await stepCount(page)}`);
+  console.log(
+    `long tasks while training (ring8): ${during.length}, worst ${worst.toFixed(0)} ms; at start-up: ${startup.map((d) => d.toFixed(0)).join(', ') || 'none'}; steps ${await stepCount(page)}`,
+  );
   expect(worst).toBeLessThan(LONGTASK_LIMIT_MS);
 });
 

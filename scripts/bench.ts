@@ -79,7 +79,13 @@ async function main(argv: string[]): Promise<number> {
 
   if (argv.includes('--app')) {
     await runAppCellOnly(join(benchDir, 'results.json'), log);
-    if (!process.env.APP_CELL_ONLY) writeReport({ browser: join(benchDir, 'results.json'), node: join(benchDir, 'results-node.json'), resultsMd: join(benchDir, 'RESULTS.md'), readme: join(REPO_ROOT, 'README.md') });
+    if (!process.env.APP_CELL_ONLY)
+      writeReport({
+        browser: join(benchDir, 'results.json'),
+        node: join(benchDir, 'results-node.json'),
+        resultsMd: join(benchDir, 'RESULTS.md'),
+        readme: join(REPO_ROOT, 'README.md'),
+      });
     return 0;
   }
   let results: BenchResults;

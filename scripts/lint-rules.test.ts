@@ -28,11 +28,15 @@ describe('layer rules', () => {
 
   it('src/app may not import a core module that reaches TF.js, even for types', async () => {
     expect(await restrictedImports("import { Trainer } from '../core/train/trainer';\nexport const t = Trainer;\n", 'src/app/Bad.ts')).toHaveLength(1);
-    expect(await restrictedImports("import type { Network } from '../../core/models/network';\nexport type N = Network;\n", 'src/app/components/Bad.tsx')).toHaveLength(1);
+    expect(
+      await restrictedImports("import type { Network } from '../../core/models/network';\nexport type N = Network;\n", 'src/app/components/Bad.tsx'),
+    ).toHaveLength(1);
   });
 
   it('src/worker/protocol.ts may not import a TF.js-reaching core module, even for types', async () => {
-    expect(await restrictedImports("import type { Trainer } from '../core/train/trainer';\nexport type T = Trainer;\n", 'src/worker/protocol.ts')).toHaveLength(1);
+    expect(await restrictedImports("import type { Trainer } from '../core/train/trainer';\nexport type T = Trainer;\n", 'src/worker/protocol.ts')).toHaveLength(
+      1,
+    );
   });
 
   it('src/core may not import src/app, src/worker or the bench (scripts/bench)', async () => {
@@ -49,7 +53,8 @@ describe('layer rules', () => {
   });
 
   it('clean files pass: the UI on TF-free core files, the worker on TF.js', async () => {
-    const app = "import type { TrainConfig } from '../core/config';\nimport { LIVE_KEYS } from '../core/config';\nimport type { MetricKey } from '../core/metrics/stepMetrics';\nexport const k: [TrainConfig | null, MetricKey | null, number] = [null, null, LIVE_KEYS.length];\n";
+    const app =
+      "import type { TrainConfig } from '../core/config';\nimport { LIVE_KEYS } from '../core/config';\nimport type { MetricKey } from '../core/metrics/stepMetrics';\nexport const k: [TrainConfig | null, MetricKey | null, number] = [null, null, LIVE_KEYS.length];\n";
     const [appResult] = await eslint.lintText(app, { filePath: join(root, 'src/app/Good.ts') });
     expect(appResult.messages).toEqual([]);
     const worker = "import * as tf from '@tensorflow/tfjs';\nimport { Trainer } from '../core/train/trainer';\nexport const w = [tf.version, Trainer];\n";
@@ -64,6 +69,7 @@ describe('TF_CORE_MODULES in eslint.config.js (worked out from the sources)', ()
   });
 
   it('leaves out TF-free core files (the UI may import those)', () => {
-    for (const m of ['config', 'runfile/runFile', 'runfile/runSnapshot', 'backend/backendReport', 'backend/backendCalibration', 'models/specs']) expect(TF_CORE_MODULES).not.toContain(m);
+    for (const m of ['config', 'runfile/runFile', 'runfile/runSnapshot', 'backend/backendReport', 'backend/backendCalibration', 'models/specs'])
+      expect(TF_CORE_MODULES).not.toContain(m);
   });
 });

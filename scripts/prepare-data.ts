@@ -100,7 +100,8 @@ function scanUint8Rows(bytes: Uint8Array, rowLength: number, maxRows: number, fi
     if (ch >= 48 && ch <= 57) {
       if (depth !== 2) throw new Error(`prepare-data: ${file}: unexpected number outside an image row at byte ${i}`);
       value = (value < 0 ? 0 : value * 10) + (ch - 48);
-    } else if (ch === 44) endNumber(); // ','
+    } else if (ch === 44)
+      endNumber(); // ','
     else if (ch === 91) {
       // '['
       depth++;

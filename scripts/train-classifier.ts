@@ -150,7 +150,11 @@ async function trainOne(datasetId: string, seed: number, epochsOverride?: number
   const shipped = decodeClassifier(draft.slice().buffer as ArrayBuffer);
   const testImages = readImages(ds, test);
   const testOut = await shipped.classify(testImages, test.length);
-  const testAcc = accuracy(testOut.probs, Array.from(test, (i) => labels[i]), 10);
+  const testAcc = accuracy(
+    testOut.probs,
+    Array.from(test, (i) => labels[i]),
+    10,
+  );
   const reference = gaussianStats(testOut.features, test.length, shipped.spec.featureDim);
 
   // Floor: FID of FLOOR_SAMPLE_COUNT real training images vs the held-out reference, repeated.
@@ -158,7 +162,13 @@ async function trainOne(datasetId: string, seed: number, epochsOverride?: number
   const fids: number[] = [];
   for (let r = 0; r < FLOOR_REPEATS; r++) {
     const pick = floorRng.permutation(train.length).subarray(0, FLOOR_SAMPLE_COUNT);
-    const out = await shipped.classify(readImages(ds, Array.from(pick, (i) => train[i])), FLOOR_SAMPLE_COUNT);
+    const out = await shipped.classify(
+      readImages(
+        ds,
+        Array.from(pick, (i) => train[i]),
+      ),
+      FLOOR_SAMPLE_COUNT,
+    );
     fids.push(frechetDistance(gaussianStats(out.features, FLOOR_SAMPLE_COUNT, shipped.spec.featureDim), reference));
   }
   const bytes = encodeClassifier(shipped, {
@@ -179,7 +189,14 @@ async function trainOne(datasetId: string, seed: number, epochsOverride?: number
   console.log(
     `  ${datasetId}: held-out accuracy ${(testAcc * 100).toFixed(2)}% on ${test.length}; FID floor (${FLOOR_SAMPLE_COUNT} train vs ${test.length} held-out) ${mean.toFixed(3)} ± ${std.toFixed(3)}; ${bytes.length} bytes → ${path} (${seconds.toFixed(0)} s)`,
   );
-  return { fidFloor: mean, fidFloorStd: std, repeats: FLOOR_REPEATS, referenceCount: test.length, testAccuracy: testAcc, featureSpace: `classifier ${shipped.spec.id} penultimate (${shipped.spec.featureDim})` };
+  return {
+    fidFloor: mean,
+    fidFloorStd: std,
+    repeats: FLOOR_REPEATS,
+    referenceCount: test.length,
+    testAccuracy: testAcc,
+    featureSpace: `classifier ${shipped.spec.id} penultimate (${shipped.spec.featureDim})`,
+  };
 }
 
 /** Emoji (colour 32×32): the random-projection FID floor, real training images vs the held-out split. */
@@ -193,7 +210,13 @@ async function emojiFloor(seed: number) {
   const fids: number[] = [];
   for (let r = 0; r < FLOOR_REPEATS; r++) {
     const pick = rng.permutation(train.length).subarray(0, n);
-    const f = randomProjectionFeatures(readImages(ds, Array.from(pick, (i) => train[i])), n);
+    const f = randomProjectionFeatures(
+      readImages(
+        ds,
+        Array.from(pick, (i) => train[i]),
+      ),
+      n,
+    );
     fids.push(frechetDistance(gaussianStats(f, n, RANDOM_PROJECTION_DIM), reference));
   }
   const mean = fids.reduce((a, b) => a + b, 0) / fids.length;
@@ -220,6 +243,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exit(1);
 });

@@ -15,9 +15,16 @@ describe('npm run train (CLI, end to end)', () => {
     expect(stdout).toMatch(/backend: wasm/);
     expect(stdout).toMatch(/Modes covered \(of 8\): \d/);
     const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('step,epoch,dLoss,gLoss,gL1,gL2,dL1,dL2,dReal,dFake,gGradNorm,dGradNorm,r1,gp,noiseSigma,lrScale,theta,psi,modesCovered,highQuality,klModes');
+    expect(csv[0]).toBe(
+      'step,epoch,dLoss,gLoss,gL1,gL2,dL1,dL2,dReal,dFake,gGradNorm,dGradNorm,r1,gp,noiseSigma,lrScale,theta,psi,modesCovered,highQuality,klModes',
+    );
     // Quality is measured at the end: the last row carries it.
-    expect(csv[40].split(',').slice(-3).every((v) => v !== '')).toBe(true);
+    expect(
+      csv[40]
+        .split(',')
+        .slice(-3)
+        .every((v) => v !== ''),
+    ).toBe(true);
     expect(csv).toHaveLength(41);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ backend: 'wasm', steps: 40, config: { dataset: 'ring8', seed: 3 } });
@@ -67,7 +74,10 @@ describe('npm run train (CLI, end to end)', () => {
     const { stdout } = await train(['--resume', join(dir, 'first', 'run.ganrun'), '--steps', '60', '--out', join(dir, 'resumed'), '--quality-every', '20']);
     expect(stdout).toMatch(/resuming .* at step 30/);
     await train([...flags, '--steps', '60', '--out', join(dir, 'whole')]);
-    const csv = (name: string) => readFileSync(join(dir, name, 'metrics.csv'), 'utf8').trim().split('\n');
+    const csv = (name: string) =>
+      readFileSync(join(dir, name, 'metrics.csv'), 'utf8')
+        .trim()
+        .split('\n');
     const resumed = csv('resumed');
     const whole = csv('whole');
     expect(resumed[0]).toBe(whole[0]);
@@ -81,7 +91,7 @@ describe('npm run train (CLI, end to end)', () => {
     expect(summary).toMatchObject({ steps: 60, resumedFrom: { step: 30 }, config: { seed: 4, r1Every: 3 } });
   });
 
-  it('a bad run file prints the decoder\'s message and exits with 2', async () => {
+  it("a bad run file prints the decoder's message and exits with 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gp-resume-'));
     writeFileSync(join(dir, 'bad.ganrun'), 'step,epoch,dLoss\n1,0,0.69\n2,0,0.68\n');
     const err = await train(['--resume', join(dir, 'bad.ganrun'), '--steps', '10']).catch((e) => e);

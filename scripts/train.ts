@@ -14,7 +14,14 @@ import { formatErrors } from '../src/core/config';
 import { selectBackend } from '../src/core/backend/backend';
 import { DATASET_SOURCES, getDatasetSource } from '../src/core/data/registry';
 import { modeCoverage } from '../src/core/metrics/modeCoverage';
-import { createQualityEvaluator, IMAGE_SAMPLE_COUNT, POINT_SAMPLE_COUNT, QUALITY_SAMPLE_SEED_OFFSET, type QualityEvaluator, type QualityValues } from '../src/core/metrics/qualityEvaluator';
+import {
+  createQualityEvaluator,
+  IMAGE_SAMPLE_COUNT,
+  POINT_SAMPLE_COUNT,
+  QUALITY_SAMPLE_SEED_OFFSET,
+  type QualityEvaluator,
+  type QualityValues,
+} from '../src/core/metrics/qualityEvaluator';
 import type { StepMetrics } from '../src/core/metrics/stepMetrics';
 import { resolveConfig } from '../src/core/runConfig';
 import { imageGridRGBA } from '../src/core/sampleGrid';
@@ -153,7 +160,11 @@ async function main(): Promise<number> {
   };
   const finalQuality = qualityByStep.get(trainer.step);
   if (finalQuality && evaluator) {
-    console.log(Object.entries(finalQuality).map(([k, v]) => `${evaluator!.labels[k] ?? k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`).join('; '));
+    console.log(
+      Object.entries(finalQuality)
+        .map(([k, v]) => `${evaluator!.labels[k] ?? k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`)
+        .join('; '),
+    );
   }
   if (dataset.info.kind === 'points') {
     const points = await trainer.generate(POINT_SAMPLE_COUNT, config.seed + QUALITY_SAMPLE_SEED_OFFSET);

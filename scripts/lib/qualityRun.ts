@@ -24,6 +24,8 @@ export async function trainRecommended(dataset: string, modes: number): Promise<
   });
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as QualitySummary;
   const { modesCovered, highQualityFraction } = summary.modeCoverage;
-  console.log(`${dataset}: ${modesCovered}/${modes} modes, ${(highQualityFraction * 100).toFixed(1)}% high-quality, ${summary.wallTimeSec}s on ${summary.backend}`);
+  console.log(
+    `${dataset}: ${modesCovered}/${modes} modes, ${(highQualityFraction * 100).toFixed(1)}% high-quality, ${summary.wallTimeSec}s on ${summary.backend}`,
+  );
   return summary;
 }

@@ -53,7 +53,13 @@ export function qualityFromHistory(history: RunHistory | undefined): Map<number,
 }
 
 /** Writes run.ganrun; returns the message when the run cannot be saved (uploaded images). */
-export function writeRunFile(path: string, snapshot: RunSnapshot, rows: StepMetrics[], quality: Map<number, Record<string, number>>, labels: Record<string, string>): string | null {
+export function writeRunFile(
+  path: string,
+  snapshot: RunSnapshot,
+  rows: StepMetrics[],
+  quality: Map<number, Record<string, number>>,
+  labels: Record<string, string>,
+): string | null {
   const epochOf = new Map(rows.map((r) => [r.step, r.epoch]));
   const history: RunHistory = {
     metrics: metricHistory(rows),

@@ -11,7 +11,8 @@ function coreModules(coreDir) {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ts$/.test(name) && !/\.test\.ts$/.test(name) && !/\.d\.ts$/.test(name)) out.push(relative(coreDir, path).replace(/\.ts$/, '').split('\\').join('/'));
+      else if (/\.ts$/.test(name) && !/\.test\.ts$/.test(name) && !/\.d\.ts$/.test(name))
+        out.push(relative(coreDir, path).replace(/\.ts$/, '').split('\\').join('/'));
     }
   };
   walk(coreDir);
@@ -27,11 +28,18 @@ export function tfReachingCoreModules(coreDir) {
     const specifiers = [...code.matchAll(/\bfrom\s+'([^']+)'|\bimport\s+'([^']+)'/g)].map((x) => x[1] ?? x[2]);
     imports.set(
       m,
-      specifiers.map((s) => (s.startsWith('.') ? relative(coreDir, join(coreDir, dirname(m), s)).replace(/\.ts$/, '').split('\\').join('/') : s)),
+      specifiers.map((s) =>
+        s.startsWith('.')
+          ? relative(coreDir, join(coreDir, dirname(m), s))
+              .replace(/\.ts$/, '')
+              .split('\\')
+              .join('/')
+          : s,
+      ),
     );
   }
   const tf = new Set();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of modules) {
       if (!tf.has(m) && imports.get(m).some((s) => s.startsWith('@tensorflow/') || tf.has(s))) {

@@ -14,12 +14,14 @@ import type { Plugin } from 'vite';
 
 const TARGET = /tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
 
-const OUTER = /(var WasmBackendModuleThreadedSimd = \(\(\) => \{\n)(\s*var _scriptDir = [^\n]*\n\s*if \(typeof __filename !== 'undefined'\) _scriptDir = _scriptDir \|\| __filename;\n)(\s*return \(\nfunction\(WasmBackendModuleThreadedSimd\) \{\n)/;
+const OUTER =
+  /(var WasmBackendModuleThreadedSimd = \(\(\) => \{\n)(\s*var _scriptDir = [^\n]*\n\s*if \(typeof __filename !== 'undefined'\) _scriptDir = _scriptDir \|\| __filename;\n)(\s*return \(\nfunction\(WasmBackendModuleThreadedSimd\) \{\n)/;
 
 /** The factory's source with `_scriptDir` declared inside the stringified function; throws if the glue changed shape. */
 export function moveScriptDirInside(source: string): string {
   const match = OUTER.exec(source);
-  if (!match) throw new Error('selfContainedWasmFactory: the threaded wasm glue no longer has the expected `_scriptDir` prologue; check the tfjs-backend-wasm version');
+  if (!match)
+    throw new Error('selfContainedWasmFactory: the threaded wasm glue no longer has the expected `_scriptDir` prologue; check the tfjs-backend-wasm version');
   const [whole, head, scriptDir, inner] = match;
   return source.replace(whole, head + inner + scriptDir);
 }

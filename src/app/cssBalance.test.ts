@@ -16,7 +16,9 @@ function cssFiles(dir: string): string[] {
 const files = cssFiles(join(__dirname));
 
 it.each(files.map((f) => [f.slice(f.indexOf('src/app')), f]))('%s: every rule is closed', (_name, path) => {
-  const css = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/'[^'\n]*'|"[^"\n]*"/g, '""');
+  const css = readFileSync(path, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/'[^'\n]*'|"[^"\n]*"/g, '""');
   let depth = 0;
   for (const [i, ch] of [...css].entries()) {
     if (ch === '{') depth += 1;

@@ -4,7 +4,8 @@ import type { AppState } from './store/appStore';
 import { currentQuery } from './linkSync';
 
 const view = { projector: false, quality: null, hidden: [] as string[] };
-const ready = (over: Partial<AppState>) => ({ phase: 'ready', config: { ...DEFAULT_CONFIG }, pending: {}, datasets: [], backendRequested: 'auto', ...over }) as unknown as AppState;
+const ready = (over: Partial<AppState>) =>
+  ({ phase: 'ready', config: { ...DEFAULT_CONFIG }, pending: {}, datasets: [], backendRequested: 'auto', ...over }) as unknown as AppState;
 
 describe('the address bar link', () => {
   it('is not written before the first run is ready', () => {

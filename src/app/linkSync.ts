@@ -13,7 +13,12 @@ import type { ViewState } from './viewStore';
 const WRITE_EVERY_MS = 200;
 
 /** The query (no `?`) for what the page holds now; null before the first run is ready. */
-export function currentQuery(app: AppState, view: Pick<ViewState, 'projector' | 'quality' | 'hidden'>, lesson: string | null, extra: Partial<ViewParams> = {}): string | null {
+export function currentQuery(
+  app: AppState,
+  view: Pick<ViewState, 'projector' | 'quality' | 'hidden'>,
+  lesson: string | null,
+  extra: Partial<ViewParams> = {},
+): string | null {
   if (app.phase !== 'ready' || !app.config) return null;
   const config = { ...app.config, ...app.pending };
   return encodeRunLink({

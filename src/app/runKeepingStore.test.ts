@@ -2,13 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Command, RecentRunInfo, WorkerEvent } from '../worker/protocol';
 import { createKeepingStore, resumeLabel, timeAgo } from './runKeepingStore';
 
-const run = (id: string, step: number, savedAt = 0): RecentRunInfo => ({ id, savedAt, dataset: 'ring8', datasetName: 'Ring of 8', model: 'mlp2d', step, epoch: 0, size: 10, thumbnail: null });
+const run = (id: string, step: number, savedAt = 0): RecentRunInfo => ({
+  id,
+  savedAt,
+  dataset: 'ring8',
+  datasetName: 'Ring of 8',
+  model: 'mlp2d',
+  step,
+  epoch: 0,
+  size: 10,
+  thumbnail: null,
+});
 const ready = { type: 'ready' } as WorkerEvent;
 
 function setup() {
   const sent: Command[] = [];
   const downloads: [string, number][] = [];
-  const store = createKeepingStore((c) => sent.push(c), (name, bytes) => downloads.push([name, bytes.byteLength]));
+  const store = createKeepingStore(
+    (c) => sent.push(c),
+    (name, bytes) => downloads.push([name, bytes.byteLength]),
+  );
   return { store, sent, downloads, ev: (e: WorkerEvent) => store.getState().handleEvent(e) };
 }
 

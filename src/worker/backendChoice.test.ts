@@ -15,7 +15,10 @@ function config(input: Partial<TrainConfig>): TrainConfig {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 }
-const ring = makeArrayDataset(infoOf('ring8')!, new Float32Array(512 * 2).map((_, i) => Math.sin(i)));
+const ring = makeArrayDataset(
+  infoOf('ring8')!,
+  new Float32Array(512 * 2).map((_, i) => Math.sin(i)),
+);
 const auto: BackendReport = { name: 'wasm', reasons: [], requested: 'auto', hardwareGpu: false, candidates: ['wasm', 'cpu'], deviceId: 'test | 2 cores' };
 
 function chooser() {

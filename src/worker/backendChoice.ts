@@ -26,7 +26,11 @@ export function createBackendChooser(deps: ChooserDeps): BackendChooser {
     if (decided?.model === config.model) return decided.report;
     progress(`Measuring which backend trains ${config.model} fastest…`);
     const key = calibrationKey(report.deviceId ?? 'unknown device', config.model);
-    const result = await calibrate(report.candidates, config.model, trialEnv(config, dataset, deps.activate, deps.now), { store: deps.cache, key, now: deps.date });
+    const result = await calibrate(report.candidates, config.model, trialEnv(config, dataset, deps.activate, deps.now), {
+      store: deps.cache,
+      key,
+      now: deps.date,
+    });
     const chosen: BackendReport = { ...report, name: result.chosen, calibration: result.summary };
     // The thread report describes wasm as selectBackend started it; it says nothing of another backend.
     if (result.chosen !== 'wasm') delete chosen.threads;

@@ -33,7 +33,11 @@ describe('bad uploads', () => {
   });
 
   it('wrong magic (a text file named .png) and a truncated PNG are skipped; the good file still counts', async () => {
-    const files = [fakeFile('fake.png', new TextEncoder().encode('not a png at all')), fakeFile('cut.png', pngBytes(8, 8).subarray(0, 60)), fakeFile('ok.png', pngBytes(4, 4))];
+    const files = [
+      fakeFile('fake.png', new TextEncoder().encode('not a png at all')),
+      fakeFile('cut.png', pngBytes(8, 8).subarray(0, 60)),
+      fakeFile('ok.png', pngBytes(4, 4)),
+    ];
     const out = await buildUploadSource(files, 'grey28', decodePng);
     expect(out.accepted).toBe(1);
     expect(out.skipped.map((s) => s.name)).toEqual(['fake.png', 'cut.png']);
@@ -50,7 +54,11 @@ describe('bad uploads', () => {
 
   it(`${MAX_IMAGES + 1} files: ${MAX_IMAGES} are used, 1 is counted as left out`, async () => {
     const tiny = pngBytes(1, 1);
-    const out = await buildUploadSource(Array.from({ length: MAX_IMAGES + 1 }, (_, i) => fakeFile(`${i}.png`, tiny)), 'grey28', decodePng);
+    const out = await buildUploadSource(
+      Array.from({ length: MAX_IMAGES + 1 }, (_, i) => fakeFile(`${i}.png`, tiny)),
+      'grey28',
+      decodePng,
+    );
     expect(out.accepted).toBe(MAX_IMAGES);
     expect(out.capped).toBe(1);
   });

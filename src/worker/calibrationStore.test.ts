@@ -17,7 +17,11 @@ describe('calibrationStore', () => {
   });
 
   it('falls back to memory when IndexedDB refuses to open', async () => {
-    const broken = { open: () => { throw new Error('SecurityError'); } } as unknown as IDBFactory;
+    const broken = {
+      open: () => {
+        throw new Error('SecurityError');
+      },
+    } as unknown as IDBFactory;
     const store = calibrationStore(broken);
     await store.set('k', { chosen: 'wasm', summary: 's', at: 1 });
     expect((await store.get('k'))?.chosen).toBe('wasm');

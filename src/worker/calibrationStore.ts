@@ -24,7 +24,11 @@ function open(factory: IDBFactory): Promise<IDBDatabase> {
 export function calibrationStore(factory: IDBFactory | undefined = globalThis.indexedDB): CalibrationCache {
   const memory = new Map<string, CachedChoice>();
   // open() may throw at once (a disabled storage), or fail later: either way memory serves.
-  const db: Promise<IDBDatabase | null> = factory ? Promise.resolve().then(() => open(factory)).catch(() => null) : Promise.resolve(null);
+  const db: Promise<IDBDatabase | null> = factory
+    ? Promise.resolve()
+        .then(() => open(factory))
+        .catch(() => null)
+    : Promise.resolve(null);
   const withStore = async (mode: IDBTransactionMode): Promise<IDBObjectStore | null> => {
     const d = await db;
     return d ? d.transaction(STORE, mode).objectStore(STORE) : null;

@@ -44,12 +44,14 @@ export function createDatasetCommands({ catalogue, post, fail, decodeImage, trai
     const outcome = await buildUploadSource(cmd.files, cmd.target, decodeImage, {
       invert: cmd.invert,
       onProgress: (done, total) => {
-        if (done % 25 === 0 || done === total) post({ type: 'progress', stage: 'upload', message: `Decoded ${done} of ${total} files…`, fraction: done / total });
+        if (done % 25 === 0 || done === total)
+          post({ type: 'progress', stage: 'upload', message: `Decoded ${done} of ${total} files…`, fraction: done / total });
       },
     });
     if (outcome.source) catalogue.addCustom(outcome.source);
     post({ type: 'uploadResult', dataset: outcome.source?.info ?? null, accepted: outcome.accepted, skipped: outcome.skipped, capped: outcome.capped });
-    if (!outcome.source) fail('uploadImages', 'bad-upload', cmd.files.length === 0 ? 'No files were given.' : `None of the ${cmd.files.length} files could be used as an image.`);
+    if (!outcome.source)
+      fail('uploadImages', 'bad-upload', cmd.files.length === 0 ? 'No files were given.' : `None of the ${cmd.files.length} files could be used as an image.`);
   }
 
   return { previewDataset, useDrawnPoints, uploadImages };

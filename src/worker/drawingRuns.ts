@@ -9,7 +9,10 @@ import type { createDatasetCatalogue } from './datasetCatalogue';
 import { runCodec } from './runCodec';
 import type { RunCodec } from './runKeeping';
 
-export function createDrawingRuns(catalogue: ReturnType<typeof createDatasetCatalogue>): { codec: RunCodec<RunSnapshot>; remember(points: Float32Array): void } {
+export function createDrawingRuns(catalogue: ReturnType<typeof createDatasetCatalogue>): {
+  codec: RunCodec<RunSnapshot>;
+  remember(points: Float32Array): void;
+} {
   let drawnPoints: Float32Array | null = null;
   const codec: RunCodec<RunSnapshot> = {
     ...runCodec,

@@ -27,7 +27,13 @@ To Keras:
 
 export function createExportCommands(post: Post) {
   const progress = (kind: ExportKind, fraction: number, message: string) => post({ type: 'exportProgress', kind, fraction, message });
-  const failed = (kind: ExportKind, e: unknown) => post({ type: 'error', code: 'export-failed', source: kind === 'model' ? 'exportModel' : 'encodeTimelapse', message: `${kind === 'model' ? 'Model' : 'Timelapse'} export failed: ${(e as Error).message}` });
+  const failed = (kind: ExportKind, e: unknown) =>
+    post({
+      type: 'error',
+      code: 'export-failed',
+      source: kind === 'model' ? 'exportModel' : 'encodeTimelapse',
+      message: `${kind === 'model' ? 'Model' : 'Timelapse'} export failed: ${(e as Error).message}`,
+    });
 
   /**
    * Copies G's weights first (synchronously, between training slices), so training may go on while
@@ -40,7 +46,9 @@ export function createExportCommands(post: Post) {
     const step = t.step;
     try {
       progress('model', 0, 'Estimating BatchNorm statistics from noise…');
-      const files = await exportGenerator({ config: t.config, generator: copy, step }, (f) => progress('model', f, f < 1 ? 'Estimating BatchNorm statistics from noise…' : 'Packing the model…'));
+      const files = await exportGenerator({ config: t.config, generator: copy, step }, (f) =>
+        progress('model', f, f < 1 ? 'Estimating BatchNorm statistics from noise…' : 'Packing the model…'),
+      );
       const enc = new TextEncoder();
       const bytes = storedZip([
         { name: 'generator/model.json', bytes: enc.encode(files.modelJson) },

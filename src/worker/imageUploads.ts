@@ -50,7 +50,7 @@ async function judge(file: UploadFile, decode: ImageDecoder): Promise<RgbaImage 
   if (width !== null && height !== null) {
     if (width === 0 || height === 0) return `corrupt image (header says ${width}×${height})`;
     if (width * height > MAX_SOURCE_PIXELS) {
-      return `too large: ${width}×${height} is ${(width * height / 1e6).toFixed(0)} megapixels; the limit is ${MAX_SOURCE_PIXELS / 1e6}`;
+      return `too large: ${width}×${height} is ${((width * height) / 1e6).toFixed(0)} megapixels; the limit is ${MAX_SOURCE_PIXELS / 1e6}`;
     }
   }
   try {

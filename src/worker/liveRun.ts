@@ -40,7 +40,12 @@ export class LiveRun {
   private current: Promise<void> = Promise.resolve();
 
   /** `twin`: B's trainer, stepped right after A's. */
-  constructor(trainer: Trainer, clock: LoopClock, private readonly out: RunOutput, twin: Trainer | null = null) {
+  constructor(
+    trainer: Trainer,
+    clock: LoopClock,
+    private readonly out: RunOutput,
+    twin: Trainer | null = null,
+  ) {
     const post = (ev: WorkerEvent) => {
       if (!this.disposed) this.out.post(ev);
     };

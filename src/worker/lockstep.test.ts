@@ -34,7 +34,7 @@ function fake(step: number) {
 }
 
 describe('Lockstep with a held run', () => {
-  it('steps, checkpoints and rolls back only the runs not held; its step is the first free run\'s', async () => {
+  it("steps, checkpoints and rolls back only the runs not held; its step is the first free run's", async () => {
     const a = fake(10);
     const b = fake(4);
     const l = new Lockstep([a, b]);

@@ -28,9 +28,17 @@ describe('parseCommand', () => {
     expect(parseCommand({ type: 'reset', config: 'x' })).toMatchObject({ ok: false });
     expect(parseCommand({ type: 'setHyperparams', values: { seed: 1 } })).toMatchObject({ ok: false, message: expect.stringMatching(/seed/) });
     expect(parseCommand({ type: 'previewDataset', id: 7 })).toMatchObject({ ok: false, type: 'previewDataset' });
-    expect(parseCommand({ type: 'uploadImages', files: [{ name: 'a.png' }], target: 'grey28' })).toMatchObject({ ok: false, type: 'uploadImages', message: expect.stringMatching(/files\[0\]/) });
+    expect(parseCommand({ type: 'uploadImages', files: [{ name: 'a.png' }], target: 'grey28' })).toMatchObject({
+      ok: false,
+      type: 'uploadImages',
+      message: expect.stringMatching(/files\[0\]/),
+    });
     expect(parseCommand({ type: 'uploadImages', files: [], target: 'rgb99' })).toMatchObject({ ok: false, message: expect.stringMatching(/target/) });
-    expect(parseCommand({ type: 'useDrawnPoints', points: [1, 2] })).toMatchObject({ ok: false, type: 'useDrawnPoints', message: expect.stringMatching(/Float32Array/) });
+    expect(parseCommand({ type: 'useDrawnPoints', points: [1, 2] })).toMatchObject({
+      ok: false,
+      type: 'useDrawnPoints',
+      message: expect.stringMatching(/Float32Array/),
+    });
     expect(parseCommand({ type: 'explode' })).toEqual({ ok: false, message: 'unknown message type "explode"' });
   });
 
@@ -50,7 +58,10 @@ describe('parseCommand', () => {
       message: expect.stringMatching(/files\[1\] is not a file/),
     });
     expect(parseCommand({ type: 'uploadImages', files: [file], target: 'huge' })).toMatchObject({ ok: false, message: expect.stringMatching(/"target"/) });
-    expect(parseCommand({ type: 'uploadImages', files: [file], target: 'grey28' })).toMatchObject({ ok: true, value: { files: [file], target: 'grey28', invert: false } });
+    expect(parseCommand({ type: 'uploadImages', files: [file], target: 'grey28' })).toMatchObject({
+      ok: true,
+      value: { files: [file], target: 'grey28', invert: false },
+    });
   });
 
   it('lists the buffers of events that carry arrays', () => {
@@ -65,7 +76,9 @@ describe('protocol.ts imports', () => {
     const seen = new Map<string, string[]>();
     const visit = (file: string, chain: string[]) => {
       if (seen.has(file)) return;
-      const specs = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
+      const specs = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map(
+        (m) => m[1] ?? m[2],
+      );
       seen.set(file, specs);
       for (const spec of specs) {
         expect(spec.startsWith('@tensorflow'), `${[...chain, file].join(' → ')} imports ${spec}`).toBe(false);

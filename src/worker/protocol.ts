@@ -103,16 +103,7 @@ import type { RecentRunInfo } from './recentRuns';
 export type { RecentRunInfo } from './recentRuns';
 
 export type ErrorCode =
-  | 'bad-message'
-  | 'bad-upload'
-  | 'bad-config'
-  | 'backend-failed'
-  | 'dataset-failed'
-  | 'nan-loss'
-  | 'bad-run-file'
-  | 'not-ready'
-  | 'export-failed'
-  | 'internal';
+  'bad-message' | 'bad-upload' | 'bad-config' | 'backend-failed' | 'dataset-failed' | 'nan-loss' | 'bad-run-file' | 'not-ready' | 'export-failed' | 'internal';
 
 /**
  * What an error is about: the command that failed, 'message' for a message that did not parse,
@@ -267,17 +258,23 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       return { ok: true, value: { type: 'useDrawnPoints', points: msg.points } };
     case 'uploadImages': {
       if (!Array.isArray(msg.files)) return bad('"files" must be an array of files');
-      const badFile = msg.files.findIndex((f) => !isRecord(f) || typeof f.name !== 'string' || typeof f.size !== 'number' || typeof f.arrayBuffer !== 'function');
+      const badFile = msg.files.findIndex(
+        (f) => !isRecord(f) || typeof f.name !== 'string' || typeof f.size !== 'number' || typeof f.arrayBuffer !== 'function',
+      );
       if (badFile >= 0) return bad(`files[${badFile}] is not a file`);
       if (!UPLOAD_TARGETS.includes(msg.target as UploadTarget)) return bad(`"target" must be one of ${UPLOAD_TARGETS.join(', ')}`);
       return { ok: true, value: { type: 'uploadImages', files: msg.files as UploadFile[], target: msg.target as UploadTarget, invert: msg.invert === true } };
     }
     case 'encodeTimelapse': {
       const { frames, scale } = msg;
-      if (!Array.isArray(frames) || frames.length < 1 || frames.length > MAX_TIMELAPSE_FRAMES) return bad(`"frames" must be an array of 1 to ${MAX_TIMELAPSE_FRAMES} pictures`);
-      const badFrame = frames.findIndex((f) => !isRecord(f) || !Number.isInteger(f.width) || !Number.isInteger(f.height) || !(f.pixels instanceof Uint8ClampedArray));
+      if (!Array.isArray(frames) || frames.length < 1 || frames.length > MAX_TIMELAPSE_FRAMES)
+        return bad(`"frames" must be an array of 1 to ${MAX_TIMELAPSE_FRAMES} pictures`);
+      const badFrame = frames.findIndex(
+        (f) => !isRecord(f) || !Number.isInteger(f.width) || !Number.isInteger(f.height) || !(f.pixels instanceof Uint8ClampedArray),
+      );
       if (badFrame >= 0) return bad(`frames[${badFrame}] must be { width, height, pixels: Uint8ClampedArray }`);
-      if (typeof scale !== 'number' || !Number.isInteger(scale) || scale < 1 || scale > MAX_TIMELAPSE_SCALE) return bad(`"scale" must be an integer in [1, ${MAX_TIMELAPSE_SCALE}]`);
+      if (typeof scale !== 'number' || !Number.isInteger(scale) || scale < 1 || scale > MAX_TIMELAPSE_SCALE)
+        return bad(`"scale" must be an integer in [1, ${MAX_TIMELAPSE_SCALE}]`);
       return { ok: true, value: { type: 'encodeTimelapse', frames: frames as TimelapseFrame[], scale } };
     }
     case 'step': {

@@ -3,7 +3,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openRecentRuns, RecentRunsError, type RecentRunInfo } from './recentRuns';
 
 function info(id: string, savedAt: number, step = 100): RecentRunInfo {
-  return { id, savedAt, dataset: 'ring8', datasetName: 'Ring of 8', model: 'mlp2d', step, epoch: 1, size: 4, thumbnail: { width: 1, height: 1, pixels: new Uint8ClampedArray([1, 2, 3, 255]) } };
+  return {
+    id,
+    savedAt,
+    dataset: 'ring8',
+    datasetName: 'Ring of 8',
+    model: 'mlp2d',
+    step,
+    epoch: 1,
+    size: 4,
+    thumbnail: { width: 1, height: 1, pixels: new Uint8ClampedArray([1, 2, 3, 255]) },
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());

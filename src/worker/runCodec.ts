@@ -2,13 +2,13 @@
  * The session's run-file codec: the trainer's snapshot and restore (src/core/train/trainer.ts) and the
  * `.ganrun` encoder/decoder (src/core/runfile/runFile.ts), with the worker's history in the file's form.
  */
-import type { Dataset } from "../core/data/types";
-import type { MetricKey } from "../core/metrics/stepMetrics";
-import { decodeRunFile, encodeRunFile, type RunHistory } from "../core/runfile/runFile";
-import type { RunSnapshot } from "../core/runfile/runSnapshot";
-import { Trainer } from "../core/train/trainer";
-import type { RunCodec } from "./runKeeping";
-import type { RunHistoryData } from "./runHistory";
+import type { Dataset } from '../core/data/types';
+import type { MetricKey } from '../core/metrics/stepMetrics';
+import { decodeRunFile, encodeRunFile, type RunHistory } from '../core/runfile/runFile';
+import type { RunSnapshot } from '../core/runfile/runSnapshot';
+import { Trainer } from '../core/train/trainer';
+import type { RunCodec } from './runKeeping';
+import type { RunHistoryData } from './runHistory';
 
 export function toFileHistory(h: RunHistoryData): RunHistory {
   const labels = h.quality.at(-1)?.labels ?? {};
@@ -27,18 +27,12 @@ export function toFileHistory(h: RunHistoryData): RunHistory {
       epoch: f.epoch,
       width: f.width,
       height: f.height,
-      pixels: new Uint8Array(
-        f.pixels.buffer,
-        f.pixels.byteOffset,
-        f.pixels.byteLength,
-      ),
+      pixels: new Uint8Array(f.pixels.buffer, f.pixels.byteOffset, f.pixels.byteLength),
     })),
   };
 }
 
-export function fromFileHistory(
-  h: RunHistory | undefined,
-): RunHistoryData | null {
+export function fromFileHistory(h: RunHistory | undefined): RunHistoryData | null {
   if (!h) return null;
   const labels = h.quality?.labels ?? {};
   return {
@@ -52,11 +46,7 @@ export function fromFileHistory(
       epoch: f.epoch,
       width: f.width,
       height: f.height,
-      pixels: new Uint8ClampedArray(
-        f.pixels.buffer,
-        f.pixels.byteOffset,
-        f.pixels.byteLength,
-      ),
+      pixels: new Uint8ClampedArray(f.pixels.buffer, f.pixels.byteOffset, f.pixels.byteLength),
     })),
     elapsedMs: 0,
   };

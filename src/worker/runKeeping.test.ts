@@ -68,7 +68,12 @@ describe('run files in the session (Save run → Open run)', () => {
     expect(replayed.map((r) => r.step)).toEqual(savedRows.map((r) => r.step));
     expect(replayed.map((r) => r.dLoss)).toEqual(savedRows.map((r) => r.dLoss));
     // …then the opened run is measured afresh at its step.
-    expect(b.of('quality').slice(-savedQuality.length - 1).map((q) => q.step)).toEqual([...savedQuality, 20]);
+    expect(
+      b
+        .of('quality')
+        .slice(-savedQuality.length - 1)
+        .map((q) => q.step),
+    ).toEqual([...savedQuality, 20]);
 
     const mark2 = b.events.length;
     await b.session.handle({ type: 'step', count: 10 });

@@ -27,7 +27,9 @@ export interface RunCodec<S> {
   snapshot(t: Trainer): Promise<S>;
   /** The file's bytes, or why this run cannot be saved (e.g. uploaded images); `twin`: B beside A. */
   encode(snapshot: S, history: RunHistoryData, twin?: TwinPart<S>): { ok: true; value: Uint8Array } | { ok: false; message: string };
-  decode(bytes: Uint8Array): { ok: true; snapshot: S; history: RunHistoryData | null; twin?: TwinPart<S, RunHistoryData | null> } | { ok: false; message: string };
+  decode(
+    bytes: Uint8Array,
+  ): { ok: true; snapshot: S; history: RunHistoryData | null; twin?: TwinPart<S, RunHistoryData | null> } | { ok: false; message: string };
   /** The config (live values included) the snapshot was trained with. */
   configOf(snapshot: S): TrainConfig;
   restore(snapshot: S, dataset: Dataset): Promise<Trainer>;
@@ -52,7 +54,12 @@ export interface KeepingHost {
    * Builds a run from `config` with `make` and replaces the current one only if that succeeds;
    * `afterReady` runs right after the new run's ready/state events. Resolves true when installed.
    */
-  install(config: TrainConfig, make: (dataset: Dataset) => Promise<Trainer>, afterReady: (t: Trainer) => void, makeTwin?: (dataset: Dataset) => Promise<Trainer>): Promise<boolean>;
+  install(
+    config: TrainConfig,
+    make: (dataset: Dataset) => Promise<Trainer>,
+    afterReady: (t: Trainer) => void,
+    makeTwin?: (dataset: Dataset) => Promise<Trainer>,
+  ): Promise<boolean>;
   /** The dataset's display name, if this worker has it. */
   datasetName(id: string): string | undefined;
   /** Wall-clock time (Date.now), for "saved 2 minutes ago". */
@@ -196,7 +203,11 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     }
     const config = codec.configOf(decoded.snapshot);
     if (!host.datasetName(config.dataset)) {
-      host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} trained on the dataset "${config.dataset}", which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.`);
+      host.fail(
+        from === 'file' ? 'openRun' : 'openRecent',
+        'bad-run-file',
+        `${name} trained on the dataset "${config.dataset}", which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.`,
+      );
       return;
     }
     // Save what is being replaced, so opening a file never loses the current run.

@@ -30,7 +30,7 @@ describe('protocol: run files and recent runs', () => {
     }
   });
 
-  it('transfers a run file\'s bytes', () => {
+  it("transfers a run file's bytes", () => {
     const bytes = new ArrayBuffer(16);
     expect(transferablesOf({ type: 'runFile', name: 'a.ganrun', step: 3, bytes })).toEqual([bytes]);
     expect(transferablesOf({ type: 'recentRuns', runs: [] })).toEqual([]);

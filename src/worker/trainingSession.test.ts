@@ -55,7 +55,18 @@ function harness(extra: { numTensors?: () => number } = {}) {
 describe('training session (the worker message handler, in Node)', () => {
   it('answers malformed and unknown messages with an error event, never a throw', async () => {
     const h = harness();
-    for (const msg of [null, 42, 'start', {}, { type: 'explode' }, { type: 'step', count: -1 }, { type: 'step', count: 1.5 }, { type: 'init', config: 3, backend: 'cpu' }, { type: 'init', config: {}, backend: 'tpu' }, { type: 'setHyperparams', values: { batchSize: 3 } }]) {
+    for (const msg of [
+      null,
+      42,
+      'start',
+      {},
+      { type: 'explode' },
+      { type: 'step', count: -1 },
+      { type: 'step', count: 1.5 },
+      { type: 'init', config: 3, backend: 'cpu' },
+      { type: 'init', config: {}, backend: 'tpu' },
+      { type: 'setHyperparams', values: { batchSize: 3 } },
+    ]) {
       await h.session.handle(msg);
     }
     const errors = h.of('error');
@@ -253,4 +264,3 @@ describe('training session (the worker message handler, in Node)', () => {
     expect(w?.generator.counts.reduce((a, b) => a + b, 0)).toBe(w?.generator.layers.reduce((a, l) => a + l.count, 0));
   });
 });
-

@@ -309,7 +309,10 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   });
 
   /** Commands that act on the loaded run. */
-  async function onRun(r: LiveRun, cmd: Exclude<Command, CommandOf<'init' | 'reset' | 'previewDataset' | 'uploadImages' | 'useDrawnPoints' | 'encodeTimelapse'>>): Promise<void> {
+  async function onRun(
+    r: LiveRun,
+    cmd: Exclude<Command, CommandOf<'init' | 'reset' | 'previewDataset' | 'uploadImages' | 'useDrawnPoints' | 'encodeTimelapse'>>,
+  ): Promise<void> {
     switch (cmd.type) {
       case 'start':
         if (hasRun(r, 'start', cmd.run)) startRun(r, cmd.run === 'both' ? undefined : cmd.run);
@@ -365,7 +368,11 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const cmd = parsed.value;
     // Not behind the queue: a long load or `step N` must not look like a dead worker.
     if (cmd.type === 'ping') return post(deps.numTensors ? { type: 'pong', tensors: deps.numTensors() } : { type: 'pong' });
-    const guarded = () => deviceLoss.settled().then(() => execute(cmd)).catch((e) => fail(cmd.type, 'internal', (e as Error).message));
+    const guarded = () =>
+      deviceLoss
+        .settled()
+        .then(() => execute(cmd))
+        .catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
     if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();
     if (cmd.type === 'pause' && pausesAll(cmd, run)) {

@@ -126,7 +126,7 @@ describe('twin runs (A and B in lockstep in the worker session)', () => {
       return { ...h, since: h.events.slice(before) };
     }
 
-    it('A keeps its step (no new run); B starts at A\'s step with identical losses step for step', async () => {
+    it("A keeps its step (no new run); B starts at A's step with identical losses step for step", async () => {
       const plain = harness();
       await plain.session.handle({ type: 'init', config: { dataset: 'pts', seed: 7 }, backend: 'cpu' });
       await plain.session.handle({ type: 'step', count: 40 });
@@ -194,7 +194,7 @@ describe('twin runs (A and B in lockstep in the worker session)', () => {
       expect(h.lastOf('state', 'B')?.step).toBe(5);
     });
 
-    it('Reset B re-forks B from A at A\'s step, keeping B\'s live values; start/pause/reset of B outside a twin are refused', async () => {
+    it("Reset B re-forks B from A at A's step, keeping B's live values; start/pause/reset of B outside a twin are refused", async () => {
       const h = await forkedAt(11, 4);
       await h.session.handle({ type: 'setHyperparams', values: { l2D: 0.05 }, run: 'B' });
       await h.session.handle({ type: 'step', count: 6 });
@@ -207,7 +207,12 @@ describe('twin runs (A and B in lockstep in the worker session)', () => {
       await h.session.handle({ type: 'step', count: 1 });
       expect(h.rowsOf('B').at(-1)?.step).toBe(11);
       await h.session.handle({ type: 'twin', action: 'keepA' });
-      for (const cmd of [{ type: 'start', run: 'B' }, { type: 'pause', run: 'B' }, { type: 'reset', run: 'B' }, { type: 'saveRun', run: 'B' }]) {
+      for (const cmd of [
+        { type: 'start', run: 'B' },
+        { type: 'pause', run: 'B' },
+        { type: 'reset', run: 'B' },
+        { type: 'saveRun', run: 'B' },
+      ]) {
         await h.session.handle(cmd);
         expect(h.events.at(-1)).toMatchObject({ type: 'error', source: cmd.type, message: expect.stringMatching(/there is no run B/) });
       }

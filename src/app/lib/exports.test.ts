@@ -8,7 +8,9 @@ describe('app exports', () => {
     const h = new MetricHistory();
     const keys = ['step', 'epoch', 'dLoss'];
     h.append(keys, [1, 0, 0.5, 2, 0, 0.25, 3, 1, 0.125]);
-    const lines = historyCsv(h, [{ step: 2, modesCovered: 6 }]).trimEnd().split('\n');
+    const lines = historyCsv(h, [{ step: 2, modesCovered: 6 }])
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe([...METRIC_KEYS, 'modesCovered'].join(','));
     expect(lines).toHaveLength(4);
     const col = (name: string) => lines.slice(1).map((l) => l.split(',')[lines[0].split(',').indexOf(name)]);

@@ -37,8 +37,6 @@ export function historyCsv(history: MetricHistory, qualityRows: readonly Quality
   function* rows(): Generator<MetricRow> {
     for (let r = 0; r < history.length; r++) yield Object.fromEntries(METRIC_KEYS.map((k, j) => [k, cols[j][r]])) as MetricRow;
   }
-  const quality = new Map(
-    qualityRows.map(({ step, ...values }) => [step, values as Record<string, number>]),
-  );
+  const quality = new Map(qualityRows.map(({ step, ...values }) => [step, values as Record<string, number>]));
   return metricsCsv(rows(), quality);
 }

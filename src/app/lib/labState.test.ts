@@ -3,7 +3,13 @@ import { addQuality, EMPTY_QUALITY, formatQuality, parseLabel, qualitySeries } f
 import type { QualityEvent } from './labState';
 
 const ringLabels = { modesCovered: 'Modes covered (of 8)', highQuality: 'High-quality samples (%)', klModes: 'KL(generated ‖ real) over modes' };
-const ev = (step: number, values: Record<string, number>, labels: Record<string, string> = ringLabels): QualityEvent => ({ type: 'quality', step, epoch: 0, values, labels });
+const ev = (step: number, values: Record<string, number>, labels: Record<string, string> = ringLabels): QualityEvent => ({
+  type: 'quality',
+  step,
+  epoch: 0,
+  values,
+  labels,
+});
 
 describe('quality history', () => {
   it('appends rows, keeps the labels object while they are the same, restarts on a new run', () => {

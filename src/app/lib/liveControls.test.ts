@@ -24,7 +24,10 @@ describe('the live-controls table', () => {
       const { values } = ladderOf(k);
       for (const v of values) expect(checkField(k, v), `${k} = ${v}`).toBeNull();
       expect(values[values.length - 1], k).toBe(spec.max);
-      expect(values.every((v, i) => i === 0 || v > values[i - 1]), `${k} ascending`).toBe(true);
+      expect(
+        values.every((v, i) => i === 0 || v > values[i - 1]),
+        `${k} ascending`,
+      ).toBe(true);
     }
   });
 

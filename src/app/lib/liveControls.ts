@@ -39,8 +39,20 @@ const FLOOR_PERCENT = Math.round(LR_DECAY_FLOOR * 100);
 const LOG: LiveScale = { kind: 'log' };
 
 export const LIVE_CONTROLS: Record<LiveKey, LiveControl> = {
-  lrG: { group: 'rates', label: 'Generator learning rate', shortLabel: 'G learning rate', scale: LOG, help: 'Bigger steps learn faster but can overshoot and oscillate.' },
-  lrD: { group: 'rates', label: 'Discriminator learning rate', shortLabel: 'D learning rate', scale: LOG, help: 'Far above G’s and D wins, G stalls; far below, D guides G poorly.' },
+  lrG: {
+    group: 'rates',
+    label: 'Generator learning rate',
+    shortLabel: 'G learning rate',
+    scale: LOG,
+    help: 'Bigger steps learn faster but can overshoot and oscillate.',
+  },
+  lrD: {
+    group: 'rates',
+    label: 'Discriminator learning rate',
+    shortLabel: 'D learning rate',
+    scale: LOG,
+    help: 'Far above G’s and D wins, G stalls; far below, D guides G poorly.',
+  },
   l1G: { group: 'rates', label: 'Generator L1', shortLabel: 'G L1', scale: LOG, help: 'λ·Σ|w|: pulls G’s weights to exactly 0 (sparse).' },
   l2G: { group: 'rates', label: 'Generator L2', shortLabel: 'G L2', scale: LOG, help: 'λ·Σw²: shrinks G’s big weights most (weight decay).' },
   l1D: { group: 'rates', label: 'Discriminator L1', shortLabel: 'D L1', scale: LOG, help: 'λ·Σ|w|: pulls D’s weights to exactly 0 (sparse).' },

@@ -24,7 +24,10 @@ export class MetricHistory {
   /** Bumped on every change, so views know when to recompute. */
   version = 0;
 
-  constructor(private readonly capacity = 100_000, initial = 1024) {
+  constructor(
+    private readonly capacity = 100_000,
+    initial = 1024,
+  ) {
     this.cols = Object.fromEntries(METRIC_KEYS.map((k) => [k, new Float64Array(initial)])) as Record<MetricKey, Float64Array>;
     this.weight = new Float64Array(initial);
   }

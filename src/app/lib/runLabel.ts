@@ -29,7 +29,9 @@ export function twinDifference(a: LiveHyperparams, b: LiveHyperparams): string {
 
 /** The regularizers in force, e.g. "D L2 1e-2, R1 γ 0.1"; "no regularizer" when none is. */
 export function regularizerLabel(h: LiveHyperparams): string {
-  const on = REGULARIZERS.filter((k) => h[k] !== 0).map((k) => (k === 'spectralNorm' ? LIVE_CONTROLS[k].shortLabel : `${LIVE_CONTROLS[k].shortLabel} ${formatLiveValue(k, h[k])}`));
+  const on = REGULARIZERS.filter((k) => h[k] !== 0).map((k) =>
+    k === 'spectralNorm' ? LIVE_CONTROLS[k].shortLabel : `${LIVE_CONTROLS[k].shortLabel} ${formatLiveValue(k, h[k])}`,
+  );
   return on.length ? on.join(', ') : 'no regularizer';
 }
 

@@ -48,8 +48,16 @@ describe('run link', () => {
   });
 
   it('stays well under 2,000 characters with every field changed', () => {
-    const config = Object.fromEntries(Object.entries(DEFAULT_CONFIG).map(([k, v]) => [k, typeof v === 'number' ? v + 0.000123456789 : v])) as unknown as TrainConfig;
-    const { q } = roundTrip(config, [], { lesson: 'mode-collapse', quality: 'highQuality', projector: true, hide: ['setup', 'lab', 'datasets', 'lessons', 'lrG', 'lrD', 'l1G', 'l2G', 'l1D'], autostart: true });
+    const config = Object.fromEntries(
+      Object.entries(DEFAULT_CONFIG).map(([k, v]) => [k, typeof v === 'number' ? v + 0.000123456789 : v]),
+    ) as unknown as TrainConfig;
+    const { q } = roundTrip(config, [], {
+      lesson: 'mode-collapse',
+      quality: 'highQuality',
+      projector: true,
+      hide: ['setup', 'lab', 'datasets', 'lessons', 'lrG', 'lrD', 'l1G', 'l2G', 'l1D'],
+      autostart: true,
+    });
     expect(q.length).toBeLessThan(1000);
   });
 

@@ -111,7 +111,9 @@ export function decodeRunLink(search: string): RunLink {
     }
   }
   if (version > LINK_VERSION) {
-    notices.push(`This link is from a newer version of the app (link version ${version}; this one reads ${LINK_VERSION}): settings it does not know are skipped.`);
+    notices.push(
+      `This link is from a newer version of the app (link version ${version}; this one reads ${LINK_VERSION}): settings it does not know are skipped.`,
+    );
   }
 
   let entries = [...params].filter(([k]) => k !== 'v');
@@ -145,7 +147,10 @@ export function decodeRunLink(search: string): RunLink {
       if (!on && !FLAG_FALSE.has(t.toLowerCase())) notices.push(`URL parameter "${k}" must be 1 or 0; got "${val}". Ignored.`);
       view[k] = on;
     } else if (k === 'hide') {
-      for (const id of t.split(',').map((x) => x.trim()).filter(Boolean)) {
+      for (const id of t
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
         if (isHideable(id)) {
           if (!view.hide.includes(id)) view.hide.push(id);
         } else notices.push(`URL parameter "hide": unknown control group "${id}" ignored.`);

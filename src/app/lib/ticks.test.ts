@@ -21,7 +21,12 @@ describe('niceDomain', () => {
     expect(niceDomain(0.6931, 0.6932, 4)?.domain).toEqual([0.6931, 0.6932]);
   });
   it('keeps every value inside, with at most about twice the count of ticks', () => {
-    for (const [a, b] of [[1e-7, 3e-7], [-5e4, 1], [0.5, 123456], [3, 3.0001]]) {
+    for (const [a, b] of [
+      [1e-7, 3e-7],
+      [-5e4, 1],
+      [0.5, 123456],
+      [3, 3.0001],
+    ]) {
       const d = niceDomain(a, b, 4)!;
       expect(d.domain[0]).toBeLessThanOrEqual(a);
       expect(d.domain[1]).toBeGreaterThanOrEqual(b);

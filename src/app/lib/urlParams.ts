@@ -50,7 +50,11 @@ export function parseUrlParams(search: string): UrlSettings {
     const check = validateConfig({ [key]: value });
     if (check.ok) (config as Record<string, unknown>)[key] = value;
     else {
-      const why = check.errors.filter((e) => e.field === key).map((e) => e.message).join('; ') || check.errors[0].message;
+      const why =
+        check.errors
+          .filter((e) => e.field === key)
+          .map((e) => e.message)
+          .join('; ') || check.errors[0].message;
       notices.push(`URL parameter "${key}" ignored: ${why}.`);
     }
   }

@@ -10,10 +10,13 @@ export function useOnScreen(ref: RefObject<Element | null>, rootMargin = '100px'
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => {
-      const e = entries[entries.length - 1];
-      if (e) setOnScreen(e.isIntersecting);
-    }, { rootMargin });
+    const io = new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1];
+        if (e) setOnScreen(e.isIntersecting);
+      },
+      { rootMargin },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [ref, rootMargin]);

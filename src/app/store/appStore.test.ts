@@ -12,7 +12,15 @@ import { LIVE_SEND_MS } from './live';
 import { shownValue } from './live';
 
 const ring8: DatasetInfo = {
-  id: 'ring8', name: 'Ring of 8', kind: 'points', shape: [2], count: 2048, licence: '', credit: '', description: '', recommended: {},
+  id: 'ring8',
+  name: 'Ring of 8',
+  kind: 'points',
+  shape: [2],
+  count: 2048,
+  licence: '',
+  credit: '',
+  description: '',
+  recommended: {},
 };
 
 function ready(): WorkerEvent {
@@ -218,7 +226,13 @@ describe('app store', () => {
   it('shows worker errors and drops a rejected URL field before ready, then retries', () => {
     const { sent, s } = setup();
     s().init({ dataset: 'nope', batchSize: 8 }, 'auto');
-    s().handleEvent({ type: 'error', code: 'bad-config', source: 'init', message: 'dataset "nope" is unknown', fieldErrors: [{ field: 'dataset', message: 'unknown' }] });
+    s().handleEvent({
+      type: 'error',
+      code: 'bad-config',
+      source: 'init',
+      message: 'dataset "nope" is unknown',
+      fieldErrors: [{ field: 'dataset', message: 'unknown' }],
+    });
     expect(s().errors[0].message).toMatch(/nope/);
     expect(sent[1]).toEqual({ type: 'reset', config: { batchSize: 8 } });
     s().dismissError(s().errors[0].id);

@@ -198,7 +198,10 @@ function joinAt(a: MetricHistory, b: MetricHistory, step: number): MetricHistory
   const steps = a.column('step');
   let n = 0;
   while (n < steps.length && steps[n] <= step) n++;
-  for (const [h, rows] of [[a, n], [b, b.length]] as const) {
+  for (const [h, rows] of [
+    [a, n],
+    [b, b.length],
+  ] as const) {
     const cols = METRIC_KEYS.map((k) => h.column(k));
     const data = new Float64Array(rows * cols.length);
     for (let r = 0; r < rows; r++) cols.forEach((c, j) => (data[r * cols.length + j] = c[r]));

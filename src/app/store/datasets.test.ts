@@ -5,7 +5,15 @@ import type { Command, WorkerEvent } from '../../worker/protocol';
 import { createAppStore } from './appStore';
 
 const mnist: DatasetInfo = {
-  id: 'mnist', name: 'MNIST digits', kind: 'image', shape: [28, 28, 1], count: 10000, licence: 'CC BY-SA 3.0', credit: 'LeCun', description: '', recommended: {},
+  id: 'mnist',
+  name: 'MNIST digits',
+  kind: 'image',
+  shape: [28, 28, 1],
+  count: 10000,
+  licence: 'CC BY-SA 3.0',
+  credit: 'LeCun',
+  description: '',
+  recommended: {},
 };
 
 function setup() {
@@ -42,7 +50,10 @@ describe('dataset previews', () => {
     expect(sent).toHaveLength(1);
     s().handleEvent({ type: 'error', code: 'dataset-failed', source: 'previewDataset', message: 'Could not load dataset mnist: 404' });
     s().previewDataset('mnist');
-    expect(sent).toEqual([{ type: 'previewDataset', id: 'mnist' }, { type: 'previewDataset', id: 'mnist' }]);
+    expect(sent).toEqual([
+      { type: 'previewDataset', id: 'mnist' },
+      { type: 'previewDataset', id: 'mnist' },
+    ]);
   });
   it('keeps the previews object stable when an unrelated event arrives', () => {
     const { s } = setup();
@@ -64,7 +75,13 @@ describe('image uploads', () => {
     expect(s().upload).toMatchObject({ busy: true, fraction: 0.5, message: 'Decoded 1 of 2 files…' });
     expect(s().progress).toBeNull(); // upload progress is not the run's progress
     s().handleEvent(preview('upload'));
-    s().handleEvent({ type: 'uploadResult', dataset: { ...mnist, id: 'upload' }, accepted: 1, skipped: [{ name: 'b.txt', reason: 'not an image' }], capped: 0 });
+    s().handleEvent({
+      type: 'uploadResult',
+      dataset: { ...mnist, id: 'upload' },
+      accepted: 1,
+      skipped: [{ name: 'b.txt', reason: 'not an image' }],
+      capped: 0,
+    });
     expect(s().upload.busy).toBe(false);
     expect(s().upload.result).toMatchObject({ accepted: 1, capped: 0, skipped: [{ name: 'b.txt', reason: 'not an image' }] });
     // The old upload's preview is stale now.

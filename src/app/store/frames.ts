@@ -44,7 +44,8 @@ export function createFramesSlice({ set }: SliceContext): Slice<FramesSlice> {
  */
 export function addFrame<F extends { step: number; epoch: number }>(frames: F[], frame: F, max = MAX_SAMPLE_FRAMES): F[] {
   const last = frames[frames.length - 1];
-  if (last && frame.step < last.step) frames = []; // a new run
+  if (last && frame.step < last.step)
+    frames = []; // a new run
   else if (last && last.epoch === frame.epoch) frames = frames.slice(0, -1);
   let out = [...frames, frame];
   if (out.length > max) {

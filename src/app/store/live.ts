@@ -99,7 +99,10 @@ export function createLiveSlice({ set, get, send }: SliceContext): Slice<LiveSli
 }
 
 /** The value a control shows: what is being sent, else what the worker applied (B's when it targets B). */
-export function shownValue(s: Pick<AppState, 'pending' | 'config'> & Partial<Pick<AppState, 'twinOn' | 'liveTarget' | 'configB'>>, key: LiveKey): number | undefined {
+export function shownValue(
+  s: Pick<AppState, 'pending' | 'config'> & Partial<Pick<AppState, 'twinOn' | 'liveTarget' | 'configB'>>,
+  key: LiveKey,
+): number | undefined {
   if (s.twinOn && s.liveTarget === 'B' && s.configB) return s.configB[key];
   return s.pending[key] ?? s.config?.[key];
 }

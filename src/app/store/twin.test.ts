@@ -9,11 +9,29 @@ import type { Command, RunKey, WorkerEvent } from '../../worker/protocol';
 import { createAppStore } from './appStore';
 import { shownValue } from './live';
 
-const ring8: DatasetInfo = { id: 'ring8', name: 'Ring of 8', kind: 'points', shape: [2], count: 2048, licence: '', credit: '', description: '', recommended: {} };
+const ring8: DatasetInfo = {
+  id: 'ring8',
+  name: 'Ring of 8',
+  kind: 'points',
+  shape: [2],
+  count: 2048,
+  licence: '',
+  credit: '',
+  description: '',
+  recommended: {},
+};
 
 function ready(): WorkerEvent {
   const model = summarizeModel('mlp2d', 8);
-  return { type: 'ready', backend: { name: 'cpu', reasons: [], requested: 'cpu', hardwareGpu: false }, config: DEFAULT_CONFIG, model, dataset: ring8, datasets: [ring8], models: [model] };
+  return {
+    type: 'ready',
+    backend: { name: 'cpu', reasons: [], requested: 'cpu', hardwareGpu: false },
+    config: DEFAULT_CONFIG,
+    model,
+    dataset: ring8,
+    datasets: [ring8],
+    models: [model],
+  };
 }
 
 function metrics(run: RunKey, fromStep: number, count: number, dLoss: number): WorkerEvent {
@@ -23,11 +41,23 @@ function metrics(run: RunKey, fromStep: number, count: number, dLoss: number): W
 }
 
 function quality(run: RunKey, step: number, modes: number): WorkerEvent {
-  return { type: 'quality', step, epoch: step / 64, values: { modesCovered: modes }, labels: { modesCovered: 'Modes covered (of 8)' }, ...(run === 'B' ? { run } : {}) };
+  return {
+    type: 'quality',
+    step,
+    epoch: step / 64,
+    values: { modesCovered: modes },
+    labels: { modesCovered: 'Modes covered (of 8)' },
+    ...(run === 'B' ? { run } : {}),
+  };
 }
 
 function weights(run: RunKey, step: number, nearZero: number): WorkerEvent {
-  const net: NetworkWeightStats = { counts: [1, 2, 1], range: 1, nearZeroFraction: nearZero, layers: [{ name: 'dense0/kernel', count: 4, l2: 1, nearZeroFraction: nearZero }] };
+  const net: NetworkWeightStats = {
+    counts: [1, 2, 1],
+    range: 1,
+    nearZeroFraction: nearZero,
+    layers: [{ name: 'dense0/kernel', count: 4, l2: 1, nearZeroFraction: nearZero }],
+  };
   return { type: 'weights', step, generator: net, discriminator: net, ...(run === 'B' ? { run } : {}) };
 }
 
@@ -39,7 +69,13 @@ function runFile(name: string, n: number, dLoss: number, bytes?: Uint8Array): Bl
     bytes ??
     fakeRunFile(fakeRunSnapshot({ dataset: 'ring8' }, n), {
       metrics: { keys: [...METRIC_KEYS], rows },
-      quality: { labels: { modesCovered: 'Modes covered (of 8)' }, points: [{ step: 1, epoch: 0, values: { modesCovered: 1 } }, { step: n, epoch: 1, values: { modesCovered: 8 } }] },
+      quality: {
+        labels: { modesCovered: 'Modes covered (of 8)' },
+        points: [
+          { step: 1, epoch: 0, values: { modesCovered: 1 } },
+          { step: n, epoch: 1, values: { modesCovered: 8 } },
+        ],
+      },
     });
   return Object.assign(new Blob([file as Uint8Array<ArrayBuffer>]), { name });
 }

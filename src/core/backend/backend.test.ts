@@ -52,7 +52,11 @@ describe('selectBackend with injected probes', () => {
   it('skip (a lost device): the lost webgpu and its reason are in the report; a hardware webgl takes over, and webgpu is no candidate', async () => {
     const tried: string[] = [];
     const r = await selectBackend('auto', {
-      env: fakeBrowser({ setBackend: async (name) => (tried.push(name), name === 'webgl' ? true : tf.setBackend(name)), getBackend: () => tried.at(-1) ?? '', ready: async () => {} }),
+      env: fakeBrowser({
+        setBackend: async (name) => (tried.push(name), name === 'webgl' ? true : tf.setBackend(name)),
+        getBackend: () => tried.at(-1) ?? '',
+        ready: async () => {},
+      }),
       skip: { webgpu: 'its GPU device was lost (destroyed)' },
     });
     expect(tried).toEqual(['webgl']);
@@ -69,10 +73,7 @@ describe('selectBackend with injected probes', () => {
       }),
     });
     expect(r.name).toBe('wasm');
-    expect(r.reasons).toEqual([
-      "webgpu: requested but failed — setBackend('webgpu') resolved false",
-      'webgl: skipped — no WebGL2 context',
-    ]);
+    expect(r.reasons).toEqual(["webgpu: requested but failed — setBackend('webgpu') resolved false", 'webgl: skipped — no WebGL2 context']);
   });
 
   it('auto skips software GPUs with a reason naming the emulator', async () => {
@@ -118,10 +119,7 @@ describe('selectBackend with injected probes', () => {
     });
     expect(tried).toBe(true);
     expect(r.name).toBe('wasm');
-    expect(r.reasons).toEqual([
-      'webgpu: requested but failed — device lost',
-      'webgl: skipped — software renderer (llvmpipe) is slower than wasm here',
-    ]);
+    expect(r.reasons).toEqual(['webgpu: requested but failed — device lost', 'webgl: skipped — software renderer (llvmpipe) is slower than wasm here']);
   });
 
   it('a hanging setBackend times out and falls back', async () => {
@@ -129,7 +127,12 @@ describe('selectBackend with injected probes', () => {
       timeoutMs: 50,
       env: fakeBrowser({ setBackend: setBackendFailing({ wasm: () => new Promise<boolean>(() => {}) }) }),
     });
-    expect(r).toEqual({ name: 'cpu', reasons: ["wasm: requested but failed — setBackend('wasm') timed out after 0.05 s"], requested: 'wasm', hardwareGpu: false });
+    expect(r).toEqual({
+      name: 'cpu',
+      reasons: ["wasm: requested but failed — setBackend('wasm') timed out after 0.05 s"],
+      requested: 'wasm',
+      hardwareGpu: false,
+    });
   });
 
   it('setBackend true but a different active backend is a failure', async () => {
@@ -176,13 +179,22 @@ describe('wasm threads in the report', () => {
   });
 
   it('falls back to one thread with the reason when the page is not cross-origin isolated', async () => {
-    const r = await selectBackend('wasm', { env: fakeBrowser({ crossOriginIsolated: () => false, setBackend: async () => true, getBackend: () => 'wasm', ready: async () => {} }) });
+    const r = await selectBackend('wasm', {
+      env: fakeBrowser({ crossOriginIsolated: () => false, setBackend: async () => true, getBackend: () => 'wasm', ready: async () => {} }),
+    });
     expect(r.threads?.count).toBe(1);
     expect(r.threads?.note).toMatch(/not cross-origin isolated.*COOP same-origin and COEP require-corp/);
   });
 
   it('reports the pool size the backend chose when isolated', async () => {
-    const env = fakeBrowser({ crossOriginIsolated: () => true, setBackend: async () => true, getBackend: () => 'wasm', ready: async () => {}, wasmThreadsCount: () => 4, hardwareConcurrency: () => 8 });
+    const env = fakeBrowser({
+      crossOriginIsolated: () => true,
+      setBackend: async () => true,
+      getBackend: () => 'wasm',
+      ready: async () => {},
+      wasmThreadsCount: () => 4,
+      hardwareConcurrency: () => 8,
+    });
     expect((await selectBackend('wasm', { env })).threads).toEqual({ count: 4, note: '4 threads' });
     const twoCores = { ...env, wasmThreadsCount: () => 1, hardwareConcurrency: () => 2 };
     expect((await selectBackend('wasm', { env: twoCores })).threads?.note).toBe('threaded build, 1 thread (the backend uses half of the 2 cores)');

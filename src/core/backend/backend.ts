@@ -157,7 +157,8 @@ let wasmPathsSet = false;
  */
 function threadsAllowed(env: BackendEnv): { ok: boolean; why: string } {
   if (env.isNode) return { ok: false, why: 'Node: tfjs-backend-wasm runs single-threaded there' };
-  if (!env.crossOriginIsolated()) return { ok: false, why: 'single-threaded: the page is not cross-origin isolated (the server must send COOP same-origin and COEP require-corp)' };
+  if (!env.crossOriginIsolated())
+    return { ok: false, why: 'single-threaded: the page is not cross-origin isolated (the server must send COOP same-origin and COEP require-corp)' };
   return { ok: true, why: '' };
 }
 
@@ -198,7 +199,11 @@ async function probeHardware(name: 'webgpu' | 'webgl', env: BackendEnv, timeoutM
 }
 
 /** Makes `name` the active backend, or says why it could not start. */
-async function startBackend(name: BackendName, env: BackendEnv, options: SelectBackendOptions): Promise<{ ok: true; threads: { ok: boolean; why: string } | null } | { ok: false; why: string }> {
+async function startBackend(
+  name: BackendName,
+  env: BackendEnv,
+  options: SelectBackendOptions,
+): Promise<{ ok: true; threads: { ok: boolean; why: string } | null } | { ok: false; why: string }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
     const threads = name === 'wasm' ? threadsAllowed(env) : null;
@@ -243,7 +248,9 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
     if (name === 'webgpu' || name === 'webgl') {
       if (forced) {
         // A forced GPU backend runs even when emulated; the probe only says which it is.
-        const probe = env.isNode ? null : await withTimeout(name === 'webgpu' ? env.probeWebGPU() : env.probeWebGL(), timeoutMs, `${name} probe`).catch(() => null);
+        const probe = env.isNode
+          ? null
+          : await withTimeout(name === 'webgpu' ? env.probeWebGPU() : env.probeWebGL(), timeoutMs, `${name} probe`).catch(() => null);
         hardwareGpu = Boolean(probe?.available && !probe.software);
       } else {
         const verdict = await probeHardware(name, env, timeoutMs);

@@ -70,7 +70,7 @@ describe('calibrate', () => {
     expect(f.measured).toEqual([]);
     expect(c.chosen).toBe('wasm');
     expect(c.measurements[0].note).toMatch(/not measured: ≥ 2\.5 s per step predicted/);
-    expect(c.summary).toBe('wasm — the only backend worth measuring for dcgan28-small (cpu: not measured: ≥ 2.5 s per step predicted from the model\'s FLOPs)');
+    expect(c.summary).toBe("wasm — the only backend worth measuring for dcgan28-small (cpu: not measured: ≥ 2.5 s per step predicted from the model's FLOPs)");
   });
 
   it('rules out a blocking backend whose trial (warm-up and a timed step) would not fit its share', async () => {

@@ -46,7 +46,10 @@ describe('backend trial (real TF.js in Node)', () => {
 
   it('stops after the first warm-up step when that alone exceeds the budget (the backend has lost)', async () => {
     const config = ringConfig();
-    const dataset = makeArrayDataset(infoOf('ring8')!, new Float32Array(512 * 2).map((_, i) => Math.sin(i)));
+    const dataset = makeArrayDataset(
+      infoOf('ring8')!,
+      new Float32Array(512 * 2).map((_, i) => Math.sin(i)),
+    );
     let clock = 0;
     let reads = 0;
     // Each clock read advances 1 s: the first warm-up step "takes" 1 s against a 500 ms budget.
@@ -62,7 +65,18 @@ describe('backend trial (real TF.js in Node)', () => {
     const config = ringConfig();
     const points = new Float32Array(512 * 2).map((_, i) => Math.cos(i));
     const dataset = makeArrayDataset(infoOf('ring8')!, points);
-    const c = await calibrate(['wasm', 'cpu'], config.model, trialEnv(config, dataset, (n) => activateBackend(n), () => performance.now()), undefined, 2000);
+    const c = await calibrate(
+      ['wasm', 'cpu'],
+      config.model,
+      trialEnv(
+        config,
+        dataset,
+        (n) => activateBackend(n),
+        () => performance.now(),
+      ),
+      undefined,
+      2000,
+    );
     expect(c.measurements.map((m) => m.name)).toEqual(['wasm', 'cpu']);
     expect(c.measurements.every((m) => m.msPerStep !== null && m.msPerStep > 0)).toBe(true);
     expect(tf.getBackend()).toBe(c.chosen);

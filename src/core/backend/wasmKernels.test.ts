@@ -68,7 +68,11 @@ function withGrads(fn: (...xs: tf.Tensor[]) => tf.Tensor, shapes: number[][]): C
     const xs = shapes.map((sh, i) => tf.randomUniform(sh, -1, 1, 'float32', s * 100 + i));
     const y = fn(...xs);
     const w = tf.randomUniform(y.shape, -1, 1, 'float32', s + 1000);
-    const gs = tf.grads((...v: tf.Tensor[]) => fn(...v).mul(w).sum())(xs);
+    const gs = tf.grads((...v: tf.Tensor[]) =>
+      fn(...v)
+        .mul(w)
+        .sum(),
+    )(xs);
     return [y, ...gs];
   };
 }
@@ -85,9 +89,13 @@ describe('app wasm kernels', () => {
     const x = tf.zeros([1, 4, 4, 2]);
     const dy = tf.zeros([1, 4, 4, 3]);
     const common = { strides: [1, 1], pad: 'same' };
-    expect(() => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...common, dataFormat: 'NCHW', filterShape: [3, 3, 2, 3] } as tf.NamedAttrMap)).toThrow(/only NHWC/);
     expect(() =>
-      tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...common, dataFormat: 'NHWC', dilations: [2, 2], filterShape: [3, 3, 2, 3] } as tf.NamedAttrMap),
+      tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...common, dataFormat: 'NCHW', filterShape: [3, 3, 2, 3] } as tf.NamedAttrMap),
+    ).toThrow(/only NHWC/);
+    expect(() =>
+      tf
+        .engine()
+        .runKernel('Conv2DBackpropFilter', { x, dy }, { ...common, dataFormat: 'NHWC', dilations: [2, 2], filterShape: [3, 3, 2, 3] } as tf.NamedAttrMap),
     ).toThrow(/only dilations 1/);
     tf.dispose([x, dy]);
   });
@@ -96,7 +104,15 @@ describe('app wasm kernels', () => {
     expect(await tf.setBackend('wasm')).toBe(true);
     const x = tf.randomUniform([2, 8, 8, 3], -1, 1, 'float32', 7) as tf.Tensor4D;
     const w = tf.randomUniform([5, 5, 3, 4], -1, 1, 'float32', 8) as tf.Tensor4D;
-    const step = () => tf.tidy(() => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2dTranspose(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'), b as tf.Tensor4D, [2, 8, 8, 3], 2, 'same').square().sum())([x, w]));
+    const step = () =>
+      tf.tidy(() =>
+        tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+          tf
+            .conv2dTranspose(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'), b as tf.Tensor4D, [2, 8, 8, 3], 2, 'same')
+            .square()
+            .sum(),
+        )([x, w]),
+      );
     tf.dispose(step());
     const tensors = tf.memory().numTensors;
     const buffers = tf.backend().numDataIds();
@@ -138,7 +154,13 @@ describe('wasm matches cpu: elementwise ops, forward and gradient', () => {
     ['minimum', (a, b) => tf.minimum(a, b)],
   ];
   for (const [name, fn] of binary) {
-    it(`${name} (same shape)`, () => expectSameOnWasmAndCpu(withGrads(fn, [[4, 6], [4, 6]])));
+    it(`${name} (same shape)`, () =>
+      expectSameOnWasmAndCpu(
+        withGrads(fn, [
+          [4, 6],
+          [4, 6],
+        ]),
+      ));
     // TF.js 4.22's Maximum/Minimum gradients do not reduce over broadcast axes (on every backend),
     // so a broadcast operand of those two may only be a constant; its gradient is not asked for.
     const broadcastGrad = name !== 'maximum' && name !== 'minimum';
@@ -153,8 +175,7 @@ describe('wasm matches cpu: elementwise ops, forward and gradient', () => {
       ));
   }
 
-  it('greaterEqual (forward; bool as 0/1)', () =>
-    expectSameOnWasmAndCpu(() => [tf.cast(tf.greaterEqual(uni([5, 7]), uni([7])), 'float32')]));
+  it('greaterEqual (forward; bool as 0/1)', () => expectSameOnWasmAndCpu(() => [tf.cast(tf.greaterEqual(uni([5, 7]), uni([7])), 'float32')]));
 
   it('dropout with a seed (same mask on both backends), and its gradient', () =>
     expectSameOnWasmAndCpu(withGrad((x) => tf.dropout(x, 0.3, undefined, 42), [4, 8, 8, 3])));
@@ -176,9 +197,37 @@ describe('wasm matches cpu: reductions and shape ops', () => {
       return [m.mean, m.variance, g];
     }));
   it('reshape', () => expectSameOnWasmAndCpu(withGrad((x) => tf.reshape(x, [6, 10]).mul(tf.range(0, 10)), [3, 4, 5])));
-  it('stack', () => expectSameOnWasmAndCpu(withGrads((a, b, c) => tf.stack([a, b, c], 1), [[3, 4], [3, 4], [3, 4]])));
-  it('concat (last axis)', () => expectSameOnWasmAndCpu(withGrads((a, b) => tf.concat([a, b], -1), [[2, 3, 4], [2, 3, 2]])));
-  it('concat (axis 0)', () => expectSameOnWasmAndCpu(withGrads((a, b) => tf.concat([a, b], 0), [[2, 3], [5, 3]])));
+  it('stack', () =>
+    expectSameOnWasmAndCpu(
+      withGrads(
+        (a, b, c) => tf.stack([a, b, c], 1),
+        [
+          [3, 4],
+          [3, 4],
+          [3, 4],
+        ],
+      ),
+    ));
+  it('concat (last axis)', () =>
+    expectSameOnWasmAndCpu(
+      withGrads(
+        (a, b) => tf.concat([a, b], -1),
+        [
+          [2, 3, 4],
+          [2, 3, 2],
+        ],
+      ),
+    ));
+  it('concat (axis 0)', () =>
+    expectSameOnWasmAndCpu(
+      withGrads(
+        (a, b) => tf.concat([a, b], 0),
+        [
+          [2, 3],
+          [5, 3],
+        ],
+      ),
+    ));
   it('slice', () => expectSameOnWasmAndCpu(withGrad((x) => tf.slice(x, [1, 0, 2], [2, 3, 2]), [3, 4, 5])));
 });
 
@@ -190,17 +239,41 @@ describe('wasm matches cpu: matMul (all transposes), forward and gradient', () =
     }
   }
   it('batched matMul with transposeB', () =>
-    expectSameOnWasmAndCpu(withGrads((a, b) => tf.matMul(a, b, false, true), [[2, 5, 7], [2, 3, 7]])));
+    expectSameOnWasmAndCpu(
+      withGrads(
+        (a, b) => tf.matMul(a, b, false, true),
+        [
+          [2, 5, 7],
+          [2, 3, 7],
+        ],
+      ),
+    ));
   for (const activation of ['linear', 'relu', 'leakyrelu'] as const) {
     it(`_FusedMatMul run directly on rank-2 tensors (bias, ${activation}), as the tape-free step does`, () =>
       expectSameOnWasmAndCpu(() => {
         const [x, w, b] = [uni([9, 6]), uni([6, 4]), uni([4])];
-        const run = (bias?: tf.Tensor) => tf.engine().runKernel('_FusedMatMul', bias ? { a: x, b: w, bias } : { a: x, b: w }, { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 }) as tf.Tensor;
+        const run = (bias?: tf.Tensor) =>
+          tf
+            .engine()
+            .runKernel('_FusedMatMul', bias ? { a: x, b: w, bias } : { a: x, b: w }, {
+              transposeA: false,
+              transposeB: false,
+              activation,
+              leakyreluAlpha: 0.2,
+            }) as tf.Tensor;
         return [run(b), run()];
       }));
   }
   it('batched matMul with transposeA', () =>
-    expectSameOnWasmAndCpu(withGrads((a, b) => tf.matMul(a, b, true, false), [[2, 7, 5], [2, 7, 3]])));
+    expectSameOnWasmAndCpu(
+      withGrads(
+        (a, b) => tf.matMul(a, b, true, false),
+        [
+          [2, 7, 5],
+          [2, 7, 3],
+        ],
+      ),
+    ));
   it('dense layer (x·W + b) at a realistic size', () =>
     expectSameOnWasmAndCpu(withGrads((x, w, b) => tf.add(tf.matMul(x, w), b), [[16, 100], [100, 256], [256]])));
 });
@@ -217,9 +290,7 @@ describe('wasm matches cpu: convolutions, forward and both gradients', () => {
   ];
   for (const [xs, k, co, s, pad] of conv) {
     it(`conv2d ${k}×${k} x${JSON.stringify(xs)} → ${co} stride ${s} '${pad}'`, () =>
-      expectSameOnWasmAndCpu(
-        withGrads((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, s, pad), [xs, [k, k, xs[3], co]]),
-      ));
+      expectSameOnWasmAndCpu(withGrads((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, s, pad), [xs, [k, k, xs[3], co]])));
   }
 
   const convT: [number[], number, number, number][] = [
@@ -232,9 +303,7 @@ describe('wasm matches cpu: convolutions, forward and both gradients', () => {
   for (const [xs, k, co, s] of convT) {
     const out = [xs[0], xs[1] * s, xs[2] * s, co] as [number, number, number, number];
     it(`conv2dTranspose ${k}×${k} x${JSON.stringify(xs)} → ${JSON.stringify(out)} stride ${s} 'same'`, () =>
-      expectSameOnWasmAndCpu(
-        withGrads((x, w) => tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, out, s, 'same'), [xs, [k, k, co, xs[3]]]),
-      ));
+      expectSameOnWasmAndCpu(withGrads((x, w) => tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, out, s, 'same'), [xs, [k, k, co, xs[3]]])));
   }
 });
 
@@ -254,7 +323,11 @@ describe('wasm matches cpu: a DCGAN-like block end to end', () => {
       const loss = () => {
         const h = tf.conv2dTranspose(z, wT as tf.Tensor4D, [B, 8, 8, 6], 2, 'same');
         const { mean, variance } = tf.moments(h, [0, 1, 2]);
-        const bn = h.sub(mean).div(tf.sqrt(variance.add(1e-3))).mul(gamma).add(beta);
+        const bn = h
+          .sub(mean)
+          .div(tf.sqrt(variance.add(1e-3)))
+          .mul(gamma)
+          .add(beta);
         const a = tf.leakyRelu(bn, 0.2);
         const c = tf.leakyRelu(tf.conv2d(a as tf.Tensor4D, wC as tf.Tensor4D, 2, 'same').add(bC), 0.2);
         const logits = tf.matMul(c.reshape([B, -1]), wD);

@@ -86,11 +86,7 @@ function assertNHWC(kernel: string, dataFormat: unknown, dilations: unknown): vo
   if (!ok) throw new Error(`${kernel} (app wasm kernel): only dilations 1 are supported, got ${JSON.stringify(d)}`);
 }
 
-function convInfoOf(
-  xShape: number[],
-  filterShape: number[],
-  attrs: Attrs,
-): tf.backend_util.Conv2DInfo {
+function convInfoOf(xShape: number[], filterShape: number[], attrs: Attrs): tf.backend_util.Conv2DInfo {
   return tf.backend_util.computeConv2DInfo(
     xShape as [number, number, number, number],
     filterShape as [number, number, number, number],
@@ -157,7 +153,18 @@ function conv2DBackpropFilter(args: { inputs: tf.NamedTensorInfoMap; backend: Ba
   const cols = backend.makeOutput([KH * KW * CI, n], 'float32');
   // Views after every allocation: makeOutput may grow (and so detach) the wasm heap.
   im2col(backend.typedArrayFromHeap(xt) as Float32Array, backend.typedArrayFromHeap(cols) as Float32Array, {
-    B, H, W, CI, KH, KW, OH, OW, sh, sw, top: info.padInfo.top, left: info.padInfo.left,
+    B,
+    H,
+    W,
+    CI,
+    KH,
+    KW,
+    OH,
+    OW,
+    sh,
+    sw,
+    top: info.padInfo.top,
+    left: info.padInfo.left,
   });
   const dy2 = reshape(backend, dy, [n, CO]);
   const dw = call(backend, 'BatchMatMul', { a: cols, b: dy2 }, { transposeA: false, transposeB: false });
@@ -190,29 +197,25 @@ function phase(K: number, s: number, pad: number, r: number, dyLen: number, outL
 }
 
 /** Stride-1 Conv2D of dy for one (ry, rx) phase: [B, MH, MW, Cin]. */
-function phaseConv(
-  backend: BackendWasm,
-  dy: Info,
-  filter: Info,
-  py: Phase,
-  px: Phase,
-  sh: number,
-  sw: number,
-  outShape: number[],
-): Info {
+function phaseConv(backend: BackendWasm, dy: Info, filter: Info, py: Phase, px: Phase, sh: number, sw: number, outShape: number[]): Info {
   if (py.taps === 0 || px.taps === 0) return call(backend, 'Fill', {}, { shape: outShape, value: 0, dtype: 'float32' });
   const [KH, KW, CI, CO] = filter.shape;
   // Sub-kernel [Jy, Jx, Cout, Cin]: taps k0, k0+s, … of the filter, reversed in space. Small.
-  const sub = call(backend, 'StridedSlice', { x: filter }, {
-    begin: [py.k0, px.k0, 0, 0],
-    end: [KH, KW, CI, CO],
-    strides: [sh, sw, 1, 1],
-    beginMask: 0,
-    endMask: 0,
-    ellipsisMask: 0,
-    newAxisMask: 0,
-    shrinkAxisMask: 0,
-  });
+  const sub = call(
+    backend,
+    'StridedSlice',
+    { x: filter },
+    {
+      begin: [py.k0, px.k0, 0, 0],
+      end: [KH, KW, CI, CO],
+      strides: [sh, sw, 1, 1],
+      beginMask: 0,
+      endMask: 0,
+      ellipsisMask: 0,
+      newAxisMask: 0,
+      shrinkAxisMask: 0,
+    },
+  );
   const flipped = call(backend, 'Reverse', { x: sub }, { dims: [0, 1] });
   const kernel = call(backend, 'Transpose', { x: flipped }, { perm: [0, 1, 3, 2] });
   free(backend, sub, flipped);
@@ -270,7 +273,7 @@ function conv2DBackpropInput(args: { inputs: tf.NamedTensorInfoMap; backend: Bac
         for (let m = 0; m < MH; m++) {
           const h = m * sh + ry;
           if (h >= H) break;
-          let s = ((b * MH + m) * MW) * CI;
+          let s = (b * MH + m) * MW * CI;
           for (let nn = 0; nn < MW; nn++, s += CI) {
             const w = nn * sw + rx;
             if (w >= W) break;

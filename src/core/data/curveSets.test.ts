@@ -8,7 +8,10 @@ const ctx = (seed: number) => ({ seed, readAsset: () => Promise.reject(new Error
 
 function readAll(d: Dataset): Float32Array {
   const out = new Float32Array(d.count * d.dim);
-  d.readBatch(Array.from({ length: d.count }, (_, i) => i), out);
+  d.readBatch(
+    Array.from({ length: d.count }, (_, i) => i),
+    out,
+  );
   return out;
 }
 
@@ -100,7 +103,12 @@ describe('drawn points', () => {
     expect(d.count).toBe(source.info.count);
     const pts = readAll(d);
     const hits = [0, 0, 0, 0];
-    const corners: [number, number][] = [[0, 0], [1, 0], [1, 1], [0, 1]];
+    const corners: [number, number][] = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+    ];
     for (let i = 0; i < pts.length; i += 2) {
       const { index, dist } = nearest(corners, pts[i], pts[i + 1]);
       expect(dist).toBeLessThan(5 * 0.01 * Math.SQRT2);

@@ -46,8 +46,11 @@ describe('image binary format', () => {
 
   it('interleaves classes round-robin and skips exhausted classes', () => {
     expect(interleaveByClass([2, 1, 3])).toEqual([
-      [0, 0], [1, 0], [2, 0],
-      [0, 1], [2, 1],
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [0, 1],
+      [2, 1],
       [2, 2],
     ]);
     expect(interleaveByClass([])).toEqual([]);

@@ -26,7 +26,9 @@ const PIXEL_TO_UNIT = (() => {
 export function makeImageDataset(info: DatasetInfo, image: ImageBinary): Dataset {
   const [h, w, c] = info.shape;
   if (image.height !== h || image.width !== w || image.channels !== c) {
-    throw new Error(`${info.id}: prepared file holds ${image.height}×${image.width}×${image.channels} images; expected ${h}×${w}×${c} (re-run "npm run prepare-data")`);
+    throw new Error(
+      `${info.id}: prepared file holds ${image.height}×${image.width}×${image.channels} images; expected ${h}×${w}×${c} (re-run "npm run prepare-data")`,
+    );
   }
   const dim = h * w * c;
   const { pixels, count } = image;

@@ -10,8 +10,16 @@ function image(width: number, height: number, fill: (x: number, y: number) => nu
 
 describe('resizeImage', () => {
   it('keeps a uniform colour uniform at any scale (down, up, non-integer)', () => {
-    for (const [w, h] of [[100, 100], [1, 1], [45, 45], [33, 70]]) {
-      const out = resizeImage(image(w, h, () => [10, 200, 30, 255]), RGB_32);
+    for (const [w, h] of [
+      [100, 100],
+      [1, 1],
+      [45, 45],
+      [33, 70],
+    ]) {
+      const out = resizeImage(
+        image(w, h, () => [10, 200, 30, 255]),
+        RGB_32,
+      );
       expect(out).toHaveLength(32 * 32 * 3);
       for (let i = 0; i < out.length; i += 3) expect([out[i], out[i + 1], out[i + 2]]).toEqual([10, 200, 30]);
     }
@@ -30,7 +38,11 @@ describe('resizeImage', () => {
 
   it('weights partly covered pixels by their coverage (3 → 2)', () => {
     // Output (0,0) covers source [0, 1.5)²: weights 1, .5, .5, .25 over pixels (0,0) (1,0) (0,1) (1,1), / 2.25.
-    const values = [[0, 90, 0], [90, 180, 0], [0, 0, 0]]; // values[y][x]
+    const values = [
+      [0, 90, 0],
+      [90, 180, 0],
+      [0, 0, 0],
+    ]; // values[y][x]
     const src = image(3, 3, (x, y) => [values[y][x], 0, 0, 255]);
     const out = resizeImage(src, { size: 2, channels: 3 });
     expect(out[0]).toBe(Math.round((0 * 1 + 90 * 0.5 + 90 * 0.5 + 180 * 0.25) / 2.25));

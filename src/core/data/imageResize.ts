@@ -44,7 +44,7 @@ export function checkSourceImage(img: RgbaImage): void {
     throw new Error(`image size must be at least 1×1 whole pixels; got ${width}×${height}`);
   }
   if (width * height > MAX_SOURCE_PIXELS) {
-    throw new Error(`image is ${(width * height / 1e6).toFixed(1)} megapixels; the limit is ${MAX_SOURCE_PIXELS / 1e6}`);
+    throw new Error(`image is ${((width * height) / 1e6).toFixed(1)} megapixels; the limit is ${MAX_SOURCE_PIXELS / 1e6}`);
   }
   if (data.length !== width * height * 4) {
     throw new Error(`image data must hold ${width * height * 4} RGBA bytes for ${width}×${height}; got ${data.length}`);

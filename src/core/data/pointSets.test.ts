@@ -7,7 +7,10 @@ import { datasetRandom } from './pointsDataset';
 
 const readAll = (d: Dataset): Float32Array => {
   const out = new Float32Array(d.count * d.dim);
-  d.readBatch(Array.from({ length: d.count }, (_, i) => i), out);
+  d.readBatch(
+    Array.from({ length: d.count }, (_, i) => i),
+    out,
+  );
   return out;
 };
 

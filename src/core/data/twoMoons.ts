@@ -17,9 +17,7 @@ const SHIFT_Y = -0.25;
 
 /** The noise-free point of moon `m` at angle θ ∈ [0, π]. */
 export function moonPoint(m: 0 | 1, theta: number): [number, number] {
-  return m === 0
-    ? [Math.cos(theta) + SHIFT_X, Math.sin(theta) + SHIFT_Y]
-    : [1 - Math.cos(theta) + SHIFT_X, 0.5 - Math.sin(theta) + SHIFT_Y];
+  return m === 0 ? [Math.cos(theta) + SHIFT_X, Math.sin(theta) + SHIFT_Y] : [1 - Math.cos(theta) + SHIFT_X, 0.5 - Math.sin(theta) + SHIFT_Y];
 }
 
 const info: DatasetInfo = {

@@ -78,7 +78,20 @@ describe('exportGenerator', () => {
     expect(files.stats.map((s) => s.mean.length)).toEqual([3136, 32, 16]);
     for (const s of files.stats) expect(s.variance.every((v) => v > 0)).toBe(true);
     const layers = JSON.parse(files.modelJson).modelTopology.config.layers.map((l: { class_name: string }) => l.class_name);
-    expect(layers).toEqual(['Dense', 'BatchNormalization', 'LeakyReLU', 'Reshape', 'Conv2DTranspose', 'BatchNormalization', 'LeakyReLU', 'Conv2DTranspose', 'BatchNormalization', 'LeakyReLU', 'Conv2DTranspose', 'Activation']);
+    expect(layers).toEqual([
+      'Dense',
+      'BatchNormalization',
+      'LeakyReLU',
+      'Reshape',
+      'Conv2DTranspose',
+      'BatchNormalization',
+      'LeakyReLU',
+      'Conv2DTranspose',
+      'BatchNormalization',
+      'LeakyReLU',
+      'Conv2DTranspose',
+      'Activation',
+    ]);
     expect(await compare(t, files, 8)).toBeLessThan(1e-4);
   });
 

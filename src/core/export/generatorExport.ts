@@ -30,10 +30,13 @@ export function populationNoise(config: ExportableRun['config']): (n: number, b:
 export async function exportGenerator(run: ExportableRun, onProgress?: (fraction: number) => void, samples = POPULATION_SAMPLES): Promise<GeneratorExport> {
   const spec = ARCHITECTURES[run.config.model].generator;
   const hasBn = spec.some((l) => l.type === 'batchnorm');
-  const stats = hasBn ? await estimatePopulationStats(run.generator, { samples, noise: populationNoise(run.config), onProgress: (f) => onProgress?.(0.9 * f) }) : [];
+  const stats = hasBn
+    ? await estimatePopulationStats(run.generator, { samples, noise: populationNoise(run.config), onProgress: (f) => onProgress?.(0.9 * f) })
+    : [];
   const params = await Promise.all(run.generator.variables.map(async (v) => (await v.data()) as Float32Array));
   for (const [i, values] of params.entries()) {
-    if (values.some((x) => !Number.isFinite(x))) throw new Error(`the generator's weights are not finite (${run.generator.params[i].name}); reset or load a good run first`);
+    if (values.some((x) => !Number.isFinite(x)))
+      throw new Error(`the generator's weights are not finite (${run.generator.params[i].name}); reset or load a good run first`);
   }
   const model = buildLayersModel(spec, run.config.latentDim, params, stats);
   try {

@@ -20,7 +20,9 @@ describe('metricsCsv', () => {
       [3, { modesCovered: 8, fid: 12.5 }],
     ]);
     expect(metricsCsvColumns(quality).slice(METRIC_KEYS.length)).toEqual(['modesCovered', 'highQuality', 'fid']);
-    const lines = metricsCsv([row(1), row(2), row(3)], quality).trimEnd().split('\n');
+    const lines = metricsCsv([row(1), row(2), row(3)], quality)
+      .trimEnd()
+      .split('\n');
     const tail = (l: string) => l.split(',').slice(METRIC_KEYS.length);
     expect(tail(lines[0])).toEqual(['modesCovered', 'highQuality', 'fid']);
     expect(tail(lines[1])).toEqual(['', '', '']);

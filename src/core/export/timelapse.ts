@@ -44,7 +44,8 @@ export function checkFrames(frames: readonly RgbaFrame[], scale = 1): string | n
     if (!(f.width > 0 && f.height > 0) || f.pixels.length !== f.width * f.height * 4) return `picture ${i + 1} is not ${f.width}×${f.height} RGBA`;
     if (f.width !== width || f.height !== height) return `picture ${i + 1} is ${f.width}×${f.height}, the first is ${width}×${height}`;
   }
-  if (frames.length * width * height * scale * scale > MAX_TIMELAPSE_PIXELS) return `${frames.length} pictures of ${width * scale}×${height * scale} are too many for one GIF`;
+  if (frames.length * width * height * scale * scale > MAX_TIMELAPSE_PIXELS)
+    return `${frames.length} pictures of ${width * scale}×${height * scale} are too many for one GIF`;
   return null;
 }
 

@@ -39,7 +39,11 @@ describe('classifier spec and file', () => {
     const c = new Classifier(glorotUniform(new Random(3)));
     const rng = new Random(4);
     const images = Float32Array.from({ length: 20 * 784 }, () => rng.uniform(-1, 1));
-    const ref = gaussianStats(Float32Array.from({ length: 100 * 64 }, () => rng.normal()), 100, 64);
+    const ref = gaussianStats(
+      Float32Array.from({ length: 100 * 64 }, () => rng.normal()),
+      100,
+      64,
+    );
     const bytes = encodeClassifier(c, { datasetId: 'mnist', testAccuracy: 0.5, testCount: 1, trainCount: 2, reference: ref });
     const d = decodeClassifier(bytes.slice().buffer as ArrayBuffer);
     const before = tf.memory().numTensors;
@@ -108,7 +112,10 @@ describe.each(SHIPPED)('shipped classifier: $id', ({ id, minAccuracy, slice }) =
     const ref = classifier.reference!;
     const pick = new Random(11).permutation(train.length).subarray(0, 1000);
     const real = new Float32Array(1000 * 784);
-    ds.readBatch(Array.from(pick, (i) => train[i]), real);
+    ds.readBatch(
+      Array.from(pick, (i) => train[i]),
+      real,
+    );
     const realOut = await classifier.classify(real, 1000);
     const realMetrics = classifierMetrics({ ...realOut, count: 1000, numClasses: 10, reference: ref });
     const rng = new Random(12);

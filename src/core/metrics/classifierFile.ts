@@ -108,7 +108,8 @@ export function decodeClassifier(buffer: ArrayBuffer, where = 'classifier file',
   const jsonLen = view.getUint32(8, true);
   if (12 + jsonLen > bytes.length) throw new Error(`${where}: truncated header`);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLen))) as ClassifierHeader;
-  if (header.specId !== spec.id) throw new Error(`${where}: made for classifier spec "${header.specId}", this build has "${spec.id}" (re-run "npm run train:classifier")`);
+  if (header.specId !== spec.id)
+    throw new Error(`${where}: made for classifier spec "${header.specId}", this build has "${spec.id}" (re-run "npm run train:classifier")`);
   if (header.weightDtype !== 'float16') throw new Error(`${where}: unknown weight dtype "${header.weightDtype}"`);
   const classifier = new Classifier(zeroInit, spec);
   try {

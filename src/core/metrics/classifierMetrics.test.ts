@@ -65,10 +65,17 @@ describe('classifierMetrics', () => {
     const rng = new Random(4);
     const dim = 16;
     const n = 2000;
-    const ref = gaussianStats(Float32Array.from({ length: 5000 * dim }, () => rng.normal()), 5000, dim);
+    const ref = gaussianStats(
+      Float32Array.from({ length: 5000 * dim }, () => rng.normal()),
+      5000,
+      dim,
+    );
     const same = Float32Array.from({ length: n * dim }, () => rng.normal());
     const shifted = Float32Array.from({ length: n * dim }, () => rng.normal(1, 1));
-    const probs = table(Array.from({ length: n }, (_, i) => i % 10), 0.9);
+    const probs = table(
+      Array.from({ length: n }, (_, i) => i % 10),
+      0.9,
+    );
     const a = classifierMetrics({ probs, count: n, numClasses: 10, features: same, reference: ref });
     const b = classifierMetrics({ probs, count: n, numClasses: 10, features: shifted, reference: ref });
     expect(a.fid!).toBeLessThan(0.2);

@@ -79,7 +79,24 @@ describe('frechetDistance', () => {
   });
 
   it('diagonal covariances: ‖Δμ‖² + Σ (√a_i − √b_i)²', () => {
-    const d = frechetDistance(stats([0, 1, 2], [[4, 0, 0], [0, 1, 0], [0, 0, 9]]), stats([1, 1, 0], [[1, 0, 0], [0, 1, 0], [0, 0, 16]]));
+    const d = frechetDistance(
+      stats(
+        [0, 1, 2],
+        [
+          [4, 0, 0],
+          [0, 1, 0],
+          [0, 0, 9],
+        ],
+      ),
+      stats(
+        [1, 1, 0],
+        [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 16],
+        ],
+      ),
+    );
     expect(d).toBeCloseTo(1 + 0 + 4 + (2 - 1) ** 2 + 0 + (3 - 4) ** 2, 12);
   });
 
@@ -88,13 +105,34 @@ describe('frechetDistance', () => {
     const c = Math.cos(Math.PI / 6);
     const s = Math.sin(Math.PI / 6);
     const rot = (m: number[], d: number[][]) => {
-      const r = [[c, -s], [s, c]];
+      const r = [
+        [c, -s],
+        [s, c],
+      ];
       const mean = [r[0][0] * m[0] + r[0][1] * m[1], r[1][0] * m[0] + r[1][1] * m[1]];
-      const cov = [[0, 0], [0, 0]];
+      const cov = [
+        [0, 0],
+        [0, 0],
+      ];
       for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) for (let k = 0; k < 2; k++) cov[i][j] += r[i][k] * d[k][k] * r[j][k];
       return stats(mean, cov);
     };
-    const d = frechetDistance(rot([1, 2], [[4, 0], [0, 1]]), rot([0, 0], [[1, 0], [0, 9]]));
+    const d = frechetDistance(
+      rot(
+        [1, 2],
+        [
+          [4, 0],
+          [0, 1],
+        ],
+      ),
+      rot(
+        [0, 0],
+        [
+          [1, 0],
+          [0, 9],
+        ],
+      ),
+    );
     expect(d).toBeCloseTo(1 + 4 + 1 + 4, 10);
   });
 
@@ -106,7 +144,18 @@ describe('frechetDistance', () => {
   });
 
   it('rejects different dimensions', () => {
-    expect(() => frechetDistance(stats([0], [[1]]), stats([0, 0], [[1, 0], [0, 1]]))).toThrow(/dimensions/);
+    expect(() =>
+      frechetDistance(
+        stats([0], [[1]]),
+        stats(
+          [0, 0],
+          [
+            [1, 0],
+            [0, 1],
+          ],
+        ),
+      ),
+    ).toThrow(/dimensions/);
   });
 
   it('takes a few ms for 64-D features', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { modeCoverage } from './modeCoverage';
 
-const centers = [[0, 0], [1, 0], [0, 1]];
+const centers = [
+  [0, 0],
+  [1, 0],
+  [0, 1],
+];
 
 describe('modeCoverage', () => {
   it('counts high-quality points within 3σ of the nearest mode and covered modes', () => {

@@ -21,10 +21,14 @@ describe('modeHistogram', () => {
   it('bins by nearest centre within 3σ, the rest off-mode (last bin)', () => {
     const s = RING8_SIGMA;
     const pts = [
-      1 + 2.9 * s, 0, // mode 0, inside 3σ
-      1 + 3.1 * s, 0, // beyond 3σ of mode 0 → off-mode
-      0, 1 - 2 * s, // mode 2 (centre (0, 1))
-      0, 0, // origin: off-mode
+      1 + 2.9 * s,
+      0, // mode 0, inside 3σ
+      1 + 3.1 * s,
+      0, // beyond 3σ of mode 0 → off-mode
+      0,
+      1 - 2 * s, // mode 2 (centre (0, 1))
+      0,
+      0, // origin: off-mode
     ];
     expect(modeHistogram(pts, RING8_CENTERS, s)).toEqual([1, 0, 1, 0, 0, 0, 0, 0, 2]);
     expect(modeHistogram([], RING8_CENTERS, s)).toEqual(new Array(9).fill(0));
@@ -112,7 +116,9 @@ describe('modeHistogramKL', () => {
 
   it('a collapse to fewer modes scores higher', () => {
     const real = handMade(new Array(8).fill(10));
-    const kls = [8, 4, 2, 1].map((k) => modeHistogramKL(handMade(Array.from({ length: 8 }, (_, i) => (i < k ? 8 / k : 0))), modes, { realPoints: real, smoothing: 0 }).kl);
+    const kls = [8, 4, 2, 1].map(
+      (k) => modeHistogramKL(handMade(Array.from({ length: 8 }, (_, i) => (i < k ? 8 / k : 0))), modes, { realPoints: real, smoothing: 0 }).kl,
+    );
     kls.forEach((kl, i) => expect(kl).toBeCloseTo(Math.log(2 ** i), 12));
   });
 });

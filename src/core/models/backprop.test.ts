@@ -50,15 +50,48 @@ function compare(layers: LayerSpec[], inShape: Shape, batch: number, inputGradie
 
 describe('tape-free forward and backward equal the tape', () => {
   it('dense with LeakyReLU and ReLU fused, tanh, a dense layer without bias', () => {
-    compare([{ type: 'dense', units: 16 }, { type: 'leakyrelu', alpha: 0.2 }, { type: 'dense', units: 8 }, { type: 'relu' }, { type: 'dense', units: 3, bias: false }, { type: 'tanh' }], [4], 10);
+    compare(
+      [
+        { type: 'dense', units: 16 },
+        { type: 'leakyrelu', alpha: 0.2 },
+        { type: 'dense', units: 8 },
+        { type: 'relu' },
+        { type: 'dense', units: 3, bias: false },
+        { type: 'tanh' },
+      ],
+      [4],
+      10,
+    );
   });
 
   it('BatchNorm (2-D) then LeakyReLU, unfused; LeakyReLU with α = 0 (not fused: its mask comes from the input)', () => {
-    compare([{ type: 'dense', units: 12, bias: false }, { type: 'batchnorm' }, { type: 'leakyrelu', alpha: 0.2 }, { type: 'dense', units: 6 }, { type: 'leakyrelu', alpha: 0 }, { type: 'dense', units: 1 }], [5], 8);
+    compare(
+      [
+        { type: 'dense', units: 12, bias: false },
+        { type: 'batchnorm' },
+        { type: 'leakyrelu', alpha: 0.2 },
+        { type: 'dense', units: 6 },
+        { type: 'leakyrelu', alpha: 0 },
+        { type: 'dense', units: 1 },
+      ],
+      [5],
+      8,
+    );
   });
 
   it('dropout (the same masks as tf.dropout from the same seed)', () => {
-    compare([{ type: 'dense', units: 32 }, { type: 'leakyrelu', alpha: 0.2 }, { type: 'dropout', rate: 0.3 }, { type: 'dense', units: 16 }, { type: 'dropout', rate: 0.5 }, { type: 'dense', units: 1 }], [3], 12);
+    compare(
+      [
+        { type: 'dense', units: 32 },
+        { type: 'leakyrelu', alpha: 0.2 },
+        { type: 'dropout', rate: 0.3 },
+        { type: 'dense', units: 16 },
+        { type: 'dropout', rate: 0.5 },
+        { type: 'dense', units: 1 },
+      ],
+      [3],
+      12,
+    );
   });
 
   it('a DCGAN discriminator: conv + bias + LeakyReLU fused, dropout, flatten, dense', () => {
@@ -96,12 +129,30 @@ describe('tape-free forward and backward equal the tape', () => {
   });
 
   it("the Dirac-GAN's constant layer", () => {
-    compare([{ type: 'constant', units: 2, init: 1 }, { type: 'dense', units: 1, bias: false }], [1], 4, false);
+    compare(
+      [
+        { type: 'constant', units: 2, init: 1 },
+        { type: 'dense', units: 1, bias: false },
+      ],
+      [1],
+      4,
+      false,
+    );
   });
 
   it('two halves of a batch with their own dropout seeds equal two separate passes', () => {
     tf.tidy(() => {
-      const net = buildNetwork('halves', [{ type: 'dense', units: 16 }, { type: 'leakyrelu', alpha: 0.2 }, { type: 'dropout', rate: 0.4 }, { type: 'dense', units: 1 }], [2], glorotUniform(new Random(4)));
+      const net = buildNetwork(
+        'halves',
+        [
+          { type: 'dense', units: 16 },
+          { type: 'leakyrelu', alpha: 0.2 },
+          { type: 'dropout', rate: 0.4 },
+          { type: 'dense', units: 1 },
+        ],
+        [2],
+        glorotUniform(new Random(4)),
+      );
       const [a, b] = [randomTensor([6, 2], 1), randomTensor([6, 2], 2)];
       const joint = forward(net, tf.concat([a, b]), { dropoutSeeds: [11, 22] });
       expectClose(joint, tf.concat([net.apply(a, { training: true, dropoutSeed: 11 }), net.apply(b, { training: true, dropoutSeed: 22 })]), 'halves');

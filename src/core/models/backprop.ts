@@ -95,7 +95,14 @@ function dense(x: tf.Tensor, w: tf.Tensor, bias: tf.Tensor | undefined, act: Act
   const fused = fusedActivation(act);
   if (tf.getBackend() === 'wasm' && !wasmFusedMatMulTakesRank2()) return tf.fused.matMul({ a: x as tf.Tensor2D, b: w as tf.Tensor2D, bias, ...fused });
   const inputs: tf.NamedTensorMap = bias ? { a: x, b: w, bias } : { a: x, b: w };
-  return tf.engine().runKernel('_FusedMatMul', inputs, { transposeA: false, transposeB: false, activation: fused.activation, leakyreluAlpha: fused.leakyreluAlpha ?? 0.2 }) as tf.Tensor;
+  return tf
+    .engine()
+    .runKernel('_FusedMatMul', inputs, {
+      transposeA: false,
+      transposeB: false,
+      activation: fused.activation,
+      leakyreluAlpha: fused.leakyreluAlpha ?? 0.2,
+    }) as tf.Tensor;
 }
 
 /**
@@ -208,7 +215,9 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
       case 'conv': {
         const strides = spec.stride;
         if (want.params) {
-          grads.push(tf.engine().runKernel('Conv2DBackpropFilter', { x: input, dy: g }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor);
+          grads.push(
+            tf.engine().runKernel('Conv2DBackpropFilter', { x: input, dy: g }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor,
+          );
           if (layer.vars[1]) grads.push(tf.sum(g, [0, 1, 2]));
         }
         if (needInput) g = tf.conv2dTranspose(g as tf.Tensor4D, w as tf.Tensor4D, input.shape as [number, number, number, number], strides, 'same');
@@ -218,7 +227,9 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
         const strides = spec.stride;
         if (want.params) {
           // convT(x) = Conv2DBackpropInput(x, W): its filter gradient takes the output gradient as "x".
-          grads.push(tf.engine().runKernel('Conv2DBackpropFilter', { x: g, dy: input }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor);
+          grads.push(
+            tf.engine().runKernel('Conv2DBackpropFilter', { x: g, dy: input }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor,
+          );
           if (layer.vars[1]) grads.push(tf.sum(g, [0, 1, 2]));
         }
         if (needInput) g = tf.conv2d(g as tf.Tensor4D, w as tf.Tensor4D, strides, 'same');

@@ -30,14 +30,23 @@ export interface LatentSpec {
 }
 
 /** `count` fresh samples of `dim` floats from a noise stream seeded by `seed`, in batches (BN uses batch stats). */
-export async function generateSamples(generator: Network, latent: LatentSpec, dim: number, count: number, seed: number, batchSize = 100): Promise<Float32Array> {
+export async function generateSamples(
+  generator: Network,
+  latent: LatentSpec,
+  dim: number,
+  count: number,
+  seed: number,
+  batchSize = 100,
+): Promise<Float32Array> {
   const result = new Float32Array(count * dim);
   const rng = new Random(seed);
   for (let start = 0; start < count; start += batchSize) {
     const n = Math.min(batchSize, count - start);
     // BatchNorm needs more than one example to normalise; pad a final batch of one.
     const m = Math.max(n, 2);
-    const data = await readOnce(() => generator.apply(tf.randomNormal([m, latent.latentDim], 0, latent.latentStd, 'float32', rng.nextSeed()), { training: true }));
+    const data = await readOnce(() =>
+      generator.apply(tf.randomNormal([m, latent.latentDim], 0, latent.latentStd, 'float32', rng.nextSeed()), { training: true }),
+    );
     result.set(data.subarray(0, n * dim), start * dim);
   }
   return result;

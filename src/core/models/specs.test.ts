@@ -7,9 +7,16 @@ describe('model specs', () => {
     const g = inferLayers(ARCHITECTURES.dcgan32.generator, [100]);
     const convs = g.filter((l) => l.spec.type === 'convT').map((l) => l.outShape);
     expect(g.find((l) => l.spec.type === 'reshape')?.outShape).toEqual([8, 8, 256]);
-    expect(convs).toEqual([[8, 8, 128], [16, 16, 64], [32, 32, 3]]);
+    expect(convs).toEqual([
+      [8, 8, 128],
+      [16, 16, 64],
+      [32, 32, 3],
+    ]);
     const d = inferLayers(ARCHITECTURES.dcgan32.discriminator, [32, 32, 3]);
-    expect(d.filter((l) => l.spec.type === 'conv').map((l) => l.outShape)).toEqual([[16, 16, 64], [8, 8, 128]]);
+    expect(d.filter((l) => l.spec.type === 'conv').map((l) => l.outShape)).toEqual([
+      [16, 16, 64],
+      [8, 8, 128],
+    ]);
     expect(d.at(-1)?.outShape).toEqual([1]);
   });
 

@@ -33,7 +33,17 @@ function history(): RunHistory {
     metrics: { keys: ['step', 'dLoss'], rows: Float64Array.from([1, 0.7, 2, Number.NaN]) },
     quality: { labels: { modesCovered: 'Modes covered' }, points: [{ step: 100, epoch: 1, values: { modesCovered: 7 } }] },
     sampleFrames: [{ step: 100, epoch: 1, width: 2, height: 3, pixels: Uint8Array.from({ length: 24 }, (_, i) => i * 10) }],
-    pointsFrames: [{ step: 100, epoch: 1, real: Float32Array.from([1, 2, 3, 4]), fake: Float32Array.from([5, 6]), heatmap: Float32Array.from([0.1, 0.2, 0.3, 0.4]), gridSize: 2, extent: [-1, 1, -2, 2] }],
+    pointsFrames: [
+      {
+        step: 100,
+        epoch: 1,
+        real: Float32Array.from([1, 2, 3, 4]),
+        fake: Float32Array.from([5, 6]),
+        heatmap: Float32Array.from([0.1, 0.2, 0.3, 0.4]),
+        gridSize: 2,
+        extent: [-1, 1, -2, 2],
+      },
+    ],
   };
 }
 
@@ -99,7 +109,7 @@ describe('run files', () => {
     expect(r.value.snapshot.generator[0].values).toEqual(snap.generator[0].values);
   });
 
-  it('stores a drawing\'s points, and refuses a drawing without them or uploaded images', () => {
+  it("stores a drawing's points, and refuses a drawing without them or uploaded images", () => {
     const points = Float32Array.from([0, 0, 1, 1, 2, 0.5]);
     const snap = { ...fakeSnapshot({ dataset: 'drawn' }, 3 * 20), datasetPayload: { kind: 'drawn' as const, points } };
     const r = decodeRunFile(encode({ snapshot: snap }));
@@ -114,11 +124,17 @@ describe('run files', () => {
   });
 
   it('rebuilds the dataset a run names: by id, or a drawing from its stored points', () => {
-    const drawn = snapshotDatasetSource({ config: { ...DEFAULT_CONFIG, dataset: 'drawn' }, datasetPayload: { kind: 'drawn', points: Float32Array.from([0, 0, 1, 1, 2, 0.5]) } });
+    const drawn = snapshotDatasetSource({
+      config: { ...DEFAULT_CONFIG, dataset: 'drawn' },
+      datasetPayload: { kind: 'drawn', points: Float32Array.from([0, 0, 1, 1, 2, 0.5]) },
+    });
     expect(drawn.ok && drawn.value.info).toMatchObject({ id: 'drawn', count: 60 });
     const ring = snapshotDatasetSource({ config: DEFAULT_CONFIG });
     expect(ring.ok && ring.value.info.id).toBe('ring8');
-    expect(snapshotDatasetSource({ config: { ...DEFAULT_CONFIG, dataset: 'nope' } })).toMatchObject({ ok: false, message: expect.stringMatching(/"nope" is not in this build/) });
+    expect(snapshotDatasetSource({ config: { ...DEFAULT_CONFIG, dataset: 'nope' } })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/"nope" is not in this build/),
+    });
   });
 
   it('names files dataset-model-stepN.ganrun', () => {
@@ -157,7 +173,9 @@ describe('run files', () => {
     });
     it('shapes that do not match the model', () => {
       // The file's weights were saved for latent dimension 8; the header now claims 4.
-      expect(message(editHeader(good(), (h) => (h.config.latentDim = 4)))).toMatch(/The saved G weights do not match mlp2d: g\/dense0\/kernel is \[8, 128\] in the file; the model needs \[4, 128\]/);
+      expect(message(editHeader(good(), (h) => (h.config.latentDim = 4)))).toMatch(
+        /The saved G weights do not match mlp2d: g\/dense0\/kernel is \[8, 128\] in the file; the model needs \[4, 128\]/,
+      );
       const swapped = editHeader(good(), (h) => (h.tensors.find((t: { name: string }) => t.name === 'd/dense0/kernel').shape = [128, 2]));
       expect(message(swapped)).toMatch(/The saved D weights do not match mlp2d: d\/dense0\/kernel is \[128, 2\]/);
     });
@@ -204,13 +222,19 @@ describe('run files', () => {
       expect(message(editHeader(good(), (h) => (h.counters.cursor = 1e6)))).toMatch(/cursor 1000000 is past the dataset's 10000 examples/);
       expect(message(editHeader(good(), (h) => (h.rng.state = 2 ** 33)))).toMatch(/random generator state is invalid/);
       expect(message(poke(good(), 'order', 0))).toMatch(/data order is not a permutation/);
-      expect(message(editHeader(good(), (h) => h.tensors.push({ name: 'g/dense9/kernel', dtype: 'float32', shape: [1], offset: 0 })))).toMatch(/unknown tensor g\/dense9\/kernel/);
-      expect(message(editHeader(good(), (h) => (h.tensors = h.tensors.filter((t: { name: string }) => t.name !== 'fixedNoise'))))).toMatch(/lacks the tensor fixedNoise/);
+      expect(message(editHeader(good(), (h) => h.tensors.push({ name: 'g/dense9/kernel', dtype: 'float32', shape: [1], offset: 0 })))).toMatch(
+        /unknown tensor g\/dense9\/kernel/,
+      );
+      expect(message(editHeader(good(), (h) => (h.tensors = h.tensors.filter((t: { name: string }) => t.name !== 'fixedNoise'))))).toMatch(
+        /lacks the tensor fixedNoise/,
+      );
     });
     it('a damaged history', () => {
       const withHistory = encode({ snapshot: fakeSnapshot(), history: history() });
       expect(message(editHeader(withHistory, (h) => (h.history.quality.points[0].step = 'x')))).toMatch(/quality history is invalid/);
-      expect(message(editHeader(withHistory, (h) => (h.history.sampleFrames[0].width = 3)))).toMatch(/A saved sample frame is damaged: history\/samples\/0 is \[3, 2, 4\] in the file; its header says \[3, 3, 4\]/);
+      expect(message(editHeader(withHistory, (h) => (h.history.sampleFrames[0].width = 3)))).toMatch(
+        /A saved sample frame is damaged: history\/samples\/0 is \[3, 2, 4\] in the file; its header says \[3, 3, 4\]/,
+      );
       expect(message(editHeader(withHistory, (h) => (h.history.metrics.keys = ['step'])))).toMatch(/metric history has the wrong width/);
     });
     it('random garbage after a valid magic', () => {
@@ -227,7 +251,9 @@ describe('run files', () => {
     const visit = (file: string, chain: string[]) => {
       if (seen.has(file)) return;
       seen.add(file);
-      const specs = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
+      const specs = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map(
+        (m) => m[1] ?? m[2],
+      );
       for (const spec of specs) {
         expect(spec.startsWith('@tensorflow'), `${[...chain, file].join(' → ')} imports ${spec}`).toBe(false);
         if (spec.startsWith('.')) visit(resolve(dirname(file), `${spec}.ts`), [...chain, file]);
@@ -243,9 +269,23 @@ describe('twin run files (format version 2: run B beside A)', () => {
     const a = fakeSnapshot();
     const b = fakeSnapshot();
     // A fork that went on: its own live values, counters, stream and weights.
-    return { ...b, live: { ...b.live, l2D: 0.01 }, step: 260, cursor: 33, rng: { state: 42, spareNormal: null }, generator: b.generator.map((t) => ({ ...t, values: t.values.map((x) => x + 1) })), config: a.config };
+    return {
+      ...b,
+      live: { ...b.live, l2D: 0.01 },
+      step: 260,
+      cursor: 33,
+      rng: { state: 42, spareNormal: null },
+      generator: b.generator.map((t) => ({ ...t, values: t.values.map((x) => x + 1) })),
+      config: a.config,
+    };
   };
-  const twinFile = () => encode({ snapshot: fakeSnapshot(), history: history(), twin: { snapshot: twinB(), history: history(), forkStep: 200 }, savedAt: '2026-12-01T21:00:00.000Z' });
+  const twinFile = () =>
+    encode({
+      snapshot: fakeSnapshot(),
+      history: history(),
+      twin: { snapshot: twinB(), history: history(), forkStep: 200 },
+      savedAt: '2026-12-01T21:00:00.000Z',
+    });
   const version = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
 
   it('round-trip both runs, their histories and the fork step; a single run stays version 1', () => {
@@ -280,11 +320,15 @@ describe('twin run files (format version 2: run B beside A)', () => {
   });
 
   describe('a bad B section refuses the whole file with a message naming run B', () => {
-    it('NaN in B\'s weights', () => {
-      expect(message(poke(twinFile(), 'B/g/dense0/kernel', Number.NaN))).toMatch(/^Run B of this twin file cannot be read: .*NaN or infinite values in g\/dense0\/kernel/);
+    it("NaN in B's weights", () => {
+      expect(message(poke(twinFile(), 'B/g/dense0/kernel', Number.NaN))).toMatch(
+        /^Run B of this twin file cannot be read: .*NaN or infinite values in g\/dense0\/kernel/,
+      );
     });
-    it('B\'s counters or stream missing, or a bad fork step', () => {
-      expect(message(editHeader(twinFile(), (h) => delete h.twin.counters))).toMatch(/^Run B of this twin file cannot be read: The run file is damaged: it holds no counters/);
+    it("B's counters or stream missing, or a bad fork step", () => {
+      expect(message(editHeader(twinFile(), (h) => delete h.twin.counters))).toMatch(
+        /^Run B of this twin file cannot be read: The run file is damaged: it holds no counters/,
+      );
       expect(message(editHeader(twinFile(), (h) => (h.twin.rng = { state: -1 })))).toMatch(/^Run B .*random generator state is invalid/);
       expect(message(editHeader(twinFile(), (h) => (h.twin.forkStep = 'soon')))).toMatch(/fork step is invalid/);
       expect(message(editHeader(twinFile(), (h) => (h.twin = [])))).toMatch(/twin section is not an object/);
@@ -293,11 +337,11 @@ describe('twin run files (format version 2: run B beside A)', () => {
       const stripped = editHeader(twinFile(), (h) => (h.tensors = h.tensors.filter((t: { name: string }) => t.name !== 'B/optD.v/dense0/kernel')));
       expect(message(stripped)).toMatch(/^Run B .*lacks the tensor optD\.v\/dense0\/kernel/);
     });
-    it('truncated inside B\'s tensors', () => {
+    it("truncated inside B's tensors", () => {
       const bytes = twinFile();
       expect(message(bytes.subarray(0, bytes.length - 64))).toMatch(/truncated: it should be \d+ bytes but is \d+/);
     });
-    it('B\'s tensors in a version-1 file are unknown tensors', () => {
+    it("B's tensors in a version-1 file are unknown tensors", () => {
       const v1 = twinFile();
       new DataView(v1.buffer).setUint32(8, 1, true);
       expect(message(v1)).toMatch(/unknown tensor B\//);

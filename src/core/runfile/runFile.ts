@@ -54,7 +54,8 @@ function collectTensors(c: Pick<RunFileContents, 'snapshot' | 'history'>): { nam
   ];
   if (s.datasetPayload) out.push({ name: 'drawnPoints', shape: [s.datasetPayload.points.length / 2, 2], data: s.datasetPayload.points });
   const h = c.history;
-  if (h?.metrics) out.push({ name: 'history/metrics', shape: [h.metrics.rows.length / Math.max(1, h.metrics.keys.length), h.metrics.keys.length], data: h.metrics.rows });
+  if (h?.metrics)
+    out.push({ name: 'history/metrics', shape: [h.metrics.rows.length / Math.max(1, h.metrics.keys.length), h.metrics.keys.length], data: h.metrics.rows });
   h?.sampleFrames?.forEach((f, i) => out.push({ name: `history/samples/${i}`, shape: [f.height, f.width, 4], data: f.pixels }));
   h?.pointsFrames?.forEach((f, i) => {
     out.push({ name: `history/points/${i}/real`, shape: [f.real.length / 2, 2], data: f.real });
@@ -77,13 +78,19 @@ function historyHeader(h: RunHistory | undefined): RunHeader['history'] {
 /** The file's bytes, or why this run cannot be saved (uploaded images, a drawing without its points). */
 export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Array> {
   const s = contents.snapshot;
-  if (s.config.dataset === 'upload') return { ok: false, message: 'Runs on uploaded images cannot be saved: run files do not hold your pictures. Save runs on the built-in datasets or a drawing.' };
-  if (s.config.dataset === 'drawn' && !s.datasetPayload) return { ok: false, message: 'This run is on a drawing, but the drawn points were not given to the saver.' };
+  if (s.config.dataset === 'upload')
+    return {
+      ok: false,
+      message: 'Runs on uploaded images cannot be saved: run files do not hold your pictures. Save runs on the built-in datasets or a drawing.',
+    };
+  if (s.config.dataset === 'drawn' && !s.datasetPayload)
+    return { ok: false, message: 'This run is on a drawing, but the drawn points were not given to the saver.' };
   const tensors = collectTensors(contents);
   const tw = contents.twin;
   if (tw) {
     // B is a fork of A: the same structural settings and dataset (its drawing is A's), other live values.
-    if (JSON.stringify(tw.snapshot.config) !== JSON.stringify(s.config)) return { ok: false, message: 'Run B of this twin has other structural settings than A; it cannot be saved with A.' };
+    if (JSON.stringify(tw.snapshot.config) !== JSON.stringify(s.config))
+      return { ok: false, message: 'Run B of this twin has other structural settings than A; it cannot be saved with A.' };
     const b = collectTensors({ snapshot: { ...tw.snapshot, datasetPayload: undefined }, history: tw.history });
     tensors.push(...b.map((t) => ({ ...t, name: TWIN_TENSOR_PREFIX + t.name })));
   }
@@ -103,12 +110,15 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
     dataBytes: offset,
     tensors: entries,
     history: historyHeader(contents.history),
-    ...(tw ? { twin: { forkStep: tw.forkStep, live: tw.snapshot.live, counters: countersOf(tw.snapshot), rng: tw.snapshot.rng, history: historyHeader(tw.history) } } : {}),
+    ...(tw
+      ? { twin: { forkStep: tw.forkStep, live: tw.snapshot.live, counters: countersOf(tw.snapshot), rng: tw.snapshot.rng, history: historyHeader(tw.history) } }
+      : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const dataStart = align(RUN_FILE_PREAMBLE_BYTES + json.length);
   const total = dataStart + offset;
-  if (total > RUN_FILE_MAX_BYTES) return { ok: false, message: `This run would make a ${(total / 1024 ** 3).toFixed(1)} GB file; run files are limited to 1 GB.` };
+  if (total > RUN_FILE_MAX_BYTES)
+    return { ok: false, message: `This run would make a ${(total / 1024 ** 3).toFixed(1)} GB file; run files are limited to 1 GB.` };
   const bytes = new Uint8Array(total);
   const view = new DataView(bytes.buffer);
   bytes.set(RUN_FILE_MAGIC, 0);
@@ -121,7 +131,16 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
 }
 
 function countersOf(s: RunSnapshot): RunHeader['counters'] {
-  return { step: s.step, epoch: s.epoch, cursor: s.cursor, dUpdates: s.dUpdates, noiseStartStep: s.noiseStartStep, lastR1: s.lastR1, optGT: s.optG.t, optDT: s.optD.t };
+  return {
+    step: s.step,
+    epoch: s.epoch,
+    cursor: s.cursor,
+    dUpdates: s.dUpdates,
+    noiseStartStep: s.noiseStartStep,
+    lastR1: s.lastR1,
+    optGT: s.optG.t,
+    optDT: s.optD.t,
+  };
 }
 
 function writeLE(view: DataView, at: number, data: Typed): void {
@@ -143,7 +162,8 @@ function readLE(bytes: Uint8Array, at: number, dtype: TensorDtype, count: number
   if (LITTLE_ENDIAN || dtype === 'uint8') return new CTORS[dtype](copy.buffer, 0, count);
   const view = new DataView(copy.buffer);
   const out = new CTORS[dtype](count);
-  for (let i = 0; i < count; i++) out[i] = dtype === 'float32' ? view.getFloat32(i * 4, true) : dtype === 'float64' ? view.getFloat64(i * 8, true) : view.getInt32(i * 4, true);
+  for (let i = 0; i < count; i++)
+    out[i] = dtype === 'float32' ? view.getFloat32(i * 4, true) : dtype === 'float64' ? view.getFloat64(i * 8, true) : view.getInt32(i * 4, true);
   return out;
 }
 
@@ -168,11 +188,14 @@ function decode(bytes: Uint8Array): RunFileResult<RunFileContents> {
   const version = view.getUint32(8, true);
   if (version === 0) return fail('The run file is damaged: its format version is 0.');
   if (version > RUN_FILE_VERSION) {
-    return fail(`This run file was saved by a newer GAN Playground (format version ${version}; this build reads up to ${RUN_FILE_VERSION}). Open it in a newer version of the app.`);
+    return fail(
+      `This run file was saved by a newer GAN Playground (format version ${version}; this build reads up to ${RUN_FILE_VERSION}). Open it in a newer version of the app.`,
+    );
   }
   const headerBytes = view.getUint32(12, true);
   if (headerBytes > RUN_FILE_MAX_HEADER_BYTES) return fail(`The run file is damaged: it declares a header of ${headerBytes} bytes.`);
-  if (RUN_FILE_PREAMBLE_BYTES + headerBytes > bytes.length) return fail(`The run file is truncated: it ends inside its header (${bytes.length} of ${RUN_FILE_PREAMBLE_BYTES + headerBytes} header bytes present).`);
+  if (RUN_FILE_PREAMBLE_BYTES + headerBytes > bytes.length)
+    return fail(`The run file is truncated: it ends inside its header (${bytes.length} of ${RUN_FILE_PREAMBLE_BYTES + headerBytes} header bytes present).`);
   let header: unknown;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(RUN_FILE_PREAMBLE_BYTES, RUN_FILE_PREAMBLE_BYTES + headerBytes)));
@@ -204,7 +227,8 @@ function decodeTwin(raw: Record<string, unknown>, h: RunHeader, bytes: Uint8Arra
   const tw = raw.twin;
   if (typeof tw !== 'object' || tw === null || Array.isArray(tw)) return { ok: false, message: 'The run file is damaged: its twin section is not an object.' };
   const t = tw as Record<string, unknown>;
-  if (typeof t.forkStep !== 'number' || !Number.isInteger(t.forkStep) || t.forkStep < 0) return { ok: false, message: 'The run file is damaged: its fork step is invalid.' };
+  if (typeof t.forkStep !== 'number' || !Number.isInteger(t.forkStep) || t.forkStep < 0)
+    return { ok: false, message: 'The run file is damaged: its fork step is invalid.' };
   const tensors = (raw.tensors as TensorEntry[])
     .filter((e) => e.name.startsWith(TWIN_TENSOR_PREFIX))
     .map((e) => ({ ...e, name: e.name.slice(TWIN_TENSOR_PREFIX.length) }));
@@ -238,7 +262,12 @@ function readSection(h: RunHeader, bytes: Uint8Array, dataStart: number): RunFil
         : null
       : want.shapeProblem!(entry.shape);
     if (shapeProblem) return fail(shapeProblem);
-    const data = readLE(bytes, dataStart + entry.offset, entry.dtype, entry.shape.reduce((a, b) => a * b, 1));
+    const data = readLE(
+      bytes,
+      dataStart + entry.offset,
+      entry.dtype,
+      entry.shape.reduce((a, b) => a * b, 1),
+    );
     if (want.finite && data instanceof Float32Array && !data.every(Number.isFinite)) {
       return fail(`The run file holds NaN or infinite values in ${want.name}: the run had diverged or the file is damaged.`);
     }
@@ -258,7 +287,10 @@ function assemble(h: RunHeader, read: Map<string, Typed>): RunFileContents {
     h.tensors.filter((t) => t.name.startsWith(`${prefix}/`)).map((t) => ({ name: t.name.slice(prefix.length + 1), shape: t.shape, values: f32(t.name) }));
   const generator = net('g');
   const discriminator = net('d');
-  const moments = (prefix: string, list: NamedTensor[]) => ({ m: list.map((x) => f32(`${prefix}.m/${x.name}`)), v: list.map((x) => f32(`${prefix}.v/${x.name}`)) });
+  const moments = (prefix: string, list: NamedTensor[]) => ({
+    m: list.map((x) => f32(`${prefix}.m/${x.name}`)),
+    v: list.map((x) => f32(`${prefix}.v/${x.name}`)),
+  });
   const c = h.counters;
   const snapshot: RunSnapshot = {
     config: h.config,
@@ -285,7 +317,14 @@ function assemble(h: RunHeader, read: Map<string, Typed>): RunFileContents {
     ...(hh.quality ? { quality: hh.quality } : {}),
     ...(hh.sampleFrames ? { sampleFrames: hh.sampleFrames.map((f, i) => ({ ...f, pixels: read.get(`history/samples/${i}`) as Uint8Array })) } : {}),
     ...(hh.pointsFrames
-      ? { pointsFrames: hh.pointsFrames.map((f, i) => ({ ...f, real: f32(`history/points/${i}/real`), fake: f32(`history/points/${i}/fake`), heatmap: f32(`history/points/${i}/heatmap`) })) }
+      ? {
+          pointsFrames: hh.pointsFrames.map((f, i) => ({
+            ...f,
+            real: f32(`history/points/${i}/real`),
+            fake: f32(`history/points/${i}/fake`),
+            heatmap: f32(`history/points/${i}/heatmap`),
+          })),
+        }
       : {}),
   };
   return { snapshot, savedAt: h.savedAt, ...(history ? { history } : {}) };

@@ -79,7 +79,8 @@ function configProblem(raw: unknown): RunFileResult<TrainConfig> {
   if (!v.ok) return { ok: false, message: `The run file's settings are invalid: ${formatErrors(v.errors)}.` };
   const shape = datasetShape(v.value.dataset)!;
   const arch = ARCHITECTURES[v.value.model];
-  if (arch.dataShape.join('x') !== shape.join('x')) return damaged(`its model ${v.value.model} makes [${arch.dataShape.join(', ')}] but its dataset ${v.value.dataset} is [${shape.join(', ')}]`);
+  if (arch.dataShape.join('x') !== shape.join('x'))
+    return damaged(`its model ${v.value.model} makes [${arch.dataShape.join(', ')}] but its dataset ${v.value.dataset} is [${shape.join(', ')}]`);
   return v;
 }
 
@@ -90,23 +91,39 @@ function tensorProblem(t: unknown, dataBytes: number, seen: Set<string>): string
   if (typeof t.dtype !== 'string' || !(t.dtype in DTYPE_BYTES)) return `${t.name} has an unknown type ${JSON.stringify(t.dtype)}`;
   if (!Array.isArray(t.shape) || t.shape.length > 8 || !t.shape.every((d) => isCount(d, RUN_FILE_MAX_BYTES))) return `${t.name} has an invalid shape`;
   const bytes = (t.shape as number[]).reduce((a, b) => a * b, 1) * DTYPE_BYTES[t.dtype as TensorDtype];
-  if (!isCount(t.offset, RUN_FILE_MAX_BYTES) || t.offset % RUN_FILE_ALIGN !== 0 || t.offset + bytes > dataBytes) return `the tensor ${t.name} lies outside the file's data (offset ${JSON.stringify(t.offset)}, ${bytes} bytes)`;
+  if (!isCount(t.offset, RUN_FILE_MAX_BYTES) || t.offset % RUN_FILE_ALIGN !== 0 || t.offset + bytes > dataBytes)
+    return `the tensor ${t.name} lies outside the file's data (offset ${JSON.stringify(t.offset)}, ${bytes} bytes)`;
   return null;
 }
 
 function historyProblem(h: unknown): string | null {
   if (h === undefined) return null;
   if (!isRecord(h)) return 'its history is not an object';
-  if (h.metrics !== undefined && !(isRecord(h.metrics) && Array.isArray(h.metrics.keys) && h.metrics.keys.length > 0 && h.metrics.keys.length <= 256 && h.metrics.keys.every((k) => typeof k === 'string'))) return 'its metric history has no valid keys';
+  if (
+    h.metrics !== undefined &&
+    !(
+      isRecord(h.metrics) &&
+      Array.isArray(h.metrics.keys) &&
+      h.metrics.keys.length > 0 &&
+      h.metrics.keys.length <= 256 &&
+      h.metrics.keys.every((k) => typeof k === 'string')
+    )
+  )
+    return 'its metric history has no valid keys';
   if (h.quality !== undefined) {
     const q = h.quality;
-    if (!isRecord(q) || !isRecord(q.labels) || !Object.values(q.labels).every((l) => typeof l === 'string') || !Array.isArray(q.points)) return 'its quality history is invalid';
-    const good = q.points.every((p) => isRecord(p) && isCount(p.step) && isCount(p.epoch) && isRecord(p.values) && Object.values(p.values).every((v) => typeof v === 'number'));
+    if (!isRecord(q) || !isRecord(q.labels) || !Object.values(q.labels).every((l) => typeof l === 'string') || !Array.isArray(q.points))
+      return 'its quality history is invalid';
+    const good = q.points.every(
+      (p) => isRecord(p) && isCount(p.step) && isCount(p.epoch) && isRecord(p.values) && Object.values(p.values).every((v) => typeof v === 'number'),
+    );
     if (!good) return 'its quality history is invalid';
   }
-  const frames = (x: unknown, ok: (f: Record<string, unknown>) => boolean) => x === undefined || (Array.isArray(x) && x.every((f) => isRecord(f) && isCount(f.step) && isCount(f.epoch) && ok(f)));
+  const frames = (x: unknown, ok: (f: Record<string, unknown>) => boolean) =>
+    x === undefined || (Array.isArray(x) && x.every((f) => isRecord(f) && isCount(f.step) && isCount(f.epoch) && ok(f)));
   if (!frames(h.sampleFrames, (f) => isCount(f.width, 8192) && isCount(f.height, 8192))) return 'its sample frames are invalid';
-  const pointsOk = (f: Record<string, unknown>) => isCount(f.gridSize, 4096) && Array.isArray(f.extent) && f.extent.length === 4 && f.extent.every(isFiniteNumber);
+  const pointsOk = (f: Record<string, unknown>) =>
+    isCount(f.gridSize, 4096) && Array.isArray(f.extent) && f.extent.length === 4 && f.extent.every(isFiniteNumber);
   if (!frames(h.pointsFrames, pointsOk)) return 'its points frames are invalid';
   return null;
 }
@@ -126,7 +143,8 @@ export function headerProblem(raw: unknown): RunFileResult<RunHeader> {
   }
   if (c.lastR1 !== null && !isFiniteNumber(c.lastR1)) return damaged('its last R1 value is not a number');
   const rng = raw.rng;
-  if (!isRecord(rng) || !isCount(rng.state, 2 ** 32 - 1) || !(rng.spareNormal === null || isFiniteNumber(rng.spareNormal))) return damaged('its random generator state is invalid');
+  if (!isRecord(rng) || !isCount(rng.state, 2 ** 32 - 1) || !(rng.spareNormal === null || isFiniteNumber(rng.spareNormal)))
+    return damaged('its random generator state is invalid');
   if (!isCount(raw.dataBytes, RUN_FILE_MAX_BYTES)) return damaged(`it declares ${JSON.stringify(raw.dataBytes)} bytes of tensors`);
   if (!Array.isArray(raw.tensors) || raw.tensors.length > MAX_TENSORS) return damaged('its tensor directory is invalid');
   const seen = new Set<string>();
@@ -162,11 +180,26 @@ export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
   const g = inferLayers(arch.generator, [config.latentDim]).flatMap((l) => l.params);
   const d = inferLayers(arch.discriminator, arch.dataShape).flatMap((l) => l.params);
   const out: ExpectedTensor[] = [];
-  const weights = (prefix: string, who: string, params: typeof g) => params.forEach((p) => out.push({ name: `${prefix}/${p.name}`, dtype: 'float32', shape: p.shape, what: `The saved ${who} weights do not match ${config.model}`, finite: true }));
+  const weights = (prefix: string, who: string, params: typeof g) =>
+    params.forEach((p) =>
+      out.push({ name: `${prefix}/${p.name}`, dtype: 'float32', shape: p.shape, what: `The saved ${who} weights do not match ${config.model}`, finite: true }),
+    );
   const moments = (prefix: string, who: string, params: typeof g) => {
     for (const key of ['m', 'v']) {
-      const nonNegative = (data: ArrayLike<number>) => (key === 'v' && Array.prototype.some.call(data, (x: number) => x < 0) ? `The run file is damaged: ${who}'s optimizer holds a negative second moment.` : null);
-      params.forEach((p) => out.push({ name: `${prefix}.${key}/${p.name}`, dtype: 'float32', shape: p.shape, what: `The saved ${who} optimizer state does not match ${config.model}`, finite: true, check: nonNegative }));
+      const nonNegative = (data: ArrayLike<number>) =>
+        key === 'v' && Array.prototype.some.call(data, (x: number) => x < 0)
+          ? `The run file is damaged: ${who}'s optimizer holds a negative second moment.`
+          : null;
+      params.forEach((p) =>
+        out.push({
+          name: `${prefix}.${key}/${p.name}`,
+          dtype: 'float32',
+          shape: p.shape,
+          what: `The saved ${who} optimizer state does not match ${config.model}`,
+          finite: true,
+          check: nonNegative,
+        }),
+      );
     }
   };
   weights('g', 'G', g);
@@ -179,7 +212,13 @@ export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
     out.push({ name: `sn/${p.name}/u`, dtype: 'float32', shape: [outDim], what: `The saved spectral-norm state does not match ${config.model}`, finite: true });
     out.push({ name: `sn/${p.name}/v`, dtype: 'float32', shape: [inDim], what: `The saved spectral-norm state does not match ${config.model}`, finite: true });
   }
-  out.push({ name: 'fixedNoise', dtype: 'float32', shape: [FIXED_NOISE_COUNT, config.latentDim], what: `The saved sample noise does not match latentDim ${config.latentDim}`, finite: true });
+  out.push({
+    name: 'fixedNoise',
+    dtype: 'float32',
+    shape: [FIXED_NOISE_COUNT, config.latentDim],
+    what: `The saved sample noise does not match latentDim ${config.latentDim}`,
+    finite: true,
+  });
   let count = getDatasetSource(config.dataset)?.info.count ?? 0;
   if (config.dataset === DRAWN_ID) {
     const entry = h.tensors.find((t) => t.name === 'drawnPoints');
@@ -191,7 +230,10 @@ export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
       what: 'The saved drawing is damaged',
       finite: true,
       missing: 'This run is on a drawing, but the file does not hold the drawn points.',
-      shapeProblem: (s) => (s.length === 2 && s[1] === 2 && s[0] >= DRAWN_MIN_POINTS && s[0] <= DRAWN_MAX_POINTS ? null : `The run file is damaged: its drawing holds [${s.join(', ')}] values.`),
+      shapeProblem: (s) =>
+        s.length === 2 && s[1] === 2 && s[0] >= DRAWN_MIN_POINTS && s[0] <= DRAWN_MAX_POINTS
+          ? null
+          : `The run file is damaged: its drawing holds [${s.join(', ')}] values.`,
     });
   }
   const permutation = (data: ArrayLike<number>) => {
@@ -207,14 +249,28 @@ export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
   const hist = h.history;
   if (hist?.metrics) {
     const width = hist.metrics.keys.length;
-    out.push({ name: 'history/metrics', dtype: 'float64', what: 'The metric history is damaged', finite: false, shapeProblem: (s) => (s.length === 2 && s[1] === width ? null : 'The run file is damaged: its metric history has the wrong width.') });
+    out.push({
+      name: 'history/metrics',
+      dtype: 'float64',
+      what: 'The metric history is damaged',
+      finite: false,
+      shapeProblem: (s) => (s.length === 2 && s[1] === width ? null : 'The run file is damaged: its metric history has the wrong width.'),
+    });
   }
-  hist?.sampleFrames?.forEach((f, i) => out.push({ name: `history/samples/${i}`, dtype: 'uint8', shape: [f.height, f.width, 4], what: 'A saved sample frame is damaged', finite: false }));
+  hist?.sampleFrames?.forEach((f, i) =>
+    out.push({ name: `history/samples/${i}`, dtype: 'uint8', shape: [f.height, f.width, 4], what: 'A saved sample frame is damaged', finite: false }),
+  );
   const pairs = (s: number[]) => (s.length === 2 && s[1] === 2 ? null : 'The run file is damaged: a points frame is not x, y pairs.');
   hist?.pointsFrames?.forEach((f, i) => {
     out.push({ name: `history/points/${i}/real`, dtype: 'float32', what: 'A saved points frame is damaged', finite: false, shapeProblem: pairs });
     out.push({ name: `history/points/${i}/fake`, dtype: 'float32', what: 'A saved points frame is damaged', finite: false, shapeProblem: pairs });
-    out.push({ name: `history/points/${i}/heatmap`, dtype: 'float32', shape: [f.gridSize, f.gridSize], what: 'A saved points frame is damaged', finite: false });
+    out.push({
+      name: `history/points/${i}/heatmap`,
+      dtype: 'float32',
+      shape: [f.gridSize, f.gridSize],
+      what: 'A saved points frame is damaged',
+      finite: false,
+    });
   });
   return { ok: true, value: out };
 }

@@ -90,7 +90,10 @@ function checkNetwork(label: string, net: Network, tensors: NamedTensor[], opt: 
     }
   }
   if (!Number.isInteger(opt.t) || opt.t < 0) return `${label} optimizer step count ${opt.t} is not a non-negative integer`;
-  for (const [key, list] of [['m', opt.m], ['v', opt.v]] as const) {
+  for (const [key, list] of [
+    ['m', opt.m],
+    ['v', opt.v],
+  ] as const) {
     if (list.length !== net.params.length) return `${label} optimizer has ${list.length} ${key} arrays for ${net.params.length} variables`;
     const bad = list.findIndex((a, i) => a.length !== net.params[i].variable.size);
     if (bad >= 0) return `${label} optimizer ${key} for ${localName(net.params[bad].name)} has the wrong size`;
@@ -111,17 +114,20 @@ export interface SnapshotTarget {
 export function snapshotMismatch(snap: RunSnapshot, target: SnapshotTarget): string | null {
   const live = new Set<string>(LIVE_KEYS);
   for (const key of Object.keys(target.config) as (keyof TrainConfig)[]) {
-    if (!live.has(key) && snap.config[key] !== target.config[key]) return `the snapshot's ${key} is ${JSON.stringify(snap.config[key])}; this run's is ${JSON.stringify(target.config[key])}`;
+    if (!live.has(key) && snap.config[key] !== target.config[key])
+      return `the snapshot's ${key} is ${JSON.stringify(snap.config[key])}; this run's is ${JSON.stringify(target.config[key])}`;
   }
   const g = checkNetwork('G', target.generator, snap.generator, snap.optG);
   if (g) return g;
   const d = checkNetwork('D', target.discriminator, snap.discriminator, snap.optD);
   if (d) return d;
-  if (snap.spectral.length !== 2 * target.spectralKernels.length) return `${snap.spectral.length} spectral-norm vectors for ${target.spectralKernels.length} kernels`;
+  if (snap.spectral.length !== 2 * target.spectralKernels.length)
+    return `${snap.spectral.length} spectral-norm vectors for ${target.spectralKernels.length} kernels`;
   for (let i = 0; i < target.spectralKernels.length; i++) {
     const w = target.spectralKernels[i];
     const out = w.shape[w.shape.length - 1];
-    if (snap.spectral[2 * i].values.length !== out || snap.spectral[2 * i + 1].values.length !== w.size / out) return `spectral-norm vectors for ${localName(w.name)} have the wrong size`;
+    if (snap.spectral[2 * i].values.length !== out || snap.spectral[2 * i + 1].values.length !== w.size / out)
+      return `spectral-norm vectors for ${localName(w.name)} have the wrong size`;
   }
   if (snap.order.length !== target.datasetCount) return `the data order has ${snap.order.length} entries; the dataset has ${target.datasetCount} examples`;
   const seen = new Uint8Array(target.datasetCount);
@@ -130,7 +136,8 @@ export function snapshotMismatch(snap: RunSnapshot, target: SnapshotTarget): str
     seen[i] = 1;
   }
   if (!Number.isInteger(snap.cursor) || snap.cursor < 0 || snap.cursor > target.datasetCount) return `the data cursor ${snap.cursor} is outside the dataset`;
-  if (snap.fixedNoise.length !== target.fixedNoiseSize) return `the sample noise holds ${snap.fixedNoise.length} values; this run needs ${target.fixedNoiseSize}`;
+  if (snap.fixedNoise.length !== target.fixedNoiseSize)
+    return `the sample noise holds ${snap.fixedNoise.length} values; this run needs ${target.fixedNoiseSize}`;
   for (const key of ['step', 'epoch', 'dUpdates', 'noiseStartStep'] as const) {
     if (!Number.isInteger(snap[key]) || snap[key] < 0) return `${key} ${snap[key]} is not a non-negative integer`;
   }

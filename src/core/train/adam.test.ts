@@ -15,7 +15,7 @@ function referenceAdam(w: number, grads: number[], lrs: number[], b1 = 0.5, b2 =
     const t = i + 1;
     m = b1 * m + (1 - b1) * g;
     v = b2 * v + (1 - b2) * g * g;
-    w -= (lrs[i] * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t) * (m / (Math.sqrt(v) + eps));
+    w -= ((lrs[i] * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t)) * (m / (Math.sqrt(v) + eps));
   });
   return w;
 }
@@ -95,7 +95,13 @@ describe('LiveAdam', () => {
     const [ours, ref] = [make(), make()];
     const a = new LiveAdam(ours, { learningRate: 0.05, beta1: 0.5, beta2: 0.9 });
     const b = new PerVariableAdam(ref, { learningRate: 0.05, beta1: 0.5, beta2: 0.9 });
-    const grads = (k: number) => [tf.tensor2d([1, -2, 3, -4, 5, -6].map((x) => x * k), [2, 3]), tf.tensor1d([k, -k, 2 * k])];
+    const grads = (k: number) => [
+      tf.tensor2d(
+        [1, -2, 3, -4, 5, -6].map((x) => x * k),
+        [2, 3],
+      ),
+      tf.tensor1d([k, -k, 2 * k]),
+    ];
     const step = (k: number) =>
       tf.tidy(() => {
         a.apply(grads(k));

@@ -41,7 +41,10 @@ export class LiveAdam {
   private flatWeights: tf.Variable | null = null;
   private assigned: unknown[] = [];
 
-  constructor(private readonly variables: tf.Variable[], settings: AdamSettings) {
+  constructor(
+    private readonly variables: tf.Variable[],
+    settings: AdamSettings,
+  ) {
     this.learningRate = settings.learningRate;
     this.beta1 = settings.beta1;
     this.beta2 = settings.beta2;
@@ -145,10 +148,14 @@ export class LiveAdam {
   /** Sets t, m and v from `exportState`'s shape; throws naming the first mismatch, changing nothing. */
   importState(state: AdamState): void {
     if (!Number.isInteger(state.t) || state.t < 0) throw new Error(`LiveAdam: t must be a non-negative integer; got ${state.t}`);
-    for (const [key, list] of [['m', state.m], ['v', state.v]] as const) {
+    for (const [key, list] of [
+      ['m', state.m],
+      ['v', state.v],
+    ] as const) {
       if (list.length !== this.variables.length) throw new Error(`LiveAdam: ${list.length} ${key} arrays for ${this.variables.length} variables`);
       list.forEach((x, i) => {
-        if (x.length !== this.variables[i].size) throw new Error(`LiveAdam: ${key}[${i}] holds ${x.length} values; ${this.variables[i].name} has ${this.variables[i].size}`);
+        if (x.length !== this.variables[i].size)
+          throw new Error(`LiveAdam: ${key}[${i}] holds ${x.length} values; ${this.variables[i].name} has ${this.variables[i].size}`);
       });
     }
     this.t = state.t;

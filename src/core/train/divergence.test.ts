@@ -3,7 +3,22 @@ import { divergenceMessage, findNonFinite, LOSS_TERMS } from './divergence';
 import type { StepMetrics } from '../metrics/stepMetrics';
 
 const finiteRow = (step: number): StepMetrics =>
-  ({ step, epoch: 0, dLoss: 0.7, gLoss: 0.7, gL1: 0, gL2: 0, dL1: 0, dL2: 0, r1: 0.1, gp: 0.2, dReal: 0.5, dFake: 0.5, gGradNorm: 1, dGradNorm: 1 }) as unknown as StepMetrics;
+  ({
+    step,
+    epoch: 0,
+    dLoss: 0.7,
+    gLoss: 0.7,
+    gL1: 0,
+    gL2: 0,
+    dL1: 0,
+    dL2: 0,
+    r1: 0.1,
+    gp: 0.2,
+    dReal: 0.5,
+    dFake: 0.5,
+    gGradNorm: 1,
+    dGradNorm: 1,
+  }) as unknown as StepMetrics;
 
 /** Which slider each penalty's message must tell the user to lower. */
 const SLIDER: Record<string, RegExp> = {

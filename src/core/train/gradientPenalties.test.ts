@@ -8,8 +8,18 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const real = () => tf.tensor2d([[0.5, -1], [1.5, 0.25], [-0.3, 0.8]]);
-const fake = () => tf.tensor2d([[0.1, 0.2], [-1, 1], [2, -0.5]]);
+const real = () =>
+  tf.tensor2d([
+    [0.5, -1],
+    [1.5, 0.25],
+    [-0.3, 0.8],
+  ]);
+const fake = () =>
+  tf.tensor2d([
+    [0.1, 0.2],
+    [-1, 1],
+    [2, -0.5],
+  ]);
 const mix = () => tf.tensor2d([[0.25], [0.5], [0.9]]);
 
 describe('gradient penalties on a linear critic D(x) = x·w (hand-computed)', () => {
@@ -32,8 +42,15 @@ describe('gradient penalties on a linear critic D(x) = x·w (hand-computed)', ()
 
 describe('gradient penalties on a tiny nonlinear D: gradients match finite differences', () => {
   const rng = new Random(11);
-  const net = buildNetwork('gp-test', [{ type: 'dense', units: 4 }, { type: 'leakyrelu', alpha: 0.2 }, { type: 'dense', units: 1 }], [2], (shape) =>
-    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()),
+  const net = buildNetwork(
+    'gp-test',
+    [
+      { type: 'dense', units: 4 },
+      { type: 'leakyrelu', alpha: 0.2 },
+      { type: 'dense', units: 1 },
+    ],
+    [2],
+    (shape) => Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()),
   );
   // Non-zero biases so the kinks are away from the test points.
   net.variables[1].assign(tf.tensor1d([0.3, -0.2, 0.5, 0.1]));

@@ -40,7 +40,10 @@ describe('loss gradients written out', () => {
 
   it('the stacked logit form: real rows then fake rows, the same gradient and loss', () => {
     const n = 6;
-    const sign = tf.tensor2d(Array.from({ length: 2 * n }, (_, i) => (i < n ? -1 : 1)), [2 * n, 1]);
+    const sign = tf.tensor2d(
+      Array.from({ length: 2 * n }, (_, i) => (i < n ? -1 : 1)),
+      [2 * n, 1],
+    );
     const { z, grad } = stackedLogitGradient(tf.concat([real, fake]), tf.div(sign, n), sign);
     const [gr, gf] = tf.grads((r: tf.Tensor, f: tf.Tensor) => LOSSES.nonsaturating.discriminator(r, f))([real, fake]);
     close(grad, tf.concat([gr, gf]));

@@ -73,4 +73,3 @@ describe('GAN losses against hand-computed values', () => {
     expect(ls).toBeCloseTo(0.5 * (2.41 + 4.625), 5);
   });
 });
-

@@ -23,8 +23,7 @@ const mean = (x: tf.Tensor): tf.Scalar => tf.mean(x) as tf.Scalar;
 const bceReal = (x: tf.Tensor): tf.Scalar => mean(tf.softplus(tf.neg(x)));
 const bceFake = (x: tf.Tensor): tf.Scalar => mean(tf.softplus(x));
 /** Cross-entropy against target t: t·(−log σ(x)) + (1 − t)·(−log(1 − σ(x))). */
-const bceTarget = (x: tf.Tensor, t: number): tf.Scalar =>
-  t === 1 ? bceReal(x) : (tf.add(tf.mul(t, bceReal(x)), tf.mul(1 - t, bceFake(x))) as tf.Scalar);
+const bceTarget = (x: tf.Tensor, t: number): tf.Scalar => (t === 1 ? bceReal(x) : (tf.add(tf.mul(t, bceReal(x)), tf.mul(1 - t, bceFake(x))) as tf.Scalar));
 
 export const LOSSES: Record<LossId, GanLoss> = {
   nonsaturating: {

@@ -8,7 +8,10 @@ beforeAll(async () => {
 
 describe('weight penalties', () => {
   const w1 = [1, -2, 0.5];
-  const w2 = [[-1, 3], [0, 0.25]];
+  const w2 = [
+    [-1, 3],
+    [0, 0.25],
+  ];
 
   it('L1 = λΣ|w| and L2 = λΣw² over every tensor', () => {
     const [l1, l2, total] = tf.tidy(() => {

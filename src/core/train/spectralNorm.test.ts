@@ -9,7 +9,13 @@ beforeAll(async () => {
 describe('SpectralNorm', () => {
   it('power iteration converges to the largest singular value', () => {
     // Singular values of diag(3, 1) padded: 3 is the largest.
-    const w = tf.variable(tf.tensor2d([[3, 0], [0, 1], [0, 0]]));
+    const w = tf.variable(
+      tf.tensor2d([
+        [3, 0],
+        [0, 1],
+        [0, 0],
+      ]),
+    );
     const sn = new SpectralNorm([w], 1);
     for (let i = 0; i < 20; i++) sn.powerIteration();
     expect(sn.sigma(w).dataSync()[0]).toBeCloseTo(3, 4);
@@ -32,7 +38,12 @@ describe('SpectralNorm', () => {
   });
 
   it('gradient of σ w.r.t. W is v uᵀ (u, v held constant)', () => {
-    const w = tf.variable(tf.tensor2d([[2, 1], [1, 3]]));
+    const w = tf.variable(
+      tf.tensor2d([
+        [2, 1],
+        [1, 3],
+      ]),
+    );
     const sn = new SpectralNorm([w], 3);
     const { grads } = tf.variableGrads(() => sn.sigma(w), [w]);
     const g = grads[w.name].arraySync() as number[][];

@@ -31,7 +31,15 @@ export class StackedSigns {
     let c = this.cache.get(n);
     if (!c) {
       const sign = Float32Array.from({ length: 2 * n }, (_, i) => (i < n ? -1 : 1));
-      c = tf.tidy(() => ({ sign: tf.keep(tf.tensor2d(sign, [2 * n, 1])), signOverN: tf.keep(tf.tensor2d(sign.map((s) => s / n), [2 * n, 1])) }));
+      c = tf.tidy(() => ({
+        sign: tf.keep(tf.tensor2d(sign, [2 * n, 1])),
+        signOverN: tf.keep(
+          tf.tensor2d(
+            sign.map((s) => s / n),
+            [2 * n, 1],
+          ),
+        ),
+      }));
       this.cache.set(n, c);
     }
     return c;

@@ -256,4 +256,3 @@ describe('Trainer', () => {
     expect(radius(r1.at(-1)!)).toBeLessThan(0.01);
   });
 });
-

@@ -200,7 +200,16 @@ export class Trainer {
       const seedGp = this.rng.nextSeed();
       const mix = gpLambda > 0 ? tf.randomUniform([n, ...this.dataShape.map(() => 1)], 0, 1, 'float32', this.rng.nextSeed()) : null;
       if (tapeFree) {
-        const d = discriminatorGradients(this.discriminator, { lossId: this.config.loss, realIn, fakeIn, seedReal, seedFake, realTarget: 1 - labelSmoothing, report, signs: this.signs });
+        const d = discriminatorGradients(this.discriminator, {
+          lossId: this.config.loss,
+          realIn,
+          fakeIn,
+          seedReal,
+          seedFake,
+          realTarget: 1 - labelSmoothing,
+          report,
+          signs: this.signs,
+        });
         const weights = this.penalized(this.discriminator);
         const grads = addPenaltyGradients(this.discriminator, d.grads, l1D, l2D);
         const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
@@ -221,11 +230,26 @@ export class Trainer {
         const critic = (seed: number) => (x: tf.Tensor) => this.discriminator.apply(x, this.dOptions(seed, true));
         const r1 = r1Now ? r1Penalty(critic(seedReal), realIn, r1Gamma * r1Every) : null;
         const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : null;
-        Object.assign(scalars, keepAll({ dLoss: adversarial, dL1: penalty.l1, dL2: penalty.l2, dReal: this.reportedD(realOut), dFake: this.reportedD(fakeOut), r1: this.reportR1(r1, r1Gamma > 0, r1Every), gp: gp ?? undefined }));
+        Object.assign(
+          scalars,
+          keepAll({
+            dLoss: adversarial,
+            dL1: penalty.l1,
+            dL2: penalty.l2,
+            dReal: this.reportedD(realOut),
+            dFake: this.reportedD(fakeOut),
+            r1: this.reportR1(r1, r1Gamma > 0, r1Every),
+            gp: gp ?? undefined,
+          }),
+        );
         // Only the terms that are on are added: zeros would cost kernels every step.
         return sumPairwise([adversarial, ...penalty.active, ...(r1 ? [r1] : []), ...(gp ? [gp] : [])]) as tf.Scalar;
       }, this.discriminator.variables);
-      const norm = this.update(this.optD, this.discriminator.variables.map((v) => grads[v.name]), report);
+      const norm = this.update(
+        this.optD,
+        this.discriminator.variables.map((v) => grads[v.name]),
+        report,
+      );
       if (norm) scalars.dGradNorm = tf.keep(norm);
     });
     return { scalars, epochEnded };
@@ -276,7 +300,13 @@ export class Trainer {
         Object.assign(scalars, keepAll({ gLoss: adversarial, gL1: penalty.l1, gL2: penalty.l2 }));
         return sumPairwise([adversarial, ...penalty.active]) as tf.Scalar;
       }, this.generator.variables);
-      scalars.gGradNorm = tf.keep(this.update(this.optG, this.generator.variables.map((v) => grads[v.name]), true)!);
+      scalars.gGradNorm = tf.keep(
+        this.update(
+          this.optG,
+          this.generator.variables.map((v) => grads[v.name]),
+          true,
+        )!,
+      );
     });
     return scalars;
   }
@@ -357,13 +387,29 @@ export class Trainer {
    */
   async snapshot(): Promise<RunSnapshot> {
     const { config, step, epoch, cursor, dUpdates, noiseStartStep } = this;
-    const now = { config: { ...config }, live: this.hyperparams, step, epoch, cursor, dUpdates, noiseStartStep, order: Int32Array.from(this.order), rng: this.rng.getState() };
+    const now = {
+      config: { ...config },
+      live: this.hyperparams,
+      step,
+      epoch,
+      cursor,
+      dUpdates,
+      noiseStartStep,
+      order: Int32Array.from(this.order),
+      rng: this.rng.getState(),
+    };
     return { ...now, ...(await readTensors(this.parts())) };
   }
 
   /** Why `snap` cannot be restored into this trainer (another model, dataset size, …), or null. */
   snapshotMismatch(snap: RunSnapshot): string | null {
-    return snapshotMismatch(snap, { ...this.parts(), config: this.config, spectralKernels: this.spectral.kernels, datasetCount: this.order.length, fixedNoiseSize: this.fixedNoise.size });
+    return snapshotMismatch(snap, {
+      ...this.parts(),
+      config: this.config,
+      spectralKernels: this.spectral.kernels,
+      datasetCount: this.order.length,
+      fixedNoiseSize: this.fixedNoise.size,
+    });
   }
 
   /**

@@ -50,7 +50,10 @@ const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 async function compare(config: TrainConfig, dataset: Dataset, steps = 20) {
   const ours = new Trainer(config, dataset);
   const ref = new ReferenceTrainer(config, dataset);
-  disposers.push(() => ours.dispose(), () => ref.dispose());
+  disposers.push(
+    () => ours.dispose(),
+    () => ref.dispose(),
+  );
   for (let i = 0; i < steps; i++) {
     ours.trainStep();
     ref.trainStep();
@@ -58,7 +61,8 @@ async function compare(config: TrainConfig, dataset: Dataset, steps = 20) {
   const [a, b] = [await ours.flushMetrics(), await ref.flushMetrics()];
   expect(a.length).toBe(steps);
   a.forEach((row, i) => {
-    for (const [key, value] of Object.entries(row)) expect(Math.abs(value - (b[i] as unknown as Record<string, number>)[key]), `${key} at step ${i + 1}`).toBeLessThan(1e-5);
+    for (const [key, value] of Object.entries(row))
+      expect(Math.abs(value - (b[i] as unknown as Record<string, number>)[key]), `${key} at step ${i + 1}`).toBeLessThan(1e-5);
   });
   const pairs = [
     [ours.generator.variables, ref.generator.variables],

@@ -21,7 +21,10 @@ it.each([
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   const info = infoOf(r.value.dataset)!;
   const dim = info.shape.reduce((a, b) => a * b, 1);
-  const dataset = makeArrayDataset(info, new Float32Array(64 * dim).map((_, i) => Math.sin(i) * 0.5));
+  const dataset = makeArrayDataset(
+    info,
+    new Float32Array(64 * dim).map((_, i) => Math.sin(i) * 0.5),
+  );
   const before = tf.memory().numTensors;
   for (let k = 0; k < 2; k++) {
     const t = new Trainer(r.value, dataset);

@@ -40,7 +40,19 @@ function expectSameRows(a: StepMetrics[], b: StepMetrics[]): void {
 describe('Trainer snapshots', () => {
   it('a restored trainer continues with the same metrics at every step (SN, lazy R1, instance noise, dSteps 2)', async () => {
     // Batch 8 keeps 500 steps of double-backprop R1 cheap on the cpu backend.
-    const cfg: Partial<TrainConfig> = { batchSize: 8, seed: 5, dSteps: 2, spectralNorm: 1, r1Gamma: 1, r1Every: 4, instanceNoise: 0.1, instanceNoiseSteps: 500, l2D: 1e-4, lrDecayStart: 150, lrDecaySteps: 400 };
+    const cfg: Partial<TrainConfig> = {
+      batchSize: 8,
+      seed: 5,
+      dSteps: 2,
+      spectralNorm: 1,
+      r1Gamma: 1,
+      r1Every: 4,
+      instanceNoise: 0.1,
+      instanceNoiseSteps: 500,
+      l2D: 1e-4,
+      lrDecayStart: 150,
+      lrDecaySteps: 400,
+    };
     const original = trainer(cfg);
     await runTo(original, 120);
     // Changed mid-run: the snapshot must carry the live values and the noise start step.

@@ -77,8 +77,7 @@ export interface Divergence extends NonFinite {
 
 export type LoopOutcome =
   /** `steps` reached, `until` said so, or stop() was called. */
-  | { kind: 'done' | 'stopped'; steps: number }
-  | { kind: 'diverged'; steps: number; divergence: Divergence };
+  { kind: 'done' | 'stopped'; steps: number } | { kind: 'diverged'; steps: number; divergence: Divergence };
 
 /**
  * One per trainer: runs may follow each other (start, pause, step 10, start…) and share the

@@ -127,7 +127,15 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
   const titleId = `chart-${chart}-title`;
   const descId = `chart-${chart}-desc`;
   return (
-    <figure ref={figRef} className="chart" aria-labelledby={titleId} aria-describedby={descId} data-testid={`chart-${chart}`} data-points={rows.length} data-points-b={rowsB.length}>
+    <figure
+      ref={figRef}
+      className="chart"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      data-testid={`chart-${chart}`}
+      data-points={rows.length}
+      data-points-b={rowsB.length}
+    >
       <figcaption>
         <h3 id={titleId}>{title}</h3>
         <ul className="legend" aria-label={`${title}: newest values`}>
@@ -149,7 +157,12 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
       <p id={descId} className="visually-hidden">
         {description}
       </p>
-      <div className="chart-body" aria-hidden={rows.length === 0 ? undefined : 'true'} onPointerEnter={() => setHovered(true)} onPointerLeave={() => setHovered(false)}>
+      <div
+        className="chart-body"
+        aria-hidden={rows.length === 0 ? undefined : 'true'}
+        onPointerEnter={() => setHovered(true)}
+        onPointerLeave={() => setHovered(false)}
+      >
         <ChartBody rows={rows} rowsB={rowsB} baselines={baselines} chart={chart} yDomain={yDomain} tooltip={hovered} />
       </div>
       <ChartTable title={title} keys={keys} rows={rows} testId={`table-${chart}`} />
@@ -195,19 +208,31 @@ const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDoma
     <ResponsiveContainer width="100%" height="100%" minHeight={100}>
       <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" verticalCoordinatesGenerator={verticalGrid} horizontalCoordinatesGenerator={horizontalGrid} />
-        <XAxis dataKey="step" type="number" domain={X_DOMAIN} tickFormatter={stepFormatter} allowDecimals={false} fontSize={11} ticks={xTicks} interval={0} tick={axisTick} />
-        <YAxis domain={yDomain ?? yAxis?.domain ?? AUTO_DOMAIN} ticks={yAxis?.ticks} tickFormatter={tickFormatter} width={56} fontSize={11} tickCount={5} interval={0} tick={axisTick} />
+        <XAxis
+          dataKey="step"
+          type="number"
+          domain={X_DOMAIN}
+          tickFormatter={stepFormatter}
+          allowDecimals={false}
+          fontSize={11}
+          ticks={xTicks}
+          interval={0}
+          tick={axisTick}
+        />
+        <YAxis
+          domain={yDomain ?? yAxis?.domain ?? AUTO_DOMAIN}
+          ticks={yAxis?.ticks}
+          tickFormatter={tickFormatter}
+          width={56}
+          fontSize={11}
+          tickCount={5}
+          interval={0}
+          tick={axisTick}
+        />
         {tooltip && <Tooltip isAnimationActive={false} labelFormatter={labelFormatter} formatter={valueFormatter} />}
         {shown.flatMap((b) =>
           keys.map((k) => (
-            <Line
-              key={`base${b.id}-${k}`}
-              data={b.charts[chart]}
-              dataKey={k}
-              name={`baseline ${b.id}: ${k}`}
-              {...BASELINE_LINE}
-              stroke={SERIES_COLORS[k]}
-            />
+            <Line key={`base${b.id}-${k}`} data={b.charts[chart]} dataKey={k} name={`baseline ${b.id}: ${k}`} {...BASELINE_LINE} stroke={SERIES_COLORS[k]} />
           )),
         )}
         {twin &&

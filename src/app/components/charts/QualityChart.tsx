@@ -84,7 +84,14 @@ export function QualityChart() {
       )}
       {(quality.rows.length > 0 || shown.length > 0) && key && (
         <div className="chart-body quality-body" aria-hidden="true">
-          <QualityBody rows={quality.rows} rowsB={rowsB} baselines={shown} valueKey={key} label={quality.labels[key] ?? key} floor={key === 'fid' ? last?.fidFloor : undefined} />
+          <QualityBody
+            rows={quality.rows}
+            rowsB={rowsB}
+            baselines={shown}
+            valueKey={key}
+            label={quality.labels[key] ?? key}
+            floor={key === 'fid' ? last?.fidFloor : undefined}
+          />
         </div>
       )}
     </figure>
@@ -127,20 +134,30 @@ const QualityBody = memo(function QualityBody({ rows, rowsB, baselines, valueKey
         <YAxis domain={domain} tickFormatter={tickFormatter} width={44} fontSize={11} tickCount={5} allowDecimals={of === null} />
         <Tooltip isAnimationActive={false} labelFormatter={labelFormatter} formatter={valueFormatter} />
         {floor !== undefined && Number.isFinite(floor) && (
-          <ReferenceLine y={floor} stroke="#6b7280" strokeDasharray="5 4" ifOverflow="extendDomain" label={{ value: 'floor', position: 'insideTopRight', fontSize: 10, fill: '#4b5563' }} />
+          <ReferenceLine
+            y={floor}
+            stroke="#6b7280"
+            strokeDasharray="5 4"
+            ifOverflow="extendDomain"
+            label={{ value: 'floor', position: 'insideTopRight', fontSize: 10, fill: '#4b5563' }}
+          />
         )}
         {baselines.map((b) => (
-          <Line
-            key={`base${b.id}`}
-            data={b.quality.rows}
-            dataKey={valueKey}
-            name={`baseline ${b.id}`}
-            {...BASELINE_LINE}
-            stroke={COLOR}
-          />
+          <Line key={`base${b.id}`} data={b.quality.rows} dataKey={valueKey} name={`baseline ${b.id}`} {...BASELINE_LINE} stroke={COLOR} />
         ))}
         {rowsB.length > 0 && (
-          <Line data={rowsB} dataKey={valueKey} name="B" type="linear" stroke={COLOR} strokeDasharray={TWIN_B_DASH} strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />
+          <Line
+            data={rowsB}
+            dataKey={valueKey}
+            name="B"
+            type="linear"
+            stroke={COLOR}
+            strokeDasharray={TWIN_B_DASH}
+            strokeWidth={1.5}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
+          />
         )}
         <Line dataKey={valueKey} name={valueKey} type="linear" stroke={COLOR} strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />
       </LineChart>

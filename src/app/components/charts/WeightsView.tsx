@@ -91,8 +91,12 @@ const NetworkWeights = memo(function NetworkWeights({ name: net, run, testId, st
           <tr>
             <th scope="col">layer</th>
             <th scope="col">L2</th>
-            <th scope="col" title="The L2 norm now, as a multiple of the run's first reading">×start</th>
-            <th scope="col" title={`Share of weights with |w| < ${NEAR_ZERO}`}>≈0</th>
+            <th scope="col" title="The L2 norm now, as a multiple of the run's first reading">
+              ×start
+            </th>
+            <th scope="col" title={`Share of weights with |w| < ${NEAR_ZERO}`}>
+              ≈0
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -216,8 +216,7 @@ function DatasetBrowserShown() {
       const y = window.scrollY;
       d.show();
       if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
-    }
-    else if (!open && d.open) d.close();
+    } else if (!open && d.open) d.close();
   }, [open]);
 
   const close = () => {

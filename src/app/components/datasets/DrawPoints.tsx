@@ -174,8 +174,8 @@ export function DrawPoints({ onTrain }: DrawPointsProps) {
   return (
     <div className="draw-points">
       <p>
-        Press and drag to paint points (mouse, finger or pen). The generator then learns to make points that look like your drawing; the real
-        points appear beside its attempts.
+        Press and drag to paint points (mouse, finger or pen). The generator then learns to make points that look like your drawing; the real points appear
+        beside its attempts.
       </p>
       <div className="draw-area">
         <canvas
@@ -226,8 +226,8 @@ export function DrawPoints({ onTrain }: DrawPointsProps) {
             Train on my drawing
           </button>
           <p className="muted">
-            At least {DRAWN_MIN_POINTS} points, at most {formatInt(DRAWN_MAX_POINTS)}. Each point is repeated with a little jitter, so a few
-            strokes make a smooth target.
+            At least {DRAWN_MIN_POINTS} points, at most {formatInt(DRAWN_MAX_POINTS)}. Each point is repeated with a little jitter, so a few strokes make a
+            smooth target.
           </p>
         </div>
       </div>

@@ -69,8 +69,8 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
   return (
     <div className="image-upload">
       <p className="privacy-note">
-        <strong>Nothing is uploaded anywhere.</strong> Your images are decoded in this browser tab, in a background worker, and never leave your
-        computer. Training keeps running while they are read.
+        <strong>Nothing is uploaded anywhere.</strong> Your images are decoded in this browser tab, in a background worker, and never leave your computer.
+        Training keeps running while they are read.
       </p>
 
       <fieldset className="upload-options" disabled={upload.busy}>
@@ -101,9 +101,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
         }}
         onDrop={onDrop}
       >
-        <p>
-          Drop PNG, JPEG, WebP or GIF images (or a folder of them) here, or
-        </p>
+        <p>Drop PNG, JPEG, WebP or GIF images (or a folder of them) here, or</p>
         <div className="drop-buttons">
           <button type="button" onClick={() => filesRef.current?.click()} disabled={upload.busy}>
             Choose images…
@@ -112,9 +110,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
             Choose a folder…
           </button>
         </div>
-        <p className="caps">
-          Each image is centre-cropped to a square and resized. GIFs give their first frame. {UPLOAD_CAPS_TEXT}
-        </p>
+        <p className="caps">Each image is centre-cropped to a square and resized. GIFs give their first frame. {UPLOAD_CAPS_TEXT}</p>
         <input
           ref={filesRef}
           className="visually-hidden"
@@ -158,7 +154,8 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
             {result.skipped.length > 0 && (
               <span className="skip-summary">
                 {' '}
-                ({skipReasonCounts(result.skipped)
+                (
+                {skipReasonCounts(result.skipped)
                   .map((r) => (r.count > 1 ? `${r.reason} ×${r.count}` : r.reason))
                   .join('; ')}
                 )

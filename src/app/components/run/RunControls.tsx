@@ -39,7 +39,12 @@ export function RunControls() {
       <button type="button" onClick={() => store.getState().stepOnce()} disabled={!ready || running} title="Run exactly one training step (while paused)">
         Step
       </button>
-      <button type="button" onClick={() => store.getState().reset()} disabled={!ready} title="New random weights, same settings: the run starts again from step 0">
+      <button
+        type="button"
+        onClick={() => store.getState().reset()}
+        disabled={!ready}
+        title="New random weights, same settings: the run starts again from step 0"
+      >
         Reset
       </button>
     </div>

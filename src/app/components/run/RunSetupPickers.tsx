@@ -95,7 +95,9 @@ export function RunSetupPickers() {
           id="pick-model"
           aria-describedby="model-hint"
           value={config?.model ?? ''}
-          onChange={(e) => change(`model to ${models.find((m) => m.id === e.target.value)?.label ?? e.target.value}`, { model: e.target.value as TrainConfig['model'] })}
+          onChange={(e) =>
+            change(`model to ${models.find((m) => m.id === e.target.value)?.label ?? e.target.value}`, { model: e.target.value as TrainConfig['model'] })
+          }
           title="Network sizes for this dataset: parameters, and the speed on the running backend"
         >
           {!config && <option value="">Loading…</option>}
@@ -199,11 +201,7 @@ export function RunSetupPickers() {
               setSeedDraft(null);
             }}
           />
-          <button
-            type="button"
-            title="Pick a random seed"
-            onClick={() => change('seed', { seed: Math.floor(Math.random() * seedMax) })}
-          >
+          <button type="button" title="Pick a random seed" onClick={() => change('seed', { seed: Math.floor(Math.random() * seedMax) })}>
             New seed
           </button>
         </div>

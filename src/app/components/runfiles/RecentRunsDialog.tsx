@@ -12,14 +12,18 @@ export function RecentRunsDialog() {
   const note = useKeeping((s) => s.storageNote);
   const ref = useModalDialog(open);
 
-
   const now = useNow();
   const close = () => keeping.getState().showRecent(false);
   return (
-    <dialog ref={ref} className="confirm-dialog recent-runs-dialog" aria-labelledby="recent-runs-title" onCancel={(e) => {
-      e.preventDefault();
-      close();
-    }}>
+    <dialog
+      ref={ref}
+      className="confirm-dialog recent-runs-dialog"
+      aria-labelledby="recent-runs-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+    >
       <h2 id="recent-runs-title">Recent runs</h2>
       <p className="hint">Autosaved in this browser every 30 s of training, on Pause and when the page is hidden; the latest 5 are kept.</p>
       {note && <p className="message notice">{note}</p>}
@@ -38,7 +42,12 @@ export function RecentRunsDialog() {
                 step {r.step.toLocaleString('en-US')} · epoch {r.epoch.toLocaleString('en-US')} · saved {timeAgo(r.savedAt, now)}
               </div>
               <div className="recent-run-buttons">
-                <button type="button" className="primary" onClick={() => keeping.getState().openRecent(r.id)} aria-label={`Open the ${r.dataset} run at step ${r.step}`}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => keeping.getState().openRecent(r.id)}
+                  aria-label={`Open the ${r.dataset} run at step ${r.step}`}
+                >
                   Open
                 </button>
                 <button type="button" onClick={() => keeping.getState().deleteRecent(r.id)} aria-label={`Delete the ${r.dataset} run at step ${r.step}`}>

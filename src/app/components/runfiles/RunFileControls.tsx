@@ -15,10 +15,20 @@ export function RunFileControls() {
   return (
     <>
       <div className="run-file-controls" role="group" aria-label="Run files">
-        <button type="button" onClick={() => keeping.getState().saveRun()} disabled={!ready || busy !== null} title="Download this run (weights, optimizer state, history) as a .ganrun file to continue later; in a twin, both runs in one file">
+        <button
+          type="button"
+          onClick={() => keeping.getState().saveRun()}
+          disabled={!ready || busy !== null}
+          title="Download this run (weights, optimizer state, history) as a .ganrun file to continue later; in a twin, both runs in one file"
+        >
           {busy === 'saving' ? 'Saving…' : 'Save run'}
         </button>
-        <button type="button" onClick={() => input.current?.click()} disabled={!ready || busy !== null} title="Open a .ganrun file (or drop one on the page): it replaces the current run">
+        <button
+          type="button"
+          onClick={() => input.current?.click()}
+          disabled={!ready || busy !== null}
+          title="Open a .ganrun file (or drop one on the page): it replaces the current run"
+        >
           {busy === 'opening' ? 'Opening…' : 'Open run…'}
         </button>
         <button type="button" onClick={() => keeping.getState().showRecent(true)} disabled={!ready} title="Runs autosaved in this browser">

@@ -13,5 +13,13 @@ export function RunThumbnail({ run, size = 64 }: { run: RecentRunInfo; size?: nu
     c.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(t.pixels), t.width, t.height), 0, 0);
   }, [t]);
   if (!t) return <span className="run-thumb run-thumb-empty" style={{ width: size, height: size }} aria-hidden="true" />;
-  return <canvas ref={ref} className="run-thumb" style={{ width: size, height: size }} role="img" aria-label={`Samples of the ${run.dataset} run at step ${run.step}`} />;
+  return (
+    <canvas
+      ref={ref}
+      className="run-thumb"
+      style={{ width: size, height: size }}
+      role="img"
+      aria-label={`Samples of the ${run.dataset} run at step ${run.step}`}
+    />
+  );
 }

@@ -83,13 +83,7 @@ export function DiracView() {
   const r = theta !== undefined && psi !== undefined ? Math.hypot(theta, psi) : undefined;
   return (
     <figure className="dirac-view" data-testid="dirac-view" data-points={rows.length}>
-      <canvas
-        ref={ref}
-        role="img"
-        aria-label="Dirac-GAN trajectory in the (θ, ψ) plane"
-        style={{ width: SIZE, height: SIZE }}
-        data-testid="dirac-canvas"
-      />
+      <canvas ref={ref} role="img" aria-label="Dirac-GAN trajectory in the (θ, ψ) plane" style={{ width: SIZE, height: SIZE }} data-testid="dirac-canvas" />
       <figcaption>
         {r === undefined ? (
           'Press Start: the path of (θ, ψ) is drawn here.'

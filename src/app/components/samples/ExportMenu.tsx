@@ -76,7 +76,9 @@ export function ExportMenu({ viewRef }: { viewRef: RefObject<HTMLElement | null>
   const timelapse = () => {
     const st = store.getState();
     const list: TimelapseFrame[] =
-      s.kind === 'points' ? pointsFrames(st.pointFrames) : st.samples.map((f) => ({ width: f.width, height: f.height, pixels: new Uint8ClampedArray(f.pixels) }));
+      s.kind === 'points'
+        ? pointsFrames(st.pointFrames)
+        : st.samples.map((f) => ({ width: f.width, height: f.height, pixels: new Uint8ClampedArray(f.pixels) }));
     if (!list.length) return setNote('No pictures yet: train for an epoch first.');
     setNote(null);
     st.exportTimelapse(list, s.kind === 'points' ? 1 : TIMELAPSE_GRID_SCALE);
@@ -104,7 +106,12 @@ export function ExportMenu({ viewRef }: { viewRef: RefObject<HTMLElement | null>
       <button type="button" onClick={csv} disabled={s.rows < 1} title="Every metric and quality measure, one row per step">
         CSV
       </button>
-      <button type="button" onClick={() => store.getState().exportModel()} disabled={busy || !s.ready} title="The generator as a TF.js Layers model (model.json + weights.bin, zipped)">
+      <button
+        type="button"
+        onClick={() => store.getState().exportModel()}
+        disabled={busy || !s.ready}
+        title="The generator as a TF.js Layers model (model.json + weights.bin, zipped)"
+      >
         Model (TF.js)
       </button>
       <div className="export-status" aria-live="polite" data-testid="export-status">

@@ -98,7 +98,9 @@ export function PointsView({ run }: { run?: 'B' } = {}) {
         Real points and generated points over the discriminator’s output.
       </canvas>
       <figcaption id={`points-caption${tag}`}>
-        <span data-testid={`samples-epoch${tag}`}>{frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first picture…'}</span>
+        <span data-testid={`samples-epoch${tag}`}>
+          {frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first picture…'}
+        </span>
         <ul className="points-legend">
           <li>
             <span className="dot real" aria-hidden="true" /> real data

@@ -72,7 +72,13 @@ export function SampleGrid() {
           Latest
         </button>
       </div>
-      <button type="button" className="draw-now" onClick={() => store.getState().requestSamples()} disabled={!ready || running} title="Draw the grid from the current weights (while paused)">
+      <button
+        type="button"
+        className="draw-now"
+        onClick={() => store.getState().requestSamples()}
+        disabled={!ready || running}
+        title="Draw the grid from the current weights (while paused)"
+      >
         Draw samples now
       </button>
     </figure>

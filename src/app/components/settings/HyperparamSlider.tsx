@@ -128,7 +128,9 @@ function ShownSlider({ field }: { field: LiveKey }) {
         <span className="hyperparam-applied" data-testid={`applied-${field}`}>
           {isPending ? 'applying…' : appliedSince !== undefined ? `applied at step ${appliedSince}` : ''}
         </span>
-        <span className="visually-hidden">{offAtLeft} {scaleHint ?? 'Log scale: arrows move about ×1.2, Page Up/Down ×10.'}</span>
+        <span className="visually-hidden">
+          {offAtLeft} {scaleHint ?? 'Log scale: arrows move about ×1.2, Page Up/Down ×10.'}
+        </span>
       </p>
     </div>
   );

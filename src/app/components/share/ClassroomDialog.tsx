@@ -20,7 +20,6 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
   const [autostart, setAutostart] = useState(true);
   const [lesson, setLesson] = useState('');
 
-
   const link = () => {
     const l = lesson ? lessonById(lesson) : undefined;
     const extra = { hide: CONTROL_GROUPS.map((g) => g.id).filter((id) => hide.includes(id)), autostart, lesson: l?.id ?? null };

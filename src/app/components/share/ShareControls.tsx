@@ -59,7 +59,12 @@ export function ShareControls() {
       <button type="button" onClick={() => setClassroom(true)}>
         Classroom link…
       </button>
-      <button type="button" aria-pressed={projector} onClick={() => useView.getState().setProjector(!projector)} title="Large type and high contrast for a projector">
+      <button
+        type="button"
+        aria-pressed={projector}
+        onClick={() => useView.getState().setProjector(!projector)}
+        title="Large type and high contrast for a projector"
+      >
         Projector
       </button>
       <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => useView.getState().setHelpOpen(true)}>

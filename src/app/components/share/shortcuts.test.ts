@@ -10,7 +10,13 @@ function el(tagName: string, { role = null as string | null, inDialog = false, e
     closest: (sel: string) => (sel === 'dialog[open]' && inDialog ? ({} as Element) : null),
   } as unknown as Element;
 }
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('keyboard shortcuts', () => {
   it('maps Space, . and →, R and ? on the page', () => {
@@ -25,7 +31,14 @@ describe('keyboard shortcuts', () => {
   });
 
   it('never fires while typing, on a slider, in a dialog or with a modifier', () => {
-    for (const t of [el('INPUT'), el('TEXTAREA'), el('SELECT'), el('DIV', { editable: true }), el('DIV', { role: 'slider' }), el('BUTTON', { inDialog: true })]) {
+    for (const t of [
+      el('INPUT'),
+      el('TEXTAREA'),
+      el('SELECT'),
+      el('DIV', { editable: true }),
+      el('DIV', { role: 'slider' }),
+      el('BUTTON', { inDialog: true }),
+    ]) {
       for (const k of [' ', '.', 'ArrowRight', 'r', '?']) expect(shortcutFor(key(k), t)).toBeNull();
     }
     expect(shortcutFor(key('r', { ctrlKey: true }), el('BODY'))).toBeNull();

@@ -51,7 +51,12 @@ export function TwinControls() {
             </button>
           </>
         )}
-        <button type="button" onClick={() => act().pinBaseline()} disabled={!s.hasHistory || s.baselines.length >= MAX_BASELINES} title="Freeze this run’s curves: they stay on the charts, faint, behind later runs">
+        <button
+          type="button"
+          onClick={() => act().pinBaseline()}
+          disabled={!s.hasHistory || s.baselines.length >= MAX_BASELINES}
+          title="Freeze this run’s curves: they stay on the charts, faint, behind later runs"
+        >
           Pin as baseline
         </button>
         <PinFromFile />
@@ -72,7 +77,12 @@ export function TwinControls() {
           {s.baselines.map((b) => (
             <li key={b.id} data-testid="baseline">
               <span className={b.hidden ? 'hidden-baseline' : undefined}>{b.label}</span>
-              <button type="button" onClick={() => act().toggleBaseline(b.id)} aria-pressed={!b.hidden} aria-label={`${b.hidden ? 'Show' : 'Hide'} baseline ${b.label}`}>
+              <button
+                type="button"
+                onClick={() => act().toggleBaseline(b.id)}
+                aria-pressed={!b.hidden}
+                aria-label={`${b.hidden ? 'Show' : 'Hide'} baseline ${b.label}`}
+              >
                 {b.hidden ? 'Show' : 'Hide'}
               </button>
               <button type="button" onClick={() => act().removeBaseline(b.id)} aria-label={`Remove baseline ${b.label}`}>
@@ -89,7 +99,15 @@ export function TwinControls() {
 /** B's counters for the status bar while a twin is on. */
 export function TwinStatus() {
   // A held run's rate reads 0, not the last rate it trained at.
-  const s = useApp(useShallow((st) => ({ twinOn: st.twinOn, step: st.step, stepB: st.stepB, rateA: st.running ? st.stepsPerSec : 0, rateB: st.runningB ? st.stepsPerSecB : 0 })));
+  const s = useApp(
+    useShallow((st) => ({
+      twinOn: st.twinOn,
+      step: st.step,
+      stepB: st.stepB,
+      rateA: st.running ? st.stepsPerSec : 0,
+      rateB: st.runningB ? st.stepsPerSecB : 0,
+    })),
+  );
   if (!s.twinOn) return null;
   return (
     <span className="twin-status" data-testid="twin-status">

@@ -5,7 +5,11 @@ import { useApp } from '../../storeContext';
 
 /** `baselines`: how many baselines this chart draws, where not every shown one is (the quality chart). */
 export function TwinLegend({ baselines: drawn }: { baselines?: number } = {}) {
-  const { twinOn, difference, baselines: shown } = useApp(
+  const {
+    twinOn,
+    difference,
+    baselines: shown,
+  } = useApp(
     useShallow((s) => ({
       twinOn: s.twinOn,
       difference: s.twinOn && s.config && s.configB ? twinDifference(s.config, s.configB) : '',

@@ -39,7 +39,9 @@ function SampleGridB() {
       <canvas ref={ref} role="img" aria-label="Run B: generated samples" data-testid="samples-canvas-B" data-step={frame?.step ?? ''} width={224} height={224}>
         Run B’s 64 images from the same fixed noise.
       </canvas>
-      <figcaption data-testid="samples-epoch-B">{frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first grid…'}</figcaption>
+      <figcaption data-testid="samples-epoch-B">
+        {frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first grid…'}
+      </figcaption>
     </figure>
   );
 }

@@ -13,7 +13,17 @@ export function TwinRunControls() {
   const store = useAppStore();
   const keeping = useKeepingStore();
   const busy = useKeeping((k) => k.busy !== null);
-  const s = useApp(useShallow((st) => ({ twinOn: st.twinOn, ready: st.phase === 'ready', runningA: st.running, runningB: st.runningB, stepA: st.step, stepB: st.stepB, forkStep: st.forkStep })));
+  const s = useApp(
+    useShallow((st) => ({
+      twinOn: st.twinOn,
+      ready: st.phase === 'ready',
+      runningA: st.running,
+      runningB: st.runningB,
+      stepA: st.step,
+      stepB: st.stepB,
+      forkStep: st.forkStep,
+    })),
+  );
   if (!s.twinOn) return null;
   const act = store.getState;
   const row = (key: RunKey, running: boolean, step: number) => (
@@ -30,11 +40,21 @@ export function TwinRunControls() {
         {running ? `Pause ${key}` : `Start ${key}`}
       </button>
       {key === 'B' && (
-        <button type="button" disabled={!s.ready} onClick={() => act().resetB()} title="Fork B again from A where A is now (B keeps its settings); training pauses">
+        <button
+          type="button"
+          disabled={!s.ready}
+          onClick={() => act().resetB()}
+          title="Fork B again from A where A is now (B keeps its settings); training pauses"
+        >
           Reset B
         </button>
       )}
-      <button type="button" disabled={!s.ready || busy} onClick={() => keeping.getState().saveRun(key)} title={`Download run ${key} alone as an ordinary .ganrun file (Save run saves both)`}>
+      <button
+        type="button"
+        disabled={!s.ready || busy}
+        onClick={() => keeping.getState().saveRun(key)}
+        title={`Download run ${key} alone as an ordinary .ganrun file (Save run saves both)`}
+      >
         Save {key}
       </button>
     </li>

@@ -17,7 +17,10 @@ export class LiveAdam {
   private readonly v: tf.Variable[];
   private t = 0;
 
-  constructor(private readonly variables: tf.Variable[], settings: AdamSettings) {
+  constructor(
+    private readonly variables: tf.Variable[],
+    settings: AdamSettings,
+  ) {
     this.learningRate = settings.learningRate;
     this.beta1 = settings.beta1;
     this.beta2 = settings.beta2;
@@ -60,4 +63,3 @@ export class LiveAdam {
     [...this.m, ...this.v].forEach((x) => x.dispose());
   }
 }
-

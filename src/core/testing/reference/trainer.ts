@@ -188,7 +188,18 @@ export class ReferenceTrainer {
         const critic = (seed: number) => (x: tf.Tensor) => this.discriminator.apply(x, this.dOptions(seed, true));
         const r1 = r1Now ? r1Penalty(critic(seedReal), realIn, r1Gamma * r1Every) : null;
         const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : null;
-        Object.assign(scalars, keepAll({ dLoss: adversarial, dL1: penalty.l1, dL2: penalty.l2, dReal: this.reportedD(realOut), dFake: this.reportedD(fakeOut), r1: this.reportR1(r1, r1Gamma > 0, r1Every), gp: gp ?? undefined }));
+        Object.assign(
+          scalars,
+          keepAll({
+            dLoss: adversarial,
+            dL1: penalty.l1,
+            dL2: penalty.l2,
+            dReal: this.reportedD(realOut),
+            dFake: this.reportedD(fakeOut),
+            r1: this.reportR1(r1, r1Gamma > 0, r1Every),
+            gp: gp ?? undefined,
+          }),
+        );
         // Only the terms that are on are added: zeros would cost kernels every step.
         return sumPairwise([adversarial, ...penalty.active, ...(r1 ? [r1] : []), ...(gp ? [gp] : [])]) as tf.Scalar;
       }, this.discriminator.variables);
