@@ -26,6 +26,7 @@ import { createDrawingRuns } from './drawingRuns';
 import type { BackendName } from '../core/backend/backendReport';
 import { ABANDON_AFTER_MS, createDeviceLoss, type WatchDevice } from './deviceLoss';
 import { watchDevice } from './deviceWatch';
+import { createBackendGate } from './backendGate';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -71,6 +72,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       await deps.yieldToEvents();
     },
   };
+  // Backend switches one at a time; commands wait until none is in flight (backendGate.ts).
+  const gate = createBackendGate();
   let backend: BackendReport | null = null;
   let run: LiveRun | null = null;
   let training: Promise<void> = Promise.resolve();
@@ -119,7 +122,9 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     }
     if (deps.chooseBackend && backend) {
       try {
-        backend = await deps.chooseBackend(backend, resolved.value, dataset, (message) => post({ type: 'progress', stage: 'backend', message }));
+        const current = backend;
+        const choose = deps.chooseBackend;
+        backend = await gate.hold(() => choose(current, resolved.value, dataset, (message) => post({ type: 'progress', stage: 'backend', message })));
       } catch (e) {
         // The backend that started first still runs: measuring is an improvement, not a need.
         backend = { ...backend, calibration: `not measured: ${(e as Error).message}` };
@@ -264,7 +269,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     if (backend) return fail('init', 'bad-message', 'init: already initialised; use reset to change the run');
     post({ type: 'progress', stage: 'backend', message: `Starting the ${cmd.backend} backend…` });
     try {
-      backend = await deps.selectBackend(cmd.backend);
+      backend = await gate.hold(() => deps.selectBackend(cmd.backend));
     } catch (e) {
       return fail('init', 'backend-failed', `No TensorFlow.js backend could start: ${(e as Error).message}`);
     }
@@ -371,6 +376,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const guarded = () =>
       deviceLoss
         .settled()
+        .then(() => gate.settled())
         .then(() => execute(cmd))
         .catch((e) => fail(cmd.type, 'internal', (e as Error).message));
     // Previews and uploads run beside training and other commands, which keep going.
@@ -408,7 +414,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
           // Its tensors went with the device; the checkpoint is in CPU memory.
         }
       },
-      selectBackend: (requested, skip) => deps.selectBackend(requested, { skip }),
+      selectBackend: (requested, skip) => gate.hold(() => deps.selectBackend(requested, { skip })),
       reinstall: (next, snapshot, config, live) => {
         backend = next;
         const afterReady = keeping.continueAt(snapshot?.step ?? 0);
