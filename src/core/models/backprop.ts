@@ -95,14 +95,12 @@ function dense(x: tf.Tensor, w: tf.Tensor, bias: tf.Tensor | undefined, act: Act
   const fused = fusedActivation(act);
   if (tf.getBackend() === 'wasm' && !wasmFusedMatMulTakesRank2()) return tf.fused.matMul({ a: x as tf.Tensor2D, b: w as tf.Tensor2D, bias, ...fused });
   const inputs: tf.NamedTensorMap = bias ? { a: x, b: w, bias } : { a: x, b: w };
-  return tf
-    .engine()
-    .runKernel('_FusedMatMul', inputs, {
-      transposeA: false,
-      transposeB: false,
-      activation: fused.activation,
-      leakyreluAlpha: fused.leakyreluAlpha ?? 0.2,
-    }) as tf.Tensor;
+  return tf.engine().runKernel('_FusedMatMul', inputs, {
+    transposeA: false,
+    transposeB: false,
+    activation: fused.activation,
+    leakyreluAlpha: fused.leakyreluAlpha ?? 0.2,
+  }) as tf.Tensor;
 }
 
 /**
