@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { fileURLToPath } from 'node:url';
 import { tfReachingCoreModules } from './scripts/lib/tfReach.js';
-import { TRANSLATED_FILES, USER_FACING_ATTRIBUTES } from './scripts/lib/translatedFiles.js';
+import { LANGUAGE_FREE_WORDS, TRANSLATED_FILES, USER_FACING_ATTRIBUTES } from './scripts/lib/translatedFiles.js';
 
 /**
  * Core modules that import TF.js (directly or through another one), relative to src/core, worked
@@ -62,6 +62,7 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           'jsx-attributes': { include: USER_FACING_ATTRIBUTES },
+          words: { exclude: LANGUAGE_FREE_WORDS },
           'should-validate-template': true,
           message: 'User-facing text comes from the catalogues (src/app/i18n/en.ts, zh-CN.ts): use t(…)',
         },

@@ -1,6 +1,7 @@
 /** The catalogues agree: same keys, same placeholders, and every message parses as ICU. */
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { METRIC_KEYS } from '../../core/metrics/stepMetrics';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -44,6 +45,9 @@ describe('catalogues', () => {
   });
   it('use the same placeholders in both languages, and every message parses as ICU', () => {
     for (const [k, m] of english) expect(argumentsOf(chinese.get(k) ?? '', 'zh-CN'), k).toEqual(argumentsOf(m, 'en'));
+  });
+  it('name every step metric the charts can show', () => {
+    for (const k of METRIC_KEYS) expect(english.has(`metrics.${k}`), k).toBe(true);
   });
   it('finds a key missing from one side (the check itself works)', () => {
     const a = flatten({ x: { y: 'a', z: 'b' } });

@@ -10,6 +10,80 @@ export const en = {
   notices: {
     badLang: 'URL parameter "lang" must be one of {languages}; got "{value}". Using your browser\'s language.',
   },
+  /** The step metrics' names (keys of MetricKey, src/core/metrics/stepMetrics.ts). */
+  metrics: {
+    step: 'Step',
+    epoch: 'Epoch',
+    dLoss: 'D loss (adversarial)',
+    gLoss: 'G loss (adversarial)',
+    gL1: 'G L1 penalty',
+    gL2: 'G L2 penalty',
+    dL1: 'D L1 penalty',
+    dL2: 'D L2 penalty',
+    dReal: 'D(real)',
+    dFake: 'D(fake)',
+    gGradNorm: 'G gradient norm',
+    dGradNorm: 'D gradient norm',
+    r1: 'R1 penalty',
+    gp: 'WGAN-GP penalty',
+    noiseSigma: 'Instance noise σ',
+    lrScale: 'Learning-rate factor',
+    theta: 'Dirac-GAN θ (G)',
+    psi: 'Dirac-GAN ψ (D)',
+  },
+  charts: {
+    panelTitle: 'Training charts',
+    empty: 'Press Start or Step to train: the curves appear here.',
+    newestValues: '{title}: newest values',
+    tableOfValues: 'Table of values',
+    tableRegion: '{title}: table of values',
+    tableCaption: '{title} per step',
+    tooltipStep: 'Step {step}',
+    baselineSeries: 'baseline {id}: {series}',
+    qualitySummary: 'Quality over the run',
+    weightsSummary: 'Weights of G and D',
+    losses: {
+      title: 'Losses',
+      description:
+        'The discriminator’s and the generator’s adversarial losses per step. They pull against each other: neither should fall to zero in a healthy run.',
+    },
+    penalties: {
+      title: 'Weight penalties',
+      description:
+        'The L1 and L2 terms added to each network’s loss: the coefficient times the sum of absolute or squared weights. Zero while the slider is off.',
+    },
+    verdicts: {
+      title: 'Discriminator’s verdicts, P(real)',
+      description: 'Mean probability of “real” that D gives real examples and generated ones. Both near 0.5 means D cannot tell them apart.',
+    },
+    scores: {
+      title: 'Discriminator’s scores',
+      description:
+        'Mean raw score D gives real and generated examples (this loss has no probabilities: higher means more real). The gap between the two lines is what D has learned to see.',
+    },
+    regularizers: {
+      title: 'Gradient penalties',
+      description:
+        'The R1 term (γ/2 times D’s squared slope at real data), the WGAN-GP term (λ times the squared distance of D’s slope from 1 between real and fake) and the instance-noise σ now in force. Zero while they are off.',
+    },
+  },
+  weights: {
+    empty: 'Weight histograms appear about once a second while training.',
+    runRegion: 'Run {run}: weights',
+    step: 'step {step, number}',
+    generator: 'Generator',
+    discriminator: 'Discriminator',
+    runNetwork: 'Run {run} {network}',
+    nearZero: 'near zero',
+    ofTotal: 'of {total, number}',
+    histogram: '{name} weight histogram over ±{range}',
+    tableCaption: '{name}: L2 norm and near-zero share (|w| < {threshold}) of each layer’s weights',
+    layer: 'layer',
+    sinceStart: '×start',
+    sinceStartTitle: 'The L2 norm now, as a multiple of the run’s first reading',
+    nearZeroTitle: 'Share of weights with |w| < {threshold}',
+    layerTitle: '{layer}: {count, number} weights',
+  },
 } as const;
 
 /** A catalogue: the same keys as English, each a message. */
