@@ -12,6 +12,8 @@ export const TRANSLATED_FILES = [
   'src/app/components/charts/MetricChart.tsx',
   'src/app/components/charts/PenaltyChart.tsx',
   'src/app/components/charts/WeightsView.tsx',
+  'src/app/components/runfiles/*.tsx',
+  'src/app/components/settings/LrDecayControls.tsx',
 ];
 
 // JSX attributes a person reads or hears; every other attribute (dataKey, stroke, role…) is code.
