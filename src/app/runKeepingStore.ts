@@ -3,6 +3,7 @@
  * once at page open, the storage note and what is in flight. A small vanilla zustand store of its
  * own (the main store does not need any of it), fed the same worker events.
  */
+import { workerText } from './i18n/workerText';
 import { t } from './i18n/i18n';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
@@ -123,7 +124,7 @@ export function createKeepingStore(send: (cmd: Command) => void, download: (name
           set({ busy: null, offer: null, opened: { from: ev.from, name: ev.name, dataset: ev.dataset, step: ev.step } });
           return;
         case 'storageNote':
-          set({ storageNote: ev.message });
+          set({ storageNote: workerText(ev) });
           return;
         case 'error':
           if (ev.code === 'bad-run-file' || ev.source === 'saveRun' || ev.source === 'openRun' || ev.source === 'openRecent') set({ busy: null });

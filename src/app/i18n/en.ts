@@ -131,6 +131,33 @@ export const en = {
     until: 'Learning rates in force: the values above until step {step, number}.',
     now: 'Learning rates in force now: ×{scale} the values above.',
   },
+  /** Worker messages (src/worker/wording.ts): the worker sends the key and values, the page words them. */
+  worker: {
+    datasetFailed: 'Could not load dataset {id}: {detail}',
+    badDrawing: 'Your drawing cannot be used: {detail}',
+    readingFiles: 'Reading {n, plural, one {# file} other {# files}}…',
+    decodedFiles: 'Decoded {done, number} of {total, number} files…',
+    noFiles: 'No files were given.',
+    noImages: 'None of the {n, number} files could be used as an image.',
+    modelExportFailed: 'Model export failed: {detail}',
+    timelapseFailed: 'Timelapse export failed: {detail}',
+    estimatingBatchNorm: 'Estimating BatchNorm statistics from noise…',
+    packingModel: 'Packing the model…',
+    encodingFrames: 'Encoding {n, plural, one {# frame} other {# frames}}…',
+    encodingFrame: 'Encoding frame {i, number} of {n, number}…',
+    storageFull: 'The browser’s storage for this site is full, so runs are not autosaved.',
+    storageRefused: 'This browser does not let the page store data (a private window?), so runs are not autosaved.',
+    noIndexedDb: 'This browser has no IndexedDB here, so runs are not autosaved.',
+    runGone: 'That saved run is no longer there (deleted in another tab?).',
+    notAutosaved: 'Runs are not autosaved: {detail}',
+    cannotOpen: '{name} cannot be opened: {detail} The current run is unchanged.',
+    unknownDataset:
+      '{name} trained on the dataset “{dataset}”, which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.',
+  },
+  exports: {
+    starting: 'Starting…',
+    sendingPictures: 'Sending the pictures…',
+  },
 } as const;
 
 /** A catalogue: the same keys as English, each a message. */
