@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
 import { pickLanguage } from '../../i18n/startLanguage';
+import './language.css';
 
 export function LanguagePicker() {
   const { t, i18n } = useTranslation();
