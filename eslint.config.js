@@ -2,11 +2,13 @@
 // layer rules of docs/ARCHITECTURE.md (core ← worker ← app) as errors. Not type-aware on purpose:
 // `npm run typecheck` already runs tsc, and type-aware linting would multiply the lint time.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { fileURLToPath } from 'node:url';
 import { tfReachingCoreModules } from './scripts/lib/tfReach.js';
+import { LANGUAGE_FREE_WORDS, TRANSLATED_FILES, USER_FACING_ATTRIBUTES } from './scripts/lib/translatedFiles.js';
 
 /**
  * Core modules that import TF.js (directly or through another one), relative to src/core, worked
@@ -49,6 +51,23 @@ export default tseslint.config(
     files: ['src/app/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs['recommended-latest'].rules },
+  },
+  // Translated files: no literal text in JSX, nor in the attributes a person reads (docs/i18n.md).
+  {
+    files: TRANSLATED_FILES,
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: USER_FACING_ATTRIBUTES },
+          words: { exclude: LANGUAGE_FREE_WORDS },
+          'should-validate-template': true,
+          message: 'User-facing text comes from the catalogues (src/app/i18n/en.ts, zh-CN.ts): use t(…)',
+        },
+      ],
+    },
   },
   // Layer rules.
   {

@@ -10,6 +10,7 @@ import { RunFileDrop } from './components/runfiles/RunFileDrop';
 import { SamplesPanel } from './components/samples/SamplesPanel';
 import { StatusBar } from './components/run/StatusBar';
 import { ShareControls } from './components/share/ShareControls';
+import { LanguagePicker } from './components/language/LanguagePicker';
 import { useHidden } from './viewStore';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
         {!noLessons && <LessonsMenu />}
         <StatusBar />
         <ShareControls />
+        <LanguagePicker />
       </header>
       <ErrorMessages />
       <ResumeOffer />

@@ -4,10 +4,13 @@ import { App } from './App';
 import { StoreContext } from './storeContext';
 import { KeepingContext } from './keepingContext';
 import { startTraining } from './workerClient';
+import { startLanguage } from './i18n/startLanguage';
 import './styles.css';
 import './components/share/share.css';
 import './theme.css';
 import './responsive.css';
+
+startLanguage(window.location.search);
 
 // Created once, outside React, so StrictMode's double effects cannot start two workers.
 const { store, keeping } = startTraining(window.location.search);

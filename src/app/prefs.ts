@@ -4,18 +4,22 @@
  * quota), the choice still holds for this page; it is just not remembered.
  */
 import { create } from 'zustand';
+import { isLanguage, type Language } from './i18n/languages';
 
 export interface Prefs {
   /** Pause training while the tab is hidden, and resume it when shown if it had been training. */
   pauseWhenHidden: boolean;
   setPauseWhenHidden(on: boolean): void;
+  /** The language picked in the header; null = follow the browser's languages. */
+  language: Language | null;
+  setLanguage(lang: Language): void;
 }
 
 export const PREFS_KEY = 'gan-playground:prefs';
 
 /** What is stored (JSON); unknown or malformed values fall back to the defaults. */
-type StoredPrefs = Pick<Prefs, 'pauseWhenHidden'>;
-const DEFAULTS: StoredPrefs = { pauseWhenHidden: false };
+type StoredPrefs = Pick<Prefs, 'pauseWhenHidden' | 'language'>;
+const DEFAULTS: StoredPrefs = { pauseWhenHidden: false, language: null };
 
 function storage(): Storage | null {
   try {
@@ -28,7 +32,10 @@ function storage(): Storage | null {
 export function readPrefs(store: Storage | null = storage()): StoredPrefs {
   try {
     const raw = JSON.parse(store?.getItem(PREFS_KEY) ?? 'null') as Partial<StoredPrefs> | null;
-    return { pauseWhenHidden: typeof raw?.pauseWhenHidden === 'boolean' ? raw.pauseWhenHidden : DEFAULTS.pauseWhenHidden };
+    return {
+      pauseWhenHidden: typeof raw?.pauseWhenHidden === 'boolean' ? raw.pauseWhenHidden : DEFAULTS.pauseWhenHidden,
+      language: isLanguage(raw?.language) ? raw.language : DEFAULTS.language,
+    };
   } catch {
     return { ...DEFAULTS };
   }
@@ -42,10 +49,14 @@ function writePrefs(prefs: StoredPrefs, store: Storage | null = storage()): void
   }
 }
 
-export const usePrefs = create<Prefs>()((set) => ({
+export const usePrefs = create<Prefs>()((set, get) => ({
   ...readPrefs(),
   setPauseWhenHidden(on) {
     set({ pauseWhenHidden: on });
-    writePrefs({ pauseWhenHidden: on });
+    writePrefs({ pauseWhenHidden: on, language: get().language });
+  },
+  setLanguage(language) {
+    set({ language });
+    writePrefs({ pauseWhenHidden: get().pauseWhenHidden, language });
   },
 }));

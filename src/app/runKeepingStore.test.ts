@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, RecentRunInfo, WorkerEvent } from '../worker/protocol';
-import { createKeepingStore, resumeLabel, timeAgo } from './runKeepingStore';
+import { createKeepingStore, openedLabel, resumeLabel, timeAgo } from './runKeepingStore';
+import { i18n } from './i18n/i18n';
 
 const run = (id: string, step: number, savedAt = 0): RecentRunInfo => ({
   id,
@@ -38,7 +39,9 @@ describe('run-keeping store', () => {
     expect(store.getState().offer).toBeNull();
     expect(store.getState().busy).toBe('opening');
     ev({ type: 'runOpened', from: 'recent', name: 'The saved ring8 run', dataset: 'ring8', step: 4200 });
-    expect(store.getState()).toMatchObject({ busy: null, opened: 'Opened The saved ring8 run at step 4,200.' });
+    expect(store.getState()).toMatchObject({ busy: null, opened: { from: 'recent', dataset: 'ring8', step: 4200 } });
+    expect(openedLabel(store.getState().opened!)).toBe('Opened the saved ring8 run at step 4,200.');
+    expect(openedLabel({ from: 'file', name: 'a.ganrun', dataset: 'ring8', step: 12 })).toBe('Opened a.ganrun at step 12.');
   });
 
   it('makes no offer when nothing was saved, after Start fresh, or once training started', () => {
@@ -108,5 +111,17 @@ describe('run-keeping store', () => {
     expect(timeAgo(0, 3 * 60 * min)).toBe('3 hours ago');
     expect(timeAgo(0, 5 * 24 * 60 * min)).toBe('5 days ago');
     expect(resumeLabel(run('x', 4200, 0), 2 * min)).toBe('Resume the ring8 run from step 4,200 (saved 2 minutes ago)');
+  });
+
+  it('says it in Chinese too (ICU plurals: Chinese has one form)', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      expect(timeAgo(0, 10_000)).toBe('刚刚');
+      expect(timeAgo(0, 60_000)).toBe('1 分钟前');
+      expect(timeAgo(0, 5 * 24 * 3_600_000)).toBe('5 天前');
+      expect(resumeLabel(run('x', 4200, 0), 120_000)).toBe('从第 4,200 步继续 ring8 的训练（2 分钟前保存）');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

@@ -3,6 +3,8 @@
  * once at page open, the storage note and what is in flight. A small vanilla zustand store of its
  * own (the main store does not need any of it), fed the same worker events.
  */
+import { workerText } from './i18n/workerText';
+import { t } from './i18n/i18n';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Command, RecentRunInfo, RunTarget, WorkerEvent } from '../worker/protocol';
@@ -15,8 +17,8 @@ export interface KeepingState {
   /** Why runs are not autosaved here (no IndexedDB, full quota), shown once. */
   storageNote: string | null;
   busy: 'saving' | 'opening' | null;
-  /** "Opened ring8-mlp2d-step4200.ganrun at step 4,200", after a run was opened. */
-  opened: string | null;
+  /** The run just opened (the page words it: "Opened ring8-mlp2d-step4200.ganrun at step 4,200."). */
+  opened: OpenedRun | null;
   dialogOpen: boolean;
 
   /** `run`: one run of a twin alone (absent: the run, or both runs of a twin in one file). */
@@ -119,10 +121,10 @@ export function createKeepingStore(send: (cmd: Command) => void, download: (name
           set({ busy: null });
           return;
         case 'runOpened':
-          set({ busy: null, offer: null, opened: `Opened ${ev.name} at step ${ev.step.toLocaleString('en-US')}.` });
+          set({ busy: null, offer: null, opened: { from: ev.from, name: ev.name, dataset: ev.dataset, step: ev.step } });
           return;
         case 'storageNote':
-          set({ storageNote: ev.message });
+          set({ storageNote: workerText(ev) });
           return;
         case 'error':
           if (ev.code === 'bad-run-file' || ev.source === 'saveRun' || ev.source === 'openRun' || ev.source === 'openRecent') set({ busy: null });
@@ -135,18 +137,30 @@ export function createKeepingStore(send: (cmd: Command) => void, download: (name
 }
 
 /** "just now", "2 minutes ago", "3 hours ago", "5 days ago". */
+/** A run just opened: from a file (its name) or from the Recent runs list (its dataset). */
+export interface OpenedRun {
+  from: 'file' | 'recent';
+  name: string;
+  dataset: string;
+  step: number;
+}
+
+/** "Opened ring8-mlp2d-step4200.ganrun at step 4,200." in the page's language. */
+export function openedLabel(o: OpenedRun): string {
+  return o.from === 'file' ? t('runFiles.openedFile', { name: o.name, step: o.step }) : t('runFiles.openedRecent', { dataset: o.dataset, step: o.step });
+}
+
 export function timeAgo(savedAt: number, now: number): string {
   const s = Math.max(0, (now - savedAt) / 1000);
-  if (s < 45) return 'just now';
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  if (s < 45) return t('time.justNow');
   const minutes = Math.max(1, Math.round(s / 60));
-  if (minutes < 60) return plural(minutes, 'minute');
+  if (minutes < 60) return t('time.minutesAgo', { n: minutes });
   const hours = Math.round(s / 3600);
-  if (hours < 24) return plural(hours, 'hour');
-  return plural(Math.round(s / 86_400), 'day');
+  if (hours < 24) return t('time.hoursAgo', { n: hours });
+  return t('time.daysAgo', { n: Math.round(s / 86_400) });
 }
 
 /** "Resume the ring8 run from step 4,200 (saved 2 minutes ago)". */
 export function resumeLabel(run: RecentRunInfo, now: number): string {
-  return `Resume the ${run.dataset} run from step ${run.step.toLocaleString('en-US')} (saved ${timeAgo(run.savedAt, now)})`;
+  return t('resume.resume', { dataset: run.dataset, step: run.step, ago: timeAgo(run.savedAt, now) });
 }

@@ -1,19 +1,23 @@
 /**
  * What the page shows, apart from the run: projector mode, the quality measure charted, a
- * classroom link's hidden controls, the shortcut help. UI-only state in its own small store (the
+ * classroom link's hidden controls, the shortcut help, the language a link fixed. UI-only state in its own small store (the
  * run's state lives in store.ts); the run link (lib/runLink.ts) reads and writes it.
  */
 import { create } from 'zustand';
+import type { Language } from './i18n/languages';
 
 export interface ViewState {
   projector: boolean;
   quality: string | null;
   hidden: string[];
   helpOpen: boolean;
+  /** The language the link fixed (it stays in the link, following the picker); null = none fixed. */
+  lang: Language | null;
   setProjector(on: boolean): void;
   setQuality(key: string | null): void;
   setHidden(ids: string[]): void;
   setHelpOpen(open: boolean): void;
+  setLang(lang: Language | null): void;
 }
 
 export const useView = create<ViewState>()((set) => ({
@@ -21,10 +25,12 @@ export const useView = create<ViewState>()((set) => ({
   quality: null,
   hidden: [],
   helpOpen: false,
+  lang: null,
   setProjector: (projector) => set({ projector }),
   setQuality: (quality) => set({ quality }),
   setHidden: (hidden) => set({ hidden }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setLang: (lang) => set({ lang }),
 }));
 
 /** True when a classroom link hides this control group. */

@@ -2,6 +2,7 @@
  * The Export menu's worker side: the generator as a zipped TF.js Layers model, and the timelapse
  * GIF. Bytes go back in one transferable `exportFile` event; the UI makes the download.
  */
+import { worded } from './wording';
 import { exportGenerator } from '../core/export/generatorExport';
 import { WEIGHTS_FILE } from '../core/export/layersModel';
 import { encodeTimelapse } from '../core/export/timelapse';
@@ -9,7 +10,7 @@ import { storedZip } from '../core/export/zipStore';
 import { buildNetwork } from '../core/models/network';
 import { ARCHITECTURES } from '../core/models/specs';
 import type { Trainer } from '../core/train/trainer';
-import type { Command, ExportKind, WorkerEvent } from './protocol';
+import type { Command, ExportKind, WorkerEvent, Wording } from './protocol';
 
 type Post = (ev: WorkerEvent) => void;
 // Variable names are global in TF.js: each copy gets its own.
@@ -26,13 +27,15 @@ To Keras:
 `;
 
 export function createExportCommands(post: Post) {
-  const progress = (kind: ExportKind, fraction: number, message: string) => post({ type: 'exportProgress', kind, fraction, message });
+  const progress = (kind: ExportKind, fraction: number, wording: { message: string } & Wording) => post({ type: 'exportProgress', kind, fraction, ...wording });
   const failed = (kind: ExportKind, e: unknown) =>
     post({
       type: 'error',
       code: 'export-failed',
       source: kind === 'model' ? 'exportModel' : 'encodeTimelapse',
-      message: `${kind === 'model' ? 'Model' : 'Timelapse'} export failed: ${(e as Error).message}`,
+      ...(kind === 'model'
+        ? worded('modelExportFailed', { detail: (e as Error).message }, `Model export failed: ${(e as Error).message}`)
+        : worded('timelapseFailed', { detail: (e as Error).message }, `Timelapse export failed: ${(e as Error).message}`)),
     });
 
   /**
@@ -45,9 +48,10 @@ export function createExportCommands(post: Post) {
     copy.variables.forEach((v, i) => v.assign(t.generator.variables[i]));
     const step = t.step;
     try {
-      progress('model', 0, 'Estimating BatchNorm statistics from noise…');
+      const estimating = worded('estimatingBatchNorm', {}, 'Estimating BatchNorm statistics from noise…');
+      progress('model', 0, estimating);
       const files = await exportGenerator({ config: t.config, generator: copy, step }, (f) =>
-        progress('model', f, f < 1 ? 'Estimating BatchNorm statistics from noise…' : 'Packing the model…'),
+        progress('model', f, f < 1 ? estimating : worded('packingModel', {}, 'Packing the model…')),
       );
       const enc = new TextEncoder();
       const bytes = storedZip([
@@ -65,10 +69,11 @@ export function createExportCommands(post: Post) {
 
   function timelapse(cmd: Extract<Command, { type: 'encodeTimelapse' }>, step: number): void {
     try {
-      progress('timelapse', 0, `Encoding ${cmd.frames.length} frames…`);
+      const n = cmd.frames.length;
+      progress('timelapse', 0, worded('encodingFrames', { n }, `Encoding ${n} frames…`));
       const bytes = encodeTimelapse(cmd.frames, {
         scale: cmd.scale,
-        onProgress: (f) => progress('timelapse', f, `Encoding frame ${Math.round(f * cmd.frames.length)} of ${cmd.frames.length}…`),
+        onProgress: (f) => progress('timelapse', f, worded('encodingFrame', { i: Math.round(f * n), n }, `Encoding frame ${Math.round(f * n)} of ${n}…`)),
       });
       post({ type: 'exportFile', kind: 'timelapse', step, mime: 'image/gif', bytes });
     } catch (e) {

@@ -111,6 +111,16 @@ export type ErrorCode =
  */
 export type ErrorSource = Command['type'] | 'message' | 'training';
 
+/**
+ * How a worker message reaches the user in their language (docs/i18n.md): `key` names a message
+ * of the page's catalogues (under `worker.`), `values` fills its placeholders. `message` stays the
+ * English sentence, for logs, the CLI and any key the page does not know; the page words `key`.
+ */
+export interface Wording {
+  key?: string;
+  values?: Record<string, string | number>;
+}
+
 /** The long steps before training can start, or beside it (an upload). */
 export type ProgressStage = 'backend' | 'dataset' | 'quality' | 'upload';
 
@@ -127,7 +137,7 @@ type WorkerEventCore =
       models: ModelSummary[];
     }
   /** Long work before training can start (loading data, compiling shaders). */
-  | { type: 'progress'; stage: ProgressStage; message: string; fraction?: number }
+  | ({ type: 'progress'; stage: ProgressStage; message: string; fraction?: number } & Wording)
   | { type: 'state'; run?: RunKey; running: boolean; step: number; epoch: number }
   /**
    * A batch of step records, about 10 per second whatever the step rate. `data` is row-major,
@@ -154,7 +164,7 @@ type WorkerEventCore =
   | { type: 'forked'; run: 'B'; step: number }
   /** The live values in force from `step` on. */
   | { type: 'hyperparams'; run?: RunKey; applied: LiveHyperparams; step: number }
-  | { type: 'error'; code: ErrorCode; source: ErrorSource; message: string; fieldErrors?: FieldError[] }
+  | ({ type: 'error'; code: ErrorCode; source: ErrorSource; message: string; fieldErrors?: FieldError[] } & Wording)
   /**
    * Learning-quality measures of a fresh generated sample (modes covered, classifier FID, …), at
    * epoch ends; `labels` says what each value is.
@@ -186,9 +196,9 @@ type WorkerEventCore =
   /** The autosaved runs, newest first (after listRecent, deleteRecent and each autosave). */
   | { type: 'recentRuns'; runs: RecentRunInfo[] }
   /** Sent once when runs cannot be kept in this browser (no IndexedDB, full quota); training goes on. */
-  | { type: 'storageNote'; message: string }
+  | ({ type: 'storageNote'; message: string } & Wording)
   /** Something the user should know that is not an error (a lost GPU device the run survived). */
-  | { type: 'notice'; message: string }
+  | ({ type: 'notice'; message: string } & Wording)
   /**
    * The answer to `ping`: the worker is alive. `tensors`: TF.js tensors the worker holds now
    * (`tf.memory().numTensors`), for the status bar's diagnostics and the soak's leak check.
@@ -202,7 +212,7 @@ type WorkerEventCore =
 
 export type WorkerEvent =
   | WorkerEventCore
-  | { type: 'exportProgress'; kind: ExportKind; fraction: number; message: string }
+  | ({ type: 'exportProgress'; kind: ExportKind; fraction: number; message: string } & Wording)
   /** A finished export: the UI turns the bytes into a download. `step` is the run's step it shows. */
   | { type: 'exportFile'; kind: ExportKind; step: number; mime: string; bytes: Uint8Array };
 

@@ -34,6 +34,8 @@ export class RecentRunsError extends Error {
   constructor(
     readonly kind: RecentRunsErrorKind,
     message: string,
+    /** The catalogue key the page words it with (docs/i18n.md); none for a bare failure. */
+    readonly key?: string,
   ) {
     super(message);
     this.name = 'RecentRunsError';
@@ -63,10 +65,14 @@ function classify(e: unknown, doing: string): RecentRunsError {
   const name = (e as { name?: string } | null)?.name ?? '';
   const message = (e as { message?: string } | null)?.message ?? String(e);
   if (name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return new RecentRunsError('quota', `The browser's storage for this site is full, so runs are not autosaved (${doing}).`);
+    return new RecentRunsError('quota', `The browser's storage for this site is full, so runs are not autosaved (${doing}).`, 'storageFull');
   }
   if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError') {
-    return new RecentRunsError('unavailable', `This browser does not let the page store data (a private window?), so runs are not autosaved.`);
+    return new RecentRunsError(
+      'unavailable',
+      `This browser does not let the page store data (a private window?), so runs are not autosaved.`,
+      'storageRefused',
+    );
   }
   return new RecentRunsError('failed', `Could not ${doing}: ${message}`);
 }
@@ -91,7 +97,7 @@ function done(tx: IDBTransaction): Promise<void> {
  * windows in some browsers) gives a RecentRunsError of kind 'unavailable'.
  */
 export async function openRecentRuns(factory: IDBFactory | undefined, keep = RECENT_RUNS_KEPT): Promise<RecentRuns> {
-  if (!factory) throw new RecentRunsError('unavailable', 'This browser has no IndexedDB here, so runs are not autosaved.');
+  if (!factory) throw new RecentRunsError('unavailable', 'This browser has no IndexedDB here, so runs are not autosaved.', 'noIndexedDb');
   let db: IDBDatabase;
   try {
     const req = factory.open(DB_NAME, DB_VERSION);
@@ -144,7 +150,7 @@ export async function openRecentRuns(factory: IDBFactory | undefined, keep = REC
       } catch (e) {
         throw classify(e, 'read the saved run');
       }
-      if (!(value instanceof ArrayBuffer)) throw new RecentRunsError('not-found', 'That saved run is no longer there (deleted in another tab?).');
+      if (!(value instanceof ArrayBuffer)) throw new RecentRunsError('not-found', 'That saved run is no longer there (deleted in another tab?).', 'runGone');
       return new Uint8Array(value);
     },
     async delete(id) {

@@ -6,6 +6,7 @@
  * lines, and one thing: Save, Open and autosave share the history, the safe-point snapshot and
  * the file codec, and each is a short handler over them.
  */
+import { errorEvent, worded } from './wording';
 import type { TrainConfig } from '../core/config';
 import type { Dataset } from '../core/data/types';
 import type { Trainer } from '../core/train/trainer';
@@ -109,14 +110,16 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
   let store: Promise<RecentRuns | null> | null = null;
   let noted = false;
 
-  const note = (message: string) => {
+  const note = (e: unknown) => {
     if (noted) return;
     noted = true;
-    host.post({ type: 'storageNote', message });
+    const detail = (e as Error).message;
+    if (e instanceof RecentRunsError) host.post({ type: 'storageNote', message: e.message, ...(e.key ? { key: e.key } : {}) });
+    else host.post({ type: 'storageNote', ...worded('notAutosaved', { detail }, `Runs are not autosaved: ${detail}`) });
   };
   const openStore = (): Promise<RecentRuns | null> =>
     (store ??= openRecentRuns(idb).catch((e: unknown) => {
-      note(e instanceof RecentRunsError ? e.message : `Runs are not autosaved: ${(e as Error).message}`);
+      note(e);
       return null;
     }));
 
@@ -188,28 +191,38 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
       lastSavedStep = info.step;
       await postRecent(recent);
     } catch (e) {
-      note(e instanceof RecentRunsError ? e.message : `Runs are not autosaved: ${(e as Error).message}`);
+      note(e);
     }
   }
 
   async function openBytes(bytes: Uint8Array, from: 'file' | 'recent', name: string, id?: string): Promise<void> {
+    const source = from === 'file' ? 'openRun' : 'openRecent';
     const decoded = codec.decode(bytes);
     if (!decoded.ok) {
-      host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} cannot be opened: ${decoded.message} The current run is unchanged.`);
+      host.post(
+        errorEvent(
+          source,
+          'bad-run-file',
+          worded('cannotOpen', { name, detail: decoded.message }, `${name} cannot be opened: ${decoded.message} The current run is unchanged.`),
+        ),
+      );
       return;
     }
     const prepared = codec.prepare?.(decoded.snapshot);
     if (prepared && !prepared.ok) {
-      host.fail(from === 'file' ? 'openRun' : 'openRecent', 'bad-run-file', `${name} cannot be opened: ${prepared.message}. The current run is unchanged.`);
+      host.post(
+        errorEvent(
+          source,
+          'bad-run-file',
+          worded('cannotOpen', { name, detail: `${prepared.message}.` }, `${name} cannot be opened: ${prepared.message}. The current run is unchanged.`),
+        ),
+      );
       return;
     }
     const config = codec.configOf(decoded.snapshot);
     if (!host.datasetName(config.dataset)) {
-      host.fail(
-        from === 'file' ? 'openRun' : 'openRecent',
-        'bad-run-file',
-        `${name} trained on the dataset "${config.dataset}", which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.`,
-      );
+      const english = `${name} trained on the dataset "${config.dataset}", which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.`;
+      host.post(errorEvent(source, 'bad-run-file', worded('unknownDataset', { name, dataset: config.dataset }, english)));
       return;
     }
     // Save what is being replaced, so opening a file never loses the current run.

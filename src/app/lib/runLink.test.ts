@@ -40,8 +40,8 @@ describe('run link', () => {
     expect({ ...linkDefaults('ring8', [RING]), ...back.config }).toEqual(config);
   });
 
-  it('round-trips the view: lesson, quality, projector, hidden groups, autostart', () => {
-    const view = { lesson: 'r1-fix', quality: 'modes', projector: true, hide: ['lab', 'lrG'], autostart: true };
+  it('round-trips the view: lesson, quality, projector, hidden groups, autostart, language', () => {
+    const view = { lesson: 'r1-fix', quality: 'modes', projector: true, hide: ['lab', 'lrG'], autostart: true, lang: 'zh-CN' as const };
     const { q, back } = roundTrip(linkDefaults('ring8', [RING]), [RING], view);
     expect(q).toContain('hide=lab,lrG');
     expect(back.view).toEqual(view);
@@ -97,5 +97,15 @@ describe('run link', () => {
     expect(back.version).toBe(9);
     expect(back.notices[0]).toMatch(/newer version/);
     expect(back.config).toEqual({ dataset: 'ring8' });
+  });
+
+  it('reads lang=zh-CN|en (any case); an unknown lang is dropped with a note and no language is fixed', () => {
+    expect(decodeRunLink('?lang=zh-cn').view.lang).toBe('zh-CN');
+    expect(decodeRunLink('?lang=en').view.lang).toBe('en');
+    expect(decodeRunLink('?dataset=ring8').view.lang).toBeNull();
+    const bad = decodeRunLink('?dataset=ring8&lang=fr');
+    expect(bad.view.lang).toBeNull();
+    expect(bad.config).toEqual({ dataset: 'ring8' });
+    expect(bad.notices).toEqual(['URL parameter "lang" must be one of en, zh-CN; got "fr". Using your browser\'s language.']);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The run link: one codec, driven by the config schema, for everything that defines a run (each
  * config field, live values included, the seed, the backend choice) and what the page shows (the
- * open lesson, the quality measure, projector mode, a classroom link's hidden controls).
+ * open lesson, the quality measure, projector mode, a classroom link's hidden controls, the
+ * language when a link fixes it).
  *
  * Writing keeps links short: only values that differ from the dataset's recommended settings go
  * in, except `dataset` and `model` (the default model depends on the machine's GPU, so a link
@@ -16,6 +17,8 @@ import type { BackendChoice, TrainConfig } from '../../core/config';
 import type { DatasetInfo } from '../../core/data/types';
 import { isHideable } from './classroom';
 import { parseUrlParams } from './urlParams';
+import { chooseLanguage, LANGUAGES, type Language } from '../i18n/languages';
+import { i18n } from '../i18n/i18n';
 
 export const LINK_VERSION = 2;
 
@@ -29,9 +32,11 @@ export interface ViewParams {
   hide: string[];
   /** Classroom link: start training as soon as the page is ready. */
   autostart: boolean;
+  /** `lang`: the language the link fixes (null or absent = the reader's own). */
+  lang?: Language | null;
 }
 
-export const EMPTY_VIEW: ViewParams = { lesson: null, quality: null, projector: false, hide: [], autostart: false };
+export const EMPTY_VIEW: ViewParams = { lesson: null, quality: null, projector: false, hide: [], autostart: false, lang: null };
 
 export interface RunLink {
   version: number;
@@ -57,7 +62,7 @@ export const MIGRATIONS: Record<number, Migration> = {
   1: { renamed: {}, dropped: {} },
 };
 
-const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'autostart']);
+const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'autostart', 'lang']);
 
 /** The settings a link is compared against: the dataset's recommended ones. */
 export function linkDefaults(dataset: string, datasets: readonly DatasetInfo[]): TrainConfig {
@@ -89,6 +94,7 @@ export function encodeRunLink({ config, defaults, backend, view }: EncodeInput):
   if (view.projector) p.set('projector', '1');
   if (view.hide.length) p.set('hide', view.hide.join(','));
   if (view.autostart) p.set('autostart', '1');
+  if (view.lang) p.set('lang', view.lang);
   // Commas in `hide` read better unescaped, and are safe in a query.
   return p.toString().replace(/%2C/g, ',');
 }
@@ -155,6 +161,11 @@ export function decodeRunLink(search: string): RunLink {
           if (!view.hide.includes(id)) view.hide.push(id);
         } else notices.push(`URL parameter "hide": unknown control group "${id}" ignored.`);
       }
+    } else if (k === 'lang') {
+      // The page already speaks the fallback (src/app/i18n/startLanguage.ts), so the note is in it.
+      const choice = chooseLanguage(val, null, []);
+      view.lang = choice.fromLink ? choice.lang : null;
+      if (!choice.fromLink) notices.push(i18n.t('notices.badLang', { value: val, languages: LANGUAGES.join(', ') }));
     }
     if ((k === 'lesson' && !view.lesson) || (k === 'quality' && !view.quality)) notices.push(`URL parameter "${k}" ignored: "${val}" is not a valid id.`);
   }

@@ -1,4 +1,5 @@
 /** The datasets window's state: real examples per dataset, image uploads and drawings. */
+import { workerText } from '../i18n/workerText';
 import type { UploadTarget, WorkerEvent } from '../../worker/protocol';
 import type { Slice, SliceContext } from './slice';
 
@@ -60,7 +61,7 @@ export function createDatasetsSlice({ set, get, send }: SliceContext): Slice<Dat
           if (ev.dataset.id === 'drawn' && get().previews.drawn) set((s) => ({ previews: without(s.previews, 'drawn') }));
           return;
         case 'progress':
-          if (ev.stage === 'upload') set((s) => ({ upload: { ...s.upload, busy: true, fraction: ev.fraction ?? s.upload.fraction, message: ev.message } }));
+          if (ev.stage === 'upload') set((s) => ({ upload: { ...s.upload, busy: true, fraction: ev.fraction ?? s.upload.fraction, message: workerText(ev) } }));
           return;
         case 'datasetPreview':
           asked.delete(ev.id);

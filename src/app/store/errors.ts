@@ -1,4 +1,5 @@
 /** Worker errors and ignored URL parameters, shown by the UI rather than only in the console. */
+import { workerText } from '../i18n/workerText';
 import type { FieldError } from '../../core/config';
 import type { ErrorCode } from '../../worker/protocol';
 import type { Slice, SliceContext } from './slice';
@@ -37,8 +38,9 @@ export function createErrorsSlice({ set }: SliceContext): Slice<ErrorsSlice> & {
       },
     },
     onEvent(ev) {
-      if (ev.type === 'error') push(ev.code, ev.message, ev.fieldErrors);
-      else if (ev.type === 'notice') set((s) => ({ notices: [...s.notices, ev.message] }));
+      // Worded on arrival, in the language of the moment (docs/i18n.md).
+      if (ev.type === 'error') push(ev.code, workerText(ev), ev.fieldErrors);
+      else if (ev.type === 'notice') set((s) => ({ notices: [...s.notices, workerText(ev)] }));
     },
   };
 }

@@ -2,6 +2,7 @@
  * Start-up: the backend asked for and the one the worker started, the loading progress, and the
  * retries that keep a bad URL or a failed forced backend from leaving a blank app.
  */
+import { workerText } from '../i18n/workerText';
 import type { BackendChoice, FieldError, TrainConfig } from '../../core/config';
 import type { BackendReport, ErrorCode, WorkerEvent } from '../../worker/protocol';
 import { withoutFields } from '../lib/urlParams';
@@ -91,7 +92,7 @@ export function createStartupSlice({ set, send, pushError }: SliceContext): Slic
           set({ phase: 'ready', backend: ev.backend, progress: null });
           return;
         case 'progress':
-          if (ev.stage !== 'upload') set({ progress: { stage: ev.stage, message: ev.message, fraction: ev.fraction } });
+          if (ev.stage !== 'upload') set({ progress: { stage: ev.stage, message: workerText(ev), fraction: ev.fraction } });
           return;
         case 'error':
           // Only a failed start-up is retried (the retries are `init` and `reset` themselves).

@@ -5,25 +5,26 @@
  */
 import { useState } from 'react';
 import type { MetricKey } from '../../../core/metrics/stepMetrics';
-import { METRIC_LABELS } from '../../../core/metrics/stepMetrics';
+import { useTranslation } from 'react-i18next';
 import { formatInt, formatMetric } from '../../lib/format';
 import type { ChartRow } from '../../lib/metricHistory';
 
 export function ChartTable({ title, keys, rows, testId }: { title: string; keys: readonly MetricKey[]; rows: ChartRow[]; testId: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <details className="chart-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Table of values</summary>
+      <summary>{t('charts.tableOfValues')}</summary>
       {open && (
-        <div className="chart-table-scroll" tabIndex={0} role="region" aria-label={`${title}: table of values`}>
+        <div className="chart-table-scroll" tabIndex={0} role="region" aria-label={t('charts.tableRegion', { title })}>
           <table data-testid={testId}>
-            <caption className="visually-hidden">{title} per step</caption>
+            <caption className="visually-hidden">{t('charts.tableCaption', { title })}</caption>
             <thead>
               <tr>
-                <th scope="col">Step</th>
+                <th scope="col">{t('metrics.step')}</th>
                 {keys.map((k) => (
                   <th key={k} scope="col">
-                    {METRIC_LABELS[k]}
+                    {t(`metrics.${k}`)}
                   </th>
                 ))}
               </tr>

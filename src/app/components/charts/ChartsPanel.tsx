@@ -1,14 +1,16 @@
 /** The middle column: losses, weight penalties and D's verdicts, stacked. */
+import { useTranslation } from 'react-i18next';
 import { DiscriminatorOutputChart } from './DiscriminatorOutputChart';
 import { GradientPenaltyChart } from './GradientPenaltyChart';
 import { LossChart } from './LossChart';
 import { PenaltyChart } from './PenaltyChart';
 
 export function ChartsPanel() {
+  const { t } = useTranslation();
   return (
     <section className="panel charts-panel" aria-labelledby="charts-title">
       <h2 id="charts-title" className="visually-hidden">
-        Training charts
+        {t('charts.panelTitle')}
       </h2>
       <LossChart />
       <PenaltyChart />

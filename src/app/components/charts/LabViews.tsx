@@ -1,10 +1,12 @@
 /** Under the samples: the quality measures over the run and the weights view, each collapsible. */
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../storeContext';
 import { useView } from '../../viewStore';
 import { QualityChart } from './QualityChart';
 import { WeightsView } from './WeightsView';
 
 export function LabViews() {
+  const { t } = useTranslation();
   // The Dirac-GAN has no quality measure: its (θ, ψ) path says it all.
   const dirac = useApp((s) => s.config?.model === 'dirac');
   // Projector mode folds the secondary views so the samples get the room.
@@ -13,12 +15,12 @@ export function LabViews() {
     <>
       {!dirac && (
         <details className="lab-view" open>
-          <summary>Quality over the run</summary>
+          <summary>{t('charts.qualitySummary')}</summary>
           <QualityChart />
         </details>
       )}
       <details className="lab-view" open={!projector}>
-        <summary>Weights of G and D</summary>
+        <summary>{t('charts.weightsSummary')}</summary>
         <WeightsView />
       </details>
     </>

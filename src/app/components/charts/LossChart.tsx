@@ -1,12 +1,8 @@
 /** D and G adversarial losses over training steps. */
+import { useTranslation } from 'react-i18next';
 import { MetricChart } from './MetricChart';
 
 export function LossChart() {
-  return (
-    <MetricChart
-      chart="losses"
-      title="Losses"
-      description="The discriminator's and the generator's adversarial losses per step. They pull against each other: neither should fall to zero in a healthy run."
-    />
-  );
+  const { t } = useTranslation();
+  return <MetricChart chart="losses" title={t('charts.losses.title')} description={t('charts.losses.description')} />;
 }

@@ -7,7 +7,8 @@ import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import type { MetricKey } from '../../../core/metrics/stepMetrics';
-import { METRIC_LABELS } from '../../../core/metrics/stepMetrics';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n/i18n';
 import { formatInt, formatMetric } from '../../lib/format';
 import { niceDomain, niceTicks, valueRange } from '../../lib/ticks';
 import { BASELINE_LINE, TWIN_B_DASH } from '../../lib/comparisonLines';
@@ -57,11 +58,14 @@ export interface MetricChartProps {
 // array is the only thing that changes per update.
 const tickFormatter = (v: number) => formatMetric(v);
 const stepFormatter = (v: number) => formatInt(v);
-const labelFormatter = (v: unknown) => `Step ${formatInt(Number(v))}`;
+// Called at each tooltip render, so they speak the page's language of the moment.
+const labelFormatter = (v: unknown) => translate('charts.tooltipStep', { step: formatInt(Number(v)) });
+/** Series names are codes ("dLoss", "B:dLoss", "base3:dLoss"); the tooltip names them in words. */
 const valueFormatter = (v: unknown, name: unknown): [string, string] => {
-  const n = String(name);
-  const [prefix, key] = n.includes(': ') ? [n.slice(0, n.lastIndexOf(': ') + 2), n.slice(n.lastIndexOf(': ') + 2)] : ['', n];
-  return [formatMetric(Number(v)), prefix + (METRIC_LABELS[key as MetricKey] ?? key)];
+  const [, prefix, key] = /^(?:(B|base\d+):)?(.*)$/.exec(String(name)) ?? ['', undefined, String(name)];
+  const series = translate(`metrics.${key}`, { defaultValue: key });
+  const label = prefix === 'B' ? `B: ${series}` : prefix ? translate('charts.baselineSeries', { id: prefix.slice(4), series }) : series;
+  return [formatMetric(Number(v)), label];
 };
 const MARGIN = { top: 4, right: 12, bottom: 0, left: 0 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
@@ -124,6 +128,7 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
   // The tooltip only while the pointer is over the chart: mounted, it recomputes its payload on
   // every redraw even when nothing is hovered.
   const [hovered, setHovered] = useState(false);
+  const { t } = useTranslation();
   const titleId = `chart-${chart}-title`;
   const descId = `chart-${chart}-desc`;
   return (
@@ -138,11 +143,11 @@ export const MetricChart = memo(function MetricChart({ chart, title, description
     >
       <figcaption>
         <h3 id={titleId}>{title}</h3>
-        <ul className="legend" aria-label={`${title}: newest values`}>
+        <ul className="legend" aria-label={t('charts.newestValues', { title })}>
           {keys.map((k, i) => (
             <li key={k}>
               <span className={`swatch${SERIES_DASH[k] ? ' dashed' : ''}`} style={{ borderColor: SERIES_COLORS[k] }} aria-hidden="true" />
-              {METRIC_LABELS[k]} <b data-testid={`latest-${k}`}>{formatMetric(latest[i])}</b>
+              {t(`metrics.${k}`)} <b data-testid={`latest-${k}`}>{formatMetric(latest[i])}</b>
               {lastB && (
                 <>
                   {' '}
@@ -203,7 +208,7 @@ const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDoma
     const [lo, hi] = valueRange([rows, rowsB, ...shown.map((b) => b.charts[chart])], keys);
     return niceDomain(lo, hi, 4);
   }, [rows, rowsB, shown, chart, keys, yDomain]);
-  if (rows.length === 0) return <p className="chart-empty">Press Start or Step to train: the curves appear here.</p>;
+  if (rows.length === 0) return <EmptyChart />;
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={100}>
       <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
@@ -232,7 +237,7 @@ const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDoma
         {tooltip && <Tooltip isAnimationActive={false} labelFormatter={labelFormatter} formatter={valueFormatter} />}
         {shown.flatMap((b) =>
           keys.map((k) => (
-            <Line key={`base${b.id}-${k}`} data={b.charts[chart]} dataKey={k} name={`baseline ${b.id}: ${k}`} {...BASELINE_LINE} stroke={SERIES_COLORS[k]} />
+            <Line key={`base${b.id}-${k}`} data={b.charts[chart]} dataKey={k} name={`base${b.id}:${k}`} {...BASELINE_LINE} stroke={SERIES_COLORS[k]} />
           )),
         )}
         {twin &&
@@ -241,7 +246,7 @@ const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDoma
               key={`B-${k}`}
               data={rowsB}
               dataKey={k}
-              name={`B: ${k}`}
+              name={`B:${k}`}
               type="linear"
               stroke={SERIES_COLORS[k]}
               strokeDasharray={TWIN_B_DASH}
@@ -271,3 +276,8 @@ const ChartBody = memo(function ChartBody({ rows, rowsB, baselines, chart, yDoma
     </ResponsiveContainer>
   );
 });
+
+function EmptyChart() {
+  const { t } = useTranslation();
+  return <p className="chart-empty">{t('charts.empty')}</p>;
+}

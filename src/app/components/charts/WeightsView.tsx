@@ -4,9 +4,9 @@
  * the run's first reading. Redrawn when the worker sends new statistics (about once a second).
  */
 import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NetworkWeightStats } from '../../../core/metrics/weightStats';
 import { NEAR_ZERO } from '../../../core/metrics/weightStats';
-import { formatInt } from '../../lib/format';
 import { hiDpiContext } from '../../lib/hiDpiCanvas';
 import { useApp } from '../../storeContext';
 import type { WeightsFrame } from '../../lib/labState';
@@ -15,6 +15,7 @@ const WIDTH = 128;
 const HEIGHT = 46;
 
 export function WeightsView() {
+  const { t } = useTranslation();
   const weights = useApp((s) => s.weights);
   const weightsB = useApp((s) => (s.twinOn ? s.weightsB : null));
   // The run's first reading, for "since start": replaced when a new run's steps begin lower.
@@ -26,7 +27,7 @@ export function WeightsView() {
   if (!weights) {
     return (
       <div className="weights-view" data-testid="weights-view">
-        <p className="chart-empty">Weight histograms appear about once a second while training.</p>
+        <p className="chart-empty">{t('weights.empty')}</p>
       </div>
     );
   }
@@ -39,12 +40,26 @@ export function WeightsView() {
           const start = run === 'A' ? first : firstB;
           const id = run === 'A' ? '' : 'B-';
           return (
-            <section key={run} className="weights-run" data-testid={`weights-run-${run}`} aria-label={`Run ${run}: weights`}>
+            <section key={run} className="weights-run" data-testid={`weights-run-${run}`} aria-label={t('weights.runRegion', { run })}>
               <h4>
-                {run} <span>step {formatInt(w.step)}</span>
+                {run} <span>{t('weights.step', { step: w.step })}</span>
               </h4>
-              <NetworkWeights name="Generator" run={run} testId={`${id}G`} stats={w.generator} start={start?.generator ?? null} color="var(--fake)" />
-              <NetworkWeights name="Discriminator" run={run} testId={`${id}D`} stats={w.discriminator} start={start?.discriminator ?? null} color="#0369a1" />
+              <NetworkWeights
+                name={t('weights.generator')}
+                run={run}
+                testId={`${id}G`}
+                stats={w.generator}
+                start={start?.generator ?? null}
+                color="var(--fake)"
+              />
+              <NetworkWeights
+                name={t('weights.discriminator')}
+                run={run}
+                testId={`${id}D`}
+                stats={w.discriminator}
+                start={start?.discriminator ?? null}
+                color="#0369a1"
+              />
             </section>
           );
         })}
@@ -53,8 +68,8 @@ export function WeightsView() {
   }
   return (
     <div className="weights-view" data-testid="weights-view" data-step={weights.step}>
-      <NetworkWeights name="Generator" testId="G" stats={weights.generator} start={first?.generator ?? null} color="var(--fake)" />
-      <NetworkWeights name="Discriminator" testId="D" stats={weights.discriminator} start={first?.discriminator ?? null} color="#0369a1" />
+      <NetworkWeights name={t('weights.generator')} testId="G" stats={weights.generator} start={first?.generator ?? null} color="var(--fake)" />
+      <NetworkWeights name={t('weights.discriminator')} testId="D" stats={weights.discriminator} start={first?.discriminator ?? null} color="#0369a1" />
     </div>
   );
 }
@@ -71,7 +86,8 @@ interface NetworkWeightsProps {
 }
 
 const NetworkWeights = memo(function NetworkWeights({ name: net, run, testId, stats, start, color }: NetworkWeightsProps) {
-  const name = run ? `Run ${run} ${net}` : net;
+  const { t } = useTranslation();
+  const name = run ? t('weights.runNetwork', { run, network: net }) : net;
   const total = stats.layers.reduce((a, l) => a + l.count, 0);
   const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
   return (
@@ -79,22 +95,20 @@ const NetworkWeights = memo(function NetworkWeights({ name: net, run, testId, st
       <div className="weights-head">
         <b>{net}</b>
         <span>
-          near zero <b data-testid={`nearzero-${testId}`}>{pct(stats.nearZeroFraction)}</b> of {formatInt(total)}
+          {t('weights.nearZero')} <b data-testid={`nearzero-${testId}`}>{pct(stats.nearZeroFraction)}</b> {t('weights.ofTotal', { total })}
         </span>
       </div>
-      <Histogram counts={stats.counts} range={stats.range} label={`${name} weight histogram over ±${stats.range.toPrecision(2)}`} color={color} />
+      <Histogram counts={stats.counts} range={stats.range} label={t('weights.histogram', { name, range: stats.range.toPrecision(2) })} color={color} />
       <table className="weights-layers">
-        <caption className="visually-hidden">
-          {name}: L2 norm and near-zero share (|w| &lt; {NEAR_ZERO}) of each layer’s weights
-        </caption>
+        <caption className="visually-hidden">{t('weights.tableCaption', { name, threshold: NEAR_ZERO })}</caption>
         <thead>
           <tr>
-            <th scope="col">layer</th>
+            <th scope="col">{t('weights.layer')}</th>
             <th scope="col">L2</th>
-            <th scope="col" title="The L2 norm now, as a multiple of the run's first reading">
-              ×start
+            <th scope="col" title={t('weights.sinceStartTitle')}>
+              {t('weights.sinceStart')}
             </th>
-            <th scope="col" title={`Share of weights with |w| < ${NEAR_ZERO}`}>
+            <th scope="col" title={t('weights.nearZeroTitle', { threshold: NEAR_ZERO })}>
               ≈0
             </th>
           </tr>
@@ -105,7 +119,7 @@ const NetworkWeights = memo(function NetworkWeights({ name: net, run, testId, st
             const ratio = s && s.name === l.name && s.l2 > 0 ? l.l2 / s.l2 : null;
             return (
               <tr key={l.name + i}>
-                <th scope="row" title={`${l.name}: ${formatInt(l.count)} weights`}>
+                <th scope="row" title={t('weights.layerTitle', { layer: l.name, count: l.count })}>
                   {l.name.replace(/\/kernel$/, '')}
                 </th>
                 <td>{l.l2 < 10 ? l.l2.toFixed(2) : l.l2.toFixed(1)}</td>

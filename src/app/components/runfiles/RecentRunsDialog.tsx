@@ -1,4 +1,5 @@
 /** The Recent runs list: each autosaved run with its dataset, step, time and samples; open or delete. */
+import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNow } from '../../lib/useNow';
 import { useKeeping, useKeepingStore } from '../../keepingContext';
@@ -6,6 +7,7 @@ import { timeAgo } from '../../runKeepingStore';
 import { RunThumbnail } from './RunThumbnail';
 
 export function RecentRunsDialog() {
+  const { t } = useTranslation();
   const keeping = useKeepingStore();
   const open = useKeeping((s) => s.dialogOpen);
   const runs = useKeeping((s) => s.recent);
@@ -24,34 +26,38 @@ export function RecentRunsDialog() {
         close();
       }}
     >
-      <h2 id="recent-runs-title">Recent runs</h2>
-      <p className="hint">Autosaved in this browser every 30 s of training, on Pause and when the page is hidden; the latest 5 are kept.</p>
+      <h2 id="recent-runs-title">{t('recentRuns.title')}</h2>
+      <p className="hint">{t('recentRuns.hint')}</p>
       {note && <p className="message notice">{note}</p>}
       {runs === null ? (
-        <p>Loading…</p>
+        <p>{t('recentRuns.loading')}</p>
       ) : runs.length === 0 ? (
-        <p>No saved runs yet.</p>
+        <p>{t('recentRuns.none')}</p>
       ) : (
-        <ul className="recent-runs" aria-label="Saved runs">
+        <ul className="recent-runs" aria-label={t('recentRuns.list')}>
           {runs.map((r) => (
             <li key={r.id} className="recent-run">
               <RunThumbnail run={r} />
               <div className="recent-run-text">
                 <strong>{r.datasetName}</strong> · {r.model}
                 <br />
-                step {r.step.toLocaleString('en-US')} · epoch {r.epoch.toLocaleString('en-US')} · saved {timeAgo(r.savedAt, now)}
+                {t('recentRuns.details', { step: r.step, epoch: r.epoch, ago: timeAgo(r.savedAt, now) })}
               </div>
               <div className="recent-run-buttons">
                 <button
                   type="button"
                   className="primary"
                   onClick={() => keeping.getState().openRecent(r.id)}
-                  aria-label={`Open the ${r.dataset} run at step ${r.step}`}
+                  aria-label={t('recentRuns.openLabel', { dataset: r.dataset, step: r.step })}
                 >
-                  Open
+                  {t('recentRuns.open')}
                 </button>
-                <button type="button" onClick={() => keeping.getState().deleteRecent(r.id)} aria-label={`Delete the ${r.dataset} run at step ${r.step}`}>
-                  Delete
+                <button
+                  type="button"
+                  onClick={() => keeping.getState().deleteRecent(r.id)}
+                  aria-label={t('recentRuns.deleteLabel', { dataset: r.dataset, step: r.step })}
+                >
+                  {t('recentRuns.delete')}
                 </button>
               </div>
             </li>
@@ -60,7 +66,7 @@ export function RecentRunsDialog() {
       )}
       <div className="dialog-buttons">
         <button type="button" onClick={close}>
-          Close
+          {t('recentRuns.close')}
         </button>
       </div>
     </dialog>

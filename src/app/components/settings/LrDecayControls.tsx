@@ -3,6 +3,7 @@
  * the values set above. The sliders above keep showing the set values; the line below says what
  * is in force now, read from the last step's metrics.
  */
+import { useTranslation } from 'react-i18next';
 import { liveKeysIn } from '../../lib/liveControls';
 import { shownValue } from '../../store/live';
 import { useApp } from '../../storeContext';
@@ -11,6 +12,7 @@ import { HyperparamSlider } from './HyperparamSlider';
 const DECAY_KEYS = liveKeysIn('decay');
 
 export function LrDecayControls() {
+  const { t } = useTranslation();
   const scale = useApp((s) => s.latest.lrScale);
   const on = useApp((s) => (shownValue(s, 'lrDecaySteps') ?? 0) > 0);
   const start = useApp((s) => shownValue(s, 'lrDecayStart') ?? 0);
@@ -21,10 +23,10 @@ export function LrDecayControls() {
       ))}
       <p className="lab-note" data-testid="lr-scale" aria-live="polite">
         {!on
-          ? 'Decay off: the learning rates in force are the values above.'
+          ? t('lrDecay.off')
           : scale === undefined || !Number.isFinite(scale) || scale === 1
-            ? `Learning rates in force: the values above until step ${start.toLocaleString('en-US')}.`
-            : `Learning rates in force now: ×${scale.toFixed(2)} the values above.`}
+            ? t('lrDecay.until', { step: start })
+            : t('lrDecay.now', { scale: scale.toFixed(2) })}
       </p>
     </div>
   );
