@@ -10,6 +10,7 @@ import { RunFileDrop } from './components/runfiles/RunFileDrop';
 import { SamplesPanel } from './components/samples/SamplesPanel';
 import { StatusBar } from './components/run/StatusBar';
 import { ShareControls } from './components/share/ShareControls';
+import { Welcome } from './components/welcome/Welcome';
 import { useHidden } from './viewStore';
 
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
       <RecentRunsDialog />
       <RunFileDrop />
       <ConfirmResetDialog />
+      <Welcome />
     </div>
   );
 }

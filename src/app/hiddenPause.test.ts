@@ -50,10 +50,10 @@ describe('pause while hidden', () => {
 describe('readPrefs', () => {
   const fake = (value: string | null) => ({ getItem: (k: string) => (k === PREFS_KEY ? value : null) }) as unknown as Storage;
   it('reads the stored setting; anything malformed or missing is the default (off)', () => {
-    expect(readPrefs(fake('{"pauseWhenHidden":true}'))).toEqual({ pauseWhenHidden: true });
-    expect(readPrefs(fake('{"pauseWhenHidden":"yes"}'))).toEqual({ pauseWhenHidden: false });
-    expect(readPrefs(fake('not json'))).toEqual({ pauseWhenHidden: false });
-    expect(readPrefs(fake(null))).toEqual({ pauseWhenHidden: false });
-    expect(readPrefs(null)).toEqual({ pauseWhenHidden: false });
+    expect(readPrefs(fake('{"pauseWhenHidden":true}'))).toMatchObject({ pauseWhenHidden: true });
+    expect(readPrefs(fake('{"pauseWhenHidden":"yes"}'))).toMatchObject({ pauseWhenHidden: false });
+    expect(readPrefs(fake('not json'))).toMatchObject({ pauseWhenHidden: false });
+    expect(readPrefs(fake(null))).toMatchObject({ pauseWhenHidden: false });
+    expect(readPrefs(null)).toMatchObject({ pauseWhenHidden: false });
   });
 });

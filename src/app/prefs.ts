@@ -9,13 +9,16 @@ export interface Prefs {
   /** Pause training while the tab is hidden, and resume it when shown if it had been training. */
   pauseWhenHidden: boolean;
   setPauseWhenHidden(on: boolean): void;
+  /** The first-visit welcome was dismissed (or a lesson chosen from it): it does not open again. */
+  welcomeDismissed: boolean;
+  dismissWelcome(): void;
 }
 
 export const PREFS_KEY = 'gan-playground:prefs';
 
 /** What is stored (JSON); unknown or malformed values fall back to the defaults. */
-type StoredPrefs = Pick<Prefs, 'pauseWhenHidden'>;
-const DEFAULTS: StoredPrefs = { pauseWhenHidden: false };
+type StoredPrefs = Pick<Prefs, 'pauseWhenHidden' | 'welcomeDismissed'>;
+const DEFAULTS: StoredPrefs = { pauseWhenHidden: false, welcomeDismissed: false };
 
 function storage(): Storage | null {
   try {
@@ -28,13 +31,14 @@ function storage(): Storage | null {
 export function readPrefs(store: Storage | null = storage()): StoredPrefs {
   try {
     const raw = JSON.parse(store?.getItem(PREFS_KEY) ?? 'null') as Partial<StoredPrefs> | null;
-    return { pauseWhenHidden: typeof raw?.pauseWhenHidden === 'boolean' ? raw.pauseWhenHidden : DEFAULTS.pauseWhenHidden };
+    const flag = (k: keyof StoredPrefs) => (typeof raw?.[k] === 'boolean' ? raw[k] : DEFAULTS[k]);
+    return { pauseWhenHidden: flag('pauseWhenHidden'), welcomeDismissed: flag('welcomeDismissed') };
   } catch {
     return { ...DEFAULTS };
   }
 }
 
-function writePrefs(prefs: StoredPrefs, store: Storage | null = storage()): void {
+export function writePrefs(prefs: StoredPrefs, store: Storage | null = storage()): void {
   try {
     store?.setItem(PREFS_KEY, JSON.stringify(prefs));
   } catch {
@@ -42,10 +46,15 @@ function writePrefs(prefs: StoredPrefs, store: Storage | null = storage()): void
   }
 }
 
-export const usePrefs = create<Prefs>()((set) => ({
-  ...readPrefs(),
-  setPauseWhenHidden(on) {
-    set({ pauseWhenHidden: on });
-    writePrefs({ pauseWhenHidden: on });
-  },
-}));
+export const usePrefs = create<Prefs>()((set, get) => {
+  const save = (change: Partial<StoredPrefs>) => {
+    set(change);
+    const { pauseWhenHidden, welcomeDismissed } = get();
+    writePrefs({ pauseWhenHidden, welcomeDismissed });
+  };
+  return {
+    ...readPrefs(),
+    setPauseWhenHidden: (on) => save({ pauseWhenHidden: on }),
+    dismissWelcome: () => save({ welcomeDismissed: true }),
+  };
+});

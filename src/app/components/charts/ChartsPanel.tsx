@@ -3,6 +3,7 @@ import { DiscriminatorOutputChart } from './DiscriminatorOutputChart';
 import { GradientPenaltyChart } from './GradientPenaltyChart';
 import { LossChart } from './LossChart';
 import { PenaltyChart } from './PenaltyChart';
+import { Glossary } from '../welcome/Glossary';
 
 export function ChartsPanel() {
   return (
@@ -10,6 +11,7 @@ export function ChartsPanel() {
       <h2 id="charts-title" className="visually-hidden">
         Training charts
       </h2>
+      <Glossary />
       <LossChart />
       <PenaltyChart />
       <DiscriminatorOutputChart />
