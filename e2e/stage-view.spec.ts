@@ -1,4 +1,5 @@
 /** Projector fixes (one header line, no empty page below, a disabled Start that looks disabled) and the stage view. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { MNIST_SMALL, openApp, RING, waitForStepAtLeast } from './helpers';
@@ -74,6 +75,8 @@ test('stage view: the 64 samples at ≥ 100 px each at 1280×720, step and losse
   await open.click();
   await expect(stage).toBeVisible();
   await page.screenshot({ path: process.env.SCREENSHOT ? 'docs/stage-view.png' : test.info().outputPath('stage-view.png') });
+  const axe = await new AxeBuilder({ page }).include('.stage-view').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await stage.getByRole('button', { name: /Close/ }).click();
   await expect(stage).toBeHidden();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -3,6 +3,7 @@
  * which all open with parameters, never see it), remembered once dismissed; the symbols' glossary;
  * learning-rate decay said in the status line.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openApp, RING, waitReadyState } from './helpers';
 
@@ -14,6 +15,8 @@ test('a bare first visit opens the welcome; Escape dismisses it for good', async
   await expect(welcome.getByRole('button', { name: /L2 on D/ })).toBeVisible();
   await expect(welcome.getByRole('button', { name: /L1 on D/ })).toBeVisible();
   await waitReadyState(page);
+  const axe = await new AxeBuilder({ page }).include('.welcome').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(welcome).toBeHidden();
   await page.reload();

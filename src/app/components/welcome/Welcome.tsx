@@ -64,7 +64,7 @@ export function Welcome() {
       <ul className="welcome-lessons">
         {lessons.map((l) => (
           <li key={l.id}>
-            <button type="button" data-lesson={l.id} disabled={!ready} onClick={() => begin(l)}>
+            <button type="button" data-welcome-lesson={l.id} disabled={!ready} onClick={() => begin(l)}>
               {l.title}
             </button>{' '}
             <span>{l.summary}</span>
