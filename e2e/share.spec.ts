@@ -106,7 +106,7 @@ test('a classroom link that hides the lab and every slider but D L2 shows exactl
   await openApp(page, 'dataset=ring8&batchSize=32&backend=wasm');
   await page.getByRole('button', { name: 'Classroom link…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Classroom link' });
-  for (const id of ['lab', 'lrG', 'lrD', 'l1G', 'l2G', 'l1D', 'lrDecayStart', 'lrDecaySteps']) await dialog.locator(`input[data-group="${id}"]`).check();
+  for (const id of ['lab', 'lrG', 'lrD', 'l1G', 'l2G', 'l1D', 'lrDecayStart', 'lrDecaySteps']) await dialog.locator(`input[data-group="${id}"]`).uncheck();
   await dialog.screenshot({ path: test.info().outputPath('classroom-dialog.png') });
   const link = await dialog.getByTestId('classroom-link').inputValue();
   expect(new URL(link).searchParams.get('autostart')).toBe('1');

@@ -11,6 +11,7 @@ import { SamplesPanel } from './components/samples/SamplesPanel';
 import { StatusBar } from './components/run/StatusBar';
 import { ShareControls } from './components/share/ShareControls';
 import { LanguagePicker } from './components/language/LanguagePicker';
+import { Welcome } from './components/welcome/Welcome';
 import { useHidden } from './viewStore';
 
 export function App() {
@@ -37,6 +38,7 @@ export function App() {
       <RecentRunsDialog />
       <RunFileDrop />
       <ConfirmResetDialog />
+      <Welcome />
     </div>
   );
 }

@@ -50,10 +50,10 @@ describe('pause while hidden', () => {
 describe('readPrefs', () => {
   const fake = (value: string | null) => ({ getItem: (k: string) => (k === PREFS_KEY ? value : null) }) as unknown as Storage;
   it('reads the stored setting; anything malformed or missing is the default (off)', () => {
-    expect(readPrefs(fake('{"pauseWhenHidden":true}'))).toEqual({ pauseWhenHidden: true, language: null });
-    expect(readPrefs(fake('{"pauseWhenHidden":"yes"}'))).toEqual({ pauseWhenHidden: false, language: null });
-    expect(readPrefs(fake('not json'))).toEqual({ pauseWhenHidden: false, language: null });
-    expect(readPrefs(fake(null))).toEqual({ pauseWhenHidden: false, language: null });
-    expect(readPrefs(null)).toEqual({ pauseWhenHidden: false, language: null });
+    expect(readPrefs(fake('{"pauseWhenHidden":true}'))).toMatchObject({ pauseWhenHidden: true, language: null });
+    expect(readPrefs(fake('{"pauseWhenHidden":"yes"}'))).toMatchObject({ pauseWhenHidden: false, language: null });
+    expect(readPrefs(fake('not json'))).toMatchObject({ pauseWhenHidden: false, language: null });
+    expect(readPrefs(fake(null))).toMatchObject({ pauseWhenHidden: false, language: null });
+    expect(readPrefs(null)).toMatchObject({ pauseWhenHidden: false, language: null });
   });
 });

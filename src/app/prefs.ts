@@ -13,13 +13,16 @@ export interface Prefs {
   /** The language picked in the header; null = follow the browser's languages. */
   language: Language | null;
   setLanguage(lang: Language): void;
+  /** The first-visit welcome was dismissed (or a lesson chosen from it): it does not open again. */
+  welcomeDismissed: boolean;
+  dismissWelcome(): void;
 }
 
 export const PREFS_KEY = 'gan-playground:prefs';
 
 /** What is stored (JSON); unknown or malformed values fall back to the defaults. */
-type StoredPrefs = Pick<Prefs, 'pauseWhenHidden' | 'language'>;
-const DEFAULTS: StoredPrefs = { pauseWhenHidden: false, language: null };
+type StoredPrefs = Pick<Prefs, 'pauseWhenHidden' | 'welcomeDismissed' | 'language'>;
+const DEFAULTS: StoredPrefs = { pauseWhenHidden: false, welcomeDismissed: false, language: null };
 
 function storage(): Storage | null {
   try {
@@ -32,8 +35,10 @@ function storage(): Storage | null {
 export function readPrefs(store: Storage | null = storage()): StoredPrefs {
   try {
     const raw = JSON.parse(store?.getItem(PREFS_KEY) ?? 'null') as Partial<StoredPrefs> | null;
+    const flag = (k: 'pauseWhenHidden' | 'welcomeDismissed') => (typeof raw?.[k] === 'boolean' ? raw[k] : DEFAULTS[k]);
     return {
-      pauseWhenHidden: typeof raw?.pauseWhenHidden === 'boolean' ? raw.pauseWhenHidden : DEFAULTS.pauseWhenHidden,
+      pauseWhenHidden: flag('pauseWhenHidden'),
+      welcomeDismissed: flag('welcomeDismissed'),
       language: isLanguage(raw?.language) ? raw.language : DEFAULTS.language,
     };
   } catch {
@@ -41,7 +46,7 @@ export function readPrefs(store: Storage | null = storage()): StoredPrefs {
   }
 }
 
-function writePrefs(prefs: StoredPrefs, store: Storage | null = storage()): void {
+export function writePrefs(prefs: StoredPrefs, store: Storage | null = storage()): void {
   try {
     store?.setItem(PREFS_KEY, JSON.stringify(prefs));
   } catch {
@@ -49,14 +54,16 @@ function writePrefs(prefs: StoredPrefs, store: Storage | null = storage()): void
   }
 }
 
-export const usePrefs = create<Prefs>()((set, get) => ({
-  ...readPrefs(),
-  setPauseWhenHidden(on) {
-    set({ pauseWhenHidden: on });
-    writePrefs({ pauseWhenHidden: on, language: get().language });
-  },
-  setLanguage(language) {
-    set({ language });
-    writePrefs({ pauseWhenHidden: get().pauseWhenHidden, language });
-  },
-}));
+export const usePrefs = create<Prefs>()((set, get) => {
+  const save = (change: Partial<StoredPrefs>) => {
+    set(change);
+    const { pauseWhenHidden, welcomeDismissed, language } = get();
+    writePrefs({ pauseWhenHidden, welcomeDismissed, language });
+  };
+  return {
+    ...readPrefs(),
+    setPauseWhenHidden: (on) => save({ pauseWhenHidden: on }),
+    dismissWelcome: () => save({ welcomeDismissed: true }),
+    setLanguage: (language) => save({ language }),
+  };
+});

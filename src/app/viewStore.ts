@@ -1,6 +1,6 @@
 /**
  * What the page shows, apart from the run: projector mode, the quality measure charted, a
- * classroom link's hidden controls, the shortcut help, the language a link fixed. UI-only state in its own small store (the
+ * classroom link's hidden controls, the shortcut help, the stage view, the language a link fixed. UI-only state in its own small store (the
  * run's state lives in store.ts); the run link (lib/runLink.ts) reads and writes it.
  */
 import { create } from 'zustand';
@@ -13,11 +13,14 @@ export interface ViewState {
   helpOpen: boolean;
   /** The language the link fixed (it stays in the link, following the picker); null = none fixed. */
   lang: Language | null;
+  /** The stage view: the samples (or points) alone, full-window. Not part of a link. */
+  stage: boolean;
   setProjector(on: boolean): void;
   setQuality(key: string | null): void;
   setHidden(ids: string[]): void;
   setHelpOpen(open: boolean): void;
   setLang(lang: Language | null): void;
+  setStage(on: boolean): void;
 }
 
 export const useView = create<ViewState>()((set) => ({
@@ -26,11 +29,13 @@ export const useView = create<ViewState>()((set) => ({
   hidden: [],
   helpOpen: false,
   lang: null,
+  stage: false,
   setProjector: (projector) => set({ projector }),
   setQuality: (quality) => set({ quality }),
   setHidden: (hidden) => set({ hidden }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setLang: (lang) => set({ lang }),
+  setStage: (stage) => set({ stage }),
 }));
 
 /** True when a classroom link hides this control group. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FIELDS } from '../../core/config';
-import { formatHyperparam, makeLogLadder, parseHyperparam, positionOf, valueAt } from './logSlider';
+import { makeIntegerLogLadder } from './labLadders';
+import { decadeStep, formatHyperparam, makeLogLadder, parseHyperparam, positionOf, valueAt } from './logSlider';
 
 describe('log slider ladder', () => {
   it('covers a learning-rate range with round notches, ends included', () => {
@@ -68,5 +69,44 @@ describe('formatting and parsing values', () => {
     expect(parseHyperparam('')).toBeNull();
     expect(parseHyperparam('1e')).toBeNull();
     expect(parseHyperparam('Infinity')).toBeNull();
+  });
+});
+
+describe('decade steps (PageUp / PageDown)', () => {
+  const l2D = makeLogLadder(1e-7, 1, true);
+
+  it('takes D L2 from off to 1e-4 in four presses, whole decades, and back to off', () => {
+    const up: number[] = [];
+    let v = 0;
+    for (let i = 0; i < 4; i++) up.push((v = decadeStep(l2D, v, true)));
+    expect(up).toEqual([1e-7, 1e-6, 1e-5, 1e-4]);
+    // One arrow notch below 1e-4 is 8e-5: five key presses from off instead of thirty.
+    expect(valueAt(l2D, positionOf(l2D, 1e-4) - 1)).toBe(8e-5);
+    const down: number[] = [];
+    for (let i = 0; i < 5; i++) down.push((v = decadeStep(l2D, v, false)));
+    expect(down).toEqual([1e-5, 1e-6, 1e-7, 0, 0]);
+  });
+
+  it('keeps the mantissa of an in-between value and stops at the ends', () => {
+    expect(decadeStep(l2D, 3e-5, true)).toBe(3e-4);
+    expect(decadeStep(l2D, 3e-5, false)).toBe(3e-6);
+    expect(decadeStep(l2D, 0.5, true)).toBe(1);
+    expect(decadeStep(l2D, 1, true)).toBe(1);
+    expect(decadeStep(l2D, 5e-7, false)).toBe(0);
+  });
+
+  it('stops at the minimum where a field has no "off" notch', () => {
+    const lr = makeLogLadder(1e-6, 1);
+    expect(decadeStep(lr, 2e-6, false)).toBe(1e-6);
+    expect(decadeStep(lr, 1e-6, false)).toBe(1e-6);
+    expect(decadeStep(lr, 2e-4, true)).toBe(2e-3);
+  });
+
+  it('works on whole-step ladders (decay steps: off, 1, 10, 100 …)', () => {
+    const steps = makeIntegerLogLadder(1, 1_000_000, 'off');
+    expect(decadeStep(steps, 0, true)).toBe(1);
+    expect(decadeStep(steps, 250, true)).toBe(2500);
+    expect(decadeStep(steps, 2500, false)).toBe(250);
+    expect(decadeStep(steps, 1, false)).toBe(0);
   });
 });

@@ -62,8 +62,25 @@ export function valueAt(ladder: LogLadder, position: number): number {
   return ladder.values[i];
 }
 
-/** How many positions make one decade (for PageUp / PageDown). */
+/** How many positions make one decade (for PageUp / PageDown on an even, linear ladder). */
 export const POSITIONS_PER_DECADE = NOTCHES_PER_DECADE.length;
+
+/**
+ * PageUp / PageDown on a log slider: the value ×10 or ÷10, snapped to the nearest notch. Up from
+ * "off" (or 0) lands on the smallest non-zero notch; down past it lands on "off", so off → 1e-7
+ * → 1e-6 → … are whole decades (counting positions would land off → 8e-7, a notch short).
+ */
+export function decadeStep(ladder: LogLadder, value: number, up: boolean): number {
+  const { values } = ladder;
+  const smallest = values.find((v) => v > 0) ?? values[0];
+  const largest = values[values.length - 1];
+  if (!(value > 0)) return up ? smallest : values[0];
+  const target = up ? value * 10 : value / 10;
+  if (target >= largest) return largest;
+  // Below the smallest notch: the "off" notch (or a plain 0) where there is one, else the minimum.
+  if (target < smallest * (1 - 1e-9)) return values[0];
+  return valueAt(ladder, positionOf(ladder, target));
+}
 
 /**
  * Short text for a hyperparameter value: "off" for 0 when the field allows it, plain decimals

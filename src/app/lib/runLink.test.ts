@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config';
 import type { TrainConfig } from '../../core/config';
 import type { DatasetInfo } from '../../core/data/types';
+import { CONTROL_GROUPS } from './classroom';
 import { decodeRunLink, EMPTY_VIEW, encodeRunLink, LINK_VERSION, linkDefaults, MIGRATIONS } from './runLink';
 
 const MNIST = { id: 'mnist', recommended: { model: 'dcgan28-small', batchSize: 64, lrG: 2e-4, lrD: 2e-4 } } as unknown as DatasetInfo;
@@ -45,6 +46,23 @@ describe('run link', () => {
     const { q, back } = roundTrip(linkDefaults('ring8', [RING]), [RING], view);
     expect(q).toContain('hide=lab,lrG');
     expect(back.view).toEqual(view);
+  });
+
+  it('writes the hidden groups as show= when that is shorter, and reads both forms', () => {
+    const all = CONTROL_GROUPS.map((g) => g.id);
+    const hide = all.filter((id) => id !== 'l2D');
+    const { q, back } = roundTrip(linkDefaults('ring8', [RING]), [RING], { ...EMPTY_VIEW, hide });
+    expect(q).toContain('show=l2D');
+    expect(q).not.toContain('hide=');
+    expect([...back.view.hide].sort()).toEqual([...hide].sort());
+    // Everything hidden: an empty show= list.
+    const none = roundTrip(linkDefaults('ring8', [RING]), [RING], { ...EMPTY_VIEW, hide: all });
+    expect(none.q).toMatch(/(^|&)show=($|&)/);
+    expect([...none.back.view.hide].sort()).toEqual([...all].sort());
+    const mixed = decodeRunLink('?v=2&dataset=ring8&show=l2D,lrG,nope');
+    expect(mixed.view.hide).not.toContain('l2D');
+    expect(mixed.view.hide).toContain('lab');
+    expect(mixed.notices).toEqual(['URL parameter "show": unknown control group "nope" ignored.']);
   });
 
   it('stays well under 2,000 characters with every field changed', () => {

@@ -15,7 +15,7 @@
 import { CONFIG_FIELDS, DEFAULT_CONFIG } from '../../core/config';
 import type { BackendChoice, TrainConfig } from '../../core/config';
 import type { DatasetInfo } from '../../core/data/types';
-import { isHideable } from './classroom';
+import { CONTROL_GROUPS, isHideable } from './classroom';
 import { parseUrlParams } from './urlParams';
 import { chooseLanguage, LANGUAGES, type Language } from '../i18n/languages';
 import { i18n } from '../i18n/i18n';
@@ -62,7 +62,21 @@ export const MIGRATIONS: Record<number, Migration> = {
   1: { renamed: {}, dropped: {} },
 };
 
-const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'autostart', 'lang']);
+const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'show', 'autostart', 'lang']);
+
+/**
+ * The hidden control groups, in whichever form is shorter: `hide=` the hidden ones, or `show=`
+ * the ones left (a classroom link that hides all but one slider reads `show=l2D`: a shorter link
+ * is a coarser QR code). `show=` arrived within version 2; an app from before it notes the
+ * parameter as unknown and shows every control.
+ */
+function hiddenParam(hide: readonly string[]): [key: 'hide' | 'show', value: string] {
+  const hidden = hide.join(',');
+  const shown = CONTROL_GROUPS.map((g) => g.id)
+    .filter((id) => !hide.includes(id))
+    .join(',');
+  return shown.length < hidden.length ? ['show', shown] : ['hide', hidden];
+}
 
 /** The settings a link is compared against: the dataset's recommended ones. */
 export function linkDefaults(dataset: string, datasets: readonly DatasetInfo[]): TrainConfig {
@@ -92,7 +106,7 @@ export function encodeRunLink({ config, defaults, backend, view }: EncodeInput):
   if (view.lesson) p.set('lesson', view.lesson);
   if (view.quality) p.set('quality', view.quality);
   if (view.projector) p.set('projector', '1');
-  if (view.hide.length) p.set('hide', view.hide.join(','));
+  if (view.hide.length) p.set(...hiddenParam(view.hide));
   if (view.autostart) p.set('autostart', '1');
   if (view.lang) p.set('lang', view.lang);
   // Commas in `hide` read better unescaped, and are safe in a query.
@@ -139,6 +153,7 @@ export function decodeRunLink(search: string): RunLink {
   }
 
   const view: ViewParams = { ...EMPTY_VIEW, hide: [] };
+  const hideIds = (ids: string[]) => ids.forEach((id) => view.hide.includes(id) || view.hide.push(id));
   const rest = new URLSearchParams();
   for (const [k, val] of entries) {
     if (!VIEW_KEYS.has(k)) {
@@ -152,15 +167,14 @@ export function decodeRunLink(search: string): RunLink {
       const on = FLAG_TRUE.has(t.toLowerCase());
       if (!on && !FLAG_FALSE.has(t.toLowerCase())) notices.push(`URL parameter "${k}" must be 1 or 0; got "${val}". Ignored.`);
       view[k] = on;
-    } else if (k === 'hide') {
-      for (const id of t
+    } else if (k === 'hide' || k === 'show') {
+      const ids = t
         .split(',')
         .map((x) => x.trim())
-        .filter(Boolean)) {
-        if (isHideable(id)) {
-          if (!view.hide.includes(id)) view.hide.push(id);
-        } else notices.push(`URL parameter "hide": unknown control group "${id}" ignored.`);
-      }
+        .filter(Boolean);
+      for (const id of ids) if (!isHideable(id)) notices.push(`URL parameter "${k}": unknown control group "${id}" ignored.`);
+      const known = ids.filter(isHideable);
+      hideIds(k === 'hide' ? known : CONTROL_GROUPS.map((g) => g.id).filter((id) => !known.includes(id)));
     } else if (k === 'lang') {
       // The page already speaks the fallback (src/app/i18n/startLanguage.ts), so the note is in it.
       const choice = chooseLanguage(val, null, []);

@@ -4,6 +4,7 @@ import { DiscriminatorOutputChart } from './DiscriminatorOutputChart';
 import { GradientPenaltyChart } from './GradientPenaltyChart';
 import { LossChart } from './LossChart';
 import { PenaltyChart } from './PenaltyChart';
+import { Glossary } from '../welcome/Glossary';
 
 export function ChartsPanel() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function ChartsPanel() {
       <h2 id="charts-title" className="visually-hidden">
         {t('charts.panelTitle')}
       </h2>
+      <Glossary />
       <LossChart />
       <PenaltyChart />
       <DiscriminatorOutputChart />

@@ -6,7 +6,25 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, formatInt, formatRate } from '../../lib/format';
 import { useApp } from '../../storeContext';
+import { LR_DECAY_FLOOR } from '../../../core/train/lrSchedule';
+import { shownValue } from '../../store/live';
 import { TwinStatus } from '../twins/TwinControls';
+
+/**
+ * Learning-rate decay, said where everyone looks: "LR decay from step 2,500" before it starts
+ * (the ring's preset has it on), "LR ×0.42 (decaying)" while it is in force.
+ */
+function LrDecayBadge() {
+  const d = useApp(useShallow((st) => ({ steps: shownValue(st, 'lrDecaySteps') ?? 0, start: shownValue(st, 'lrDecayStart') ?? 0, scale: st.latest.lrScale })));
+  if (!(d.steps > 0)) return null;
+  const active = d.scale !== undefined && Number.isFinite(d.scale) && d.scale < 1;
+  const title = `Both learning rates fall linearly to ${Math.round(LR_DECAY_FLOOR * 100)}% of the slider values from step ${formatInt(d.start)} over ${formatInt(d.steps)} steps (Learning-rate decay, under the live sliders).`;
+  return (
+    <span className={`lr-decay-badge${active ? '' : ' counter-secondary'}`} data-testid="lr-decay-badge" title={title}>
+      {active ? `LR ×${d.scale!.toFixed(2)} (decaying)` : `LR decay from step ${formatInt(d.start)}`}
+    </span>
+  );
+}
 
 /**
  * What the page and the worker hold (for a long lesson, both should stay flat): its own small
@@ -83,13 +101,14 @@ export function StatusBar() {
         <span>
           Epoch <b data-testid="epoch-count">{formatInt(s.epoch)}</b>
         </span>
-        <span>
+        <span className="counter-secondary">
           <b data-testid="images-per-sec">{formatRate(s.imagesPerSec)}</b> images/s
         </span>
-        <span>
+        <span className="counter-secondary">
           Time <b data-testid="elapsed">{formatDuration(s.elapsedMs)}</b>
         </span>
       </span>
+      <LrDecayBadge />
       <TwinStatus />
       {s.progress && (
         <span className="progress" data-testid="progress">

@@ -25,9 +25,15 @@ function shade(v: number, out: Uint8ClampedArray, at: number): void {
   out[at + 3] = 255;
 }
 
-/** Draws one frame; also used off screen for the points timelapse (dpr 1). */
-export function drawPoints(canvas: HTMLCanvasElement, frame: PointsFrame, heat: HTMLCanvasElement, dpr = Math.min(2, window.devicePixelRatio || 1)): void {
-  const px = Math.round(SIZE * dpr);
+/** Draws one frame; also used off screen for the points timelapse (dpr 1) and on the stage (`size`). */
+export function drawPoints(
+  canvas: HTMLCanvasElement,
+  frame: PointsFrame,
+  heat: HTMLCanvasElement,
+  dpr = Math.min(2, window.devicePixelRatio || 1),
+  size = SIZE,
+): void {
+  const px = Math.round(size * dpr);
   if (canvas.width !== px) {
     canvas.width = px;
     canvas.height = px;
@@ -64,8 +70,10 @@ export function drawPoints(canvas: HTMLCanvasElement, frame: PointsFrame, heat: 
     ctx.fill();
     if (stroke) ctx.stroke();
   };
-  dot(real, 'rgba(4, 120, 87, 0.9)', null, 2.4 * dpr);
-  dot(fake, 'rgba(109, 40, 217, 0.7)', null, 2.2 * dpr);
+  // Dots grow with the picture, a little less than linearly (a stage-sized view stays legible, not blotchy).
+  const grow = Math.sqrt(size / SIZE);
+  dot(real, 'rgba(4, 120, 87, 0.9)', null, 2.4 * dpr * grow);
+  dot(fake, 'rgba(109, 40, 217, 0.7)', null, 2.2 * dpr * grow);
 }
 
 /** `run`: 'B' draws twin run B's points (docs/twin-runs.md). */

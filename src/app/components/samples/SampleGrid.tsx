@@ -1,7 +1,7 @@
 /**
- * The generator's 8×8 grid from the fixed noise, one frame per epoch (and on demand while
- * paused). The worker sends RGBA bytes; this only puts them on a canvas. A scrubber looks back
- * at earlier epochs' grids.
+ * The generator's 8×8 grid from the fixed noise, one frame per epoch, and on demand ("Draw
+ * samples now", also while training: the worker draws it between two slices). The worker sends
+ * RGBA bytes; this only puts them on a canvas. A scrubber looks back at earlier epochs' grids.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -10,7 +10,7 @@ import { useApp, useAppStore } from '../../storeContext';
 
 export function SampleGrid() {
   const store = useAppStore();
-  const { samples, running, ready } = useApp(useShallow((s) => ({ samples: s.samples, running: s.running, ready: s.phase === 'ready' })));
+  const { samples, ready } = useApp(useShallow((s) => ({ samples: s.samples, ready: s.phase === 'ready' })));
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // null: follow the newest grid; a number: the index the person scrubbed to.
   const [picked, setPicked] = useState<number | null>(null);
@@ -76,8 +76,8 @@ export function SampleGrid() {
         type="button"
         className="draw-now"
         onClick={() => store.getState().requestSamples()}
-        disabled={!ready || running}
-        title="Draw the grid from the current weights (while paused)"
+        disabled={!ready}
+        title="Draw the grid from the current weights now, without waiting for the epoch's end"
       >
         Draw samples now
       </button>

@@ -7,6 +7,8 @@ import { ExplainerPanel } from '../lessons/ExplainerPanel';
 import { LabViews } from '../charts/LabViews';
 import { PointsView } from './PointsView';
 import { SampleGrid } from './SampleGrid';
+import { StageView } from './StageView';
+import { useView } from '../../viewStore';
 import { TwinPictures } from '../twins/TwinPictures';
 
 export function SamplesPanel() {
@@ -16,7 +18,14 @@ export function SamplesPanel() {
   const twinOn = useApp((s) => s.twinOn);
   return (
     <section className="panel samples-panel" aria-labelledby="samples-title">
-      <h2 id="samples-title">{dirac ? 'The (θ, ψ) path' : kind === 'points' ? 'Real vs generated points' : 'Generated samples'}</h2>
+      <div className="panel-head">
+        <h2 id="samples-title">{dirac ? 'The (θ, ψ) path' : kind === 'points' ? 'Real vs generated points' : 'Generated samples'}</h2>
+        {!dirac && kind && (
+          <button type="button" className="stage-open" onClick={() => useView.getState().setStage(true)} title="The samples alone, full-window (Escape leaves)">
+            Stage view
+          </button>
+        )}
+      </div>
       <div ref={viewRef}>
         {twinOn && !dirac && (kind === 'points' || kind === 'image') ? (
           <TwinPictures kind={kind} />
@@ -33,6 +42,7 @@ export function SamplesPanel() {
       <ExportMenu viewRef={viewRef} />
       <LabViews />
       <ExplainerPanel kind={kind} />
+      <StageView />
     </section>
   );
 }

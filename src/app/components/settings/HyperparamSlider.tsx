@@ -9,7 +9,7 @@ import type { KeyboardEvent } from 'react';
 import { checkField } from '../../../core/config';
 import type { LiveKey } from '../../../core/config';
 import { ladderOf, LIVE_CONTROLS } from '../../lib/liveControls';
-import { formatHyperparam, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../../lib/logSlider';
+import { decadeStep, formatHyperparam, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../../lib/logSlider';
 import { shownValue } from '../../store/live';
 import { useApp, useAppStore } from '../../storeContext';
 import { useHidden } from '../../viewStore';
@@ -51,13 +51,21 @@ function ShownSlider({ field }: { field: LiveKey }) {
     if (parsed !== value) set(parsed);
   };
 
+  const linear = LIVE_CONTROLS[field].scale.kind === 'linear';
   const onSliderKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    // PageUp / PageDown move a whole decade (×10 / ÷10).
+    if (value === undefined) return;
+    let next: number | null = null;
+    // PageUp / PageDown: a whole decade (×10 / ÷10; ten notches on a linear slider).
     if (e.key === 'PageUp' || e.key === 'PageDown') {
-      e.preventDefault();
-      const delta = e.key === 'PageUp' ? POSITIONS_PER_DECADE : -POSITIONS_PER_DECADE;
-      set(valueAt(ladder, position + delta));
+      const up = e.key === 'PageUp';
+      next = linear ? valueAt(ladder, position + (up ? POSITIONS_PER_DECADE : -POSITIONS_PER_DECADE)) : decadeStep(ladder, value, up);
     }
+    // Home: the left end ("off" where the field has it); End: the right end.
+    else if (e.key === 'Home') next = ladder.values[0];
+    else if (e.key === 'End') next = ladder.values[ladder.values.length - 1];
+    if (next === null) return;
+    e.preventDefault();
+    if (next !== value) set(next);
   };
 
   const offAtLeft = zeroIsOff ? ' (left end: off)' : '';
@@ -113,6 +121,8 @@ function ShownSlider({ field }: { field: LiveKey }) {
           aria-describedby={`${id}-help`}
           onChange={(e) => set(valueAt(ladder, Number(e.target.value)))}
           onKeyDown={onSliderKey}
+          aria-keyshortcuts="PageUp PageDown Home End"
+          title={`Arrows: one notch. Page Up/Down: ×10 / ÷10.${zeroIsOff ? ' Home: off.' : ''}`}
         />
         <span className="hyperparam-end" aria-hidden="true">
           {formatHyperparam(ladder.max)}
@@ -129,7 +139,7 @@ function ShownSlider({ field }: { field: LiveKey }) {
           {isPending ? 'applying…' : appliedSince !== undefined ? `applied at step ${appliedSince}` : ''}
         </span>
         <span className="visually-hidden">
-          {offAtLeft} {scaleHint ?? 'Log scale: arrows move about ×1.2, Page Up/Down ×10.'}
+          {offAtLeft} {scaleHint ?? 'Log scale: arrows move about ×1.2, Page Up/Down ×10.'} {zeroIsOff ? 'Home turns it off.' : ''}
         </span>
       </p>
     </div>

@@ -1,7 +1,8 @@
 /**
- * "Classroom link…": the teacher picks which control groups students do not see, whether
- * training starts on open and which lesson opens, then copies the link (TensorFlow Playground's
- * hide-controls idea). The link carries the run as it is now, or the chosen lesson's set-up.
+ * "Classroom link…": the teacher ticks what students see (TensorFlow Playground's hide-controls
+ * idea), whether training starts on open and which lesson opens, then copies the link or shows its
+ * QR code. The link carries the run as it is now, or the chosen lesson's set-up, never the
+ * teacher's own projector mode.
  */
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useState } from 'react';
@@ -10,8 +11,10 @@ import { CONTROL_GROUPS } from '../../lib/classroom';
 import { encodeRunLink, linkDefaults } from '../../lib/runLink';
 import { currentLink } from '../../linkSync';
 import { useAppStore } from '../../storeContext';
-import { useView } from '../../viewStore';
 import { CopyLinkButton } from './CopyLinkButton';
+import { QrCode } from './QrCode';
+
+const ALL_GROUPS = CONTROL_GROUPS.map((g) => g.id);
 
 export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const store = useAppStore();
@@ -19,27 +22,30 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
   const [hide, setHide] = useState<string[]>([]);
   const [autostart, setAutostart] = useState(true);
   const [lesson, setLesson] = useState('');
+  const [bigQr, setBigQr] = useState(false);
 
   const link = () => {
     const l = lesson ? lessonById(lesson) : undefined;
-    const extra = { hide: CONTROL_GROUPS.map((g) => g.id).filter((id) => hide.includes(id)), autostart, lesson: l?.id ?? null };
+    // Projector mode is the teacher's screen, not the students'.
+    const extra = { hide: ALL_GROUPS.filter((id) => hide.includes(id)), autostart, lesson: l?.id ?? null, projector: false };
     if (!l) return currentLink(store, extra);
     const s = store.getState();
     const q = encodeRunLink({
       config: l.config,
       defaults: linkDefaults(l.config.dataset, s.datasets),
       backend: s.backendRequested,
-      view: { quality: null, projector: useView.getState().projector, ...extra },
+      view: { quality: null, ...extra },
     });
     return `${window.location.origin}${window.location.pathname}?${q}`;
   };
+  const url = open ? link() : '';
 
-  const toggle = (id: string, on: boolean) => setHide((h) => (on ? [...h, id] : h.filter((x) => x !== id)));
+  const show = (id: string, on: boolean) => setHide((h) => (on ? h.filter((x) => x !== id) : [...h, id]));
 
   return (
     <dialog
       ref={ref}
-      className="classroom-dialog"
+      className={`classroom-dialog${bigQr ? ' big-qr' : ''}`}
       aria-labelledby="classroom-title"
       onCancel={(e) => {
         e.preventDefault();
@@ -47,35 +53,57 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
       }}
     >
       <h2 id="classroom-title">Classroom link</h2>
-      <p>Students who open the link see only what you leave ticked off below, with a small “Show all controls” button to get the rest back.</p>
-      <fieldset>
-        <legend>Hide from students</legend>
-        <div className="classroom-groups">
-          {CONTROL_GROUPS.map((g) => (
-            <label key={g.id}>
-              <input type="checkbox" data-group={g.id} checked={hide.includes(g.id)} onChange={(e) => toggle(g.id, e.target.checked)} /> {g.label}
-            </label>
-          ))}
+      <div className="classroom-body">
+        <div className="classroom-options">
+          <p>Students who open the link see only what is ticked below, with a small “Show all controls” button to get the rest back.</p>
+          <fieldset>
+            <legend>Students see</legend>
+            <div className="classroom-all">
+              <button type="button" onClick={() => setHide([])}>
+                Tick all
+              </button>
+              <button type="button" onClick={() => setHide(ALL_GROUPS)}>
+                Untick all
+              </button>
+            </div>
+            <div className="classroom-groups">
+              {CONTROL_GROUPS.map((g) => (
+                <label key={g.id}>
+                  <input type="checkbox" data-group={g.id} checked={!hide.includes(g.id)} onChange={(e) => show(g.id, e.target.checked)} /> {g.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label>
+            <input type="checkbox" checked={autostart} onChange={(e) => setAutostart(e.target.checked)} /> Start training when the page opens
+          </label>
+          <label className="classroom-lesson">
+            Lesson to open{' '}
+            <select value={lesson} onChange={(e) => setLesson(e.target.value)}>
+              <option value="">None: the current settings</option>
+              {LESSONS.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.title}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
-      </fieldset>
-      <label>
-        <input type="checkbox" checked={autostart} onChange={(e) => setAutostart(e.target.checked)} /> Start training when the page opens
-      </label>
-      <label className="classroom-lesson">
-        Lesson to open{' '}
-        <select value={lesson} onChange={(e) => setLesson(e.target.value)}>
-          <option value="">None: the current settings</option>
-          {LESSONS.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.title}
-            </option>
-          ))}
-        </select>
-      </label>
+        <figure className="classroom-qr">
+          <QrCode text={url} label="QR code of the classroom link" />
+          <figcaption>
+            Scan to open the link ({url.length.toLocaleString('en-US')} characters).{' '}
+            <button type="button" aria-pressed={bigQr} onClick={() => setBigQr(!bigQr)}>
+              {bigQr ? 'Smaller QR code' : 'Larger QR code'}
+            </button>
+          </figcaption>
+        </figure>
+      </div>
       <label className="classroom-url">
         The link
-        <input readOnly value={open ? link() : ''} data-testid="classroom-link" onFocus={(e) => e.currentTarget.select()} />
+        <input readOnly value={url} data-testid="classroom-link" onFocus={(e) => e.currentTarget.select()} />
       </label>
+      {/* One row of actions: more buttons (an embed code, say) go here. */}
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>
           Close
