@@ -1,15 +1,24 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { selfContainedWasmFactory } from './scripts/vite/selfContainedWasmFactory.ts';
+import { pwaIcons } from './scripts/vite/pwaIcons.ts';
+import { datasetCacheName, pwaOptions } from './scripts/vite/pwaOptions.ts';
 
 // Cross-origin isolation lets the WASM backend use SharedArrayBuffer (threads) where it can.
+// CORP cross-origin lets a cross-origin-isolated page embed the app in an iframe (docs/embed.md).
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
+const datasetCache = datasetCacheName('public/data');
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pwaIcons('public/favicon.svg'), VitePWA(pwaOptions(datasetCache))],
+  // The worker's asset reader and the page's offline list name the same dataset cache as the service worker.
+  define: { 'import.meta.env.VITE_DATASET_CACHE': JSON.stringify(datasetCache) },
   // The training worker bundles TF.js's wasm glue: the plugin must run on the worker's build too.
   worker: { format: 'es', plugins: () => [selfContainedWasmFactory()] },
   // The dev server's dependency scan starts at index.html and does not follow `new Worker(new URL(…))`,
