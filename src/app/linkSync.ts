@@ -15,7 +15,7 @@ const WRITE_EVERY_MS = 200;
 /** The query (no `?`) for what the page holds now; null before the first run is ready. */
 export function currentQuery(
   app: AppState,
-  view: Pick<ViewState, 'projector' | 'quality' | 'hidden'>,
+  view: Pick<ViewState, 'projector' | 'quality' | 'hidden'> & { embed?: boolean },
   lesson: string | null,
   extra: Partial<ViewParams> = {},
 ): string | null {
@@ -25,7 +25,7 @@ export function currentQuery(
     config,
     defaults: linkDefaults(config.dataset, app.datasets),
     backend: app.backendRequested,
-    view: { lesson, quality: view.quality, projector: view.projector, hide: view.hidden, autostart: false, ...extra },
+    view: { lesson, quality: view.quality, projector: view.projector, hide: view.hidden, autostart: false, embed: view.embed, ...extra },
   });
 }
 
@@ -41,7 +41,7 @@ export function currentLink(store: AppStore, extra: Partial<ViewParams> = {}): s
 export function applyLinkView(store: AppStore, link: RunLink): string[] {
   const notices: string[] = [];
   const v = link.view;
-  useView.setState({ projector: v.projector, quality: v.quality, hidden: v.hide });
+  useView.setState({ projector: v.projector, quality: v.quality, hidden: v.hide, embed: v.embed ?? false });
   if (v.lesson) {
     if (lessonById(v.lesson)) store.getState().showLesson(v.lesson);
     else notices.push(`URL parameter "lesson": no lesson "${v.lesson}"; ignored.`);

@@ -7,6 +7,8 @@ import { create } from 'zustand';
 
 export interface ViewState {
   projector: boolean;
+  /** Embed mode (`embed=1`): the compact layout for an iframe; fixed at start-up. */
+  embed: boolean;
   quality: string | null;
   hidden: string[];
   helpOpen: boolean;
@@ -18,6 +20,7 @@ export interface ViewState {
 
 export const useView = create<ViewState>()((set) => ({
   projector: false,
+  embed: false,
   quality: null,
   hidden: [],
   helpOpen: false,

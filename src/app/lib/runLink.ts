@@ -1,7 +1,7 @@
 /**
  * The run link: one codec, driven by the config schema, for everything that defines a run (each
  * config field, live values included, the seed, the backend choice) and what the page shows (the
- * open lesson, the quality measure, projector mode, a classroom link's hidden controls).
+ * open lesson, the quality measure, projector mode, embed mode, a classroom link's hidden controls).
  *
  * Writing keeps links short: only values that differ from the dataset's recommended settings go
  * in, except `dataset` and `model` (the default model depends on the machine's GPU, so a link
@@ -29,6 +29,8 @@ export interface ViewParams {
   hide: string[];
   /** Classroom link: start training as soon as the page is ready. */
   autostart: boolean;
+  /** The compact layout for an iframe (docs/embed.md); absent = off. */
+  embed?: boolean;
 }
 
 export const EMPTY_VIEW: ViewParams = { lesson: null, quality: null, projector: false, hide: [], autostart: false };
@@ -57,7 +59,7 @@ export const MIGRATIONS: Record<number, Migration> = {
   1: { renamed: {}, dropped: {} },
 };
 
-const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'autostart']);
+const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'autostart', 'embed']);
 
 /** The settings a link is compared against: the dataset's recommended ones. */
 export function linkDefaults(dataset: string, datasets: readonly DatasetInfo[]): TrainConfig {
@@ -89,6 +91,7 @@ export function encodeRunLink({ config, defaults, backend, view }: EncodeInput):
   if (view.projector) p.set('projector', '1');
   if (view.hide.length) p.set('hide', view.hide.join(','));
   if (view.autostart) p.set('autostart', '1');
+  if (view.embed) p.set('embed', '1');
   // Commas in `hide` read better unescaped, and are safe in a query.
   return p.toString().replace(/%2C/g, ',');
 }
@@ -142,7 +145,7 @@ export function decodeRunLink(search: string): RunLink {
     const t = val.trim();
     if (k === 'lesson') view.lesson = /^[a-z0-9-]{1,40}$/.test(t) ? t : null;
     else if (k === 'quality') view.quality = /^[A-Za-z0-9_-]{1,40}$/.test(t) ? t : null;
-    else if (k === 'projector' || k === 'autostart') {
+    else if (k === 'projector' || k === 'autostart' || k === 'embed') {
       const on = FLAG_TRUE.has(t.toLowerCase());
       if (!on && !FLAG_FALSE.has(t.toLowerCase())) notices.push(`URL parameter "${k}" must be 1 or 0; got "${val}". Ignored.`);
       view[k] = on;
