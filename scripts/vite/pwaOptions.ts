@@ -6,8 +6,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VitePWAOptions } from 'vite-plugin-pwa';
-import { DATASET_CACHE_PREFIX } from '../../src/core/data/offlineAssets';
-import { ICON_BACKGROUND, PWA_ICONS } from './pwaIcons';
+import { ICON_BACKGROUND, PWA_ICONS } from './pwaIcons.ts';
+
+/**
+ * DATASET_CACHE_PREFIX of src/core/data/offlineAssets.ts, spelled out: Vite's config loader
+ * should not pull the dataset modules in (pwaOptions.test.ts checks the two agree).
+ */
+export const DATASET_CACHE_PREFIX = 'gan-datasets-';
 
 /** The precache takes the TF.js worker bundle and wasm binaries (a few MB each), never the datasets. */
 export const PRECACHE_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -18,7 +23,11 @@ export const PRECACHE_MAX_FILE_BYTES = 16 * 1024 * 1024;
  */
 export function datasetCacheName(dataDir: string): string {
   const hash = createHash('sha256');
-  const files = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.bin')).sort() : [];
+  const files = existsSync(dataDir)
+    ? readdirSync(dataDir)
+        .filter((f) => f.endsWith('.bin'))
+        .sort()
+    : [];
   for (const f of files) hash.update(f).update(readFileSync(join(dataDir, f)));
   return `${DATASET_CACHE_PREFIX}${hash.digest('hex').slice(0, 10)}`;
 }
