@@ -4,6 +4,7 @@ import { App } from './App';
 import { StoreContext } from './storeContext';
 import { KeepingContext } from './keepingContext';
 import { startTraining } from './workerClient';
+import { registerServiceWorker } from './lib/serviceWorker';
 import './styles.css';
 import './components/share/share.css';
 import './theme.css';
@@ -11,6 +12,7 @@ import './responsive.css';
 
 // Created once, outside React, so StrictMode's double effects cannot start two workers.
 const { store, keeping } = startTraining(window.location.search);
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
