@@ -10,10 +10,14 @@ import { RunFileDrop } from './components/runfiles/RunFileDrop';
 import { SamplesPanel } from './components/samples/SamplesPanel';
 import { StatusBar } from './components/run/StatusBar';
 import { ShareControls } from './components/share/ShareControls';
-import { useHidden } from './viewStore';
+import { useHidden, useView } from './viewStore';
+import { EmbedApp } from './components/embed/EmbedApp';
+import { UpdateNotice } from './components/offline/UpdateNotice';
 
 export function App() {
   const noLessons = useHidden('lessons');
+  const embed = useView((s) => s.embed);
+  if (embed) return <EmbedApp />;
   return (
     <div className="app">
       <header className="app-header">
@@ -25,6 +29,7 @@ export function App() {
         <ShareControls />
       </header>
       <ErrorMessages />
+      <UpdateNotice />
       <ResumeOffer />
       <LessonPanel />
       <main className="app-main">
