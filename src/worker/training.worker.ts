@@ -12,12 +12,22 @@ import type { RgbaImage } from '../core/data/imageResize';
 import { createTrainingSession } from './trainingSession';
 import { wasmPaths } from './wasmAssets';
 import { installTestHooks } from './deviceWatch';
+import { assetFetchError, cachedDatasetIdsIn } from './assetFetchError';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+const assetUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, scope.location.origin).href;
+// The service worker's dataset cache (vite.config.ts names it): read to say what works offline.
+const cachedIds = cachedDatasetIdsIn(scope.caches, import.meta.env.VITE_DATASET_CACHE ?? 'gan-datasets-dev', assetUrl);
+const nameOf = (id: string) => DATASET_SOURCES.find((s) => s.info.id === id)?.info.name ?? id;
+
 async function readAsset(path: string): Promise<ArrayBuffer> {
-  const url = new URL(`${import.meta.env.BASE_URL}${path}`, scope.location.origin);
-  const response = await fetch(url);
+  let response: Response;
+  try {
+    response = await fetch(assetUrl(path));
+  } catch (e) {
+    throw await assetFetchError(path, e, { cachedIds, nameOf });
+  }
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status} (run "npm run prepare-data" if the file is missing)`);
   return response.arrayBuffer();
 }
