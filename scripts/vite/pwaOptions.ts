@@ -57,6 +57,9 @@ export function pwaOptions(datasetCache: string): Partial<VitePWAOptions> {
       maximumFileSizeToCacheInBytes: PRECACHE_MAX_FILE_BYTES,
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
+      // The first install takes the open page at once (so it works offline without a reload
+      // first); a later version still waits for the user's Reload (no skipWaiting).
+      clientsClaim: true,
       runtimeCaching: [
         {
           urlPattern: /\/data\/[\w-]+\.bin$/,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assetFetchError, cachedDatasetIdsIn } from './assetFetchError';
+import { assetFetchError } from './assetFetchError';
+import { cachedDatasetIdsIn, keepDatasetResponse } from './offlineDatasetCache';
 
 const names: Record<string, string> = { mnist: 'MNIST digits', 'fashion-mnist': 'Fashion-MNIST', emoji: 'Emoji (Noto)' };
 const nameOf = (id: string) => names[id] ?? id;
@@ -29,5 +30,18 @@ describe('assetFetchError', () => {
   it('keeps a plain message for other assets', async () => {
     const e = await assetFetchError('classifiers/mnist.bin', new TypeError('Failed to fetch'), { cachedIds: async () => [], nameOf });
     expect(e.message).toBe('classifiers/mnist.bin could not be downloaded (Failed to fetch); is the network off?');
+  });
+
+  it('keeps a dataset file fetched past the service worker, once, and nothing else', async () => {
+    const stored = new Map<string, Response>();
+    const cache = { match: async (u: string) => stored.get(u), put: async (u: string, r: Response) => void stored.set(u, r) };
+    const caches = { open: async () => cache } as unknown as CacheStorage;
+    const first = new Response('one');
+    await keepDatasetResponse(caches, 'c', 'data/mnist.bin', 'http://x/data/mnist.bin', first);
+    await keepDatasetResponse(caches, 'c', 'data/mnist.bin', 'http://x/data/mnist.bin', new Response('two'));
+    await keepDatasetResponse(caches, 'c', 'classifiers/floors.json', 'http://x/classifiers/floors.json', new Response('{}'));
+    expect([...stored.keys()]).toEqual(['http://x/data/mnist.bin']);
+    expect(await stored.get('http://x/data/mnist.bin')!.text()).toBe('one');
+    await keepDatasetResponse(undefined, 'c', 'data/mnist.bin', 'u', new Response('x'));
   });
 });

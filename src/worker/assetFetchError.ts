@@ -20,14 +20,3 @@ export async function assetFetchError(path: string, cause: unknown, deps: AssetE
     .map(deps.nameOf);
   return new Error(offlineDatasetMessage(deps.nameOf(dataset), names));
 }
-
-/** Reads which dataset files the Cache API holds (the service worker's dataset cache). */
-export function cachedDatasetIdsIn(caches: CacheStorage, cacheName: string, urlOf: (path: string) => string): () => Promise<string[]> {
-  return async () => {
-    if (!(await caches.has(cacheName))) return [];
-    const cache = await caches.open(cacheName);
-    const ids: string[] = [];
-    for (const [id, path] of Object.entries(DATASET_ASSETS)) if (await cache.match(urlOf(path))) ids.push(id);
-    return ids;
-  };
-}

@@ -7,9 +7,7 @@ describe('offlineAssets', () => {
     const reads: Record<string, string[]> = {};
     for (const source of DATASET_SOURCES) {
       const paths: string[] = [];
-      await source
-        .load({ seed: 1, readAsset: (p) => (paths.push(p), Promise.reject(new Error('no files in this test'))) })
-        .catch(() => undefined);
+      await source.load({ seed: 1, readAsset: (p) => (paths.push(p), Promise.reject(new Error('no files in this test'))) }).catch(() => undefined);
       if (paths.length) reads[source.info.id] = paths;
     }
     expect(Object.fromEntries(Object.entries(DATASET_ASSETS).map(([id, p]) => [id, [p]]))).toEqual(reads);
