@@ -48,5 +48,21 @@ export async function cacheDataset(id: string, onProgress: (loaded: number, tota
     onProgress(loaded, total);
   }
   const cache = await caches.open(DATASET_CACHE);
+  // A controlling service worker (CacheFirst) may have stored this very download already.
+  if (await cache.match(url)) return;
   await cache.put(url, new Response(new Blob(chunks), { status: 200, headers: response.headers }));
+}
+
+/** "47.1 MB" (decimal megabytes, as download sizes are usually given). */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The "Make available offline" button's words: what it would still download. */
+export function makeOfflineLabel(ids: readonly string[], cached: readonly string[], sizes: Readonly<Record<string, number | null>>): string {
+  const missing = ids.filter((id) => !cached.includes(id));
+  if (!missing.length) return 'All datasets are available offline';
+  const bytes = missing.map((id) => sizes[id]);
+  const total = bytes.every((b): b is number => b !== null && b !== undefined) ? ` (${formatMegabytes(bytes.reduce((a, b) => a + b, 0))})` : '';
+  return missing.length === ids.length ? `Make all datasets available offline${total}` : `Make the other ${missing.length} available offline${total}`;
 }
