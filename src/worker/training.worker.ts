@@ -63,6 +63,7 @@ async function decodeImage(bytes: ArrayBuffer, format: string): Promise<RgbaImag
   }
 }
 
+let lastTensorCount = 0;
 const session = createTrainingSession({
   post: (event, transfer) => scope.postMessage(event, transfer),
   selectBackend: (requested, options) => selectBackend(requested, { wasmPaths, ...options }),
@@ -78,7 +79,15 @@ const session = createTrainingSession({
     now: () => performance.now(),
     date: () => Date.now(),
   }),
-  numTensors: () => tf.memory().numTensors,
+  numTensors: () => {
+    // A ping can arrive while a backend is still starting (wasm fetches and compiles its binary),
+    // when tf.memory() throws: answer with the last count instead of an uncaught error.
+    try {
+      return (lastTensorCount = tf.memory().numTensors);
+    } catch {
+      return lastTensorCount;
+    }
+  },
 });
 
 // Only in a worker started for tests (?testHooks=1): self.__ganTest.loseDevice() (deviceWatch.ts).
