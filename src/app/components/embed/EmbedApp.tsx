@@ -37,9 +37,15 @@ function EmbedSamples() {
   );
 }
 
-/** Opens the run as it is now, without embed mode, in a new tab (computed on click: the run moves on). */
+/**
+ * Opens the run as it is now, without embed mode, in a new tab. The address is refreshed when the
+ * pointer or focus reaches the link (the run moves on), so a middle click gets it right too.
+ */
 function OpenFullLink() {
   const store = useAppStore();
+  // Re-render once the run is ready: before that there is no run link yet.
+  useApp((s) => s.phase);
+  const refresh = (a: HTMLAnchorElement) => (a.href = currentLink(store, { embed: false }));
   return (
     <a
       className="embed-open-full"
@@ -47,7 +53,9 @@ function OpenFullLink() {
       target="_blank"
       rel="noopener"
       data-testid="open-full"
-      onClick={(e) => (e.currentTarget.href = currentLink(store, { embed: false }))}
+      onMouseEnter={(e) => refresh(e.currentTarget)}
+      onFocus={(e) => refresh(e.currentTarget)}
+      onClick={(e) => refresh(e.currentTarget)}
     >
       Open full playground ↗
     </a>
