@@ -12,6 +12,7 @@ import { currentLink } from '../../linkSync';
 import { useAppStore } from '../../storeContext';
 import { useView } from '../../viewStore';
 import { CopyLinkButton } from './CopyLinkButton';
+import { EmbedCodeButton } from './EmbedCodeButton';
 
 export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const store = useAppStore();
@@ -81,6 +82,7 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
           Close
         </button>
         <CopyLinkButton getLink={link} label="Copy classroom link" />
+        <EmbedCodeButton getLink={link} />
       </div>
     </dialog>
   );
