@@ -93,3 +93,26 @@ test('offline, a dataset never downloaded is named with what is cached, and the 
   await waitForStepAtLeast(page, trained + 3);
   await clickPause(page);
 });
+
+test.describe('without a service worker yet', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('"Make available offline" shows each download with a progress bar and keeps what it got', async ({ page, context }) => {
+    await openApp(page, RING);
+    // A slow link (8 MB/s), so the download is seen in progress; the page writes the cache itself.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 8e6, uploadThroughput: -1 });
+    const dialog = await openDatasets(page);
+    const offline = dialog.getByTestId('offline-datasets');
+    await offline.getByRole('button', { name: /^Make all datasets available offline/ }).click();
+    const bar = offline.getByRole('progressbar');
+    await expect(bar).toBeVisible();
+    await expect(offline).toContainText(/Fashion-MNIST: \d+\.\d MB of 47\.1 MB/, { timeout: 30_000 });
+    await expect(offline.getByTestId('offline-mnist')).toContainText('available offline ✓');
+    await expect(offline.getByRole('button', { name: /^Make the other 2 available offline/ })).toBeDisabled();
+    await expect(offline.getByTestId('offline-emoji')).toContainText('available offline ✓', { timeout: 60_000 });
+    await expect(bar).toHaveCount(0);
+    expect(await page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/^gan-datasets-[0-9a-f]{10}$/)]);
+  });
+});
