@@ -39,5 +39,17 @@ export function registerServiceWorker(): void {
     onRegisteredSW: () => void dropOldDatasetCaches().catch(() => undefined),
     onRegisterError: (e: unknown) => console.warn('Service worker not registered; the app works online only:', e),
   });
-  useServiceWorker.setState({ activateUpdate: () => update(true) });
+  useServiceWorker.setState({
+    activateUpdate: async () => {
+      // workbox-window reloads by itself only when the page had a controller when it loaded; a
+      // first visit that sees an update meanwhile would wait forever, so reload on the switch here.
+      const switched = new Promise<void>((resolve) => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+        setTimeout(resolve, 5000);
+      });
+      await update(true);
+      await switched;
+      window.location.reload();
+    },
+  });
 }
