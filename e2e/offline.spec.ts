@@ -5,6 +5,7 @@
  * this spec lets service workers run (playwright.config.ts blocks them); each test has a fresh
  * context, so a fresh registration and empty caches.
  */
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { clickPause, clickStart, MNIST_SMALL, openApp, RING, settledStep, stepCount, waitForStepAtLeast, waitReadyState } from './helpers';
@@ -92,6 +93,33 @@ test('offline, a dataset never downloaded is named with what is cached, and the 
   await clickStart(page);
   await waitForStepAtLeast(page, trained + 3);
   await clickPause(page);
+});
+
+test('a new version waits for Reload, which pauses the run and brings it back through the resume offer', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, RING);
+  await waitControlled(page);
+  await clickStart(page);
+  await waitForStepAtLeast(page, 20);
+  // A "new build": the same service worker plus a comment is byte-different, so the browser
+  // installs it as an update (vite preview serves dist/ as it is on disk). Restored afterwards.
+  const swPath = 'dist/sw.js';
+  const original = readFileSync(swPath, 'utf8');
+  try {
+    appendFileSync(swPath, `\n// e2e: a new build ${Date.now()}\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const notice = page.getByTestId('update-notice');
+    await expect(notice).toContainText('New version');
+    await page.screenshot({ path: test.info().outputPath('update-notice.png'), clip: { x: 0, y: 0, width: 1366, height: 160 } });
+    // Waiting is all it does: the run trains on until the user chooses.
+    const before = await stepCount(page);
+    await waitForStepAtLeast(page, before + 10);
+    await notice.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByText(/Resume the .* run from step/)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('update-notice')).toHaveCount(0);
+  } finally {
+    writeFileSync(swPath, original);
+  }
 });
 
 test.describe('without a service worker yet', () => {
