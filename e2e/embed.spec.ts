@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { FrameLocator, Page } from '@playwright/test';
 import { openApp, RING } from './helpers';
@@ -83,6 +84,8 @@ for (const size of [
     await expect(page.getByText('Regularization lab (live)')).toHaveCount(0);
     await expect(page.locator('#pick-dataset')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeInViewport();
+    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     if (process.env.EMBED_SCREENSHOT && size.width === 800) {
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       await expect
