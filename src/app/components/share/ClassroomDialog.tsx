@@ -15,6 +15,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { QrCode } from './QrCode';
 
 const ALL_GROUPS = CONTROL_GROUPS.map((g) => g.id);
+import { EmbedCodeButton } from './EmbedCodeButton';
 
 export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const store = useAppStore();
@@ -109,6 +110,7 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
           Close
         </button>
         <CopyLinkButton getLink={link} label="Copy classroom link" />
+        <EmbedCodeButton getLink={link} />
       </div>
     </dialog>
   );
