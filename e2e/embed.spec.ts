@@ -113,7 +113,8 @@ test('the classroom dialog copies an iframe snippet of the link in embed mode', 
   await openApp(page, RING);
   await page.getByRole('button', { name: 'Classroom link…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Classroom link' });
-  await dialog.locator('input[data-group="lab"]').check();
+  // The boxes say what students see: clearing one hides that group.
+  await dialog.locator('input[data-group="lab"]').uncheck();
   await dialog.getByRole('button', { name: 'Copy embed code' }).click();
   await expect(dialog.getByText('Embed code copied')).toBeVisible();
   const code = await page.evaluate(() => (window as unknown as { copied: string }).copied);
