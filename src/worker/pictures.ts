@@ -50,9 +50,10 @@ export function pointsViewOf(dataset: Dataset): PointsView | null {
 
 /**
  * The run's picture now: points and heatmap for 2-D data, the sample grid for images, nothing for
- * the Dirac-GAN (its picture is its (θ, ψ) path, which the step metrics already carry).
+ * the Dirac-GAN (its picture is its (θ, ψ) path, which the step metrics already carry). `live`
+ * tags an image grid drawn between epoch ends (the live grid shows it; the scrubber does not keep it).
  */
-export async function pictureOf(t: Trainer, view: PointsView | null): Promise<WorkerEvent | null> {
+export async function pictureOf(t: Trainer, view: PointsView | null, live = false): Promise<WorkerEvent | null> {
   if (t.dataset.dim === 1) return null;
   if (t.dataset.dim === 2) {
     if (!view) return null;
@@ -61,7 +62,7 @@ export async function pictureOf(t: Trainer, view: PointsView | null): Promise<Wo
     return { type: 'points', step: t.step, epoch: t.epoch, real: view.real.slice(), fake, heatmap, gridSize: HEATMAP_SIZE, extent: view.extent };
   }
   const grid = imageGridRGBA(await t.fixedSamples(), t.dataset.info.shape, SAMPLE_GRID_SIDE);
-  return { type: 'samples', step: t.step, epoch: t.epoch, ...grid };
+  return { type: 'samples', step: t.step, epoch: t.epoch, ...grid, ...(live ? { live: true } : {}) };
 }
 
 /** A few real examples of a dataset for the picker: an image grid, points, or just the info. */

@@ -143,8 +143,11 @@ type WorkerEventCore =
       /** Milliseconds spent training since the run started (paused time excluded). */
       elapsedMs: number;
     }
-  /** An 8×8 grid from the fixed noise, as RGBA bytes, after each epoch or on request. */
-  | ({ type: 'samples'; run?: RunKey } & SampleFrameRecord<Uint8ClampedArray>)
+  /**
+   * An 8×8 grid from the fixed noise, as RGBA bytes, after each epoch or on request; `live`: a
+   * refresh between epoch ends for the live grid only (the scrubber keeps one frame per epoch).
+   */
+  | ({ type: 'samples'; run?: RunKey; live?: boolean } & SampleFrameRecord<Uint8ClampedArray>)
   /**
    * For 2-D data: real and generated points (x, y interleaved) and D's output on a grid over
    * `extent` ([xmin, xmax, ymin, ymax]), `gridSize`² values in [0, 1], row 0 at ymin.

@@ -1,6 +1,6 @@
 /**
- * The generator's 8×8 grid from the fixed noise, one frame per epoch (and on demand while
- * paused). The worker sends RGBA bytes; this only puts them on a canvas. A scrubber looks back
+ * The generator's 8×8 grid from the fixed noise, refreshed every few seconds while training;
+ * one frame per epoch (and on demand while paused) is kept for the scrubber. The worker sends RGBA bytes; this only puts them on a canvas. A scrubber looks back
  * at earlier epochs' grids.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -10,12 +10,15 @@ import { useApp, useAppStore } from '../../storeContext';
 
 export function SampleGrid() {
   const store = useAppStore();
-  const { samples, running, ready } = useApp(useShallow((s) => ({ samples: s.samples, running: s.running, ready: s.phase === 'ready' })));
+  const { samples, liveSample, running, ready } = useApp(
+    useShallow((s) => ({ samples: s.samples, liveSample: s.liveSample, running: s.running, ready: s.phase === 'ready' })),
+  );
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // null: follow the newest grid; a number: the index the person scrubbed to.
   const [picked, setPicked] = useState<number | null>(null);
   const index = picked === null ? samples.length - 1 : Math.min(picked, samples.length - 1);
-  const frame = index >= 0 ? samples[index] : null;
+  // Following the newest: the live grid (refreshed every few seconds within an epoch) when there is one.
+  const frame = picked === null && liveSample ? liveSample : index >= 0 ? samples[index] : null;
 
   // A reset shrinks the list: follow the newest grid again (adjusted during render, not in an effect, so no stale frame paints).
   if (picked !== null && picked >= samples.length) setPicked(null);
