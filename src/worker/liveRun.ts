@@ -8,6 +8,7 @@ import type { QualityEvaluator } from '../core/metrics/qualityEvaluator';
 import type { Trainer } from '../core/train/trainer';
 import { TrainingLoop, type LoopClock, type LoopOutcome, type MetricsBatch, type PeriodicHook } from '../core/train/trainingLoop';
 import { Lockstep } from './lockstep';
+import { liveGridHook } from './pictures';
 import type { ErrorCode, ErrorSource, RunKey, WorkerEvent } from './protocol';
 import { RunViews } from './runViews';
 
@@ -17,11 +18,6 @@ export const VIEW_INTERVALS_MS = {
   points: 250,
   /** Shortest gap between two sample grids (at epoch ends), for datasets where every step ends one. */
   samples: 500,
-  /**
-   * The live image grid between epoch ends (an MNIST epoch takes a minute or more in a browser):
-   * one forward pass of G on 64 noise vectors, well under 1% of the training time at this rate.
-   */
-  liveSamples: 2500,
   /** Quality evaluations at epoch ends (each generates and scores a full sample). */
   quality: { points: 1000, image: 3000 },
   /** The weights view (a read-back of every kernel). */
@@ -43,6 +39,8 @@ export class LiveRun {
   crashedTraining = false;
   private disposed = false;
   private current: Promise<void> = Promise.resolve();
+  /** The step `start` pauses at (a lesson's cap, from the start command); null: none. May move while training. */
+  stopAt: number | null = null;
 
   /** `twin`: B's trainer, stepped right after A's. */
   constructor(
@@ -151,7 +149,10 @@ export class LiveRun {
         : [
             { everyMs: VIEW_INTERVALS_MS.samples, afterEpoch: true, dueAtStart: true, run: () => this.postPictures(true) },
             // Timed by the loop, so a paused or stalled run draws nothing new.
-            { everyMs: VIEW_INTERVALS_MS.liveSamples, run: () => this.postPictures(true, true) },
+            liveGridHook(
+              () => this.postPictures(true, true),
+              () => performance.now(),
+            ),
           ]),
       { everyMs: VIEW_INTERVALS_MS.quality[points ? 'points' : 'image'], afterEpoch: true, run: () => this.postQuality(true) },
       { everyMs: VIEW_INTERVALS_MS.weights, run: () => this.postWeights(true) },
@@ -165,7 +166,7 @@ export class LiveRun {
     this.crashedTraining = false;
     this.postState();
     this.current = this.loop
-      .run({ periodic: this.periodicHooks() })
+      .run({ periodic: this.periodicHooks(), stopAtStep: () => this.stopAt })
       .then(async (outcome) => void (await this.finish(outcome)))
       .catch((e) => {
         this.crashedTraining = true;

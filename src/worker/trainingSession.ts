@@ -315,6 +315,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   ): Promise<void> {
     switch (cmd.type) {
       case 'start':
+        r.stopAt = cmd.untilStep ?? null; // a lesson's cap (liveRun.ts)
         if (hasRun(r, 'start', cmd.run)) startRun(r, cmd.run === 'both' ? undefined : cmd.run);
         return;
       case 'pause':

@@ -20,7 +20,13 @@ export interface RunSlice {
   imagesPerSec: number;
   stepsPerSec: number;
   elapsedMs: number;
-  start(): void;
+  /**
+   * The step this run pauses at on its own (a lesson's cap, lessonClaims.ts), or null. A plain
+   * Start keeps it until the run has reached it; Start at the cap carries on without one.
+   */
+  stopAt: number | null;
+  /** `untilStep`: set a new cap (a lesson, its "try it" button). */
+  start(untilStep?: number): void;
   pause(): void;
   stepOnce(): void;
   reset(config?: Partial<TrainConfig>): void;
@@ -41,8 +47,12 @@ export function createRunSlice({ set, get, send, newRun }: SliceContext): Slice<
       imagesPerSec: 0,
       stepsPerSec: 0,
       elapsedMs: 0,
-      start() {
-        send({ type: 'start' });
+      stopAt: null,
+      start(untilStep) {
+        const s = get();
+        const cap = untilStep ?? (s.stopAt !== null && s.step < s.stopAt ? s.stopAt : null);
+        set({ stopAt: cap });
+        send(cap === null ? { type: 'start' } : { type: 'start', untilStep: cap });
       },
       pause() {
         send({ type: 'pause' });
@@ -51,7 +61,7 @@ export function createRunSlice({ set, get, send, newRun }: SliceContext): Slice<
         send({ type: 'step', count: 1 });
       },
       reset(config) {
-        set({ progress: null });
+        set({ progress: null, stopAt: null });
         send(config ? { type: 'reset', config } : { type: 'reset' });
       },
       requestSamples() {
