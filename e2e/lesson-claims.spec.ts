@@ -101,7 +101,9 @@ for (const lesson of LESSONS) {
     }
     let previous = first;
     // A first check soon after the claims start (on a fast machine the later ones all read the cap).
-    await expect.poll(() => stepCount(page), { timeout: 150_000 }).toBeGreaterThanOrEqual(claims.fromStep);
+    await expect
+      .poll(() => stepCount(page), { timeout: 175_000, message: `the browser reaches step ${claims.fromStep} within the 3 minutes a class watches` })
+      .toBeGreaterThanOrEqual(claims.fromStep);
     // …and a quality measurement taken after that (the Dirac-GAN has none: its read-out is live).
     if (!claims.radius) {
       const points = async () => Number(await page.getByTestId('chart-quality').getAttribute('data-points'));

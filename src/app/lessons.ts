@@ -66,20 +66,21 @@ export const LESSONS: Lesson[] = [
     watch: [
       `The points view: the purple generated points gather in a blob instead of covering the eight clusters; the high-quality share stays at ${rangeText(C['mode-collapse'].hqA)}%.`,
       `Quality: “Modes” stays at ${modes(C['mode-collapse'].modesA)}.`,
-      `Press “Turn on R1 (γ = 30)”: the run carries on to step ${stepText(C['mode-collapse'].tryIt.stopAtStep)}, and within ${C['mode-collapse'].tryIt.withinSeconds} s “Modes” reaches ${C['mode-collapse'].tryIt.modesA.min} of 8 or more.`,
+      `Press “Balance the learning rates”: G slows to D’s pace (1e-3), the run carries on to step ${stepText(C['mode-collapse'].tryIt.stopAtStep)}, and within ${C['mode-collapse'].tryIt.withinSeconds} s “Modes” reaches ${C['mode-collapse'].tryIt.modesA.min} of 8 or more.`,
+      'R1 alone (set “R1 penalty γ” to 30 instead) does not undo this collapse: the R1 line jumps as D is made flat at the data, then falls to almost 0, and G stays crowded.',
     ],
-    tryIt: { label: 'Turn on R1 (γ = 30)', values: { r1Gamma: 30 } },
+    tryIt: { label: 'Balance the learning rates', values: { lrG: 1e-3 } },
   },
   {
     id: 'r1-fix',
     claims: C['r1-fix'],
     title: 'R1 fixes it',
-    summary: 'The same run with a strong R1 gradient penalty (γ = 30) on D.',
+    summary: 'The same run with a strong R1 gradient penalty (γ = 30) on D: G spreads out.',
     config: { ...RING, lrG: 0.005, r1Gamma: 30 },
     explanation:
-      'The same setup as “Mode collapse”, plus the R1 penalty: γ/2 times the squared slope of D at the real points. A D that cannot be steep at the data cannot fling G from cluster to cluster, so G spreads out over the ring instead of crowding into one spot.',
+      'The same setup as “Mode collapse”, plus the R1 penalty from the first step: γ/2 times the squared slope of D at the real points. A D that cannot be steep at the data cannot fling G around, so G spreads out instead of crowding into one spot.',
     watch: [
-      `Quality: from about step ${stepText(C['r1-fix'].fromStep)} “Modes” is at ${modes(C['r1-fix'].modesA)}; the high-quality share rises with it.`,
+      `Quality: from about step ${stepText(C['r1-fix'].fromStep)} the high-quality share is at ${rangeText(C['r1-fix'].hqA)}% — several times that of “Mode collapse” (under 3% up to step 750) — while “Modes” stays at ${modes(C['r1-fix'].modesA)}: R1 spreads G out, but in these steps few points settle onto the clusters.`,
       'The Gradient penalties chart: the R1 line stays near 0 — R1 works by keeping D flat at the data, not by being large.',
     ],
   },
@@ -87,17 +88,17 @@ export const LESSONS: Lesson[] = [
     id: 'r1-twin',
     claims: C['r1-twin'],
     title: 'R1 against mode collapse, side by side',
-    summary: 'A twin: A collapses, B (the same run plus R1 γ = 30) covers the ring.',
+    summary: 'A twin: A collapses, B (the same run plus R1 γ = 30) spreads out.',
     // A twin starts both from the same weights, data order and noise: A is "Mode collapse", B "R1 fixes it".
     config: { ...RING, lrG: 0.005 },
     twin: { b: { r1Gamma: 30 } },
     explanation:
       'Two runs from the very same starting point — the same weights, the same data order, the same noise — trained in lockstep. A has no regularization and a generator five times faster than its discriminator, the recipe for mode collapse. B is identical except for the R1 penalty (γ = 30), which keeps D flat at the real points. Any difference you see comes from R1 alone.',
     watch: [
-      `Quality: from about step ${stepText(C['r1-twin'].fromStep)} A covers ${modes(C['r1-twin'].modesA)} modes and B ${modes(C['r1-twin'].modesB)}; B’s high-quality share is the higher.`,
-      'The two points views: A’s purple points crowd into a blob; B’s spread over the ring.',
+      `Quality: from about step ${stepText(C['r1-twin'].fromStep)} B’s high-quality share is the higher; A covers ${modes(C['r1-twin'].modesA)} modes and B ${modes(C['r1-twin'].modesB)}.`,
+      'The two points views: A’s purple points crowd into a blob; B’s spread wider.',
       'The Gradient penalties chart: only B has an R1 line (dashed), and it stays near 0.',
-      'When B clearly covers more of the ring, press “Keep B” to carry on with it alone.',
+      'Press “Keep B” to carry on with B alone.',
     ],
   },
   {
