@@ -152,3 +152,13 @@ for (const lesson of LESSONS) {
     );
   });
 }
+
+test('screenshot: a twin lesson at 1366×768, its cap line and the quality read-outs with their meanings', async ({ page }) => {
+  test.skip(!process.env.LESSON_SCREENSHOT, 'set LESSON_SCREENSHOT=path.png to take it');
+  test.setTimeout(240_000);
+  await openApp(page, 'dataset=ring8&batchSize=32');
+  await openLesson(page, process.env.LESSON_TITLE ?? 'L2 on D, side by side');
+  await expect(page.getByTestId('quality-readout-B')).toContainText(/Modes \d\/8/, { timeout: 180_000 });
+  await expect(page.getByTestId('quality-meanings')).toBeVisible();
+  await page.screenshot({ path: process.env.LESSON_SCREENSHOT });
+});
