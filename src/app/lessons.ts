@@ -80,7 +80,7 @@ export const LESSONS: Lesson[] = [
     explanation:
       'The same setup as “Mode collapse”, plus the R1 penalty from the first step: γ/2 times the squared slope of D at the real points. A D that cannot be steep at the data cannot fling G around, so G spreads out instead of crowding into one spot.',
     watch: [
-      `Quality: from about step ${stepText(C['r1-fix'].fromStep)} the high-quality share is at ${rangeText(C['r1-fix'].hqA)}% — several times that of “Mode collapse” (under 3% up to step 750) — while “Modes” stays at ${modes(C['r1-fix'].modesA)}: R1 spreads G out, but in these steps few points settle onto the clusters.`,
+      `Quality: from about step ${stepText(C['r1-fix'].fromStep)} the high-quality share is at ${rangeText(C['r1-fix'].hqA)}%, above that of “Mode collapse” (under 3% up to step 750), while “Modes” stays at ${modes(C['r1-fix'].modesA)}: R1 spreads G out, but in these steps few points settle onto the clusters.`,
       'The Gradient penalties chart: the R1 line stays near 0 — R1 works by keeping D flat at the data, not by being large.',
     ],
   },
