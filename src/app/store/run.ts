@@ -5,6 +5,7 @@
 import type { TrainConfig } from '../../core/config';
 import type { DatasetInfo } from '../../core/data/types';
 import type { ModelSummary } from '../../core/models/specs';
+import { claimsOf } from '../lessonClaims';
 import type { Slice, SliceContext } from './slice';
 
 export interface RunSlice {
@@ -22,7 +23,8 @@ export interface RunSlice {
   elapsedMs: number;
   /**
    * The step this run pauses at on its own (a lesson's cap, lessonClaims.ts), or null. A plain
-   * Start keeps it until the run has reached it; Start at the cap carries on without one.
+   * Start keeps it (or the open lesson's) until the run has reached it; Start at the cap carries
+   * on without one.
    */
   stopAt: number | null;
   /** `untilStep`: set a new cap (a lesson, its "try it" button). */
@@ -50,7 +52,9 @@ export function createRunSlice({ set, get, send, newRun }: SliceContext): Slice<
       stopAt: null,
       start(untilStep) {
         const s = get();
-        const cap = untilStep ?? (s.stopAt !== null && s.step < s.stopAt ? s.stopAt : null);
+        // An open lesson's cap holds for any Start (a classroom link's autostart among them).
+        const kept = s.stopAt ?? (s.activeLesson ? (claimsOf(s.activeLesson)?.stopAtStep ?? null) : null);
+        const cap = untilStep ?? (kept !== null && s.step < kept ? kept : null);
         set({ stopAt: cap });
         send(cap === null ? { type: 'start' } : { type: 'start', untilStep: cap });
       },
