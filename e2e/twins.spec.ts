@@ -67,7 +67,7 @@ test('a twin run: D L2 for B only, both series drawn and diverging, two points v
   await expect.poll(async () => Number(await quality.getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
   await expect.poll(() => curves(page, 'quality')).toEqual([1, 1, 0]);
   await expect(quality.getByTestId('twin-legend')).toContainText('A solid, B dashed');
-  await expect(page.getByTestId('quality-readout-B')).toContainText(/^B: Modes \d\/8/);
+  await expect(page.getByTestId('quality-readout-B')).toContainText(/^B: High quality [\d.]+% · Modes \d\/8/);
   const weightsView = page.getByTestId('weights-view');
   await expect(page.getByTestId('weights-run-A')).toBeVisible();
   await expect(page.getByTestId('weights-run-B')).toBeVisible();

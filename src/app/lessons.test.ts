@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatErrors, LIVE_KEYS, validateConfig, validateLiveHyperparams } from '../core/config';
 import { getDatasetSource } from '../core/data/registry';
 import { modelsForShape } from '../core/models/specs';
+import { LESSON_CLAIMS, rangeText, stepText } from './lessonClaims';
 import { LESSONS, lessonById } from './lessons';
 
 describe('lessons', () => {
@@ -36,6 +37,35 @@ describe('lessons', () => {
       expect(lesson.config[k as keyof typeof lesson.config]).toBe(0);
       expect(v).toBeGreaterThan(0);
     }
+  });
+
+  it.each(LESSONS.map((l) => [l.id, l] as const))('%s: its text quotes the numbers the lesson suite checks (lessonClaims.ts)', (_id, lesson) => {
+    const c = lesson.claims;
+    expect(c).toBe(LESSON_CLAIMS[lesson.id as keyof typeof LESSON_CLAIMS]);
+    const text = lesson.watch.join('\n');
+    expect(c.fromStep).toBeLessThan(c.stopAtStep);
+    if (c.modesA) expect(text).toContain(`${rangeText(c.modesA)} of 8`);
+    if (c.modesB) expect(text).toContain(`${rangeText(c.modesB)} of 8`);
+    if (c.hqA) expect(text).toContain(`${rangeText(c.hqA)}%`);
+    if (c.winner)
+      expect(text).toMatch(
+        c.winner === 'A' ? /A’s high-quality share is the higher|high-quality share stays below A’s/ : /B’s high-quality share is the higher/,
+      );
+    if (c.line) {
+      const name = { dL2: 'D L2', dL1: 'D L1', r1: 'R1' }[c.line.key as string];
+      expect(text).toMatch(new RegExp(`${c.line.run}’s dashed ${name} line (starts at its highest and )?${c.line.trend === 'falls' ? 'falls' : 'rises'}`));
+    }
+    if (c.dGap) expect(text).toMatch(/D\(real\) and D\(fake\) sit together at 0\.5/);
+    if (c.radius) expect(text).toContain(`between ${c.radius.min} and ${c.radius.max}`);
+    if (c.tryIt) {
+      expect(lesson.tryIt, 'a claim about the "try it" button needs the button').toBeDefined();
+      expect(c.tryIt.stopAtStep).toBeGreaterThan(c.stopAtStep);
+      expect(text).toContain(`to step ${stepText(c.tryIt.stopAtStep)}`);
+      expect(text).toContain(`within ${c.tryIt.withinSeconds} s`);
+      if (c.tryIt.modesA) expect(text).toContain(`reaches ${c.tryIt.modesA.min} of 8`);
+    }
+    // Claims the app cannot show are not made: no "rises at first and then falls" (issue 22).
+    expect(text).not.toMatch(/rises at first/);
   });
 
   it('covers the lessons the issues ask for; L2, L1 and R1-against-collapse are twins', () => {

@@ -8,6 +8,7 @@ import type { QualityEvaluator } from '../core/metrics/qualityEvaluator';
 import type { Trainer } from '../core/train/trainer';
 import { TrainingLoop, type LoopClock, type LoopOutcome, type MetricsBatch, type PeriodicHook } from '../core/train/trainingLoop';
 import { Lockstep } from './lockstep';
+import { liveGridHook } from './pictures';
 import type { ErrorCode, ErrorSource, RunKey, WorkerEvent } from './protocol';
 import { RunViews } from './runViews';
 
@@ -38,6 +39,8 @@ export class LiveRun {
   crashedTraining = false;
   private disposed = false;
   private current: Promise<void> = Promise.resolve();
+  /** The step `start` pauses at (a lesson's cap, from the start command); null: none. May move while training. */
+  stopAt: number | null = null;
 
   /** `twin`: B's trainer, stepped right after A's. */
   constructor(
@@ -116,8 +119,8 @@ export class LiveRun {
   }
 
   /** `stepping`: only the runs not held (a held run's views do not change). */
-  async postPictures(stepping = false): Promise<void> {
-    for (const m of this.viewed(stepping)) await m.postPictures();
+  async postPictures(stepping = false, live = false): Promise<void> {
+    for (const m of this.viewed(stepping)) await m.postPictures(live);
   }
 
   async postQuality(stepping = false): Promise<void> {
@@ -141,9 +144,16 @@ export class LiveRun {
     const points = this.trainer.dataset.dim === 2;
     return [
       // Every epoch end gets a picture, but a tiny dataset (an epoch per step) not more than a few per second.
-      points
-        ? { everyMs: VIEW_INTERVALS_MS.points, dueAtStart: true, run: () => this.postPictures(true) }
-        : { everyMs: VIEW_INTERVALS_MS.samples, afterEpoch: true, dueAtStart: true, run: () => this.postPictures(true) },
+      ...(points
+        ? [{ everyMs: VIEW_INTERVALS_MS.points, dueAtStart: true, run: () => this.postPictures(true) }]
+        : [
+            { everyMs: VIEW_INTERVALS_MS.samples, afterEpoch: true, dueAtStart: true, run: () => this.postPictures(true) },
+            // Timed by the loop, so a paused or stalled run draws nothing new.
+            liveGridHook(
+              () => this.postPictures(true, true),
+              () => performance.now(),
+            ),
+          ]),
       { everyMs: VIEW_INTERVALS_MS.quality[points ? 'points' : 'image'], afterEpoch: true, run: () => this.postQuality(true) },
       { everyMs: VIEW_INTERVALS_MS.weights, run: () => this.postWeights(true) },
     ];
@@ -156,7 +166,7 @@ export class LiveRun {
     this.crashedTraining = false;
     this.postState();
     this.current = this.loop
-      .run({ periodic: this.periodicHooks() })
+      .run({ periodic: this.periodicHooks(), stopAtStep: () => this.stopAt })
       .then(async (outcome) => void (await this.finish(outcome)))
       .catch((e) => {
         this.crashedTraining = true;

@@ -22,6 +22,15 @@ describe('parseCommand', () => {
     expect(parseCommand({ type: 'reset', run: 2 })).toMatchObject({ ok: false, message: 'reset: "run" must be A, B or both when given' });
   });
 
+  it('start takes an optional untilStep (a lesson cap): a whole number of steps', () => {
+    expect(parseCommand({ type: 'start', untilStep: 3000 })).toEqual({ ok: true, value: { type: 'start', untilStep: 3000 } });
+    expect(parseCommand({ type: 'start', run: 'A', untilStep: 0 })).toEqual({ ok: true, value: { type: 'start', run: 'A', untilStep: 0 } });
+    for (const untilStep of [-1, 1.5, '100', null])
+      expect(parseCommand({ type: 'start', untilStep })).toMatchObject({ ok: false, message: expect.stringMatching(/untilStep/) });
+    // Pause ignores it.
+    expect(parseCommand({ type: 'pause', untilStep: 5 })).toEqual({ ok: true, value: { type: 'pause' } });
+  });
+
   it('rejects malformed ones with a reason', () => {
     expect(parseCommand(undefined)).toEqual({ ok: false, message: 'message must be an object with a string "type"' });
     expect(parseCommand({ type: 'step', count: 1e9 })).toMatchObject({ ok: false, message: expect.stringMatching(/count/) });

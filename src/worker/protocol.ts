@@ -16,8 +16,11 @@ import type { PointsFrameRecord, SampleFrameRecord } from '../core/runfile/runFi
 export type Command =
   /** Picks the backend and builds a run. Sent once; later structural changes use `reset`. */
   | { type: 'init'; config: Partial<TrainConfig>; backend: BackendChoice }
-  /** `run` (a twin's A or B alone; docs/twin-runs.md): absent or 'both' starts / pauses both. */
-  | { type: 'start'; run?: RunTarget }
+  /**
+   * `run` (a twin's A or B alone; docs/twin-runs.md): absent or 'both' starts / pauses both.
+   * `untilStep`: the run pauses on its own at that step (a lesson's cap); without it, no cap.
+   */
+  | { type: 'start'; run?: RunTarget; untilStep?: number }
   | { type: 'pause'; run?: RunTarget }
   /** Runs exactly `count` training steps (while paused), then reports metrics and samples. */
   | { type: 'step'; count: number }
@@ -153,8 +156,11 @@ type WorkerEventCore =
       /** Milliseconds spent training since the run started (paused time excluded). */
       elapsedMs: number;
     }
-  /** An 8×8 grid from the fixed noise, as RGBA bytes, after each epoch or on request. */
-  | ({ type: 'samples'; run?: RunKey } & SampleFrameRecord<Uint8ClampedArray>)
+  /**
+   * An 8×8 grid from the fixed noise, as RGBA bytes, after each epoch or on request; `live`: a
+   * refresh between epoch ends for the live grid only (the scrubber keeps one frame per epoch).
+   */
+  | ({ type: 'samples'; run?: RunKey; live?: boolean } & SampleFrameRecord<Uint8ClampedArray>)
   /**
    * For 2-D data: real and generated points (x, y interleaved) and D's output on a grid over
    * `extent` ([xmin, xmax, ymin, ymax]), `gridSize`² values in [0, 1], row 0 at ymin.
@@ -255,7 +261,10 @@ export function parseCommand(msg: unknown): Parsed<Command> {
     case 'pause': {
       const run = runField(msg.run);
       if (run === false) return bad('"run" must be A, B or both when given');
-      return { ok: true, value: { type: msg.type, ...(run ? { run } : {}) } };
+      if (msg.type === 'pause' || msg.untilStep === undefined) return { ok: true, value: { type: msg.type, ...(run ? { run } : {}) } };
+      if (typeof msg.untilStep !== 'number' || !Number.isInteger(msg.untilStep) || msg.untilStep < 0)
+        return bad('"untilStep" must be a whole number of steps, 0 or more, when given');
+      return { ok: true, value: { type: 'start', ...(run ? { run } : {}), untilStep: msg.untilStep } };
     }
     case 'requestSamples':
     case 'exportModel':

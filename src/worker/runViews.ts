@@ -36,8 +36,8 @@ export class RunViews {
     this.post({ type: 'hyperparams', applied: this.trainer.hyperparams, step: this.trainer.step });
   }
 
-  async postPictures(): Promise<void> {
-    const ev = await pictureOf(this.trainer, this.view);
+  async postPictures(live = false): Promise<void> {
+    const ev = await pictureOf(this.trainer, this.view, live);
     if (ev) this.post(ev);
   }
 

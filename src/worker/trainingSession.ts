@@ -269,6 +269,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   ): Promise<void> {
     switch (cmd.type) {
       case 'start':
+        r.stopAt = cmd.untilStep ?? null; // a lesson's cap (liveRun.ts)
         if (hasRun(r, 'start', cmd.run)) twins.startRun(r, cmd.run === 'both' ? undefined : cmd.run);
         return;
       case 'pause':

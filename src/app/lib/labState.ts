@@ -62,6 +62,7 @@ const SHORT: Record<string, string> = {
   modesCovered: 'Modes',
   highQuality: 'High quality',
   klModes: 'KL',
+  confident: 'Confident',
   classesCovered: 'Classes',
   klUniform: 'KL to uniform',
   confidence: 'Confidence',

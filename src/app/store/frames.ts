@@ -17,6 +17,11 @@ export const MAX_SAMPLE_FRAMES = 120;
 
 export interface FramesSlice {
   samples: SampleFrame[];
+  /**
+   * The newest grid drawn between epoch ends (the worker refreshes the live grid every few
+   * seconds); not kept for the scrubber, and cleared when the next epoch's grid arrives.
+   */
+  liveSample: SampleFrame | null;
   points: PointsFrame | null;
   /** One 2-D picture per epoch (like `samples`), for the points timelapse. */
   pointFrames: PointsFrame[];
@@ -24,14 +29,15 @@ export interface FramesSlice {
 
 export function createFramesSlice({ set }: SliceContext): Slice<FramesSlice> {
   return {
-    state: { samples: [], points: null, pointFrames: [] },
+    state: { samples: [], liveSample: null, points: null, pointFrames: [] },
     onNewRun() {
-      set({ samples: [], points: null, pointFrames: [] });
+      set({ samples: [], liveSample: null, points: null, pointFrames: [] });
     },
     onEvent(ev) {
       if (ev.type === 'samples') {
         const frame: SampleFrame = { step: ev.step, epoch: ev.epoch, width: ev.width, height: ev.height, pixels: ev.pixels };
-        set((s) => ({ samples: addFrame(s.samples, frame) }));
+        if (ev.live) set({ liveSample: frame });
+        else set((s) => ({ samples: addFrame(s.samples, frame), liveSample: null }));
       } else if (ev.type === 'points') set((s) => ({ points: ev, pointFrames: addFrame(s.pointFrames, ev) }));
     },
   };

@@ -5,6 +5,7 @@
 import type { TrainConfig } from '../../core/config';
 import type { DatasetInfo } from '../../core/data/types';
 import type { ModelSummary } from '../../core/models/specs';
+import { claimsOf } from '../lessonClaims';
 import type { Slice, SliceContext } from './slice';
 
 export interface RunSlice {
@@ -20,7 +21,14 @@ export interface RunSlice {
   imagesPerSec: number;
   stepsPerSec: number;
   elapsedMs: number;
-  start(): void;
+  /**
+   * The step this run pauses at on its own (a lesson's cap, lessonClaims.ts), or null. A plain
+   * Start keeps it (or the open lesson's) until the run has reached it; Start at the cap carries
+   * on without one.
+   */
+  stopAt: number | null;
+  /** `untilStep`: set a new cap (a lesson, its "try it" button). */
+  start(untilStep?: number): void;
   pause(): void;
   stepOnce(): void;
   reset(config?: Partial<TrainConfig>): void;
@@ -41,8 +49,14 @@ export function createRunSlice({ set, get, send, newRun }: SliceContext): Slice<
       imagesPerSec: 0,
       stepsPerSec: 0,
       elapsedMs: 0,
-      start() {
-        send({ type: 'start' });
+      stopAt: null,
+      start(untilStep) {
+        const s = get();
+        // An open lesson's cap holds for any Start (a classroom link's autostart among them).
+        const kept = s.stopAt ?? (s.activeLesson ? (claimsOf(s.activeLesson)?.stopAtStep ?? null) : null);
+        const cap = untilStep ?? (kept !== null && s.step < kept ? kept : null);
+        set({ stopAt: cap });
+        send(cap === null ? { type: 'start' } : { type: 'start', untilStep: cap });
       },
       pause() {
         send({ type: 'pause' });
@@ -51,7 +65,7 @@ export function createRunSlice({ set, get, send, newRun }: SliceContext): Slice<
         send({ type: 'step', count: 1 });
       },
       reset(config) {
-        set({ progress: null });
+        set({ progress: null, stopAt: null });
         send(config ? { type: 'reset', config } : { type: 'reset' });
       },
       requestSamples() {

@@ -127,13 +127,15 @@ describe.each(SHIPPED)('shipped classifier: $id', ({ id, minAccuracy, slice }) =
     console.log(
       `${id}: held-out accuracy ${(acc * 100).toFixed(2)}% on ${testIdx.length} (file says ${(classifier.header!.testAccuracy * 100).toFixed(2)}% on ${classifier.header!.testCount}); ` +
         `FID real ${realMetrics.fid!.toFixed(3)} (floor ${floor.fidFloor.toFixed(3)} ± ${floor.fidFloorStd.toFixed(3)}), noise ${noiseMetrics.fid!.toFixed(1)}; ` +
-        `real: ${realMetrics.classesCovered} classes, KL ${realMetrics.klToUniform.toFixed(4)}, confidence ${realMetrics.confidence.toFixed(3)}`,
+        `real: ${realMetrics.classesCovered} classes, KL ${realMetrics.klToUniform.toFixed(4)}, confidence ${realMetrics.confidence.toFixed(3)}, ` +
+        `confident ${(realMetrics.confidentShare * 100).toFixed(1)}%; noise: ${noiseMetrics.classesCovered} classes, confident ${(noiseMetrics.confidentShare * 100).toFixed(1)}%`,
     );
     expect(acc).toBeGreaterThanOrEqual(minAccuracy);
     expect(classifier.header!.testAccuracy).toBeGreaterThanOrEqual(minAccuracy);
     expect(realMetrics.fid!).toBeLessThan(noiseMetrics.fid! / 20);
     expect(Math.abs(realMetrics.fid! - floor.fidFloor)).toBeLessThan(5 * floor.fidFloorStd + 0.5 * floor.fidFloor);
     expect(realMetrics.classesCovered).toBe(10);
+    expect(realMetrics.confidentShare).toBeGreaterThan(0.6);
     expect(realMetrics.klToUniform).toBeLessThan(0.02);
     expect(realMetrics.confidence).toBeGreaterThan(0.85);
     // The reference statistics in the file are those of the held-out features.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../random';
-import { classifierMetrics, COVERED_FRACTION } from './classifierMetrics';
+import { classifierMetrics, CONFIDENT_PROB } from './classifierMetrics';
 import { gaussianStats } from './frechet';
 
 /** A probability table: sample i is class classes[i] with probability `conf`, the rest shared equally. */
@@ -17,27 +17,32 @@ describe('classifierMetrics', () => {
     const classes = Array.from({ length: 1000 }, (_, i) => i % 10);
     const m = classifierMetrics({ probs: table(classes, 0.9), count: 1000, numClasses: 10 });
     expect(m.classesCovered).toBe(10);
+    expect(m.confidentShare).toBe(1);
     expect(m.klToUniform).toBeCloseTo(0, 12);
     expect(m.confidence).toBeCloseTo(0.9, 6);
     expect(m.classHistogram).toEqual(new Array(10).fill(0.1));
     expect(m.fid).toBeNull();
   });
 
-  it('total collapse to one class: 1 class, KL = log 10', () => {
+  it('total collapse to one class: 1 class, KL = log 10; unsure samples (blobs) cover nothing', () => {
+    const sure = classifierMetrics({ probs: table(new Array(1000).fill(7), 0.95), count: 1000, numClasses: 10 });
+    expect(sure.classesCovered).toBe(1);
     const m = classifierMetrics({ probs: table(new Array(1000).fill(7), 0.6), count: 1000, numClasses: 10 });
-    expect(m.classesCovered).toBe(1);
+    expect(m.classesCovered).toBe(0);
+    expect(m.confidentShare).toBe(0);
     expect(m.klToUniform).toBeCloseTo(Math.log(10), 12);
     expect(m.confidence).toBeCloseTo(0.6, 6);
     expect(m.classHistogram[7]).toBe(1);
   });
 
-  it('the 1 % rule: exactly 1 % covers a class, just under does not', () => {
-    // 1000 samples: class 0 gets 10 (1 %), class 1 gets 9, class 2 the other 981.
-    const classes = [...new Array(10).fill(0), ...new Array(9).fill(1), ...new Array(981).fill(2)];
-    const m = classifierMetrics({ probs: table(classes, 0.5), count: 1000, numClasses: 10 });
-    expect(COVERED_FRACTION).toBe(0.01);
+  it('the coverage rule: exactly 2.5% confident samples cover one of 10 classes, just under does not', () => {
+    // 1000 samples: class 0 gets 25 (2.5%), class 1 gets 24, class 2 the other 951.
+    const classes = [...new Array(25).fill(0), ...new Array(24).fill(1), ...new Array(951).fill(2)];
+    const m = classifierMetrics({ probs: table(classes, CONFIDENT_PROB), count: 1000, numClasses: 10 });
     expect(m.classesCovered).toBe(2);
-    const p = [0.01, 0.009, 0.981];
+    // The same samples, unsure: no class is covered.
+    expect(classifierMetrics({ probs: table(classes, 0.5), count: 1000, numClasses: 10 }).classesCovered).toBe(0);
+    const p = [0.025, 0.024, 0.951];
     const h = -p.reduce((s, x) => s + x * Math.log(x), 0);
     expect(m.klToUniform).toBeCloseTo(Math.log(10) - h, 12);
   });

@@ -2,8 +2,12 @@
  * Sample-quality metrics for labelled image datasets (MNIST, Fashion-MNIST), computed from the
  * metrics classifier's outputs on generated samples (see classifier.ts):
  *
- * - classesCovered: classes that receive at least COVERED_FRACTION (1 %) of the samples, each
- *   sample counted in its most probable class (argmax; ties → the lower index);
+ * - confidentShare: the share of samples the classifier is sure of (largest class probability at
+ *   least CONFIDENT_PROB, 0.9): the "high-quality" share of images, as a class would judge them;
+ * - classesCovered: classes that receive at least a quarter of their fair share of the samples
+ *   (COVERED_SHARE_OF_FAIR / K: 2.5% for 10 classes) as confident samples, each sample counted in
+ *   its most probable class (argmax; ties → the lower index). Blobs the classifier only guesses
+ *   at cover nothing, however they spread over the classes;
  * - klToUniform: KL(class histogram ‖ uniform) = log K − H(histogram), in nats: 0 when every class
  *   is equally frequent, log K (2.303 for 10) when every sample is one class;
  * - confidence: the mean over samples of the largest class probability;
@@ -14,14 +18,19 @@
  * Pure TypeScript over typed arrays: the worker runs `classifier.classify` and passes the arrays.
  */
 import { frechetDistance, gaussianStats, type GaussianStats } from './frechet';
+import { COVERED_SHARE_OF_FAIR } from './modeCoverage';
 
-/** A class is covered when at least this share of samples falls in it. */
-export const COVERED_FRACTION = 0.01;
+/** A sample is confident when its largest class probability is at least this. */
+export const CONFIDENT_PROB = 0.9;
+/** Float32 probabilities: 0.9 arrives as 0.8999999762. */
+const PROB_TOLERANCE = 1e-6;
 
 export interface ClassifierMetrics {
   sampleCount: number;
   numClasses: number;
   classesCovered: number;
+  /** Share of samples with a largest class probability of at least CONFIDENT_PROB, in [0, 1]. */
+  confidentShare: number;
   /** Share of samples per class (argmax), length numClasses. */
   classHistogram: number[];
   klToUniform: number;
@@ -46,24 +55,28 @@ export function classifierMetrics({ probs, count, numClasses, features, referenc
   if (!Number.isInteger(numClasses) || numClasses < 2) throw new Error(`classifierMetrics: need at least 2 classes; got ${numClasses}`);
   if (probs.length < count * numClasses) throw new Error(`classifierMetrics: ${probs.length} probabilities for ${count} × ${numClasses}`);
   const counts = new Array<number>(numClasses).fill(0);
+  const confidentCounts = new Array<number>(numClasses).fill(0);
   let confidenceSum = 0;
   for (let i = 0; i < count; i++) {
     const o = i * numClasses;
     let best = 0;
     for (let c = 1; c < numClasses; c++) if (probs[o + c] > probs[o + best]) best = c;
     counts[best] += 1;
+    if (probs[o + best] >= CONFIDENT_PROB - PROB_TOLERANCE) confidentCounts[best] += 1;
     confidenceSum += probs[o + best];
   }
   const classHistogram = counts.map((c) => c / count);
   let entropy = 0;
   for (const p of classHistogram) if (p > 0) entropy -= p * Math.log(p);
   const klToUniform = Math.max(Math.log(numClasses) - entropy, 0);
-  // Compare counts, not shares, so exactly 1 % counts as covered despite float rounding.
-  const classesCovered = counts.filter((c) => c >= COVERED_FRACTION * count - 1e-9).length;
+  // Compare counts, not shares, so exactly the minimum counts as covered despite float rounding.
+  const minCount = (COVERED_SHARE_OF_FAIR * count) / numClasses;
+  const classesCovered = confidentCounts.filter((c) => c > 0 && c >= minCount - 1e-9).length;
+  const confidentShare = confidentCounts.reduce((a, b) => a + b, 0) / count;
   let fid: number | null = null;
   if (features && reference) {
     if (count < 2) throw new Error('classifierMetrics: the FID needs at least 2 samples');
     fid = frechetDistance(gaussianStats(features, count, reference.dim), reference);
   }
-  return { sampleCount: count, numClasses, classesCovered, classHistogram, klToUniform, confidence: confidenceSum / count, fid };
+  return { sampleCount: count, numClasses, classesCovered, confidentShare, classHistogram, klToUniform, confidence: confidenceSum / count, fid };
 }

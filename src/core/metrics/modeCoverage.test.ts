@@ -23,6 +23,17 @@ describe('modeCoverage', () => {
     expect(modeCoverage(pts, centers, 0.01)).toMatchObject({ modesCovered: 1, highQualityFraction: 1, perMode: [1000, 0, 0] });
   });
 
+  it('a few stray high-quality points do not cover a mode: it needs a quarter of its fair share', () => {
+    // 1,200 points: 1,000 on mode 0, 99 on mode 1 (one short of 1,200 / 3 / 4 = 100), 100 on mode 2, 1 far off.
+    const pts = new Float32Array(2400);
+    for (let i = 1000; i < 1099; i++) pts[2 * i] = 1;
+    for (let i = 1099; i < 1199; i++) pts[2 * i + 1] = 1;
+    pts.set([5, 5], 2398);
+    const r = modeCoverage(pts, centers, 0.01);
+    expect(r.perMode).toEqual([1000, 99, 100]);
+    expect(r.modesCovered).toBe(2);
+  });
+
   it('empty input covers nothing', () => {
     expect(modeCoverage([], centers, 0.1)).toMatchObject({ modesCovered: 0, highQualityFraction: 0 });
   });

@@ -66,6 +66,7 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
   const k = classifier.spec.numClasses;
   return {
     labels: {
+      confident: 'Confident samples (%)',
       classesCovered: `Classes covered (of ${k})`,
       klUniform: 'KL(class histogram ‖ uniform)',
       confidence: 'Mean classifier confidence',
@@ -77,6 +78,7 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
       const { probs, features } = await classifier.classify(images, IMAGE_SAMPLE_COUNT);
       const m = classifierMetrics({ probs, features, count: IMAGE_SAMPLE_COUNT, numClasses: k, reference });
       return {
+        confident: 100 * m.confidentShare,
         classesCovered: m.classesCovered,
         klUniform: m.klToUniform,
         confidence: m.confidence,

@@ -187,6 +187,24 @@ describe('TrainingLoop (fake clock)', () => {
     expect(trainer.step).toBeGreaterThanOrEqual(250);
   });
 
+  it('stopAtStep ends a run exactly at a cap that may move while it runs', async () => {
+    const { loop, trainer, clock } = setup(0.1);
+    let cap: number | null = 150;
+    expect(await loop.run({ stopAtStep: () => cap })).toEqual({ kind: 'done', steps: 150 });
+    expect(trainer.step).toBe(150);
+    // Already at the cap: nothing more.
+    expect(await loop.run({ stopAtStep: () => cap })).toEqual({ kind: 'done', steps: 0 });
+    // Moved further while running (a lesson's "try it" button): the run goes on to the new cap.
+    let moved = false;
+    clock.onYield = () => {
+      if (!moved) cap = 400;
+      moved = true;
+    };
+    cap = 200;
+    expect(await loop.run({ stopAtStep: () => cap })).toEqual({ kind: 'done', steps: 250 });
+    expect(trainer.step).toBe(400);
+  });
+
   it('refuses a second run while one is going', async () => {
     const { loop, clock } = setup(1);
     let second: Promise<unknown> | null = null;

@@ -67,6 +67,11 @@ export interface RunOptions {
   everySteps?: { every: number; run(): Promise<void> | void };
   /** Checked after each slice; true ends the run (the bench's time caps). */
   until?(): boolean;
+  /**
+   * A step to end the run at, read before every step, so it may move while the run goes (a
+   * lesson's cap: src/app/lessonClaims.ts); null for none. The run ends exactly there.
+   */
+  stopAtStep?(): number | null;
 }
 
 export interface Divergence extends NonFinite {
@@ -117,9 +122,12 @@ export class TrainingLoop {
     }
   }
 
-  private async loop({ steps, periodic = [], everySteps, until }: RunOptions): Promise<LoopOutcome> {
+  private async loop({ steps, periodic = [], everySteps, until, stopAtStep }: RunOptions): Promise<LoopOutcome> {
     const { trainer, clock } = this;
-    const target = steps === undefined ? Infinity : trainer.step + steps;
+    const stepsTarget = steps === undefined ? Infinity : trainer.step + steps;
+    // Past a cap that has not moved, the run ends at once (not one step later).
+    const capped = () => Math.min(stepsTarget, stopAtStep?.() ?? Infinity);
+    let target = capped();
     const startStep = trainer.step;
     const start = clock.now();
     const hooks = periodic.map((hook) => ({ hook, last: hook.dueAtStart ? -Infinity : start, epochPending: false }));
@@ -130,11 +138,13 @@ export class TrainingLoop {
     // A run starts from weights whose every step read back finite: a NaN can always roll back.
     if (trainer.checkpointStep === null) await trainer.saveCheckpoint();
 
-    while (!this.stopRequested && trainer.step < target) {
+    while (!this.stopRequested && trainer.step < (target = capped())) {
       const sliceStart = clock.now();
       let epochEnded = false;
-      let stepHookDue: boolean;
+      let stepHookDue = false;
       do {
+        target = capped();
+        if (trainer.step >= target) break;
         epochEnded = trainer.trainStep().epochEnded || epochEnded;
         stepHookDue = everySteps !== undefined && trainer.step % everySteps.every === 0 && trainer.step < target;
       } while (

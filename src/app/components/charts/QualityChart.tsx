@@ -1,15 +1,17 @@
 /**
- * How good the generator is, measured at epoch ends by the worker: modes covered and high-quality
- * share for the point mixtures, classes covered, confidence and FID for MNIST-like sets, FID for
- * colour images. One series at a time (they have different units), the FID floor as a dashed
- * line, and a compact read-out of every newest value. While a twin is on, run B's measures are
+ * How good the generator is, measured at epoch ends by the worker: high-quality share, modes
+ * covered and KL for the point mixtures, confident share, classes covered, confidence and FID for
+ * MNIST-like sets, FID for colour images. One series at a time (they have different units), the
+ * FID floor as a dashed line, and a compact read-out of every newest value, the measure a class
+ * can see first, with a line saying what each means (lib/qualityReadout.ts). While a twin is on, run B's measures are
  * drawn dashed over A's in the same colour; shown baselines that hold quality rows are drawn
  * faintly behind (as on the metric charts, docs/twin-runs.md).
  */
 import { memo, useId, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatInt, formatMetric } from '../../lib/format';
-import { formatQuality, parseLabel, qualitySeries } from '../../lib/labState';
+import { parseLabel, qualitySeries } from '../../lib/labState';
+import { formatReadoutValue, readoutKeys, readoutMeanings } from '../../lib/qualityReadout';
 import type { QualityRow } from '../../lib/labState';
 import { BASELINE_LINE, TWIN_B_DASH } from '../../lib/comparisonLines';
 import type { Baseline } from '../../store/baselines';
@@ -42,9 +44,9 @@ export function QualityChart() {
   const shown = baselinesWith(baselines, key);
   const readoutOf = (row: QualityRow | undefined) =>
     row
-      ? Object.keys(quality.labels)
-          .filter((k) => k !== 'fidFloor' && row[k] !== undefined)
-          .map((k) => formatQuality(k, row[k], quality.labels[k], row))
+      ? readoutKeys(quality.labels)
+          .filter((k) => row[k] !== undefined)
+          .map((k) => formatReadoutValue(k, row[k], quality.labels[k], row))
       : [];
   const readout = readoutOf(last);
   const readoutB = readoutOf(lastB);
@@ -80,6 +82,11 @@ export function QualityChart() {
       {readoutB.length > 0 && (
         <p className="quality-readout" data-testid="quality-readout-B" aria-live="off">
           B: {readoutB.join(' · ')}
+        </p>
+      )}
+      {readout.length > 0 && (
+        <p className="quality-meanings" data-testid="quality-meanings">
+          {readoutMeanings(quality.labels)}
         </p>
       )}
       {(quality.rows.length > 0 || shown.length > 0) && key && (

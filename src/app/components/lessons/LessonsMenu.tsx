@@ -1,11 +1,13 @@
 /**
  * The "Lessons" menu (a menu button in the header) and the lesson panel. Choosing a lesson asks
- * before discarding a run that has steps, then sends `reset { config }` and `start`, and shows the
- * lesson's explanation and what to watch in a dismissible panel.
+ * before discarding a run that has steps, then sends `reset { config }` and `start` up to the
+ * lesson's cap (lessonClaims.ts), and shows the lesson's explanation, what to watch and where it
+ * stops in a dismissible panel.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LiveKey } from '../../../core/config';
+import { stepText } from '../../lessonClaims';
 import { LESSONS, lessonById } from '../../lessons';
 import type { Lesson } from '../../lessons';
 import { useApp, useAppStore } from '../../storeContext';
@@ -33,7 +35,7 @@ export function LessonsMenu() {
     s.reset(lesson.config);
     // A twin lesson: A as configured, B the same plus the regularizer (docs/twin-runs.md).
     if (lesson.twin) s.startTwin(lesson.twin.b);
-    s.start();
+    s.start(lesson.claims.stopAtStep);
     s.showLesson(lesson.id);
   };
   const choose = (lesson: Lesson) => {
@@ -99,8 +101,19 @@ export function LessonPanel() {
   const store = useAppStore();
   const ready = useApp((s) => s.phase === 'ready');
   const [tried, setTried] = useState<string | null>(null);
+  const stopAt = useApp((s) => s.stopAt);
+  const atCap = useApp((s) => s.stopAt !== null && s.step >= s.stopAt && !s.running);
   const lesson = active ? lessonById(active) : undefined;
   if (!lesson) return null;
+  const cap = stopAt ?? lesson.claims.stopAtStep;
+  const tryIt = () => {
+    const s = store.getState();
+    for (const [k, v] of Object.entries(lesson.tryIt!.values)) s.setLive(k as LiveKey, v);
+    // The change gets its own stretch of steps (and starts a run paused at the first cap).
+    const next = lesson.claims.tryIt?.stopAtStep;
+    s.start(next !== undefined && s.step < next ? next : undefined);
+    setTried(lesson.id);
+  };
   return (
     <aside className="lesson-panel" aria-labelledby="lesson-title" data-testid="lesson-panel">
       <div className="lesson-text">
@@ -114,16 +127,13 @@ export function LessonPanel() {
             <li key={i}>{w}</li>
           ))}
         </ul>
+        <p className="lesson-cap" data-testid="lesson-cap" data-at-cap={atCap}>
+          {atCap
+            ? `Paused at step ${stepText(cap)}: the lesson stops where it has shown its point. Start carries on past it.`
+            : `This lesson stops at step ${stepText(cap)}.`}
+        </p>
         {lesson.tryIt && (
-          <button
-            type="button"
-            disabled={!ready}
-            onClick={() => {
-              const s = store.getState();
-              for (const [k, v] of Object.entries(lesson.tryIt!.values)) s.setLive(k as LiveKey, v);
-              setTried(lesson.id);
-            }}
-          >
+          <button type="button" disabled={!ready} onClick={tryIt}>
             {lesson.tryIt.label}
             {tried === lesson.id ? ' ✓' : ''}
           </button>

@@ -1,7 +1,8 @@
 /**
- * The generator's 8×8 grid from the fixed noise, one frame per epoch, and on demand ("Draw
- * samples now", also while training: the worker draws it between two slices). The worker sends
- * RGBA bytes; this only puts them on a canvas. A scrubber looks back at earlier epochs' grids.
+ * The generator's 8×8 grid from the fixed noise, refreshed every few seconds while training; one
+ * frame per epoch is kept for the scrubber, which looks back at earlier epochs' grids. "Draw samples
+ * now" draws it at once, also while training (the worker draws it between two slices). The worker
+ * sends RGBA bytes; this only puts them on a canvas.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -10,12 +11,13 @@ import { useApp, useAppStore } from '../../storeContext';
 
 export function SampleGrid() {
   const store = useAppStore();
-  const { samples, ready } = useApp(useShallow((s) => ({ samples: s.samples, ready: s.phase === 'ready' })));
+  const { samples, liveSample, ready } = useApp(useShallow((s) => ({ samples: s.samples, liveSample: s.liveSample, ready: s.phase === 'ready' })));
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // null: follow the newest grid; a number: the index the person scrubbed to.
   const [picked, setPicked] = useState<number | null>(null);
   const index = picked === null ? samples.length - 1 : Math.min(picked, samples.length - 1);
-  const frame = index >= 0 ? samples[index] : null;
+  // Following the newest: the live grid (refreshed every few seconds within an epoch) when there is one.
+  const frame = picked === null && liveSample ? liveSample : index >= 0 ? samples[index] : null;
 
   // A reset shrinks the list: follow the newest grid again (adjusted during render, not in an effect, so no stale frame paints).
   if (picked !== null && picked >= samples.length) setPicked(null);

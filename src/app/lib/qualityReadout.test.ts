@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatReadoutValue, readoutKeys, readoutMeanings } from './qualityReadout';
+
+const POINTS = { modesCovered: 'Modes covered (of 8)', highQuality: 'High-quality samples (%)', klModes: 'KL(generated ‖ real) over modes' };
+const MNIST = {
+  confident: 'Confident samples (%)',
+  classesCovered: 'Classes covered (of 10)',
+  klUniform: 'KL(class histogram ‖ uniform)',
+  confidence: 'Mean classifier confidence',
+  fid: 'Classifier FID (lower is better)',
+  fidFloor: 'Real-vs-real classifier FID (the floor)',
+};
+
+describe('quality read-out', () => {
+  it('leads with what a class sees: the high-quality share, the FID against its floor', () => {
+    expect(readoutKeys(POINTS)).toEqual(['highQuality', 'modesCovered', 'klModes']);
+    expect(readoutKeys(MNIST)).toEqual(['fid', 'classesCovered', 'confident', 'klUniform', 'confidence']);
+  });
+
+  it('states the FID as a multiple of the real-data floor', () => {
+    expect(formatReadoutValue('fid', 3.77, MNIST.fid, { fid: 3.77, fidFloor: 0.222 })).toBe('FID ≈ 17× the real-data floor (3.77)');
+    expect(formatReadoutValue('fid', 3.3, MNIST.fid, { fid: 3.3, fidFloor: 1.84 })).toBe('FID ≈ 1.8× the real-data floor (3.3)');
+    // Without a floor: the number alone.
+    expect(formatReadoutValue('fid', 41.2, 'FID (lower is better)', { fid: 41.2 })).toBe('FID 41.2');
+    expect(formatReadoutValue('modesCovered', 7, POINTS.modesCovered, {})).toBe('Modes 7/8');
+    expect(formatReadoutValue('highQuality', 62.4, POINTS.highQuality, {})).toBe('High quality 62%');
+  });
+
+  it('explains each measure in one line, with the coverage rule in numbers', () => {
+    const points = readoutMeanings(POINTS);
+    expect(points).toMatch(/^High quality: points within 3σ of a mode centre\. Modes: modes holding at least 3\.1% of the points/);
+    expect(points).toContain('KL: ');
+    const mnist = readoutMeanings(MNIST);
+    expect(mnist).toContain('Classes: classes with at least 2.5% of the images, confidently classified.');
+    expect(mnist).toContain('Confident: images the classifier is at least 90% sure of.');
+    expect(mnist).not.toContain('floor:');
+  });
+});
