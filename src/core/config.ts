@@ -6,7 +6,18 @@
 export const LOSS_IDS = ['nonsaturating', 'minimax', 'wasserstein', 'hinge', 'least-squares'] as const;
 export type LossId = (typeof LOSS_IDS)[number];
 
-export const MODEL_IDS = ['dcgan32', 'dcgan32-small', 'dcgan28', 'dcgan28-small', 'mlp2d', 'dirac'] as const;
+export const MODEL_IDS = [
+  'dcgan32',
+  'dcgan32-small',
+  'dcgan28',
+  'dcgan28-small',
+  'resize32',
+  'resize32-small',
+  'resize28',
+  'resize28-small',
+  'mlp2d',
+  'dirac',
+] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;

@@ -3,8 +3,8 @@
  * noise, and the step maths. Live hyperparameters are read at every step; metrics stay on the
  * device (deviceMetrics.ts) until `flushMetrics`. Inference reads live in inferenceProbes.ts, the
  * snapshot checks and tensor copies in snapshotState.ts. Each update runs tape-free
- * (tapeFreeStep.ts, docs/kernels.md) unless it differentiates twice (R1, WGAN-GP) or through
- * spectral normalisation; then TF.js's tape. Over ~400 lines because the step's orchestration
+ * (tapeFreeStep.ts, docs/kernels.md) unless it differentiates twice (R1, WGAN-GP); then TF.js's
+ * tape. Over ~400 lines because the step's orchestration
  * (D step, G step, lazy R1, instance noise, the random stream's order, both paths) is one
  * cohesive thing; what remains beside it are one-line delegates that keep the public API the
  * worker, CLI and bench call.
@@ -150,7 +150,12 @@ export class Trainer {
    * twice (R1, WGAN-GP) or through spectral normalisation's σ(W).
    */
   private tapeFree(twice: boolean): boolean {
-    return !twice && !this.live.spectralNorm;
+    return !twice;
+  }
+
+  /** D's kernels as the forward pass uses them: W/σ(W) when spectral normalization is on. */
+  private get dKernel(): ((v: tf.Variable) => tf.Tensor) | undefined {
+    return this.live.spectralNorm ? this.spectral.normalize : undefined;
   }
 
   private penalized(net: Network): tf.Variable[] {
@@ -209,9 +214,12 @@ export class Trainer {
           realTarget: 1 - labelSmoothing,
           report,
           signs: this.signs,
+          kernel: this.dKernel,
         });
         const weights = this.penalized(this.discriminator);
-        const grads = addPenaltyGradients(this.discriminator, d.grads, l1D, l2D);
+        const dVars = this.discriminator.variables;
+        const adversarial = this.live.spectralNorm ? d.grads.map((g, i) => this.spectral.kernelGradient(dVars[i], g)) : d.grads;
+        const grads = addPenaltyGradients(this.discriminator, adversarial, l1D, l2D);
         const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
         if (report) {
           const penalty = weightPenalty(weights, l1D, l2D);
@@ -285,7 +293,13 @@ export class Trainer {
       const seed = this.rng.nextSeed();
       const noiseSeed = this.rng.nextSeed();
       if (this.tapeFree(false)) {
-        const g = generatorGradients(this.generator, this.discriminator, { lossId: this.config.loss, z, dropoutSeed: seed, noise: { sigma, seed: noiseSeed } });
+        const g = generatorGradients(this.generator, this.discriminator, {
+          lossId: this.config.loss,
+          z,
+          dropoutSeed: seed,
+          noise: { sigma, seed: noiseSeed },
+          dKernel: this.dKernel,
+        });
         const penalty = weightPenalty(this.penalized(this.generator), l1G, l2G);
         Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
         scalars.gGradNorm = tf.keep(this.update(this.optG, addPenaltyGradients(this.generator, g.grads, l1G, l2G), true)!);
