@@ -72,7 +72,8 @@ export class SpectralNorm {
     if (!vec) return gHat;
     const sigma = this.sigma(w);
     const dot = tf.sum(tf.mul(gHat, w));
-    const outer = tf.reshape(tf.matMul(tf.reshape(vec.v, [-1, 1]), tf.reshape(vec.u, [1, -1])), w.shape);
+    // v uᵀ by broadcasting: wasm's MatMul returns non-finite values for an inner dimension of 1.
+    const outer = tf.reshape(tf.mul(tf.reshape(vec.v, [-1, 1]), tf.reshape(vec.u, [1, -1])), w.shape);
     return tf.sub(tf.div(gHat, sigma), tf.mul(outer, tf.div(dot, tf.square(sigma))));
   }
 
