@@ -123,17 +123,22 @@ export interface GeneratorPass {
   noise: { sigma: number; seed: number };
   /** D's kernels as D applies them (spectral normalization); only D's input gradient is taken. */
   dKernel?: (variable: tf.Variable) => tf.Tensor;
+  /** Augments G's output before D sees it (DiffAugment, augment.ts); the gradient goes back through it. */
+  augment?: (fake: tf.Tensor) => { out: tf.Tensor; backward(dy: tf.Tensor): tf.Tensor };
 }
 
 /** ∂L_G/∂(G's variables), in G.variables order, and G's adversarial loss. */
 export function generatorGradients(G: Network, D: Network, p: GeneratorPass): { grads: tf.Tensor[]; gLoss: tf.Scalar } {
   const gTrace: Trace = { saved: [] };
   const dTrace: Trace = { saved: [] };
-  let fake = forward(G, p.z, {}, gTrace);
+  const generated = forward(G, p.z, {}, gTrace);
+  const aug = p.augment?.(generated);
+  let fake = aug ? aug.out : generated;
   if (p.noise.sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, p.noise.sigma, 'float32', p.noise.seed));
   const out = forward(D, fake, { dropoutSeeds: [p.dropoutSeed], kernel: p.dKernel }, dTrace);
   const { loss, grad } = generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out);
-  const dFake = backward(dTrace, grad, { params: false, input: true }).input!;
+  const dSeen = backward(dTrace, grad, { params: false, input: true }).input!;
+  const dFake = aug ? aug.backward(dSeen) : dSeen;
   return { grads: backward(gTrace, dFake, { params: true, input: false }).params!, gLoss: loss };
 }
 
