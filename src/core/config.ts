@@ -82,6 +82,16 @@ export interface TrainConfig {
   augmentColor: number;
   augmentTranslation: number;
   augmentCutout: number;
+  /**
+   * Real examples held out of D's training (the dataset's last ones, at most half of it): D's
+   * output on them against the training reals shows D memorising (0 = none).
+   */
+  holdout: number;
+}
+
+/** How many examples D trains on when `holdout` are held out of `count`. */
+export function trainingCount(count: number, holdout: number): number {
+  return count - Math.min(holdout, Math.floor(count / 2));
 }
 
 /** Fields the trainer re-reads every step: changing them never rebuilds models or optimizers. */
@@ -164,6 +174,7 @@ export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   augmentColor: { kind: 'number', min: 0, max: 1, integer: true },
   augmentTranslation: { kind: 'number', min: 0, max: 1, integer: true },
   augmentCutout: { kind: 'number', min: 0, max: 1, integer: true },
+  holdout: { kind: 'number', min: 0, max: 100_000, integer: true },
 };
 
 export const DEFAULT_CONFIG: TrainConfig = {
@@ -198,6 +209,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   augmentColor: 1,
   augmentTranslation: 1,
   augmentCutout: 1,
+  holdout: 0,
 };
 
 export interface FieldError {

@@ -7,6 +7,7 @@ import {
   LIVE_KEYS_ADDED_LATER,
   MODEL_IDS,
   formatErrors,
+  trainingCount,
   validateConfig,
   validateLiveHyperparams,
   type LiveHyperparams,
@@ -262,6 +263,7 @@ export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
           : `The run file is damaged: its drawing holds [${s.join(', ')}] values.`,
     });
   }
+  count = trainingCount(count, config.holdout);
   const permutation = (data: ArrayLike<number>) => {
     const seen = new Uint8Array(count);
     for (let i = 0; i < data.length; i++) {

@@ -23,6 +23,7 @@ import type { RunSnapshot } from '../runfile/runSnapshot';
 import { readTensors, snapshotMismatch, writeTensors, type TrainerTensors } from '../runfile/snapshotState';
 import { SpectralNorm } from './spectralNorm';
 import { StackedSigns } from './tapeFreeStep';
+import { measureOverfitting, type OverfittingValues } from './overfitting';
 import { GanUpdates, penalizedOf } from './ganUpdates';
 import { RealBatches } from './realBatches';
 import { emaBeta, GeneratorEma } from './generatorEma';
@@ -85,7 +86,7 @@ export class Trainer {
     this.optD = new LiveAdam(this.discriminator.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
     const sampleCount = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
     this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, config.latentStd, 'float32', this.rng.nextSeed());
-    this.batches = new RealBatches(dataset, config.batchSize, this.rng);
+    this.batches = new RealBatches(dataset, config.batchSize, this.rng, config.holdout);
     this.spectral = new SpectralNorm(penalizedOf(this.discriminator), this.rng.nextSeed());
     this.signs = new StackedSigns(config.batchSize);
     const { generator, discriminator, optG, optD, rng, spectral, signs, batches } = this;
@@ -192,6 +193,12 @@ export class Trainer {
   /** `count` fresh samples from a noise stream seeded by `seed`, in batches (BN uses batch stats). */
   generate(count: number, seed: number, batchSize = 100): Promise<Float32Array> {
     return generateSamples(this.sampler, this.config, this.dataset.dim, count, seed, batchSize);
+  }
+
+  /** D's output on training reals, held-out reals and fakes (overfitting.ts); null without a held-out slice. */
+  overfitting(): Promise<OverfittingValues | null> {
+    const kernel = this.live.spectralNorm ? this.spectral.normalize : undefined;
+    return measureOverfitting(this.config, this.batches, this.generator, (x) => this.discriminator.apply(x, { training: false, kernel }));
   }
 
   /** D's output on the centres of a gridSize² grid over extent, as P(real) in [0, 1]; row 0 at ymin. */

@@ -2,11 +2,15 @@
 import { useApp } from '../../storeContext';
 import { useView } from '../../viewStore';
 import { QualityChart } from './QualityChart';
+import { OverfittingChart } from './OverfittingChart';
+import { ARCHITECTURES } from '../../../core/models/specs';
 import { WeightsView } from './WeightsView';
 
 export function LabViews() {
   // The Dirac-GAN has no quality measure: its (θ, ψ) path says it all.
   const dirac = useApp((s) => s.config?.model === 'dirac');
+  // D's overfitting is measured on image runs only.
+  const images = useApp((s) => s.config !== null && s.config !== undefined && ARCHITECTURES[s.config.model].dataShape.length === 3);
   // Projector mode folds the secondary views so the samples get the room.
   const projector = useView((s) => s.projector);
   return (
@@ -15,6 +19,12 @@ export function LabViews() {
         <details className="lab-view" open>
           <summary>Quality over the run</summary>
           <QualityChart />
+        </details>
+      )}
+      {images && (
+        <details className="lab-view" open={!projector}>
+          <summary>D’s overfitting</summary>
+          <OverfittingChart />
         </details>
       )}
       <details className="lab-view" open={!projector}>

@@ -43,7 +43,7 @@ export function QualityChart() {
   const readoutOf = (row: QualityRow | undefined) =>
     row
       ? Object.keys(quality.labels)
-          .filter((k) => k !== 'fidFloor' && row[k] !== undefined)
+          .filter((k) => series.includes(k) && row[k] !== undefined)
           .map((k) => formatQuality(k, row[k], quality.labels[k], row))
       : [];
   const readout = readoutOf(last);
