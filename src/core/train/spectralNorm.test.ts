@@ -59,7 +59,7 @@ describe('SpectralNorm', () => {
     expect(dot).toBeCloseTo(s, 5);
   });
 
-  // wasm too: a v·uᵀ written as a MatMul with inner dimension 1 came out non-finite there.
+  // wasm too: a v·uᵀ written as a MatMul came out non-finite there.
   it.each(['cpu', 'wasm'])('the tape-free pass with normalised kernels and kernelGradient equals the tape through normalize (%s)', async (backend) => {
     await selectBackend(backend as 'cpu' | 'wasm');
     const net = buildNetwork(

@@ -72,7 +72,7 @@ export class SpectralNorm {
     if (!vec) return gHat;
     const sigma = this.sigma(w);
     const dot = tf.sum(tf.mul(gHat, w));
-    // v uᵀ by broadcasting: wasm's MatMul returns non-finite values for an inner dimension of 1.
+    // v uᵀ by broadcasting: as a [in, 1]×[1, out] MatMul it came out non-finite in the wasm step.
     const outer = tf.reshape(tf.mul(tf.reshape(vec.v, [-1, 1]), tf.reshape(vec.u, [1, -1])), w.shape);
     return tf.sub(tf.div(gHat, sigma), tf.mul(outer, tf.div(dot, tf.square(sigma))));
   }
