@@ -182,7 +182,8 @@ async function main(): Promise<number> {
     const why = writeRunFile(join(out, RUN_FILE_NAME), snapshot, rows, qualityByStep, evaluator?.labels ?? {});
     if (why) console.warn(`${RUN_FILE_NAME} not written: ${why}`);
   }
-  await writeGeneratorModel(out, trainer);
+  // The sampling generator: G_ema when the run keeps one, as for the samples.
+  await writeGeneratorModel(out, { config: trainer.config, generator: trainer.sampler, step: trainer.step });
   console.log(`${trainer.step} steps in ${formatDuration(wallMs)} (${summary.imagesPerSec} img/s on ${backend.name}); wrote ${out}`);
   trainer.dispose();
   evaluator?.dispose();

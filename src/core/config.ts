@@ -6,7 +6,18 @@
 export const LOSS_IDS = ['nonsaturating', 'minimax', 'wasserstein', 'hinge', 'least-squares'] as const;
 export type LossId = (typeof LOSS_IDS)[number];
 
-export const MODEL_IDS = ['dcgan32', 'dcgan32-small', 'dcgan28', 'dcgan28-small', 'mlp2d', 'dirac'] as const;
+export const MODEL_IDS = [
+  'dcgan32',
+  'dcgan32-small',
+  'dcgan28',
+  'dcgan28-small',
+  'resize32',
+  'resize32-small',
+  'resize28',
+  'resize28-small',
+  'mlp2d',
+  'dirac',
+] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -58,6 +69,29 @@ export interface TrainConfig {
   lrDecayStart: number;
   /** Steps over which both learning rates fall linearly to 5% of their set values (0 = off). */
   lrDecaySteps: number;
+  /**
+   * Half-life of the averaged generator G_ema in thousands of images (StyleGAN2-ADA's ema_kimg;
+   * ramped up over the first images, see train/generatorEma.ts). 0 = off: samples come from G.
+   */
+  emaKimg: number;
+  /** 1 = the sample grid and quality measures show raw G even when G_ema is kept. */
+  sampleRawG: number;
+  /** DiffAugment's probability per image and transform (0 = off); see train/augment.ts. */
+  augmentP: number;
+  /** Which DiffAugment transforms are on (1/0): brightness, saturation and contrast; translation; cutout. */
+  augmentColor: number;
+  augmentTranslation: number;
+  augmentCutout: number;
+  /**
+   * Real examples held out of D's training (the dataset's last ones, at most half of it): D's
+   * output on them against the training reals shows D memorising (0 = none).
+   */
+  holdout: number;
+}
+
+/** How many examples D trains on when `holdout` are held out of `count`. */
+export function trainingCount(count: number, holdout: number): number {
+  return count - Math.min(holdout, Math.floor(count / 2));
 }
 
 /** Fields the trainer re-reads every step: changing them never rebuilds models or optimizers. */
@@ -77,7 +111,15 @@ export const LIVE_KEYS = [
   'instanceNoiseSteps',
   'lrDecayStart',
   'lrDecaySteps',
+  'emaKimg',
+  'sampleRawG',
+  'augmentP',
+  'augmentColor',
+  'augmentTranslation',
+  'augmentCutout',
 ] as const;
+/** Live fields newer than the first run files: a file without them takes them from its config (defaults). */
+export const LIVE_KEYS_ADDED_LATER: readonly LiveKey[] = ['emaKimg', 'sampleRawG', 'augmentP', 'augmentColor', 'augmentTranslation', 'augmentCutout'];
 export type LiveKey = (typeof LIVE_KEYS)[number];
 export type LiveHyperparams = Pick<TrainConfig, LiveKey>;
 
@@ -126,6 +168,13 @@ export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   instanceNoiseSteps: { kind: 'number', min: 1, max: 1_000_000, integer: true },
   lrDecayStart: { kind: 'number', min: 0, max: 1_000_000, integer: true },
   lrDecaySteps: { kind: 'number', min: 1, max: 1_000_000, integer: true, log: true, allowZero: true },
+  emaKimg: { kind: 'number', min: 0.01, max: 1000, log: true, allowZero: true },
+  sampleRawG: { kind: 'number', min: 0, max: 1, integer: true },
+  augmentP: { kind: 'number', min: 0, max: 1 },
+  augmentColor: { kind: 'number', min: 0, max: 1, integer: true },
+  augmentTranslation: { kind: 'number', min: 0, max: 1, integer: true },
+  augmentCutout: { kind: 'number', min: 0, max: 1, integer: true },
+  holdout: { kind: 'number', min: 0, max: 100_000, integer: true },
 };
 
 export const DEFAULT_CONFIG: TrainConfig = {
@@ -154,6 +203,13 @@ export const DEFAULT_CONFIG: TrainConfig = {
   instanceNoiseSteps: 2000,
   lrDecayStart: 0,
   lrDecaySteps: 0,
+  emaKimg: 0,
+  sampleRawG: 0,
+  augmentP: 0,
+  augmentColor: 1,
+  augmentTranslation: 1,
+  augmentCutout: 1,
+  holdout: 0,
 };
 
 export interface FieldError {

@@ -8,8 +8,10 @@ describe('resolveConfig', () => {
   it("starts from the dataset's recommended settings, sized to the machine", () => {
     const cpu = resolveConfig({ dataset: 'mnist' }, lookup);
     const gpu = resolveConfig({ dataset: 'mnist' }, lookup, undefined, true);
-    expect(cpu.ok && cpu.value.model).toBe('dcgan28-small');
-    expect(gpu.ok && gpu.value.model).toBe('dcgan28');
+    expect(cpu.ok && cpu.value.model).toBe('resize28-small');
+    expect(gpu.ok && gpu.value.model).toBe('resize28');
+    const emoji = resolveConfig({ dataset: 'emoji' }, lookup, undefined, true);
+    expect(emoji.ok && emoji.value.model).toBe('resize32');
     // An explicit choice wins on any machine.
     const forced = resolveConfig({ dataset: 'mnist', model: 'dcgan28-small' }, lookup, undefined, true);
     expect(forced.ok && forced.value.model).toBe('dcgan28-small');

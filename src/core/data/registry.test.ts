@@ -49,8 +49,9 @@ describe('dataset registry', () => {
         expect(info.recommended.model).toBe('mlp2d');
       } else {
         expect(info.shape).toHaveLength(3);
-        // The recommended model must produce this shape: 28×28×1 → dcgan28*, 32×32×3 → dcgan32*.
-        expect(info.recommended.model).toMatch(info.shape[0] === 28 ? /^dcgan28/ : /^dcgan32/);
+        // The recommended model must produce this shape: 28×28×1 → *28*, 32×32×3 → *32* (the resize-conv family on CPUs).
+        expect(info.recommended.model).toMatch(info.shape[0] === 28 ? /^resize28-small$/ : /^resize32-small$/);
+        expect(info.recommended).toMatchObject({ loss: 'hinge', spectralNorm: 1, emaKimg: 10 });
       }
     }
   });

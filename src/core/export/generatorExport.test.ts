@@ -95,6 +95,15 @@ describe('exportGenerator', () => {
     expect(await compare(t, files, 8)).toBeLessThan(1e-4);
   });
 
+  it('a resize-conv generator: nearest-neighbour upsampling becomes UpSampling2D, same output', async () => {
+    const t = trained({ model: 'resize28-small', latentDim: 16 }, imageDataset([28, 28, 1]), 0);
+    const files = await exportGenerator(t, undefined, 256);
+    const layers = JSON.parse(files.modelJson).modelTopology.config.layers.map((l: { class_name: string }) => l.class_name);
+    expect(layers.filter((c: string) => c === 'UpSampling2D')).toHaveLength(2);
+    expect(layers).not.toContain('Conv2DTranspose');
+    expect(await compare(t, files, 8)).toBeLessThan(1e-4);
+  });
+
   it('population statistics match the batch statistics of a large batch', async () => {
     const t = trained({ model: 'dcgan28-small', latentDim: 16 }, imageDataset([28, 28, 1]), 0);
     const files = await exportGenerator(t, undefined, 512);

@@ -71,6 +71,9 @@ export function buildLayersModel(spec: LayerSpec[], latentDim: number, params: F
         weights = () => info.params.map((q) => take(q.shape));
         break;
       }
+      case 'upsample':
+        layer = tf.layers.upSampling2d({ ...first, name, size: [l.factor, l.factor], interpolation: 'nearest' });
+        break;
       case 'dropout':
         layer = tf.layers.dropout({ ...first, name, rate: l.rate });
         break;

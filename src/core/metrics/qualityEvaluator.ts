@@ -6,6 +6,7 @@
  * features. Each evaluation generates a fresh sample from a fixed noise seed.
  */
 import type { Dataset, LoadContext } from '../data/types';
+import { OVERFITTING_LABELS } from './overfittingKeys';
 import type { Trainer } from '../train/trainer';
 import type { Classifier } from './classifier';
 import { loadClassifier } from './classifierFile';
@@ -132,8 +133,21 @@ async function colourEvaluator(dataset: Dataset, ctx: LoadContext): Promise<Qual
 /** The evaluator for a dataset, or null when no standard measure applies (e.g. a drawing). */
 export async function createQualityEvaluator(dataset: Dataset, ctx: LoadContext): Promise<QualityEvaluator | null> {
   if (dataset.dim === 2) return pointsEvaluator(dataset);
-  if ((CLASSIFIER_DATASETS as readonly string[]).includes(dataset.info.id)) return classifierEvaluator(dataset, ctx);
+  if ((CLASSIFIER_DATASETS as readonly string[]).includes(dataset.info.id)) return withOverfitting(await classifierEvaluator(dataset, ctx));
   const [h, w, c] = dataset.info.shape;
-  if (h === 32 && w === 32 && c === 3) return colourEvaluator(dataset, ctx);
+  if (h === 32 && w === 32 && c === 3) return withOverfitting(await colourEvaluator(dataset, ctx));
   return null;
+}
+
+/** Adds D's overfitting measure (train/overfitting.ts) to an image evaluator, for runs that hold reals out. */
+function withOverfitting(base: QualityEvaluator): QualityEvaluator {
+  return {
+    labels: { ...base.labels, ...OVERFITTING_LABELS },
+    async evaluate(trainer) {
+      const values = await base.evaluate(trainer);
+      const over = await trainer.overfitting();
+      return over ? { ...values, ...over } : values;
+    },
+    dispose: () => base.dispose(),
+  };
 }

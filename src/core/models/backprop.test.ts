@@ -128,6 +128,47 @@ describe('tape-free forward and backward equal the tape', () => {
     );
   });
 
+  it('a resize-conv generator: nearest-neighbour upsample, 3×3 conv without bias, BatchNorm, LeakyReLU, conv + tanh', () => {
+    compare(
+      [
+        { type: 'dense', units: 3 * 3 * 4, bias: false },
+        { type: 'batchnorm' },
+        { type: 'leakyrelu', alpha: 0.2 },
+        { type: 'reshape', shape: [3, 3, 4] },
+        { type: 'upsample', factor: 2 },
+        { type: 'conv', filters: 3, kernel: 3, stride: 1, bias: false },
+        { type: 'batchnorm' },
+        { type: 'leakyrelu', alpha: 0.2 },
+        { type: 'upsample', factor: 2 },
+        { type: 'conv', filters: 2, kernel: 3, stride: 1 },
+        { type: 'tanh' },
+      ],
+      [5],
+      3,
+    );
+  });
+
+  it('upsample by 3 on its own (each input pixel gets the sum of its 3×3 copies)', () => {
+    compare([{ type: 'upsample', factor: 3 }, { type: 'flatten' }, { type: 'dense', units: 2 }], [2, 3, 2], 2);
+  });
+
+  it('a resize-conv discriminator: 3×3 conv, 4×4 stride-2 convs with LeakyReLU fused, flatten, dense', () => {
+    compare(
+      [
+        { type: 'conv', filters: 3, kernel: 3, stride: 1 },
+        { type: 'leakyrelu', alpha: 0.2 },
+        { type: 'conv', filters: 4, kernel: 4, stride: 2 },
+        { type: 'leakyrelu', alpha: 0.2 },
+        { type: 'conv', filters: 5, kernel: 4, stride: 2 },
+        { type: 'leakyrelu', alpha: 0.2 },
+        { type: 'flatten' },
+        { type: 'dense', units: 1 },
+      ],
+      [8, 8, 3],
+      3,
+    );
+  });
+
   it("the Dirac-GAN's constant layer", () => {
     compare(
       [

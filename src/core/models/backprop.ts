@@ -10,15 +10,17 @@
  * - ReLU / LeakyReLU: dy ⊙ step(y, α) — y > 0 exactly where the pre-activation is (α > 0), and
  *   dy·1 or dy·α is what the Relu/LeakyRelu gradients' select or mask produce;
  * - conv: Conv2DBackpropFilter / Conv2DBackpropInput; convT (= Conv2DBackpropInput) the reverse;
+ * - upsample (nearest neighbour): ResizeNearestNeighborGrad, each input pixel's gradient the sum
+ *   over the pixels it was copied to;
  * - tanh: dy ⊙ (1 − y²); dropout: dy ⊙ the mask multiplier of the forward pass (the same
  *   floor(u + keep)/keep tf.dropout draws from the same seed); reshape/flatten: a reshape;
  * - BatchNorm (batch statistics): dγ = Σ dy·x̂, dβ = Σ dy,
  *   dx = (dy·γ − mean(dy·γ) − x̂·mean(dy·γ·x̂)) / √(var + ε), the closed form of the gradient the
  *   tape takes through tf.moments.
  *
- * Only first derivatives: R1 and WGAN-GP differentiate D's input gradient again and spectral
- * normalisation differentiates through σ(W); the trainer keeps the tape for those
- * (see Trainer.tapeFree). Tested against tf.grad layer type by layer type in backprop.test.ts.
+ * Only first derivatives: R1 and WGAN-GP differentiate D's input gradient again; the trainer
+ * keeps the tape for those (see Trainer.tapeFree). Spectral normalisation passes its normalised
+ * kernels in (ForwardOptions.kernel) and takes their gradients on through σ(W) itself. Tested against tf.grad layer type by layer type in backprop.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltLayer, Network } from './network';
@@ -38,6 +40,8 @@ interface Saved {
   maskSource: tf.Tensor | null;
   /** Dropout's multiplier; BatchNorm's x̂ and 1/√(var + ε)… */
   extra: tf.Tensor[];
+  /** The kernel the forward pass used (the variable, or what ForwardOptions.kernel made of it). */
+  kernel?: tf.Tensor;
 }
 
 export interface Trace {
@@ -52,6 +56,13 @@ export interface ForwardOptions {
    * the masks two separate passes would.
    */
   dropoutSeeds?: number[];
+  /**
+   * Replaces a kernel by a tensor computed from it (spectral normalization's W/σ(W)). The
+   * backward pass then returns gradients with respect to that tensor, and the input gradient goes
+   * through it; the caller takes a kernel's gradient on through the replacement
+   * (SpectralNorm.kernelGradient).
+   */
+  kernel?: (variable: tf.Variable) => tf.Tensor;
 }
 
 /** A new layer type must get its backward pass here too (a type error until it does). */
@@ -114,7 +125,8 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];
     const { spec, outShape } = layer.info;
-    const [w, b] = layer.vars;
+    const [variable, b] = layer.vars;
+    const w: tf.Tensor | undefined = variable && options.kernel && (spec.type === 'dense' || spec.type === 'conv') ? options.kernel(variable) : variable;
     const input = h;
     let act: Act = null;
     const extra: tf.Tensor[] = [];
@@ -164,6 +176,9 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         trace?.saved.push({ layer, input, output: h, act, maskSource: input, extra });
         continue;
       }
+      case 'upsample':
+        h = tf.image.resizeNearestNeighbor(h as tf.Tensor4D, [outShape[0], outShape[1]]);
+        break;
       case 'tanh':
         h = tf.tanh(h);
         break;
@@ -178,7 +193,7 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
       default:
         unsupported(spec);
     }
-    trace?.saved.push({ layer, input, output: h, act, maskSource: act ? h : null, extra });
+    trace?.saved.push({ layer, input, output: h, act, maskSource: act ? h : null, extra, kernel: w });
   }
   return h;
 }
@@ -196,9 +211,9 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
   let g = dy;
   const saved = trace.saved;
   for (let i = saved.length - 1; i >= 0; i--) {
-    const { layer, input, output, act, maskSource, extra } = saved[i];
+    const { layer, input, output, act, maskSource, extra, kernel } = saved[i];
     const { spec } = layer.info;
-    const [w] = layer.vars;
+    const w = kernel ?? layer.vars[0];
     const needInput = i > 0 || want.input;
     const grads: tf.Tensor[] = [];
     if (act && maskSource) g = tf.mul(g, tf.step(maskSource, act.alpha));
@@ -252,6 +267,9 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
         }
         break;
       }
+      case 'upsample':
+        g = tf.engine().runKernel('ResizeNearestNeighborGrad', { images: input, dy: g }, { alignCorners: false, halfPixelCenters: false }) as tf.Tensor;
+        break;
       case 'tanh':
         g = tf.mul(tf.sub(1, tf.square(output)), g);
         break;

@@ -71,9 +71,9 @@ export function discriminatorGrid(
   return readOnce(() => tf.sigmoid(discriminator.apply(tf.tensor2d(pts, [gridSize * gridSize, 2]), { training: false, kernel })));
 }
 
-/** A parameter's name without the network's instance prefix (`g3/dense0/kernel` → `dense0/kernel`). */
+/** A parameter's name without the network's instance prefix (`g3/dense0/kernel`, `gEma3/dense0/kernel` → `dense0/kernel`). */
 export function localName(name: string): string {
-  return name.replace(/^[gd]\d+\//, '');
+  return name.replace(/^(?:gEma|[gd])\d+\//, '');
 }
 
 /** The network's penalised kernels, read back (for the weights view: seldom, never per step). */

@@ -160,6 +160,9 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
           if (vars[1]) h = tf.add(h, vars[1]);
           break;
         }
+        case 'upsample':
+          h = tf.image.resizeNearestNeighbor(h as tf.Tensor4D, [info.outShape[0], info.outShape[1]]);
+          break;
         case 'dropout':
           if (options.training && spec.rate > 0) {
             const seed = options.dropoutSeed === undefined ? undefined : options.dropoutSeed + 7919 * dropoutCount;

@@ -44,8 +44,39 @@ describe('model specs', () => {
 
   it('every model builds consistently, and models are listed per data shape', () => {
     for (const id of MODEL_IDS) expect(() => summarizeModel(id, 16)).not.toThrow();
-    expect(modelsForShape([28, 28, 1])).toEqual(['dcgan28', 'dcgan28-small']);
+    expect(modelsForShape([28, 28, 1])).toEqual(['dcgan28', 'dcgan28-small', 'resize28', 'resize28-small']);
     expect(modelsForShape([2])).toEqual(['mlp2d']);
+  });
+
+  it('the resize-conv family: no transposed convolution in G, which doubles 4 → 8 → 16 → 32 by upsampling; D halves 32 → 4', () => {
+    for (const id of ['resize32', 'resize32-small', 'resize28', 'resize28-small'] as const) {
+      expect(
+        ARCHITECTURES[id].generator.some((l) => l.type === 'convT'),
+        id,
+      ).toBe(false);
+      expect(
+        ARCHITECTURES[id].discriminator.some((l) => l.type === 'dropout' || l.type === 'batchnorm'),
+        id,
+      ).toBe(false);
+    }
+    const g = inferLayers(ARCHITECTURES.resize32.generator, [64]);
+    expect(g.filter((l) => l.spec.type === 'upsample').map((l) => l.outShape)).toEqual([
+      [8, 8, 256],
+      [16, 16, 128],
+      [32, 32, 64],
+    ]);
+    expect(g.at(-1)?.outShape).toEqual([32, 32, 3]);
+    const d = inferLayers(ARCHITECTURES.resize32.discriminator, [32, 32, 3]);
+    expect(d.filter((l) => l.spec.type === 'conv').map((l) => l.outShape[0])).toEqual([32, 16, 8, 4]);
+    expect(
+      inferLayers(ARCHITECTURES.resize28.discriminator, [28, 28, 1])
+        .filter((l) => l.spec.type === 'conv')
+        .map((l) => l.outShape[0]),
+    ).toEqual([28, 14, 7]);
+    // An upsample layer has no parameters; 3×3 conv 256→128 without bias: 9·256·128.
+    expect(g[4].params).toEqual([]);
+    expect(g[5].params).toEqual([{ name: 'conv5/kernel', shape: [3, 3, 256, 128], penalized: true }]);
+    expect(summarizeModel('resize32-small', 64).flopsPerImage).toBeLessThan(summarizeModel('resize32', 64).flopsPerImage / 3);
   });
 
   it('a spec that does not fit its input names the layer', () => {

@@ -15,6 +15,8 @@ export type LayerSpec =
   | { type: 'tanh' }
   | { type: 'conv'; filters: number; kernel: number; stride: number; bias?: boolean }
   | { type: 'convT'; filters: number; kernel: number; stride: number; bias?: boolean }
+  /** Nearest-neighbour upsampling by an integer factor (each pixel repeated factor×factor times). */
+  | { type: 'upsample'; factor: number }
   | { type: 'dropout'; rate: number }
   | { type: 'flatten' };
 
@@ -69,6 +71,40 @@ function dcganDiscriminator(width: [number, number]): LayerSpec[] {
   ];
 }
 
+/**
+ * The resize-convolution generator (Odena et al. 2016): nearest-neighbour ×2 then a 3×3
+ * convolution at every scale. Each output pixel gets the same number of kernel taps, so there is
+ * none of a stride-2 transposed convolution's uneven overlap (its checkerboard).
+ */
+function resizeConvGenerator(side: number, widths: number[], outChannels: number): LayerSpec[] {
+  const [w0, ...rest] = widths;
+  return [
+    { type: 'dense', units: side * side * w0, bias: false },
+    bn,
+    lrelu,
+    { type: 'reshape', shape: [side, side, w0] },
+    ...rest.flatMap((w): LayerSpec[] => [{ type: 'upsample', factor: 2 }, { type: 'conv', filters: w, kernel: 3, stride: 1, bias: false }, bn, lrelu]),
+    { type: 'conv', filters: outChannels, kernel: 3, stride: 1 },
+    { type: 'tanh' },
+  ];
+}
+
+/**
+ * A deeper D for the resize-conv family: a 3×3 convolution at full resolution, then 4×4 stride-2
+ * convolutions that halve the side while doubling the width, then one logit. No dropout and no
+ * BatchNorm: it is meant to run with spectral normalization and the hinge loss.
+ */
+function convDiscriminator(widths: number[]): LayerSpec[] {
+  const [first, ...rest] = widths;
+  return [
+    { type: 'conv', filters: first, kernel: 3, stride: 1 },
+    lrelu,
+    ...rest.flatMap((w): LayerSpec[] => [{ type: 'conv', filters: w, kernel: 4, stride: 2 }, lrelu]),
+    { type: 'flatten' },
+    { type: 'dense', units: 1 },
+  ];
+}
+
 function mlp(hidden: number[], out: number, act: LayerSpec): LayerSpec[] {
   return [...hidden.flatMap((units): LayerSpec[] => [{ type: 'dense', units }, act]), { type: 'dense', units: out }];
 }
@@ -105,6 +141,39 @@ export const ARCHITECTURES: Record<ModelId, Architecture> = {
     generator: dcganGenerator(7, [64, 32, 16], 1),
     discriminator: dcganDiscriminator([16, 32]),
     description: 'A quarter of the filters (about 1/16 of the FLOPs): learns digit strokes in seconds on a CPU.',
+  },
+  resize32: {
+    id: 'resize32',
+    label: 'Resize-conv 32×32×3',
+    dataShape: [32, 32, 3],
+    generator: resizeConvGenerator(4, [256, 128, 64, 32], 3),
+    discriminator: convDiscriminator([32, 64, 128, 256]),
+    description:
+      'G: 4×4 → 8 → 16 → 32 by nearest-neighbour resize and 3×3 convolutions (no checkerboard); D: four convolutions. For spectral norm and hinge loss.',
+  },
+  'resize32-small': {
+    id: 'resize32-small',
+    label: 'Resize-conv 32×32×3 small',
+    dataShape: [32, 32, 3],
+    generator: resizeConvGenerator(4, [64, 32, 16, 8], 3),
+    discriminator: convDiscriminator([8, 16, 32, 64]),
+    description: 'A quarter of the filters of Resize-conv 32 (about 1/15 of the FLOPs), for CPU-only machines.',
+  },
+  resize28: {
+    id: 'resize28',
+    label: 'Resize-conv 28×28×1',
+    dataShape: [28, 28, 1],
+    generator: resizeConvGenerator(7, [128, 64, 32], 1),
+    discriminator: convDiscriminator([32, 64, 128]),
+    description: 'G: 7×7 → 14 → 28 by nearest-neighbour resize and 3×3 convolutions (no checkerboard); D: three convolutions.',
+  },
+  'resize28-small': {
+    id: 'resize28-small',
+    label: 'Resize-conv 28×28×1 small',
+    dataShape: [28, 28, 1],
+    generator: resizeConvGenerator(7, [32, 16, 8], 1),
+    discriminator: convDiscriminator([8, 16, 32]),
+    description: 'A quarter of the filters of Resize-conv 28 (about 1/15 of the FLOPs), for CPU-only machines.',
   },
   dirac: {
     id: 'dirac',
@@ -190,6 +259,11 @@ export function inferLayers(layers: LayerSpec[], inShape: Shape): LayerShapeInfo
         flops = 2 * positions * kernel * kernel * c * filters;
         break;
       }
+      case 'upsample':
+        if (shape.length !== 3) fail('needs an [h, w, c] input');
+        out = [shape[0] * spec.factor, shape[1] * spec.factor, shape[2]];
+        flops = prod(out);
+        break;
       case 'leakyrelu':
       case 'relu':
       case 'tanh':

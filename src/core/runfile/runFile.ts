@@ -49,6 +49,7 @@ function collectTensors(c: Pick<RunFileContents, 'snapshot' | 'history'>): { nam
     ...moments('optG', s.generator, s.optG.m, s.optG.v),
     ...moments('optD', s.discriminator, s.optD.m, s.optD.v),
     ...named('sn', s.spectral),
+    ...named('gEma', s.generatorEma ?? []),
     { name: 'fixedNoise', shape: [s.fixedNoise.length / s.config.latentDim, s.config.latentDim], data: s.fixedNoise },
     { name: 'order', shape: [s.order.length], data: s.order },
   ];
@@ -254,6 +255,7 @@ function readSection(h: RunHeader, bytes: Uint8Array, dataStart: number): RunFil
   const read = new Map<string, Typed>();
   for (const want of expected.value) {
     const entry = byName.get(want.name);
+    if (!entry && want.optional && !h.tensors.some((t) => t.name.startsWith(want.optional!))) continue;
     if (!entry) return fail(want.missing ?? `The run file lacks the tensor ${want.name}.`);
     if (entry.dtype !== want.dtype) return fail(`The run file is damaged: ${want.name} is ${entry.dtype}, not ${want.dtype}.`);
     const shapeProblem = want.shape
@@ -305,6 +307,7 @@ function assemble(h: RunHeader, read: Map<string, Typed>): RunFileContents {
     optG: { t: c.optGT, ...moments('optG', generator) },
     optD: { t: c.optDT, ...moments('optD', discriminator) },
     spectral: net('sn'),
+    ...(read.has(`gEma/${generator[0]?.name}`) ? { generatorEma: net('gEma') } : {}),
     dUpdates: c.dUpdates,
     lastR1: c.lastR1,
     noiseStartStep: c.noiseStartStep,

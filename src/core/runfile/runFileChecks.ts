@@ -2,7 +2,17 @@
  * What a run file's header must hold, and which tensors (names, dtypes, shapes) this build's model
  * and dataset need: every field of a file is checked here before anything is built from it.
  */
-import { LIVE_KEYS, MODEL_IDS, formatErrors, validateConfig, validateLiveHyperparams, type LiveHyperparams, type TrainConfig } from '../config';
+import {
+  LIVE_KEYS,
+  LIVE_KEYS_ADDED_LATER,
+  MODEL_IDS,
+  formatErrors,
+  trainingCount,
+  validateConfig,
+  validateLiveHyperparams,
+  type LiveHyperparams,
+  type TrainConfig,
+} from '../config';
 import { DRAWN_ID, DRAWN_MAX_POINTS, DRAWN_MIN_POINTS, drawnCopies } from '../data/drawnPoints';
 import { getDatasetSource } from '../data/registry';
 import { ARCHITECTURES, inferLayers } from '../models/specs';
@@ -133,8 +143,9 @@ export function headerProblem(raw: unknown): RunFileResult<RunHeader> {
   if (!isRecord(raw) || raw.format !== 'gan-playground-run') return damaged('its header does not describe a run');
   const config = configProblem(raw.config);
   if (!config.ok) return config;
-  if (!isRecord(raw.live) || LIVE_KEYS.some((k) => !(k in (raw.live as object)))) return damaged('its live values are incomplete');
-  const live = validateLiveHyperparams(raw.live);
+  const later = new Set<string>(LIVE_KEYS_ADDED_LATER);
+  if (!isRecord(raw.live) || LIVE_KEYS.some((k) => !later.has(k) && !(k in (raw.live as object)))) return damaged('its live values are incomplete');
+  const live = validateLiveHyperparams({ ...Object.fromEntries(LIVE_KEYS_ADDED_LATER.map((k) => [k, config.value[k]])), ...raw.live });
   if (!live.ok) return { ok: false, message: `The run file's live values are invalid: ${formatErrors(live.errors)}.` };
   const c = raw.counters;
   if (!isRecord(c)) return damaged('it holds no counters');
@@ -171,6 +182,11 @@ export interface ExpectedTensor {
   check?: (data: ArrayLike<number>) => string | null;
   /** The message when the file lacks it. */
   missing?: string;
+  /**
+   * A tensor of a group newer files hold (e.g. `gEma/`): a file may lack the whole group; one that
+   * holds part of it must hold all of it.
+   */
+  optional?: string;
 }
 
 /** Every tensor the header's model and dataset need, in the order to read them. */
@@ -204,6 +220,17 @@ export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
   };
   weights('g', 'G', g);
   weights('d', 'D', d);
+  // The averaged generator: absent from files saved before it existed (it then starts from G).
+  g.forEach((p) =>
+    out.push({
+      name: `gEma/${p.name}`,
+      dtype: 'float32',
+      shape: p.shape,
+      what: `The saved averaged G weights do not match ${config.model}`,
+      finite: true,
+      optional: 'gEma/',
+    }),
+  );
   moments('optG', 'G', g);
   moments('optD', 'D', d);
   for (const p of d.filter((p) => p.penalized)) {
@@ -236,6 +263,7 @@ export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
           : `The run file is damaged: its drawing holds [${s.join(', ')}] values.`,
     });
   }
+  count = trainingCount(count, config.holdout);
   const permutation = (data: ArrayLike<number>) => {
     const seen = new Uint8Array(count);
     for (let i = 0; i < data.length; i++) {

@@ -50,6 +50,11 @@ export interface RunSnapshot {
   discriminator: NamedTensor[];
   optG: AdamState;
   optD: AdamState;
+  /**
+   * The averaged generator's weights, as `generator` (absent when the run keeps none, and in run
+   * files saved before it existed: the average then starts from G's weights).
+   */
+  generatorEma?: NamedTensor[];
   /** Spectral normalization's power-iteration vectors: `<kernel>/u` then `<kernel>/v` per D kernel. */
   spectral: NamedTensor[];
   /** D updates done (lazy R1 runs on every r1Every-th) and the last R1 term charted (null: none). */

@@ -20,14 +20,16 @@ export interface TrainerTensors {
   spectral: SpectralNorm;
   fixedNoise: tf.Tensor2D;
   lastR1: tf.Scalar | null;
+  /** The averaged generator, when the run keeps one. */
+  generatorEma: Network | null;
 }
 
-type TensorPart = Pick<RunSnapshot, 'generator' | 'discriminator' | 'optG' | 'optD' | 'spectral' | 'fixedNoise' | 'lastR1'>;
+type TensorPart = Pick<RunSnapshot, 'generator' | 'discriminator' | 'optG' | 'optD' | 'spectral' | 'fixedNoise' | 'lastR1' | 'generatorEma'>;
 
 /** Every tensor of the snapshot, cloned now and read back after (see `readNetwork`). */
 export async function readTensors(t: TrainerTensors): Promise<TensorPart> {
   const names = t.spectral.kernels.map((w) => localName(w.name));
-  const [generator, discriminator, optG, optD, vectors, fixedNoise, lastR1] = await Promise.all([
+  const [generator, discriminator, optG, optD, vectors, fixedNoise, lastR1, generatorEma] = await Promise.all([
     readNetwork(t.generator),
     readNetwork(t.discriminator),
     t.optG.exportState(),
@@ -35,12 +37,13 @@ export async function readTensors(t: TrainerTensors): Promise<TensorPart> {
     t.spectral.exportVectors(),
     readOwned(t.fixedNoise.clone()),
     t.lastR1 ? readOwned(t.lastR1.clone()) : Promise.resolve(null),
+    t.generatorEma ? readNetwork(t.generatorEma) : Promise.resolve(null),
   ]);
   const spectral = vectors.flatMap(({ u, v }, i) => [
     { name: `${names[i]}/u`, shape: [u.length], values: u },
     { name: `${names[i]}/v`, shape: [v.length], values: v },
   ]);
-  return { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1: lastR1 ? lastR1[0] : null };
+  return { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1: lastR1 ? lastR1[0] : null, ...(generatorEma ? { generatorEma } : {}) };
 }
 
 /** Weights, optimizer state and spectral vectors from a snapshot already checked by `snapshotMismatch`. */
@@ -121,6 +124,10 @@ export function snapshotMismatch(snap: RunSnapshot, target: SnapshotTarget): str
   if (g) return g;
   const d = checkNetwork('D', target.discriminator, snap.discriminator, snap.optD);
   if (d) return d;
+  if (snap.generatorEma) {
+    const ema = checkNetwork('averaged G', target.generator, snap.generatorEma, snap.optG);
+    if (ema) return ema;
+  }
   if (snap.spectral.length !== 2 * target.spectralKernels.length)
     return `${snap.spectral.length} spectral-norm vectors for ${target.spectralKernels.length} kernels`;
   for (let i = 0; i < target.spectralKernels.length; i++) {

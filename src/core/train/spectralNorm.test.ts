@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SpectralNorm } from './spectralNorm';
+import { selectBackend } from '../backend/backend';
+import { backward, forward, type Trace } from '../models/backprop';
+import { buildNetwork } from '../models/network';
+import { glorotUniform } from '../models/glorot';
+import { Random } from '../random';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -52,5 +57,37 @@ describe('SpectralNorm', () => {
     const wv = w.arraySync() as number[][];
     const dot = wv.flat().reduce((acc, x, i) => acc + x * g.flat()[i], 0);
     expect(dot).toBeCloseTo(s, 5);
+  });
+
+  // wasm too: a v·uᵀ written as a MatMul came out non-finite there.
+  it.each(['cpu', 'wasm'])('the tape-free pass with normalised kernels and kernelGradient equals the tape through normalize (%s)', async (backend) => {
+    await selectBackend(backend as 'cpu' | 'wasm');
+    const net = buildNetwork(
+      'snd',
+      [{ type: 'conv', filters: 3, kernel: 3, stride: 2 }, { type: 'leakyrelu', alpha: 0.2 }, { type: 'flatten' }, { type: 'dense', units: 1 }],
+      [8, 8, 2],
+      glorotUniform(new Random(7)),
+    );
+    const kernels = net.params.filter((p) => p.penalized).map((p) => p.variable);
+    const sn = new SpectralNorm(kernels, 5);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const x = tf.randomNormal([4, 8, 8, 2], 0, 1, 'float32', 1);
+      const r = tf.randomNormal([4, 1], 0, 1, 'float32', 2);
+      const { grads } = tf.variableGrads(() => tf.sum(tf.mul(net.apply(x, { training: true, kernel: sn.normalize }), r)) as tf.Scalar, net.variables);
+      const trace: Trace = { saved: [] };
+      forward(net, x, { kernel: sn.normalize }, trace);
+      const ours = backward(trace, r, { params: true, input: false }).params!;
+      net.variables.forEach((v, i) => {
+        const mine = sn.kernelGradient(v, ours[i]).dataSync();
+        const tape = grads[v.name].dataSync();
+        expect(mine.length).toBe(tape.length);
+        mine.forEach((m, j) => expect(Math.abs(m - tape[j])).toBeLessThan(1e-5 * (1 + Math.abs(tape[j]))));
+      });
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    sn.dispose();
+    net.dispose();
+    await tf.setBackend('cpu');
   });
 });

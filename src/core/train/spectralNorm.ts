@@ -62,6 +62,21 @@ export class SpectralNorm {
   /** W / σ(W) for normalised kernels; other variables pass through. */
   readonly normalize = (w: tf.Variable): tf.Tensor => (this.vectors.has(w) ? tf.div(w, this.sigma(w)) : w);
 
+  /**
+   * ∂L/∂W from ∂L/∂Ŵ (`gHat`) for Ŵ = W/σ(W), σ = vᵀWu with u, v constants: the gradient the tape
+   * takes through `normalize`, in closed form for the tape-free step:
+   * ∂L/∂W = Ĝ/σ − (⟨Ĝ, W⟩/σ²)·v uᵀ. Other variables' gradients pass through.
+   */
+  kernelGradient(w: tf.Variable, gHat: tf.Tensor): tf.Tensor {
+    const vec = this.vectors.get(w);
+    if (!vec) return gHat;
+    const sigma = this.sigma(w);
+    const dot = tf.sum(tf.mul(gHat, w));
+    // v uᵀ by broadcasting: as a [in, 1]×[1, out] MatMul it came out non-finite in the wasm step.
+    const outer = tf.reshape(tf.mul(tf.reshape(vec.v, [-1, 1]), tf.reshape(vec.u, [1, -1])), w.shape);
+    return tf.sub(tf.div(gHat, sigma), tf.mul(outer, tf.div(dot, tf.square(sigma))));
+  }
+
   /** The normalised kernels, in the order they were given. */
   get kernels(): tf.Variable[] {
     return [...this.vectors.keys()];

@@ -1,6 +1,7 @@
 /**
  * The gradients of one D update and one G update without TF.js's tape (models/backprop.ts),
- * for updates where nothing is differentiated twice or through spectral normalisation. The same
+ * for updates where nothing is differentiated twice (spectral normalisation's σ(W) is taken in
+ * closed form by SpectralNorm.kernelGradient). The same
  * maths as the tape path in trainer.ts — trainerEquivalence.test.ts holds them to the step as it
  * was before, to 1e-5 over 20 steps — in far fewer kernels: D sees its real and fake batches as
  * one concatenated batch when no layer mixes examples (no BatchNorm; dropout masks are drawn per
@@ -61,6 +62,8 @@ export interface DiscriminatorPass {
   /** Compute the charted values (only the last D update of a step is charted). */
   report: boolean;
   signs: StackedSigns;
+  /** D's kernels as the forward pass uses them (spectral normalization); gradients are then ∂/∂(that kernel). */
+  kernel?: (variable: tf.Variable) => tf.Tensor;
 }
 
 export interface DiscriminatorGrads {
@@ -82,7 +85,7 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
   });
   if (isPerExample(D)) {
     const trace: Trace = { saved: [] };
-    const out = forward(D, tf.concat([p.realIn, p.fakeIn]), { dropoutSeeds: [p.seedReal, p.seedFake] }, trace);
+    const out = forward(D, tf.concat([p.realIn, p.fakeIn]), { dropoutSeeds: [p.seedReal, p.seedFake], kernel: p.kernel }, trace);
     let dOut: tf.Tensor;
     let report: Omit<DiscriminatorGrads, 'grads'> = {};
     if (loss.logit && p.realTarget === 1) {
@@ -104,8 +107,8 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
   }
   // A layer mixes examples (BatchNorm): real and fake pass separately, as in the tape path.
   const traces: Trace[] = [{ saved: [] }, { saved: [] }];
-  const realOut = forward(D, p.realIn, { dropoutSeeds: [p.seedReal] }, traces[0]);
-  const fakeOut = forward(D, p.fakeIn, { dropoutSeeds: [p.seedFake] }, traces[1]);
+  const realOut = forward(D, p.realIn, { dropoutSeeds: [p.seedReal], kernel: p.kernel }, traces[0]);
+  const fakeOut = forward(D, p.fakeIn, { dropoutSeeds: [p.seedFake], kernel: p.kernel }, traces[1]);
   const g = lossGrad.discriminator(realOut, fakeOut, p.realTarget);
   const gr = backward(traces[0], g.real, { params: true, input: false }).params!;
   const gf = backward(traces[1], g.fake, { params: true, input: false }).params!;
@@ -118,17 +121,24 @@ export interface GeneratorPass {
   dropoutSeed: number;
   /** Instance noise added to G's output before D sees it (σ = 0: none). */
   noise: { sigma: number; seed: number };
+  /** D's kernels as D applies them (spectral normalization); only D's input gradient is taken. */
+  dKernel?: (variable: tf.Variable) => tf.Tensor;
+  /** Augments G's output before D sees it (DiffAugment, augment.ts); the gradient goes back through it. */
+  augment?: (fake: tf.Tensor) => { out: tf.Tensor; backward(dy: tf.Tensor): tf.Tensor };
 }
 
 /** ∂L_G/∂(G's variables), in G.variables order, and G's adversarial loss. */
 export function generatorGradients(G: Network, D: Network, p: GeneratorPass): { grads: tf.Tensor[]; gLoss: tf.Scalar } {
   const gTrace: Trace = { saved: [] };
   const dTrace: Trace = { saved: [] };
-  let fake = forward(G, p.z, {}, gTrace);
+  const generated = forward(G, p.z, {}, gTrace);
+  const aug = p.augment?.(generated);
+  let fake = aug ? aug.out : generated;
   if (p.noise.sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, p.noise.sigma, 'float32', p.noise.seed));
-  const out = forward(D, fake, { dropoutSeeds: [p.dropoutSeed] }, dTrace);
+  const out = forward(D, fake, { dropoutSeeds: [p.dropoutSeed], kernel: p.dKernel }, dTrace);
   const { loss, grad } = generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out);
-  const dFake = backward(dTrace, grad, { params: false, input: true }).input!;
+  const dSeen = backward(dTrace, grad, { params: false, input: true }).input!;
+  const dFake = aug ? aug.backward(dSeen) : dSeen;
   return { grads: backward(gTrace, dFake, { params: true, input: false }).params!, gLoss: loss };
 }
 

@@ -1,40 +1,40 @@
 /**
- * One GAN training run: both networks, both optimizers, the data order and the fixed sample
- * noise, and the step maths. Live hyperparameters are read at every step; metrics stay on the
- * device (deviceMetrics.ts) until `flushMetrics`. Inference reads live in inferenceProbes.ts, the
- * snapshot checks and tensor copies in snapshotState.ts. Each update runs tape-free
- * (tapeFreeStep.ts, docs/kernels.md) unless it differentiates twice (R1, WGAN-GP) or through
- * spectral normalisation; then TF.js's tape. Over ~400 lines because the step's orchestration
- * (D step, G step, lazy R1, instance noise, the random stream's order, both paths) is one
- * cohesive thing; what remains beside it are one-line delegates that keep the public API the
- * worker, CLI and bench call.
+ * One GAN training run: both networks, both optimizers, the averaged generator, the data order and
+ * the fixed sample noise. Live hyperparameters are read at every step; metrics stay on the device
+ * (deviceMetrics.ts) until `flushMetrics`. The updates' maths is in ganUpdates.ts, real batches in
+ * realBatches.ts, inference reads in inferenceProbes.ts, the snapshot checks and tensor copies in
+ * snapshotState.ts; what stays here is the step's cadence and the public API the worker, CLI and
+ * bench call.
  */
 import * as tf from '@tensorflow/tfjs';
 import { LiveAdam } from './adam';
 import type { LiveHyperparams, TrainConfig } from '../config';
 import { LIVE_KEYS } from '../config';
 import type { Dataset } from '../data/types';
-import { DEVICE_METRICS, PendingMetrics, disposeAll, keepAll, type StepScalars } from '../backend/deviceMetrics';
+import { DEVICE_METRICS, PendingMetrics, disposeAll, type StepScalars } from '../backend/deviceMetrics';
 import { discriminatorGrid, generateSamples, readKernels, samplesFrom, type NamedValues } from '../models/inferenceProbes';
-import { LOSSES, type GanLoss } from './losses';
 import type { StepMetrics } from '../metrics/stepMetrics';
 import { glorotUniform } from '../models/glorot';
-import { buildNetwork, type ApplyOptions, type Network } from '../models/network';
+import { buildNetwork, type Network } from '../models/network';
 import { ARCHITECTURES, summarizeModel, type ModelSummary } from '../models/specs';
 import { lrDecayFactor } from './lrSchedule';
 import { Random } from '../random';
-import { r1Penalty, wganGpPenalty } from './gradientPenalties';
-import { flattenAll, sumPairwise, weightPenalty } from './regularizers';
 import type { RunSnapshot } from '../runfile/runSnapshot';
 import { readTensors, snapshotMismatch, writeTensors, type TrainerTensors } from '../runfile/snapshotState';
 import { SpectralNorm } from './spectralNorm';
-import { addPenaltyGradients, discriminatorGradients, generatorGradients, reportedD, StackedSigns } from './tapeFreeStep';
-import { forward } from '../models/backprop';
+import { StackedSigns } from './tapeFreeStep';
+import { measureOverfitting, type OverfittingValues } from './overfitting';
+import { GanUpdates, penalizedOf } from './ganUpdates';
+import { RealBatches } from './realBatches';
+import { emaBeta, GeneratorEma } from './generatorEma';
 
 export type { NamedValues };
 
 /** The fixed noise batch behind the 8×8 sample grid. */
 export const SAMPLE_GRID_SIDE = 8;
+
+/** Said when a run saved without an averaged generator is restored into one that keeps it. */
+export const EMA_FROM_G_NOTICE = 'This run was saved without an averaged generator (G_ema): it starts from G’s weights now.';
 
 let instanceCounter = 0;
 
@@ -49,27 +49,24 @@ export class Trainer {
   readonly discriminator: Network;
   readonly optG: LiveAdam;
   readonly optD: LiveAdam;
-  private readonly loss: GanLoss;
   private readonly rng: Random;
   private fixedNoise: tf.Tensor2D;
-  private readonly dataShape: number[];
-  private order: Int32Array;
-  private cursor = 0;
+  private readonly batches: RealBatches;
   private readonly pending = new PendingMetrics();
   private live: LiveHyperparams;
-  private realBuffer: Float32Array;
   /** A CPU copy, so a rollback survives a lost GPU device. */
   private checkpoint: RunSnapshot | null = null;
   private readonly spectral: SpectralNorm;
-  /** D updates so far: lazy R1 runs on every r1Every-th. */
-  private dUpdates = 0;
-  /** The last R1 term computed, reported on the D updates that skip it. */
-  private lastR1: tf.Scalar | null = null;
+  private readonly updates: GanUpdates;
+  /** The averaged generator while `emaKimg` > 0 (made when first needed). */
+  private ema: GeneratorEma | null = null;
+  private readonly id = ++instanceCounter;
   /** The step from which instance noise anneals (reset whenever its settings change). */
   private noiseStartStep = 0;
   private readonly signs: StackedSigns;
+  /** What the last restore had to say (e.g. EMA_FROM_G_NOTICE), or null. */
+  restoreNotice: string | null = null;
   step = 0;
-  epoch = 0;
 
   constructor(
     readonly config: Readonly<TrainConfig>,
@@ -80,23 +77,25 @@ export class Trainer {
       throw new Error(`model ${config.model} makes [${arch.dataShape.join(', ')}] but dataset ${dataset.info.id} is [${dataset.info.shape.join(', ')}]`);
     }
     this.summary = summarizeModel(config.model, config.latentDim, config.dSteps);
-    this.dataShape = arch.dataShape;
-    this.loss = LOSSES[config.loss];
     this.rng = new Random(config.seed);
-    const id = ++instanceCounter;
     const init = glorotUniform(this.rng.fork());
-    this.generator = buildNetwork(`g${id}`, arch.generator, [config.latentDim], init);
-    this.discriminator = buildNetwork(`d${id}`, arch.discriminator, arch.dataShape, init);
+    this.generator = buildNetwork(`g${this.id}`, arch.generator, [config.latentDim], init);
+    this.discriminator = buildNetwork(`d${this.id}`, arch.discriminator, arch.dataShape, init);
     this.live = Object.fromEntries(LIVE_KEYS.map((k) => [k, config[k]])) as LiveHyperparams;
     this.optG = new LiveAdam(this.generator.variables, { learningRate: config.lrG, beta1: config.beta1, beta2: config.beta2 });
     this.optD = new LiveAdam(this.discriminator.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
     const sampleCount = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
-    this.fixedNoise = this.latent(sampleCount, this.rng.nextSeed());
-    this.order = new Int32Array(dataset.count).map((_, i) => i);
-    this.rng.shuffle(this.order);
-    this.realBuffer = new Float32Array(config.batchSize * dataset.dim);
-    this.spectral = new SpectralNorm(this.penalized(this.discriminator), this.rng.nextSeed());
+    this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, config.latentStd, 'float32', this.rng.nextSeed());
+    this.batches = new RealBatches(dataset, config.batchSize, this.rng, config.holdout);
+    this.spectral = new SpectralNorm(penalizedOf(this.discriminator), this.rng.nextSeed());
     this.signs = new StackedSigns(config.batchSize);
+    const { generator, discriminator, optG, optD, rng, spectral, signs, batches } = this;
+    this.updates = new GanUpdates({ config, generator, discriminator, optG, optD, rng, spectral, signs, batches });
+    this.syncEma();
+  }
+
+  get epoch(): number {
+    return this.batches.epoch;
   }
 
   /** The live values in force. */
@@ -111,55 +110,28 @@ export class Trainer {
       if (v !== undefined) this.live[key] = v;
     }
     if (values.instanceNoise !== undefined || values.instanceNoiseSteps !== undefined) this.noiseStartStep = this.step;
+    this.syncEma();
     return this.hyperparams;
   }
 
-  private nextRealBatch(): { batch: tf.Tensor; epochEnded: boolean } {
-    const n = this.config.batchSize;
-    const indices = new Int32Array(n);
-    let epochEnded = false;
-    for (let i = 0; i < n; i++) {
-      if (this.cursor >= this.order.length) {
-        this.cursor = 0;
-        this.epoch += 1;
-        epochEnded = true;
-        this.rng.shuffle(this.order);
-      }
-      indices[i] = this.order[this.cursor++];
+  /** Keeps an averaged generator exactly while `emaKimg` > 0; a new one starts from G's weights. */
+  private syncEma(): void {
+    if (this.live.emaKimg > 0 && !this.ema) {
+      this.ema = new GeneratorEma(`gEma${this.id}`, ARCHITECTURES[this.config.model].generator, [this.config.latentDim], this.generator);
+    } else if (this.live.emaKimg === 0 && this.ema) {
+      this.ema.dispose();
+      this.ema = null;
     }
-    this.dataset.readBatch(indices, this.realBuffer);
-    return { batch: tf.tensor(this.realBuffer, [n, ...this.dataShape]), epochEnded };
   }
 
-  private noise(n: number): tf.Tensor2D {
-    return this.latent(n, this.rng.nextSeed());
+  /** The generator that samples, exports and quality measures read: G_ema unless it is off or raw G is asked for. */
+  get sampler(): Network {
+    return this.ema && !this.live.sampleRawG ? this.ema.network() : this.generator;
   }
 
-  /** n latent vectors z ~ N(0, latentStd²). */
-  private latent(n: number, seed: number): tf.Tensor2D {
-    return tf.randomNormal([n, this.config.latentDim], 0, this.config.latentStd, 'float32', seed);
-  }
-
-  /** D(x) as reported: a probability for logit losses, the raw output otherwise. */
-  private reportedD(out: tf.Tensor): tf.Scalar {
-    return reportedD(this.config.loss, out);
-  }
-
-  /**
-   * Whether an update can skip TF.js's tape (tapeFreeStep.ts): nothing in it is differentiated
-   * twice (R1, WGAN-GP) or through spectral normalisation's σ(W).
-   */
-  private tapeFree(twice: boolean): boolean {
-    return !twice && !this.live.spectralNorm;
-  }
-
-  private penalized(net: Network): tf.Variable[] {
-    return net.params.filter((p) => p.penalized).map((p) => p.variable);
-  }
-
-  /** Options for applying D: spectral normalization when on, and the step's dropout seed. */
-  private dOptions(dropoutSeed: number, twiceDifferentiable = false): ApplyOptions {
-    return { training: true, dropoutSeed, twiceDifferentiable, kernel: this.live.spectralNorm ? this.spectral.normalize : undefined };
+  /** The averaged generator, or null while `emaKimg` is 0. */
+  get averagedGenerator(): Network | null {
+    return this.ema?.network() ?? null;
   }
 
   /** The factor on both learning rates at the current step (1 unless a decay is set). */
@@ -173,154 +145,6 @@ export class Trainer {
     return instanceNoise * Math.max(0, 1 - (this.step - this.noiseStartStep) / instanceNoiseSteps);
   }
 
-  private withInstanceNoise(x: tf.Tensor, sigma: number): tf.Tensor {
-    return sigma > 0 ? tf.add(x, tf.randomNormal(x.shape, 0, sigma, 'float32', this.rng.nextSeed())) : x;
-  }
-
-  /** One D update on a fresh real batch; `report`: compute what the charts show from it. */
-  private discriminatorStep(report: boolean): { scalars: StepScalars; epochEnded: boolean } {
-    const { l1D, l2D, r1Gamma, r1Every, gpLambda, labelSmoothing } = this.live;
-    const r1Now = r1Gamma > 0 && this.dUpdates % r1Every === 0;
-    this.dUpdates += 1;
-    const sigma = this.noiseSigma;
-    const n = this.config.batchSize;
-    let epochEnded = false;
-    const scalars: StepScalars = {};
-    tf.tidy(() => {
-      if (this.live.spectralNorm) this.spectral.powerIteration();
-      const next = this.nextRealBatch();
-      epochEnded = next.epochEnded;
-      const tapeFree = this.tapeFree(r1Now || gpLambda > 0);
-      const z = this.noise(n);
-      const fake = tapeFree ? forward(this.generator, z) : this.generator.apply(z, { training: true });
-      const realIn = this.withInstanceNoise(next.batch, sigma);
-      const fakeIn = this.withInstanceNoise(fake, sigma);
-      const seedReal = this.rng.nextSeed();
-      const seedFake = this.rng.nextSeed();
-      const seedGp = this.rng.nextSeed();
-      const mix = gpLambda > 0 ? tf.randomUniform([n, ...this.dataShape.map(() => 1)], 0, 1, 'float32', this.rng.nextSeed()) : null;
-      if (tapeFree) {
-        const d = discriminatorGradients(this.discriminator, {
-          lossId: this.config.loss,
-          realIn,
-          fakeIn,
-          seedReal,
-          seedFake,
-          realTarget: 1 - labelSmoothing,
-          report,
-          signs: this.signs,
-        });
-        const weights = this.penalized(this.discriminator);
-        const grads = addPenaltyGradients(this.discriminator, d.grads, l1D, l2D);
-        const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
-        if (report) {
-          const penalty = weightPenalty(weights, l1D, l2D);
-          Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1: penalty.l1, dL2: penalty.l2, dReal: d.dReal, dFake: d.dFake, r1 }));
-        } else r1?.dispose();
-        const norm = this.update(this.optD, grads, report);
-        if (norm) scalars.dGradNorm = tf.keep(norm);
-        return;
-      }
-      const { grads } = tf.variableGrads(() => {
-        const realOut = this.discriminator.apply(realIn, this.dOptions(seedReal));
-        const fakeOut = this.discriminator.apply(fakeIn, this.dOptions(seedFake));
-        const adversarial = this.loss.discriminator(realOut, fakeOut, 1 - labelSmoothing);
-        const penalty = weightPenalty(this.penalized(this.discriminator), l1D, l2D);
-        // The same dropout masks as the loss's real pass, so R1 measures the D being trained.
-        const critic = (seed: number) => (x: tf.Tensor) => this.discriminator.apply(x, this.dOptions(seed, true));
-        const r1 = r1Now ? r1Penalty(critic(seedReal), realIn, r1Gamma * r1Every) : null;
-        const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : null;
-        Object.assign(
-          scalars,
-          keepAll({
-            dLoss: adversarial,
-            dL1: penalty.l1,
-            dL2: penalty.l2,
-            dReal: this.reportedD(realOut),
-            dFake: this.reportedD(fakeOut),
-            r1: this.reportR1(r1, r1Gamma > 0, r1Every),
-            gp: gp ?? undefined,
-          }),
-        );
-        // Only the terms that are on are added: zeros would cost kernels every step.
-        return sumPairwise([adversarial, ...penalty.active, ...(r1 ? [r1] : []), ...(gp ? [gp] : [])]) as tf.Scalar;
-      }, this.discriminator.variables);
-      const norm = this.update(
-        this.optD,
-        this.discriminator.variables.map((v) => grads[v.name]),
-        report,
-      );
-      if (norm) scalars.dGradNorm = tf.keep(norm);
-    });
-    return { scalars, epochEnded };
-  }
-
-  /**
-   * The R1 value to chart this update, per update (a lazy term applied at k·γ counts 1/k): the
-   * fresh one, else the last one computed, so the series does not drop to 0 between lazy updates.
-   */
-  private reportR1(fresh: tf.Scalar | null, on: boolean, every: number): tf.Scalar | undefined {
-    if (fresh) {
-      const perUpdate = every > 1 ? (tf.div(fresh, every) as tf.Scalar) : fresh;
-      this.lastR1?.dispose();
-      this.lastR1 = tf.keep(perUpdate.clone());
-      return perUpdate;
-    }
-    if (!on) {
-      // Switched off: a later switch-on must not chart a value from before.
-      this.lastR1?.dispose();
-      this.lastR1 = null;
-      return undefined;
-    }
-    return this.lastR1 ? this.lastR1.clone() : undefined;
-  }
-
-  /** One G update. */
-  private generatorStep(): StepScalars {
-    const { l1G, l2G } = this.live;
-    const sigma = this.noiseSigma;
-    const scalars: StepScalars = {};
-    tf.tidy(() => {
-      const z = this.noise(this.config.batchSize);
-      const seed = this.rng.nextSeed();
-      const noiseSeed = this.rng.nextSeed();
-      if (this.tapeFree(false)) {
-        const g = generatorGradients(this.generator, this.discriminator, { lossId: this.config.loss, z, dropoutSeed: seed, noise: { sigma, seed: noiseSeed } });
-        const penalty = weightPenalty(this.penalized(this.generator), l1G, l2G);
-        Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
-        scalars.gGradNorm = tf.keep(this.update(this.optG, addPenaltyGradients(this.generator, g.grads, l1G, l2G), true)!);
-        return;
-      }
-      const { grads } = tf.variableGrads(() => {
-        let fake = this.generator.apply(z, { training: true });
-        if (sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, sigma, 'float32', noiseSeed));
-        const fakeOut = this.discriminator.apply(fake, this.dOptions(seed));
-        const adversarial = this.loss.generator(fakeOut);
-        const penalty = weightPenalty(this.penalized(this.generator), l1G, l2G);
-        Object.assign(scalars, keepAll({ gLoss: adversarial, gL1: penalty.l1, gL2: penalty.l2 }));
-        return sumPairwise([adversarial, ...penalty.active]) as tf.Scalar;
-      }, this.generator.variables);
-      scalars.gGradNorm = tf.keep(
-        this.update(
-          this.optG,
-          this.generator.variables.map((v) => grads[v.name]),
-          true,
-        )!,
-      );
-    });
-    return scalars;
-  }
-
-  /**
-   * One Adam update from gradients in the variables' order; returns their global norm when
-   * `norm` (only charted updates need it). The gradients are flattened once: Adam runs on the
-   * flat vector and the norm reuses Adam's g².
-   */
-  private update(opt: LiveAdam, grads: tf.Tensor[], norm: boolean): tf.Scalar | null {
-    const g2 = opt.applyFlat(flattenAll(grads));
-    return norm ? (tf.sqrt(tf.sum(g2)) as tf.Scalar) : null;
-  }
-
   /** `dSteps` D updates then one G update. Nothing is read back to the CPU here. */
   trainStep(): StepResult {
     const lrScale = this.lrScale;
@@ -328,13 +152,16 @@ export class Trainer {
     this.optD.learningRate = this.live.lrD * lrScale;
     let epochEnded = false;
     let dScalars: StepScalars = {};
+    const settings = { live: this.live, sigma: this.noiseSigma };
     for (let k = 0; k < this.config.dSteps; k++) {
       disposeAll(dScalars);
-      const d = this.discriminatorStep(k === this.config.dSteps - 1);
+      const d = this.updates.discriminator(settings, k === this.config.dSteps - 1);
       dScalars = d.scalars;
       epochEnded ||= d.epochEnded;
     }
-    const gScalars = this.generatorStep();
+    const gScalars = this.updates.generator(settings);
+    // One lerp over G's flat weights; the half-life ramps up with the images G has trained on.
+    this.ema?.update(this.generator, emaBeta(this.config.batchSize, (this.step + 1) * this.config.batchSize, this.live.emaKimg));
     const all: StepScalars = { ...dScalars, ...gScalars };
     if (this.config.model === 'dirac') {
       // The Dirac-GAN's whole state is two numbers: record its path, step by step.
@@ -360,12 +187,18 @@ export class Trainer {
 
   /** G's output on the fixed noise batch (64 examples), values in G's output range. */
   fixedSamples(): Promise<Float32Array> {
-    return samplesFrom(this.generator, this.fixedNoise);
+    return samplesFrom(this.sampler, this.fixedNoise);
   }
 
   /** `count` fresh samples from a noise stream seeded by `seed`, in batches (BN uses batch stats). */
   generate(count: number, seed: number, batchSize = 100): Promise<Float32Array> {
-    return generateSamples(this.generator, this.config, this.dataset.dim, count, seed, batchSize);
+    return generateSamples(this.sampler, this.config, this.dataset.dim, count, seed, batchSize);
+  }
+
+  /** D's output on training reals, held-out reals and fakes (overfitting.ts); null without a held-out slice. */
+  overfitting(): Promise<OverfittingValues | null> {
+    const kernel = this.live.spectralNorm ? this.spectral.normalize : undefined;
+    return measureOverfitting(this.config, this.batches, this.generator, (x) => this.discriminator.apply(x, { training: false, kernel }));
   }
 
   /** D's output on the centres of a gridSize² grid over extent, as P(real) in [0, 1]; row 0 at ymin. */
@@ -386,16 +219,16 @@ export class Trainer {
    * of it (flush them first to keep them).
    */
   async snapshot(): Promise<RunSnapshot> {
-    const { config, step, epoch, cursor, dUpdates, noiseStartStep } = this;
+    const { config, step, epoch, noiseStartStep } = this;
     const now = {
       config: { ...config },
       live: this.hyperparams,
       step,
       epoch,
-      cursor,
-      dUpdates,
+      cursor: this.batches.cursor,
+      dUpdates: this.updates.dUpdates,
       noiseStartStep,
-      order: Int32Array.from(this.order),
+      order: Int32Array.from(this.batches.order),
       rng: this.rng.getState(),
     };
     return { ...now, ...(await readTensors(this.parts())) };
@@ -407,7 +240,7 @@ export class Trainer {
       ...this.parts(),
       config: this.config,
       spectralKernels: this.spectral.kernels,
-      datasetCount: this.order.length,
+      datasetCount: this.batches.order.length,
       fixedNoiseSize: this.fixedNoise.size,
     });
   }
@@ -435,8 +268,8 @@ export class Trainer {
   }
 
   private parts(): TrainerTensors {
-    const { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1 } = this;
-    return { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1 };
+    const { generator, discriminator, optG, optD, spectral, fixedNoise } = this;
+    return { generator, discriminator, optG, optD, spectral, fixedNoise, lastR1: this.updates.lastR1, generatorEma: this.averagedGenerator };
   }
 
   /** `streams` false keeps the data order, cursor, random stream, live values and sample noise. */
@@ -445,16 +278,24 @@ export class Trainer {
     if (why) throw new Error(`cannot restore this snapshot: ${why}`);
     this.pending.clear();
     writeTensors(snap, this.parts());
-    this.lastR1?.dispose();
-    this.lastR1 = snap.lastR1 === null ? null : tf.scalar(snap.lastR1);
-    ({ step: this.step, epoch: this.epoch, dUpdates: this.dUpdates, noiseStartStep: this.noiseStartStep } = snap);
-    if (!streams) return;
-    this.order = Int32Array.from(snap.order);
-    this.cursor = snap.cursor;
-    this.rng.setState(snap.rng);
-    this.live = { ...snap.live };
-    this.fixedNoise.dispose();
-    this.fixedNoise = tf.tensor2d(snap.fixedNoise, this.fixedNoise.shape);
+    this.updates.setLastR1(snap.lastR1);
+    ({ step: this.step, dUpdates: this.updates.dUpdates, noiseStartStep: this.noiseStartStep } = snap);
+    this.batches.epoch = snap.epoch;
+    if (streams) {
+      this.batches.order = Int32Array.from(snap.order);
+      this.batches.cursor = snap.cursor;
+      this.rng.setState(snap.rng);
+      this.live = { ...snap.live };
+      this.fixedNoise.dispose();
+      this.fixedNoise = tf.tensor2d(snap.fixedNoise, this.fixedNoise.shape);
+    }
+    this.syncEma();
+    this.restoreNotice = null;
+    if (this.ema && snap.generatorEma) this.ema.write(snap.generatorEma.map((x) => x.values));
+    else if (this.ema) {
+      this.ema.reset(this.generator);
+      this.restoreNotice = EMA_FROM_G_NOTICE;
+    }
   }
 
   /** Saves a CPU snapshot to roll back to, replacing any earlier one. */
@@ -488,8 +329,9 @@ export class Trainer {
 
   dispose(): void {
     this.checkpoint = null;
-    this.lastR1?.dispose();
-    this.lastR1 = null;
+    this.updates.dispose();
+    this.ema?.dispose();
+    this.ema = null;
     this.pending.clear();
     this.generator.dispose();
     this.discriminator.dispose();

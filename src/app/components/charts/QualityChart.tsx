@@ -45,7 +45,7 @@ export function QualityChart() {
   const readoutOf = (row: QualityRow | undefined) =>
     row
       ? readoutKeys(quality.labels)
-          .filter((k) => row[k] !== undefined)
+          .filter((k) => series.includes(k) && row[k] !== undefined)
           .map((k) => formatReadoutValue(k, row[k], quality.labels[k], row))
       : [];
   const readout = readoutOf(last);

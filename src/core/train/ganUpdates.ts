@@ -1,0 +1,210 @@
+/**
+ * One D update and one G update: the step's maths, and the order in which it draws from the
+ * run's random stream (changing that order changes every run from a seed). Each update runs
+ * tape-free (tapeFreeStep.ts, docs/kernels.md) unless it differentiates twice (R1, WGAN-GP); then
+ * TF.js's tape. Lazy R1's bookkeeping (updates so far, the last term charted) lives here too.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LiveHyperparams, TrainConfig } from '../config';
+import type { LiveAdam } from './adam';
+import { keepAll, type StepScalars } from '../backend/deviceMetrics';
+import { LOSSES } from './losses';
+import type { ApplyOptions, Network } from '../models/network';
+import { forward } from '../models/backprop';
+import type { Random } from '../random';
+import { r1Penalty, wganGpPenalty } from './gradientPenalties';
+import { flattenAll, sumPairwise, weightPenalty } from './regularizers';
+import type { SpectralNorm } from './spectralNorm';
+import { addPenaltyGradients, discriminatorGradients, generatorGradients, reportedD, type StackedSigns } from './tapeFreeStep';
+import { augment, augmentationOn, type AugmentSettings } from './augment';
+import type { RealBatches } from './realBatches';
+
+export interface UpdateParts {
+  config: Readonly<TrainConfig>;
+  generator: Network;
+  discriminator: Network;
+  optG: LiveAdam;
+  optD: LiveAdam;
+  rng: Random;
+  spectral: SpectralNorm;
+  signs: StackedSigns;
+  batches: RealBatches;
+}
+
+/** What varies per step: the live values and the instance-noise σ in force. */
+export interface StepSettings {
+  live: LiveHyperparams;
+  sigma: number;
+}
+
+export function penalizedOf(net: Network): tf.Variable[] {
+  return net.params.filter((p) => p.penalized).map((p) => p.variable);
+}
+
+export function augmentSettings(live: LiveHyperparams): AugmentSettings {
+  return { p: live.augmentP, color: live.augmentColor === 1, translation: live.augmentTranslation === 1, cutout: live.augmentCutout === 1 };
+}
+
+export class GanUpdates {
+  /** D updates so far: lazy R1 runs on every r1Every-th. */
+  dUpdates = 0;
+  /** The last R1 term computed, reported on the D updates that skip it. */
+  lastR1: tf.Scalar | null = null;
+
+  constructor(private readonly parts: UpdateParts) {}
+
+  private dOptions(live: LiveHyperparams, dropoutSeed: number, twiceDifferentiable = false): ApplyOptions {
+    return { training: true, dropoutSeed, twiceDifferentiable, kernel: live.spectralNorm ? this.parts.spectral.normalize : undefined };
+  }
+
+  private withInstanceNoise(x: tf.Tensor, sigma: number): tf.Tensor {
+    return sigma > 0 ? tf.add(x, tf.randomNormal(x.shape, 0, sigma, 'float32', this.parts.rng.nextSeed())) : x;
+  }
+
+  /** What D sees of a batch: augmented (a seed drawn only when augmentation is on), then instance noise. */
+  private seen(x: tf.Tensor, s: StepSettings): tf.Tensor {
+    const settings = augmentSettings(s.live);
+    const augmented = augmentationOn(settings) ? augment(x, settings, this.parts.rng.nextSeed()).out : x;
+    return this.withInstanceNoise(augmented, s.sigma);
+  }
+
+  private latent(n: number): tf.Tensor2D {
+    const { config, rng } = this.parts;
+    return tf.randomNormal([n, config.latentDim], 0, config.latentStd, 'float32', rng.nextSeed());
+  }
+
+  /** One D update on a fresh real batch; `report`: compute what the charts show from it. */
+  discriminator(s: StepSettings, report: boolean): { scalars: StepScalars; epochEnded: boolean } {
+    const { config, generator, discriminator: D, optD, rng, spectral, signs, batches } = this.parts;
+    const { l1D, l2D, r1Gamma, r1Every, gpLambda, labelSmoothing, spectralNorm } = s.live;
+    const r1Now = r1Gamma > 0 && this.dUpdates % r1Every === 0;
+    this.dUpdates += 1;
+    const n = config.batchSize;
+    let epochEnded = false;
+    const scalars: StepScalars = {};
+    tf.tidy(() => {
+      if (spectralNorm) spectral.powerIteration();
+      const next = batches.next();
+      epochEnded = next.epochEnded;
+      const tapeFree = !(r1Now || gpLambda > 0);
+      const z = this.latent(n);
+      const fake = tapeFree ? forward(generator, z) : generator.apply(z, { training: true });
+      const realIn = this.seen(next.batch, s);
+      const fakeIn = this.seen(fake, s);
+      const seedReal = rng.nextSeed();
+      const seedFake = rng.nextSeed();
+      const seedGp = rng.nextSeed();
+      const mix = gpLambda > 0 ? tf.randomUniform([n, ...D.inShape.map(() => 1)], 0, 1, 'float32', rng.nextSeed()) : null;
+      if (tapeFree) {
+        const kernel = spectralNorm ? spectral.normalize : undefined;
+        const d = discriminatorGradients(D, { lossId: config.loss, realIn, fakeIn, seedReal, seedFake, realTarget: 1 - labelSmoothing, report, signs, kernel });
+        const adversarial = spectralNorm ? d.grads.map((g, i) => spectral.kernelGradient(D.variables[i], g)) : d.grads;
+        const grads = addPenaltyGradients(D, adversarial, l1D, l2D);
+        const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
+        if (report) {
+          const penalty = weightPenalty(penalizedOf(D), l1D, l2D);
+          Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1: penalty.l1, dL2: penalty.l2, dReal: d.dReal, dFake: d.dFake, r1 }));
+        } else r1?.dispose();
+        const norm = applyUpdate(optD, grads, report);
+        if (norm) scalars.dGradNorm = tf.keep(norm);
+        return;
+      }
+      const loss = LOSSES[config.loss];
+      const { grads } = tf.variableGrads(() => {
+        const realOut = D.apply(realIn, this.dOptions(s.live, seedReal));
+        const fakeOut = D.apply(fakeIn, this.dOptions(s.live, seedFake));
+        const adversarial = loss.discriminator(realOut, fakeOut, 1 - labelSmoothing);
+        const penalty = weightPenalty(penalizedOf(D), l1D, l2D);
+        // The same dropout masks as the loss's real pass, so R1 measures the D being trained.
+        const critic = (seed: number) => (x: tf.Tensor) => D.apply(x, this.dOptions(s.live, seed, true));
+        const r1 = r1Now ? r1Penalty(critic(seedReal), realIn, r1Gamma * r1Every) : null;
+        const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : null;
+        Object.assign(
+          scalars,
+          keepAll({
+            dLoss: adversarial,
+            dL1: penalty.l1,
+            dL2: penalty.l2,
+            dReal: reportedD(config.loss, realOut),
+            dFake: reportedD(config.loss, fakeOut),
+            r1: this.reportR1(r1, r1Gamma > 0, r1Every),
+            gp: gp ?? undefined,
+          }),
+        );
+        // Only the terms that are on are added: zeros would cost kernels every step.
+        return sumPairwise([adversarial, ...penalty.active, ...(r1 ? [r1] : []), ...(gp ? [gp] : [])]) as tf.Scalar;
+      }, D.variables);
+      const norm = applyUpdate(
+        optD,
+        D.variables.map((v) => grads[v.name]),
+        report,
+      );
+      if (norm) scalars.dGradNorm = tf.keep(norm);
+    });
+    return { scalars, epochEnded };
+  }
+
+  /**
+   * The R1 value to chart this update, per update (a lazy term applied at k·γ counts 1/k): the
+   * fresh one, else the last one computed, so the series does not drop to 0 between lazy updates.
+   */
+  private reportR1(fresh: tf.Scalar | null, on: boolean, every: number): tf.Scalar | undefined {
+    if (fresh) {
+      const perUpdate = every > 1 ? (tf.div(fresh, every) as tf.Scalar) : fresh;
+      this.lastR1?.dispose();
+      this.lastR1 = tf.keep(perUpdate.clone());
+      return perUpdate;
+    }
+    if (!on) {
+      // Switched off: a later switch-on must not chart a value from before.
+      this.setLastR1(null);
+      return undefined;
+    }
+    return this.lastR1 ? this.lastR1.clone() : undefined;
+  }
+
+  setLastR1(value: number | null): void {
+    this.lastR1?.dispose();
+    this.lastR1 = value === null ? null : tf.scalar(value);
+  }
+
+  /** One G update, always tape-free: nothing in it is differentiated twice. */
+  generator(s: StepSettings): StepScalars {
+    const { config, generator: G, discriminator: D, optG, rng, spectral } = this.parts;
+    const { l1G, l2G } = s.live;
+    const scalars: StepScalars = {};
+    tf.tidy(() => {
+      const z = this.latent(config.batchSize);
+      const seed = rng.nextSeed();
+      const noiseSeed = rng.nextSeed();
+      const settings = augmentSettings(s.live);
+      const augSeed = augmentationOn(settings) ? rng.nextSeed() : 0;
+      const g = generatorGradients(G, D, {
+        lossId: config.loss,
+        z,
+        dropoutSeed: seed,
+        noise: { sigma: s.sigma, seed: noiseSeed },
+        dKernel: s.live.spectralNorm ? spectral.normalize : undefined,
+        augment: augmentationOn(settings) ? (fake) => augment(fake, settings, augSeed) : undefined,
+      });
+      const penalty = weightPenalty(penalizedOf(G), l1G, l2G);
+      Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
+      scalars.gGradNorm = tf.keep(applyUpdate(optG, addPenaltyGradients(G, g.grads, l1G, l2G), true)!);
+    });
+    return scalars;
+  }
+
+  dispose(): void {
+    this.setLastR1(null);
+  }
+}
+
+/**
+ * One Adam update from gradients in the variables' order; returns their global norm when
+ * `norm` (only charted updates need it). The gradients are flattened once: Adam runs on the
+ * flat vector and the norm reuses Adam's g².
+ */
+function applyUpdate(opt: LiveAdam, grads: tf.Tensor[], norm: boolean): tf.Scalar | null {
+  const g2 = opt.applyFlat(flattenAll(grads));
+  return norm ? (tf.sqrt(tf.sum(g2)) as tf.Scalar) : null;
+}

@@ -1,0 +1,60 @@
+/**
+ * Feeds D its real batches: a shuffled order over the training examples, a cursor, the epoch
+ * count, and one reusable CPU buffer. The last `holdout` examples of the dataset are never in the
+ * order: D never trains on them, so D's output on them against its output on the training reals
+ * shows how much D has memorised (Trainer.overfitting).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../data/types';
+import type { Random } from '../random';
+import { trainingCount } from '../config';
+
+export class RealBatches {
+  order: Int32Array;
+  cursor = 0;
+  epoch = 0;
+  private readonly buffer: Float32Array;
+
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly batchSize: number,
+    private readonly rng: Random,
+    /** Examples asked to be kept out of training (the dataset's last ones; at most half). */
+    holdout = 0,
+  ) {
+    this.order = new Int32Array(trainingCount(dataset.count, holdout)).map((_, i) => i);
+    this.rng.shuffle(this.order);
+    this.buffer = new Float32Array(batchSize * dataset.dim);
+  }
+
+  /** The next batch in the order; reshuffles (and counts an epoch) when the order runs out. */
+  next(): { batch: tf.Tensor; epochEnded: boolean } {
+    const n = this.batchSize;
+    const indices = new Int32Array(n);
+    let epochEnded = false;
+    for (let i = 0; i < n; i++) {
+      if (this.cursor >= this.order.length) {
+        this.cursor = 0;
+        this.epoch += 1;
+        epochEnded = true;
+        this.rng.shuffle(this.order);
+      }
+      indices[i] = this.order[this.cursor++];
+    }
+    this.dataset.readBatch(indices, this.buffer);
+    return { batch: tf.tensor(this.buffer, [n, ...this.dataset.info.shape]), epochEnded };
+  }
+
+  /** The indices of the held-out examples (never in the order). */
+  get heldOut(): Int32Array {
+    const first = this.order.length;
+    return new Int32Array(this.dataset.count - first).map((_, i) => first + i);
+  }
+
+  /** Examples by index (e.g. the held-out ones), as one tensor. */
+  examples(indices: Int32Array): tf.Tensor {
+    const out = new Float32Array(indices.length * this.dataset.dim);
+    this.dataset.readBatch(indices, out);
+    return tf.tensor(out, [indices.length, ...this.dataset.info.shape]);
+  }
+}
