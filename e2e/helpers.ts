@@ -6,13 +6,6 @@ import type { Page } from '@playwright/test';
 export const RING = 'dataset=ring8&batchSize=32';
 export const MNIST_SMALL = 'dataset=mnist&model=dcgan28-small&batchSize=64';
 
-/**
- * A loose guard against a frozen UI (a blocking call, a full-history render: seconds), not a jank
- * measurement: on a shared 2-core machine timings are noisy, so the number itself is reported by
- * the bench's app cell (`npm run bench -- --app`). Override with LONGTASK_LIMIT_MS.
- */
-export const LONGTASK_LIMIT_MS = Number(process.env.LONGTASK_LIMIT_MS ?? 500);
-
 export interface Opened {
   consoleErrors: string[];
 }
