@@ -13,7 +13,10 @@ export const TRANSLATED_FILES = [
   'src/app/components/charts/PenaltyChart.tsx',
   'src/app/components/charts/WeightsView.tsx',
   'src/app/components/runfiles/*.tsx',
+  'src/app/components/settings/HyperparamSlider.tsx',
   'src/app/components/settings/LrDecayControls.tsx',
+  'src/app/components/run/*.tsx',
+  'src/app/App.tsx',
 ];
 
 // JSX attributes a person reads or hears; every other attribute (dataKey, stroke, role…) is code.

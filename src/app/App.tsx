@@ -13,14 +13,16 @@ import { ShareControls } from './components/share/ShareControls';
 import { LanguagePicker } from './components/language/LanguagePicker';
 import { Welcome } from './components/welcome/Welcome';
 import { useHidden } from './viewStore';
+import { useTranslation } from 'react-i18next';
 
 export function App() {
+  const { t } = useTranslation();
   const noLessons = useHidden('lessons');
   return (
     <div className="app">
       <header className="app-header">
         <h1>
-          <img src="/favicon.svg" alt="" width={22} height={22} /> GAN Playground
+          <img src="/favicon.svg" alt="" width={22} height={22} /> {t('app.title')}
         </h1>
         {!noLessons && <LessonsMenu />}
         <StatusBar />

@@ -3,6 +3,8 @@ import { checkField, CONFIG_FIELDS, LIVE_KEYS } from '../../core/config';
 import { makeIntegerLogLadder, makeLinearLadder } from './labLadders';
 import { ladderOf, LIVE_CONTROLS, liveKeysIn } from './liveControls';
 import { makeLogLadder } from './logSlider';
+import { LR_DECAY_FLOOR } from '../../core/train/lrSchedule';
+import { en } from '../i18n/en';
 
 describe('the live-controls table', () => {
   it('names every live value once, with distinct accessible names', () => {
@@ -40,5 +42,19 @@ describe('the live-controls table', () => {
     expect(ladderOf('lrDecaySteps')).toEqual(makeIntegerLogLadder(1, 1_000_000, 'off'));
     expect(ladderOf('r1Every')).toEqual({ values: [1, 2, 4, 8, 16, 32, 64], allowZero: false, min: 1, max: 64 });
     expect(ladderOf('spectralNorm').values).toEqual([0, 1]);
+  });
+});
+
+describe('the live controls in the catalogue', () => {
+  it('say in English exactly what the table says (the sliders read the catalogue)', () => {
+    const floor = Math.round(LR_DECAY_FLOOR * 100);
+    for (const k of LIVE_KEYS) {
+      const c = LIVE_CONTROLS[k];
+      const e = en.live[k] as { label: string; short: string; help: string; scaleHint?: string };
+      expect(e.label, k).toBe(c.label);
+      expect(e.short, k).toBe(c.shortLabel);
+      expect(e.help.replace('{floor}', String(floor)), k).toBe(c.help);
+      expect(e.scaleHint, k).toBe(c.scaleHint);
+    }
   });
 });
