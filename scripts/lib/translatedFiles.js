@@ -17,6 +17,9 @@ export const TRANSLATED_FILES = [
   'src/app/components/settings/LrDecayControls.tsx',
   'src/app/components/run/*.tsx',
   'src/app/App.tsx',
+  'src/app/components/share/*.tsx',
+  'src/app/components/welcome/*.tsx',
+  'src/app/components/samples/StageView.tsx',
 ];
 
 // JSX attributes a person reads or hears; every other attribute (dataKey, stroke, role…) is code.

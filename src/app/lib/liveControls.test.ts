@@ -5,6 +5,7 @@ import { ladderOf, LIVE_CONTROLS, liveKeysIn } from './liveControls';
 import { makeLogLadder } from './logSlider';
 import { LR_DECAY_FLOOR } from '../../core/train/lrSchedule';
 import { en } from '../i18n/en';
+import { CONTROL_GROUPS } from './classroom';
 
 describe('the live-controls table', () => {
   it('names every live value once, with distinct accessible names', () => {
@@ -55,6 +56,16 @@ describe('the live controls in the catalogue', () => {
       expect(e.short, k).toBe(c.shortLabel);
       expect(e.help.replace('{floor}', String(floor)), k).toBe(c.help);
       expect(e.scaleHint, k).toBe(c.scaleHint);
+    }
+  });
+});
+
+describe('the classroom groups in the catalogue', () => {
+  it('name each hideable group in English as lib/classroom.ts does', () => {
+    const groups = en.classroom.groups as Record<string, string>;
+    for (const g of CONTROL_GROUPS) {
+      const live = (en.live as Record<string, { label: string }>)[g.id];
+      expect(groups[g.id] ?? groups.slider.replace('{name}', live.label), g.id).toBe(g.label);
     }
   });
 });
