@@ -20,6 +20,7 @@ export const TRANSLATED_FILES = [
   'src/app/components/share/*.tsx',
   'src/app/components/welcome/*.tsx',
   'src/app/components/samples/StageView.tsx',
+  'src/app/components/datasets/*.tsx',
 ];
 
 // JSX attributes a person reads or hears; every other attribute (dataKey, stroke, role…) is code.
