@@ -19,7 +19,7 @@ export const TRANSLATED_FILES = [
   'src/app/App.tsx',
   'src/app/components/share/*.tsx',
   'src/app/components/welcome/*.tsx',
-  'src/app/components/samples/StageView.tsx',
+  'src/app/components/samples/*.tsx',
   'src/app/components/datasets/*.tsx',
 ];
 
