@@ -20,6 +20,7 @@ export const TRANSLATED_FILES = [
   'src/app/components/share/*.tsx',
   'src/app/components/welcome/*.tsx',
   'src/app/components/samples/*.tsx',
+  'src/app/components/twins/*.tsx',
   'src/app/components/datasets/*.tsx',
 ];
 
