@@ -636,6 +636,15 @@ export const en = {
     samplesB: 'Run B: generated samples',
     samplesBFallback: 'Run B’s 64 images from the same fixed noise.',
   },
+  /** lib/runLabel.ts: a twin's difference and a baseline's label. */
+  runLabel: {
+    off: 'off',
+    on: 'on',
+    none: 'no regularizer',
+    separator: ', ',
+    difference: '{name} {value} (A: {a})',
+    baseline: '{dataset}, {regularizers}, to step {step}',
+  },
   /** Worker messages (src/worker/wording.ts): the worker sends the key and values, the page words them. */
   worker: {
     datasetFailed: 'Could not load dataset {id}: {detail}',

@@ -625,6 +625,14 @@ export const zhCN: Catalogue = {
     samplesB: '训练 B：生成的样本',
     samplesBFallback: '训练 B 用同一组固定噪声生成的 64 张图片。',
   },
+  runLabel: {
+    off: '关',
+    on: '开',
+    none: '无正则化',
+    separator: '，',
+    difference: '{name} {value}（A：{a}）',
+    baseline: '{dataset}，{regularizers}，训练到第 {step} 步',
+  },
   worker: {
     datasetFailed: '无法加载数据集 {id}：{detail}',
     badDrawing: '你画的点无法使用：{detail}',
