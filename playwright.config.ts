@@ -22,6 +22,10 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     launchOptions: { executablePath: '/usr/bin/chromium', args: baseArgs },
     trace: 'retain-on-failure',
+    // The built app registers a service worker (docs/offline.md). A worker left from one spec
+    // could serve that build's cached files to the next, so specs run without one unless they
+    // opt in (e2e/offline.spec.ts does, in a fresh context each test).
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'chromium', testIgnore: /webgpu\.spec\.ts/ },

@@ -10,6 +10,13 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/**
+ * How long a quality run may take before the test calls it hung: a guard, not a speed bar. On a
+ * quiet 2-core machine a run takes 75–100 s; on one loaded to 20+ (a CI run beside six other
+ * jobs) the two runs took over 480 s each and failed, though nothing was wrong with them.
+ */
+export const QUALITY_RUN_TIMEOUT_MS = 1_800_000;
+
 export interface QualitySummary {
   steps: number;
   wallTimeSec: number;

@@ -12,12 +12,16 @@ import { StatusBar } from './components/run/StatusBar';
 import { ShareControls } from './components/share/ShareControls';
 import { LanguagePicker } from './components/language/LanguagePicker';
 import { Welcome } from './components/welcome/Welcome';
-import { useHidden } from './viewStore';
+import { useHidden, useView } from './viewStore';
 import { useTranslation } from 'react-i18next';
+import { EmbedApp } from './components/embed/EmbedApp';
+import { UpdateNotice } from './components/offline/UpdateNotice';
 
 export function App() {
   const { t } = useTranslation();
   const noLessons = useHidden('lessons');
+  const embed = useView((s) => s.embed);
+  if (embed) return <EmbedApp />;
   return (
     <div className="app">
       <header className="app-header">
@@ -30,6 +34,7 @@ export function App() {
         <LanguagePicker />
       </header>
       <ErrorMessages />
+      <UpdateNotice />
       <ResumeOffer />
       <LessonPanel />
       <main className="app-main">

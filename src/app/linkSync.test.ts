@@ -17,4 +17,9 @@ describe('the address bar link', () => {
     const q = currentQuery(ready({ pending: { l2D: 0.001 }, backendRequested: 'wasm' }), { projector: true, quality: 'kl', hidden: ['lab'] }, 'r1-fix');
     expect(q).toBe('v=2&dataset=ring8&model=mlp2d&l2D=0.001&backend=wasm&lesson=r1-fix&quality=kl&projector=1&hide=lab');
   });
+
+  it('keeps embed mode in an embedded page\'s link, and drops it for "Open full playground"', () => {
+    expect(currentQuery(ready({}), { ...view, embed: true }, null)).toBe('v=2&dataset=ring8&model=mlp2d&embed=1');
+    expect(currentQuery(ready({}), { ...view, embed: true }, null, { embed: false })).toBe('v=2&dataset=ring8&model=mlp2d');
+  });
 });

@@ -16,7 +16,7 @@ const WRITE_EVERY_MS = 200;
 /** The query (no `?`) for what the page holds now; null before the first run is ready. */
 export function currentQuery(
   app: AppState,
-  view: Pick<ViewState, 'projector' | 'quality' | 'hidden'> & Partial<Pick<ViewState, 'lang'>>,
+  view: Pick<ViewState, 'projector' | 'quality' | 'hidden'> & Partial<Pick<ViewState, 'lang'>> & { embed?: boolean },
   lesson: string | null,
   extra: Partial<ViewParams> = {},
 ): string | null {
@@ -26,7 +26,16 @@ export function currentQuery(
     config,
     defaults: linkDefaults(config.dataset, app.datasets),
     backend: app.backendRequested,
-    view: { lesson, quality: view.quality, projector: view.projector, hide: view.hidden, autostart: false, lang: view.lang ?? null, ...extra },
+    view: {
+      lesson,
+      quality: view.quality,
+      projector: view.projector,
+      hide: view.hidden,
+      autostart: false,
+      lang: view.lang ?? null,
+      embed: view.embed,
+      ...extra,
+    },
   });
 }
 
@@ -42,7 +51,7 @@ export function currentLink(store: AppStore, extra: Partial<ViewParams> = {}): s
 export function applyLinkView(store: AppStore, link: RunLink): string[] {
   const notices: string[] = [];
   const v = link.view;
-  useView.setState({ projector: v.projector, quality: v.quality, hidden: v.hide, lang: v.lang });
+  useView.setState({ projector: v.projector, quality: v.quality, hidden: v.hide, lang: v.lang, embed: v.embed ?? false });
   if (v.lesson) {
     if (lessonById(v.lesson)) store.getState().showLesson(v.lesson);
     else notices.push(t('notices.noLesson', { lesson: v.lesson }));

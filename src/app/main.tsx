@@ -5,6 +5,7 @@ import { StoreContext } from './storeContext';
 import { KeepingContext } from './keepingContext';
 import { startTraining } from './workerClient';
 import { startLanguage } from './i18n/startLanguage';
+import { registerServiceWorker } from './lib/serviceWorker';
 import './styles.css';
 import './components/share/share.css';
 import './theme.css';
@@ -14,6 +15,7 @@ startLanguage(window.location.search);
 
 // Created once, outside React, so StrictMode's double effects cannot start two workers.
 const { store, keeping } = startTraining(window.location.search);
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,6 +8,8 @@ import type { Language } from './i18n/languages';
 
 export interface ViewState {
   projector: boolean;
+  /** Embed mode (`embed=1`): the compact layout for an iframe; fixed at start-up. */
+  embed: boolean;
   quality: string | null;
   hidden: string[];
   helpOpen: boolean;
@@ -25,6 +27,7 @@ export interface ViewState {
 
 export const useView = create<ViewState>()((set) => ({
   projector: false,
+  embed: false,
   quality: null,
   hidden: [],
   helpOpen: false,

@@ -12,14 +12,29 @@ import { createTrainingSession } from './trainingSession';
 import { wasmPaths } from './wasmAssets';
 import { installTestHooks } from './testHooks';
 import { abandonBackendStart, liveTensorCount } from '../core/backend/engineState';
+import { assetFetchError } from './assetFetchError';
+import { cachedDatasetIdsIn, keepDatasetResponse } from './offlineDatasetCache';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+const assetUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, scope.location.origin).href;
+// The service worker's dataset cache (vite.config.ts names it): read to say what works offline.
+const datasetCache: string = import.meta.env.VITE_DATASET_CACHE ?? 'gan-datasets-dev';
+const cachedIds = cachedDatasetIdsIn(scope.caches, datasetCache, assetUrl);
+const nameOf = (id: string) => DATASET_SOURCES.find((s) => s.info.id === id)?.info.name ?? id;
+
 async function readAsset(path: string): Promise<ArrayBuffer> {
-  const url = new URL(`${import.meta.env.BASE_URL}${path}`, scope.location.origin);
-  const response = await fetch(url);
+  let response: Response;
+  try {
+    response = await fetch(assetUrl(path));
+  } catch (e) {
+    throw await assetFetchError(path, e, { cachedIds, nameOf });
+  }
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status} (run "npm run prepare-data" if the file is missing)`);
-  return response.arrayBuffer();
+  const bytes = await response.clone().arrayBuffer();
+  // Best effort: a full or missing cache only means the file is not kept for offline use.
+  await keepDatasetResponse(scope.caches, datasetCache, path, response.url || assetUrl(path), response).catch(() => undefined);
+  return bytes;
 }
 
 // A MessageChannel turn is not clamped to 4 ms like setTimeout, so training slices stay dense.

@@ -645,6 +645,28 @@ export const en = {
     difference: '{name} {value} (A: {a})',
     baseline: '{dataset}, {regularizers}, to step {step}',
   },
+  embedCode: {
+    copy: 'Copy embed code',
+    title: "An '<iframe>' for slides and course pages: samples, loss chart and the controls left visible",
+    copied: 'Embed code copied',
+    noClipboard: 'The clipboard is not available here: select the code and copy it.',
+    closeField: 'Close the embed code field',
+  },
+  offline: {
+    title: 'Offline use',
+    online: 'After this visit the app opens without a network. Point datasets always work offline; image datasets once downloaded.',
+    offline: 'You are offline: the datasets marked “available offline” and every point dataset can be trained.',
+    sizeUnknown: 'size unknown offline',
+    available: 'available offline ✓',
+    downloading: 'downloading…',
+    notDownloaded: 'not downloaded',
+    progressOf: ' of {total}',
+    failed: '{name} could not be saved for offline use: {detail}. Datasets saved so far are kept.',
+    allAvailable: 'All datasets are available offline',
+    makeAll: 'Make all datasets available offline{total}',
+    makeOther: 'Make the other {n} available offline{total}',
+    total: ' ({size})',
+  },
   /** Worker messages (src/worker/wording.ts): the worker sends the key and values, the page words them. */
   worker: {
     datasetFailed: 'Could not load dataset {id}: {detail}',

@@ -65,6 +65,21 @@ describe('run link', () => {
     expect(mixed.notices).toEqual(['URL parameter "show": unknown control group "nope" ignored.']);
   });
 
+  it('round-trips embed mode, and reads embed=0 as off', () => {
+    const view = { ...EMPTY_VIEW, hide: ['lab'], embed: true };
+    const { q, back } = roundTrip(linkDefaults('ring8', [RING]), [RING], view);
+    expect(q).toContain('embed=1');
+    expect(back.view.embed).toBe(true);
+    expect(back.view.hide).toEqual(['lab']);
+    expect(decodeRunLink('?v=2&dataset=ring8&embed=0').view.embed).toBe(false);
+    expect(decodeRunLink('?v=2&dataset=ring8').view.embed).toBeUndefined();
+    const bad = decodeRunLink('?v=2&dataset=ring8&embed=sure');
+    expect(bad.notices.join('\n')).toMatch(/"embed" must be 1 or 0/);
+    expect(encodeRunLink({ config: linkDefaults('ring8', [RING]), defaults: linkDefaults('ring8', [RING]), backend: 'auto', view: EMPTY_VIEW })).not.toContain(
+      'embed',
+    );
+  });
+
   it('stays well under 2,000 characters with every field changed', () => {
     const config = Object.fromEntries(
       Object.entries(DEFAULT_CONFIG).map(([k, v]) => [k, typeof v === 'number' ? v + 0.000123456789 : v]),

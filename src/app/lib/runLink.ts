@@ -1,7 +1,7 @@
 /**
  * The run link: one codec, driven by the config schema, for everything that defines a run (each
  * config field, live values included, the seed, the backend choice) and what the page shows (the
- * open lesson, the quality measure, projector mode, a classroom link's hidden controls, the
+ * open lesson, the quality measure, projector mode, embed mode, a classroom link's hidden controls, the
  * language when a link fixes it).
  *
  * Writing keeps links short: only values that differ from the dataset's recommended settings go
@@ -34,6 +34,8 @@ export interface ViewParams {
   autostart: boolean;
   /** `lang`: the language the link fixes (null or absent = the reader's own). */
   lang?: Language | null;
+  /** The compact layout for an iframe (docs/embed.md); absent = off. */
+  embed?: boolean;
 }
 
 export const EMPTY_VIEW: ViewParams = { lesson: null, quality: null, projector: false, hide: [], autostart: false, lang: null };
@@ -62,7 +64,7 @@ export const MIGRATIONS: Record<number, Migration> = {
   1: { renamed: {}, dropped: {} },
 };
 
-const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'show', 'autostart', 'lang']);
+const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'show', 'autostart', 'lang', 'embed']);
 
 /**
  * The hidden control groups, in whichever form is shorter: `hide=` the hidden ones, or `show=`
@@ -109,6 +111,7 @@ export function encodeRunLink({ config, defaults, backend, view }: EncodeInput):
   if (view.hide.length) p.set(...hiddenParam(view.hide));
   if (view.autostart) p.set('autostart', '1');
   if (view.lang) p.set('lang', view.lang);
+  if (view.embed) p.set('embed', '1');
   // Commas in `hide` read better unescaped, and are safe in a query.
   return p.toString().replace(/%2C/g, ',');
 }
@@ -161,7 +164,7 @@ export function decodeRunLink(search: string): RunLink {
     const t = val.trim();
     if (k === 'lesson') view.lesson = /^[a-z0-9-]{1,40}$/.test(t) ? t : null;
     else if (k === 'quality') view.quality = /^[A-Za-z0-9_-]{1,40}$/.test(t) ? t : null;
-    else if (k === 'projector' || k === 'autostart') {
+    else if (k === 'projector' || k === 'autostart' || k === 'embed') {
       const on = FLAG_TRUE.has(t.toLowerCase());
       if (!on && !FLAG_FALSE.has(t.toLowerCase())) notices.push(i18n.t('notices.badFlag', { key: k, value: val }));
       view[k] = on;

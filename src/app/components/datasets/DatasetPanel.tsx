@@ -19,6 +19,7 @@ import { useApp, useAppStore } from '../../storeContext';
 import { DatasetPreview } from './DatasetPreview';
 import { DrawPoints } from './DrawPoints';
 import { ImageUpload } from './ImageUpload';
+import { OfflineDatasets } from './OfflineDatasets';
 import './datasets.css';
 
 type Tab = 'datasets' | 'images' | 'draw';
@@ -178,6 +179,7 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
           ))}
         </ul>
         {shown && <DatasetDetails info={shown} onTrain={trainOn} />}
+        <OfflineDatasets />
       </div>
 
       <div role="tabpanel" id="data-panel-images" aria-labelledby="data-tab-images" hidden={tab !== 'images'}>

@@ -16,6 +16,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { QrCode } from './QrCode';
 
 const ALL_GROUPS = CONTROL_GROUPS.map((g) => g.id);
+import { EmbedCodeButton } from './EmbedCodeButton';
 
 export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -114,6 +115,7 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
           {t('classroom.close')}
         </button>
         <CopyLinkButton getLink={link} label={t('classroom.copy')} />
+        <EmbedCodeButton getLink={link} />
       </div>
     </dialog>
   );
