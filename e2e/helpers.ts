@@ -22,9 +22,15 @@ export async function openApp(page: Page, query = RING, { waitReady = true } = {
   return { consoleErrors };
 }
 
+/** The run buttons in English or Chinese (i18n.spec opens the page with lang=zh-CN). */
+const START = /^(Start|开始)$/;
+const PAUSE = /^(Pause|暂停)$/;
+export const startButton = (page: Page) => page.getByRole('button', { name: START });
+export const pauseButton = (page: Page) => page.getByRole('button', { name: PAUSE });
+
 export async function waitReadyState(page: Page, timeout = 60_000): Promise<void> {
-  await expect(page.getByRole('status', { name: 'Run status' })).toContainText(/Backend: (webgpu|webgl|wasm|cpu)/, { timeout });
-  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled({ timeout });
+  await expect(page.getByTestId('backend')).toHaveText(/(Backend|后端)(: |：)(webgpu|webgl|wasm|cpu)/, { timeout });
+  await expect(startButton(page)).toBeEnabled({ timeout });
 }
 
 export async function stepCount(page: Page): Promise<number> {
@@ -57,15 +63,15 @@ export async function settled(read: () => Promise<number>, intervalMs = 300): Pr
 /** The step counter once it has stopped moving. */
 export const settledStep = (page: Page, intervalMs = 300): Promise<number> => settled(() => stepCount(page), intervalMs);
 
-export const clickStart = (page: Page) => page.getByRole('button', { name: 'Start', exact: true }).click();
-export const clickPause = (page: Page) => page.getByRole('button', { name: 'Pause', exact: true }).click();
+export const clickStart = (page: Page) => startButton(page).click();
+export const clickPause = (page: Page) => pauseButton(page).click();
 
 /** Starts, trains to at least `steps`, pauses; returns the step it settled on. */
 export async function trainThenPause(page: Page, steps: number): Promise<number> {
   await clickStart(page);
   await waitForStepAtLeast(page, steps, 60_000);
   await clickPause(page);
-  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
+  await expect(startButton(page)).toBeEnabled();
   return settledStep(page);
 }
 

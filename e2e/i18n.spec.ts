@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { clickStart, openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
+import { clickPause, clickStart, openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -66,8 +66,100 @@ test('the browser language decides when the link has none', async ({ browser }) 
     await page.setViewportSize({ width: 1400, height: 900 });
     await clickStart(page);
     await waitForStepAtLeast(page, 150);
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await clickPause(page);
     await page.screenshot({ path: 'docs/zh-CN.png' });
   }
   await context.close();
+});
+
+/** English labels of the converted areas: none may show on the Chinese page. */
+const ENGLISH_LABELS = [
+  'GAN Playground',
+  'Start',
+  'Pause',
+  'Step',
+  'Reset',
+  'Copy link',
+  'Classroom link…',
+  'Projector',
+  'Live settings (take effect at the next step)',
+  'Regularization lab (live)',
+  'Setup (changing these starts a new run)',
+  'Generator learning rate',
+  'Discriminator L2',
+  'Learning-rate decay steps',
+  'Dataset',
+  'Batch size',
+  'New seed',
+  'Datasets & your own data…',
+  'Pause training while this tab is hidden',
+  'Twin run (A/B)',
+  'Pin as baseline',
+  'Real vs generated points',
+  'Stage view',
+  'What the symbols mean',
+  'Export',
+  'Timelapse GIF',
+];
+
+test('lang=zh-CN: header, run controls, status, sliders, set-up, share, classroom and datasets windows speak Chinese', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, `${RING}&backend=wasm&lang=zh-CN`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GAN 游乐场');
+  const status = page.getByRole('status', { name: '训练状态' });
+  await expect(status).toContainText('已暂停');
+  await expect(page.getByTestId('backend')).toHaveText('后端：wasm');
+  await expect(status).toContainText('张/秒');
+  const run = page.getByRole('group', { name: '训练', exact: true });
+  for (const name of ['开始', '暂停', '单步', '重置']) await expect(run.getByRole('button', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('slider', { name: '生成器学习率' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '判别器 L2 数值' })).toBeVisible();
+  await expect(page.getByText('实时设置（下一步训练即生效）')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '批大小' })).toBeVisible();
+  await expect(page.getByRole('group', { name: '分享与教学' }).getByRole('button', { name: '复制链接' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '真实点与生成点' })).toBeVisible();
+  // The converted areas (the lessons' explainer below the pictures is not converted yet).
+  const converted = page.locator('.app-header, .control-panel, .panel-head, .export-menu, [data-testid="glossary"]');
+  for (const label of ENGLISH_LABELS) {
+    await expect(converted.getByText(label, { exact: true }), label).toHaveCount(0);
+    await expect(page.getByRole('button', { name: label, exact: true }), label).toHaveCount(0);
+  }
+
+  // The classroom dialog, its group names and its QR code.
+  await page.getByRole('button', { name: '课堂链接…' }).click();
+  const classroom = page.getByRole('dialog', { name: '课堂链接' });
+  await expect(classroom.getByRole('group', { name: '学生可以看到' })).toBeVisible();
+  await expect(classroom.getByRole('checkbox', { name: '滑块：判别器 L2' })).toBeVisible();
+  await expect(classroom.getByRole('img', { name: '课堂链接的二维码' })).toBeVisible();
+  await expect(classroom).toContainText('扫码打开链接');
+  for (const label of ['Students see', 'Tick all', 'Slider: Discriminator L2', 'Copy classroom link', 'Larger QR code']) {
+    await expect(classroom.getByText(label, { exact: true }), label).toHaveCount(0);
+  }
+  await classroom.getByRole('button', { name: '关闭' }).click();
+  await expect(classroom).toBeHidden();
+
+  // The datasets window.
+  await page.getByRole('button', { name: '数据集与自己的数据…' }).click();
+  const datasets = page.getByRole('dialog', { name: '数据集' });
+  await expect(datasets.getByRole('tab', { name: '你的图片' })).toBeVisible();
+  await expect(datasets.getByRole('heading', { name: '适用的模型' })).toBeVisible();
+  await expect(datasets.getByTestId('dataset-count')).toContainText('个点');
+  for (const label of ['Your images', 'Draw points', 'Models that fit', 'Licence', 'Each example']) {
+    await expect(datasets.getByText(label, { exact: true }), label).toHaveCount(0);
+  }
+  await datasets.getByRole('button', { name: '关闭数据集窗口' }).click();
+  await expect(datasets).toBeHidden();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('projector mode in Chinese at 1280×720 (screenshot with SCREENSHOT=1)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, `${RING}&backend=wasm&projector=1&lang=zh-CN`);
+  await expect(page.getByRole('button', { name: '投影模式' })).toHaveAttribute('aria-pressed', 'true');
+  if (!process.env.SCREENSHOT) return;
+  await clickStart(page);
+  await waitForStepAtLeast(page, 150);
+  await clickPause(page);
+  await page.screenshot({ path: 'docs/zh-CN-projector.png' });
 });

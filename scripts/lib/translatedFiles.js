@@ -13,7 +13,15 @@ export const TRANSLATED_FILES = [
   'src/app/components/charts/PenaltyChart.tsx',
   'src/app/components/charts/WeightsView.tsx',
   'src/app/components/runfiles/*.tsx',
+  'src/app/components/settings/HyperparamSlider.tsx',
   'src/app/components/settings/LrDecayControls.tsx',
+  'src/app/components/run/*.tsx',
+  'src/app/App.tsx',
+  'src/app/components/share/*.tsx',
+  'src/app/components/welcome/*.tsx',
+  'src/app/components/samples/*.tsx',
+  'src/app/components/twins/*.tsx',
+  'src/app/components/datasets/*.tsx',
 ];
 
 // JSX attributes a person reads or hears; every other attribute (dataKey, stroke, role…) is code.

@@ -13,10 +13,12 @@ import { ShareControls } from './components/share/ShareControls';
 import { LanguagePicker } from './components/language/LanguagePicker';
 import { Welcome } from './components/welcome/Welcome';
 import { useHidden, useView } from './viewStore';
+import { useTranslation } from 'react-i18next';
 import { EmbedApp } from './components/embed/EmbedApp';
 import { UpdateNotice } from './components/offline/UpdateNotice';
 
 export function App() {
+  const { t } = useTranslation();
   const noLessons = useHidden('lessons');
   const embed = useView((s) => s.embed);
   if (embed) return <EmbedApp />;
@@ -24,7 +26,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>
-          <img src="/favicon.svg" alt="" width={22} height={22} /> GAN Playground
+          <img src="/favicon.svg" alt="" width={22} height={22} /> {t('app.title')}
         </h1>
         {!noLessons && <LessonsMenu />}
         <StatusBar />

@@ -8,6 +8,7 @@ import { encodeRunLink, linkDefaults } from './lib/runLink';
 import type { RunLink, ViewParams } from './lib/runLink';
 import { lessonById } from './lessons';
 import { useView } from './viewStore';
+import { t } from './i18n/i18n';
 import type { ViewState } from './viewStore';
 
 const WRITE_EVERY_MS = 200;
@@ -53,7 +54,7 @@ export function applyLinkView(store: AppStore, link: RunLink): string[] {
   useView.setState({ projector: v.projector, quality: v.quality, hidden: v.hide, lang: v.lang, embed: v.embed ?? false });
   if (v.lesson) {
     if (lessonById(v.lesson)) store.getState().showLesson(v.lesson);
-    else notices.push(`URL parameter "lesson": no lesson "${v.lesson}"; ignored.`);
+    else notices.push(t('notices.noLesson', { lesson: v.lesson }));
   }
   if (v.autostart) {
     const unsubscribe = store.subscribe((s) => {

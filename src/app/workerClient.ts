@@ -13,6 +13,7 @@ import { superviseWorker, type WorkerLike } from './lib/workerSupervisor';
 import { createRecovery } from './workerRecovery';
 import { createHiddenPause } from './hiddenPause';
 import { usePrefs } from './prefs';
+import { t } from './i18n/i18n';
 
 /**
  * `?testHooks=1` names the worker so it installs its test hooks (src/worker/testHooks.ts), with
@@ -42,7 +43,7 @@ export function startTraining(search: string): { store: AppStore; keeping: Keepi
       keeping.getState().handleEvent(ev);
     },
     onRestart: (why) => recovery.restarted(why),
-    onGiveUp: (why) => store.getState().workerFailed(`The training worker stopped (${why}) and could not be restarted. Reload the page to try again.`),
+    onGiveUp: (why) => store.getState().workerFailed(t('notices.workerGaveUp', { why })),
     // Before the first ready the worker may be loading TF.js and the dataset without a word.
     expectAnswers: () => store.getState().phase === 'ready',
     setInterval: (fn, ms) => window.setInterval(fn, ms),

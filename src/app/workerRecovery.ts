@@ -7,6 +7,7 @@
  */
 import type { BackendChoice, TrainConfig } from '../core/config';
 import type { Command, WorkerEvent } from '../worker/protocol';
+import { t } from './i18n/i18n';
 
 export interface RecoveryHost {
   send(cmd: Command, transfer?: Transferable[]): void;
@@ -37,7 +38,7 @@ export function createRecovery(host: RecoveryHost): Recovery {
     if (!restoring) return;
     const { why, resume } = restoring;
     restoring = null;
-    host.notice(`The training worker stopped (${why}); restored from step ${step.toLocaleString('en-US')}.`);
+    host.notice(t('notices.workerRestored', { why, step }));
     if (resume) host.send({ type: 'start' });
   }
 

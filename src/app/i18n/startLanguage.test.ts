@@ -20,6 +20,7 @@ describe('startLanguage', () => {
     expect(i18n.language).toBe('zh-CN');
     expect(doc.documentElement.lang).toBe('zh-CN');
     expect(t('language.label')).toBe('语言');
+    expect(doc.title).toBe('GAN 游乐场');
   });
   it('lets lang= in the link fix the language over the browser and the remembered choice', () => {
     usePrefs.setState({ language: 'en' });
@@ -45,8 +46,10 @@ describe('pickLanguage', () => {
     expect(doc.documentElement.lang).toBe('zh-CN');
     expect(usePrefs.getState().language).toBe('zh-CN');
     expect(useView.getState().lang).toBeNull(); // no link language: the link stays without one
+    expect(doc.title).toBe('GAN 游乐场');
     pickLanguage('en');
     expect(t('language.label')).toBe('Language');
+    expect(doc.title).toBe('GAN Playground');
   });
   it('keeps a link-fixed language in the link, following the pick', () => {
     useView.setState({ lang: 'zh-CN' });

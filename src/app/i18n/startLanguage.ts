@@ -17,12 +17,15 @@ export function startLanguage(search: string, doc: Document = document, nav: Pic
   const choice = chooseLanguage(linkLang, usePrefs.getState().language, browser);
   // Screen readers pick their voice, and browsers their CJK fonts, from <html lang>.
   if (followHtmlLang) i18n.off('languageChanged', followHtmlLang);
+  // The tab's title (index.html's <title> is the English one) follows too.
   followHtmlLang = (lng) => {
     doc.documentElement.lang = lng;
+    doc.title = i18n.t('app.title');
   };
   i18n.on('languageChanged', followHtmlLang);
   void i18n.changeLanguage(choice.lang);
   doc.documentElement.lang = choice.lang;
+  doc.title = i18n.t('app.title');
   return choice;
 }
 

@@ -6,15 +6,17 @@
 import type { DatasetInfo } from '../../core/data/types';
 import { MAX_IMAGES, MAX_SOURCE_PIXELS } from '../../core/data/imageResize';
 import { DRAWN_MAX_POINTS, DRAWN_MIN_POINTS } from '../../core/data/drawnPoints';
-import { formatInt } from './format';
+import { t } from '../i18n/i18n';
 
 export { DRAWN_MAX_POINTS, DRAWN_MIN_POINTS, MAX_IMAGES, MAX_SOURCE_PIXELS };
 
 /** Largest file the worker reads (mirrors MAX_FILE_BYTES in src/worker/imageUploads.ts). */
 export const MAX_FILE_MB = 64;
 
-/** The caps, as the upload panel states them. */
-export const UPLOAD_CAPS_TEXT = `At most ${formatInt(MAX_IMAGES)} images (the rest are left out), ${MAX_SOURCE_PIXELS / 1e6} megapixels and ${MAX_FILE_MB} MB per file.`;
+/** The caps, as the upload panel states them (in the page's language). */
+export function uploadCapsText(): string {
+  return t('upload.caps', { images: MAX_IMAGES, megapixels: MAX_SOURCE_PIXELS / 1e6, mb: MAX_FILE_MB });
+}
 
 export interface UploadSummary {
   accepted: number;
@@ -24,8 +26,8 @@ export interface UploadSummary {
 
 /** "3 accepted, 1 skipped", plus " (12 over the cap)" when the set reached its cap. */
 export function uploadResultLine(r: UploadSummary): string {
-  const base = `${formatInt(r.accepted)} accepted, ${formatInt(r.skipped.length)} skipped`;
-  return r.capped > 0 ? `${base} (${formatInt(r.capped)} over the cap)` : base;
+  const counts = { accepted: r.accepted, skipped: r.skipped.length, capped: r.capped };
+  return t(r.capped > 0 ? 'upload.resultCapped' : 'upload.result', counts);
 }
 
 /** Groups skip reasons for a short summary: "not an image ×2, empty file (0 bytes) ×1". */
@@ -41,14 +43,15 @@ export function skipReasonCounts(skipped: UploadSummary['skipped']): { reason: s
 
 /** One example's shape in words: "28×28 grey", "32×32 RGB", "2-D points", "1-D numbers". */
 export function describeShape(info: Pick<DatasetInfo, 'kind' | 'shape'>): string {
-  if (info.kind === 'points') return info.shape.length === 1 && info.shape[0] === 1 ? '1-D numbers' : `${info.shape[0]}-D points`;
+  if (info.kind === 'points')
+    return info.shape.length === 1 && info.shape[0] === 1 ? t('datasets.shapeNumbers') : t('datasets.shapePoints', { d: info.shape[0] });
   const [h, w, c] = info.shape;
-  return `${h}×${w} ${c === 1 ? 'grey' : c === 3 ? 'RGB' : `${c}-channel`}`;
+  return t('datasets.shapeImage', { h, w, c: String(c) });
 }
 
 /** "10,000 images" / "1,024 points". */
 export function describeCount(info: Pick<DatasetInfo, 'kind' | 'count'>): string {
-  return `${formatInt(info.count)} ${info.kind === 'image' ? 'images' : 'points'}`;
+  return t('datasets.count', { n: info.count, kind: info.kind });
 }
 
 /** A 1-D set (the Dirac-GAN's): one number per example. */

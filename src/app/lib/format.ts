@@ -1,5 +1,6 @@
 /** Small text formatters for the status line and pickers. Pure TS. */
 import type { ModelSummary } from '../../core/models/specs';
+import { t } from '../i18n/i18n';
 
 /** 1234 → "1,234"; used for step counts and chart ticks (hot: no Intl, which is slow). */
 export function formatInt(n: number): string {
@@ -57,12 +58,12 @@ export function speedHint(model: ModelSummary, current: ModelSummary | null, mea
   if (current && measuredImagesPerSec > 0 && backend) {
     const ips = (measuredImagesPerSec * current.flopsPerImage) / model.flopsPerImage;
     const rate = ips >= 100 ? String(Math.round(ips)) : ips >= 10 ? ips.toFixed(0) : ips.toFixed(1);
-    return model.id === current.id ? `${rate} img/s on ${backend}` : `≈ ${rate} img/s on ${backend}`;
+    return t(model.id === current.id ? 'format.speedMeasured' : 'format.speedEstimated', { rate, backend });
   }
-  return `${formatFlops(model.flopsPerImage)}/image`;
+  return t('format.flopsPerImage', { flops: formatFlops(model.flopsPerImage) });
 }
 
 export function modelOptionLabel(model: ModelSummary, current: ModelSummary | null, measuredImagesPerSec: number, backend: string | null): string {
   const params = formatCount(model.generatorParams + model.discriminatorParams);
-  return `${model.label} — ${params} params — ${speedHint(model, current, measuredImagesPerSec, backend)}`;
+  return t('format.modelOption', { label: model.label, params, speed: speedHint(model, current, measuredImagesPerSec, backend) });
 }

@@ -3,6 +3,9 @@ import { checkField, CONFIG_FIELDS, LIVE_KEYS } from '../../core/config';
 import { makeIntegerLogLadder, makeLinearLadder } from './labLadders';
 import { ladderOf, LIVE_CONTROLS, liveKeysIn } from './liveControls';
 import { makeLogLadder } from './logSlider';
+import { LR_DECAY_FLOOR } from '../../core/train/lrSchedule';
+import { en } from '../i18n/en';
+import { CONTROL_GROUPS } from './classroom';
 
 describe('the live-controls table', () => {
   it('names every live value once, with distinct accessible names', () => {
@@ -54,5 +57,29 @@ describe('the live-controls table', () => {
     expect(ladderOf('lrDecaySteps')).toEqual(makeIntegerLogLadder(1, 1_000_000, 'off'));
     expect(ladderOf('r1Every')).toEqual({ values: [1, 2, 4, 8, 16, 32, 64], allowZero: false, min: 1, max: 64 });
     expect(ladderOf('spectralNorm').values).toEqual([0, 1]);
+  });
+});
+
+describe('the live controls in the catalogue', () => {
+  it('say in English exactly what the table says (the sliders read the catalogue)', () => {
+    const floor = Math.round(LR_DECAY_FLOOR * 100);
+    for (const k of LIVE_KEYS) {
+      const c = LIVE_CONTROLS[k];
+      const e = en.live[k] as { label: string; short: string; help: string; scaleHint?: string };
+      expect(e.label, k).toBe(c.label);
+      expect(e.short, k).toBe(c.shortLabel);
+      expect(e.help.replace('{floor}', String(floor)), k).toBe(c.help);
+      expect(e.scaleHint, k).toBe(c.scaleHint);
+    }
+  });
+});
+
+describe('the classroom groups in the catalogue', () => {
+  it('name each hideable group in English as lib/classroom.ts does', () => {
+    const groups = en.classroom.groups as Record<string, string>;
+    for (const g of CONTROL_GROUPS) {
+      const live = (en.live as Record<string, { label: string }>)[g.id];
+      expect(groups[g.id] ?? groups.slider.replace('{name}', live.label), g.id).toBe(g.label);
+    }
   });
 });

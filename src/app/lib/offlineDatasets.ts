@@ -4,6 +4,7 @@
  * same cache the service worker reads (CacheFirst), so it works before the page is controlled.
  */
 import { DATASET_ASSETS, DATASET_CACHE_PREFIX } from '../../core/data/offlineAssets';
+import { t } from '../i18n/i18n';
 
 /** Set by the build (vite.config.ts): the prefix plus a hash of the dataset files. */
 export const DATASET_CACHE: string = import.meta.env.VITE_DATASET_CACHE ?? `${DATASET_CACHE_PREFIX}dev`;
@@ -61,8 +62,10 @@ export function formatMegabytes(bytes: number): string {
 /** The "Make available offline" button's words: what it would still download. */
 export function makeOfflineLabel(ids: readonly string[], cached: readonly string[], sizes: Readonly<Record<string, number | null>>): string {
   const missing = ids.filter((id) => !cached.includes(id));
-  if (!missing.length) return 'All datasets are available offline';
+  if (!missing.length) return t('offline.allAvailable');
   const bytes = missing.map((id) => sizes[id]);
-  const total = bytes.every((b): b is number => b !== null && b !== undefined) ? ` (${formatMegabytes(bytes.reduce((a, b) => a + b, 0))})` : '';
-  return missing.length === ids.length ? `Make all datasets available offline${total}` : `Make the other ${missing.length} available offline${total}`;
+  const total = bytes.every((b): b is number => b !== null && b !== undefined)
+    ? t('offline.total', { size: formatMegabytes(bytes.reduce((a, b) => a + b, 0)) })
+    : '';
+  return missing.length === ids.length ? t('offline.makeAll', { total }) : t('offline.makeOther', { n: missing.length, total });
 }

@@ -129,26 +129,24 @@ export function decodeRunLink(search: string): RunLink {
     const n = Number(rawV);
     if (Number.isInteger(n) && n >= 1) version = n;
     else {
-      notices.push(`URL parameter "v" must be a link version (1 to ${LINK_VERSION}); got "${rawV}". Read as version ${LINK_VERSION}.`);
+      notices.push(i18n.t('notices.badVersion', { latest: LINK_VERSION, value: rawV }));
       version = LINK_VERSION;
     }
   }
   if (version > LINK_VERSION) {
-    notices.push(
-      `This link is from a newer version of the app (link version ${version}; this one reads ${LINK_VERSION}): settings it does not know are skipped.`,
-    );
+    notices.push(i18n.t('notices.newerLink', { version, latest: LINK_VERSION }));
   }
 
   let entries = [...params].filter(([k]) => k !== 'v');
   const seen = new Map<string, number>();
   for (const [k] of entries) seen.set(k, (seen.get(k) ?? 0) + 1);
-  for (const [k, n] of seen) if (n > 1) notices.push(`URL parameter "${k}" is given ${n} times; the last one is used.`);
+  for (const [k, n] of seen) if (n > 1) notices.push(i18n.t('notices.repeated', { key: k, n }));
   for (let from = Math.min(version, LINK_VERSION); from < LINK_VERSION; from++) {
     const m = MIGRATIONS[from];
     if (!m) continue;
     const next: [string, string][] = [];
     for (const [k, val] of entries) {
-      if (k in m.dropped) notices.push(`URL parameter "${k}" (link version ${from}) dropped: ${m.dropped[k]}.`);
+      if (k in m.dropped) notices.push(i18n.t('notices.dropped', { key: k, from, why: m.dropped[k] }));
       else if (k in m.renamed) next.push([m.renamed[k], val]);
       else next.push([k, val]);
     }
@@ -168,23 +166,23 @@ export function decodeRunLink(search: string): RunLink {
     else if (k === 'quality') view.quality = /^[A-Za-z0-9_-]{1,40}$/.test(t) ? t : null;
     else if (k === 'projector' || k === 'autostart' || k === 'embed') {
       const on = FLAG_TRUE.has(t.toLowerCase());
-      if (!on && !FLAG_FALSE.has(t.toLowerCase())) notices.push(`URL parameter "${k}" must be 1 or 0; got "${val}". Ignored.`);
+      if (!on && !FLAG_FALSE.has(t.toLowerCase())) notices.push(i18n.t('notices.badFlag', { key: k, value: val }));
       view[k] = on;
     } else if (k === 'hide' || k === 'show') {
       const ids = t
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean);
-      for (const id of ids) if (!isHideable(id)) notices.push(`URL parameter "${k}": unknown control group "${id}" ignored.`);
+      for (const id of ids) if (!isHideable(id)) notices.push(i18n.t('notices.unknownGroup', { key: k, id }));
       const known = ids.filter(isHideable);
       hideIds(k === 'hide' ? known : CONTROL_GROUPS.map((g) => g.id).filter((id) => !known.includes(id)));
     } else if (k === 'lang') {
-      // The page already speaks the fallback (src/app/i18n/startLanguage.ts), so the note is in it.
+      // The page already speaks the fallback (src/app/i18n/startLanguage.ts), so the notes are in it.
       const choice = chooseLanguage(val, null, []);
       view.lang = choice.fromLink ? choice.lang : null;
       if (!choice.fromLink) notices.push(i18n.t('notices.badLang', { value: val, languages: LANGUAGES.join(', ') }));
     }
-    if ((k === 'lesson' && !view.lesson) || (k === 'quality' && !view.quality)) notices.push(`URL parameter "${k}" ignored: "${val}" is not a valid id.`);
+    if ((k === 'lesson' && !view.lesson) || (k === 'quality' && !view.quality)) notices.push(i18n.t('notices.badId', { key: k, value: val }));
   }
   const parsed = parseUrlParams(rest.toString());
   return { version, backend: parsed.backend, config: parsed.config, view, notices: [...notices, ...parsed.notices].map(clipNotice) };

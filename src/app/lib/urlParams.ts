@@ -5,6 +5,7 @@
  */
 import { BACKEND_CHOICES, CONFIG_FIELDS, validateConfig } from '../../core/config';
 import type { BackendChoice, TrainConfig } from '../../core/config';
+import { t } from '../i18n/i18n';
 
 export interface UrlSettings {
   backend: BackendChoice;
@@ -31,11 +32,11 @@ export function parseUrlParams(search: string): UrlSettings {
     if (key === 'backend') {
       const v = value.trim().toLowerCase();
       if ((BACKEND_CHOICES as readonly string[]).includes(v)) backend = v as BackendChoice;
-      else notices.push(`URL parameter "backend" must be one of ${BACKEND_CHOICES.join(', ')}; got "${value}". Using auto.`);
+      else notices.push(t('notices.badBackend', { choices: BACKEND_CHOICES.join(', '), value }));
       continue;
     }
     if (!(key in CONFIG_FIELDS)) {
-      if (!OTHER_PARAMS.has(key)) notices.push(`Unknown URL parameter "${key}" ignored.`);
+      if (!OTHER_PARAMS.has(key)) notices.push(t('notices.unknownParam', { key }));
       continue;
     }
     const spec = CONFIG_FIELDS[key as keyof TrainConfig];
@@ -58,7 +59,7 @@ export function parseUrlParams(search: string): UrlSettings {
           .filter((e) => e.field === key)
           .map((e) => e.message)
           .join('; ') || check.errors[0].message;
-      notices.push(`URL parameter "${key}" ignored: ${why}.`);
+      notices.push(t('notices.badParam', { key, why }));
     }
   }
   return { backend, config, notices };

@@ -8,6 +8,7 @@
 import type { QualityState } from '../lib/labState';
 import type { ChartRow } from '../lib/metricHistory';
 import { baselineLabel } from '../lib/runLabel';
+import { t } from '../i18n/i18n';
 import type { ChartId } from './charts';
 import type { SampleFrame } from './frames';
 import type { Slice, SliceContext } from './slice';
@@ -39,7 +40,7 @@ export interface BaselinesSlice {
   removeBaseline(id: number): void;
 }
 
-const tooMany = `At most ${MAX_BASELINES} baselines: remove one first.`;
+const tooMany = () => t('notices.tooManyBaselines', { max: MAX_BASELINES });
 
 export function createBaselinesSlice({ set, get, pushError }: SliceContext): Slice<BaselinesSlice> {
   let nextId = 1;
@@ -52,11 +53,11 @@ export function createBaselinesSlice({ set, get, pushError }: SliceContext): Sli
         s.flushCharts();
         const { charts, config, dataset, step, quality } = get();
         if (!config || charts.losses.length === 0) {
-          pushError('bad-config', 'Nothing to pin yet: train a few steps first.');
+          pushError('bad-config', t('notices.nothingToPin'));
           return false;
         }
         if (s.baselines.length >= MAX_BASELINES) {
-          pushError('bad-config', tooMany);
+          pushError('bad-config', tooMany());
           return false;
         }
         add({ label: baselineLabel(dataset?.name ?? config.dataset, config, step), charts, quality, samples: s.samples.at(-1) ?? null });
@@ -64,20 +65,20 @@ export function createBaselinesSlice({ set, get, pushError }: SliceContext): Sli
       },
       checkBaselineRoom() {
         if (get().baselines.length < MAX_BASELINES) return true;
-        pushError('bad-config', tooMany);
+        pushError('bad-config', tooMany());
         return false;
       },
       async pinBaselineFile(file) {
         if (!get().checkBaselineRoom()) return false;
         const refuse = (why: string) => {
-          pushError('bad-run-file', `${file.name} cannot be pinned as a baseline: ${why} Nothing was changed.`);
+          pushError('bad-run-file', t('notices.cannotPin', { name: file.name, why }));
           return false;
         };
         let bytes: ArrayBuffer;
         try {
           bytes = await file.arrayBuffer();
         } catch (e) {
-          return refuse(`the file could not be read (${(e as Error).message}).`);
+          return refuse(t('notices.unreadableFile', { detail: (e as Error).message }));
         }
         // Loaded on first use: the decoder and the dataset checks it brings are not needed before.
         const { baselineFromRunFile } = await import('../lib/runFileBaseline');

@@ -1,5 +1,6 @@
 /** The datasets window's state: real examples per dataset, image uploads and drawings. */
 import { workerText } from '../i18n/workerText';
+import { t } from '../i18n/i18n';
 import type { UploadTarget, WorkerEvent } from '../../worker/protocol';
 import type { Slice, SliceContext } from './slice';
 
@@ -46,7 +47,7 @@ export function createDatasetsSlice({ set, get, send }: SliceContext): Slice<Dat
         send({ type: 'previewDataset', id });
       },
       uploadImages(files, target, invert) {
-        set({ upload: { busy: true, fraction: 0, message: `Sending ${files.length} files to the worker…`, result: null } });
+        set({ upload: { busy: true, fraction: 0, message: t('notices.sendingFiles', { n: files.length }), result: null } });
         send({ type: 'uploadImages', files, target, invert });
       },
       useDrawnPoints(points) {

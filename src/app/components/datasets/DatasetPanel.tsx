@@ -4,6 +4,7 @@
  * pickers as a non-modal window, so the run stays in view and keeps training meanwhile.
  */
 import { useHidden } from '../../viewStore';
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
@@ -22,11 +23,8 @@ import { OfflineDatasets } from './OfflineDatasets';
 import './datasets.css';
 
 type Tab = 'datasets' | 'images' | 'draw';
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'datasets', label: 'Datasets' },
-  { id: 'images', label: 'Your images' },
-  { id: 'draw', label: 'Draw points' },
-];
+/** The tabs in order; each one's name is datasets.tabs.<id> in the catalogues. */
+const TABS: { id: Tab }[] = [{ id: 'datasets' }, { id: 'images' }, { id: 'draw' }];
 
 /** The models that fit a dataset: the worker's list for the current one, else from the specs. */
 function fittingModels(info: DatasetInfo, current: DatasetInfo | null, currentModels: ModelSummary[], latentDim: number): ModelSummary[] {
@@ -36,6 +34,7 @@ function fittingModels(info: DatasetInfo, current: DatasetInfo | null, currentMo
 }
 
 function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: DatasetInfo): void }) {
+  const { t } = useTranslation();
   const store = useAppStore();
   const preview = useApp((s) => s.previews[info.id]);
   const { current, models, latentDim, isCurrent } = useApp(
@@ -55,42 +54,39 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
         <div className="dataset-facts">
           <p className="dataset-description">{info.description}</p>
           <dl>
-            <dt>Size</dt>
+            <dt>{t('datasets.size')}</dt>
             <dd data-testid="dataset-count">{describeCount(info)}</dd>
-            <dt>Each example</dt>
+            <dt>{t('datasets.eachExample')}</dt>
             <dd>{describeShape(info)}</dd>
-            <dt>Licence</dt>
+            <dt>{t('datasets.licence')}</dt>
             <dd data-testid="dataset-licence">{info.licence}</dd>
-            <dt>Credit</dt>
+            <dt>{t('datasets.credit')}</dt>
             <dd data-testid="dataset-credit">{info.credit}</dd>
             {info.classNames && (
               <>
-                <dt>Classes</dt>
+                <dt>{t('datasets.classes')}</dt>
                 <dd>{info.classNames.join(', ')}</dd>
               </>
             )}
           </dl>
         </div>
       </div>
-      <h4>Models that fit</h4>
+      <h4>{t('datasets.models')}</h4>
       <ul className="fitting-models" data-testid="fitting-models">
         {fits.map((m) => (
           <li key={m.id}>
             {m.label}
-            {m.id === recommended && <span className="tag">recommended</span>}
-            <span className="muted">
-              {' '}
-              · {formatCount(m.generatorParams)} G + {formatCount(m.discriminatorParams)} D params
-            </span>
+            {m.id === recommended && <span className="tag">{t('datasets.recommended')}</span>}
+            <span className="muted"> {t('datasets.params', { g: formatCount(m.generatorParams), d: formatCount(m.discriminatorParams) })}</span>
           </li>
         ))}
-        {fits.length === 0 && <li>None yet.</li>}
+        {fits.length === 0 && <li>{t('datasets.noModels')}</li>}
       </ul>
       {isCurrent ? (
-        <p className="muted">The current run trains on this dataset.</p>
+        <p className="muted">{t('datasets.isCurrent')}</p>
       ) : (
         <button type="button" className="primary" onClick={() => onTrain(info)}>
-          Train on {info.name}
+          {t('datasets.trainOn', { name: info.name })}
         </button>
       )}
     </div>
@@ -98,6 +94,7 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
 }
 
 export function DatasetPanel({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
   const store = useAppStore();
   const { datasets, currentId } = useApp(useShallow((s) => ({ datasets: s.datasets, currentId: s.config?.dataset ?? null })));
   const [tab, setTab] = useState<Tab>('datasets');
@@ -113,11 +110,11 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
   const trainOn = (info: DatasetInfo) => {
     const next: Partial<TrainConfig> = { dataset: info.id };
     if (!info.recommended.model) next.model = modelsForShape(info.shape)[0];
-    askReset(`dataset to ${info.name}`, () => store.getState().reset(next));
+    askReset(t('confirmReset.what.dataset', { name: info.name }), () => store.getState().reset(next));
   };
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = TABS.findIndex((t) => t.id === tab);
+    const i = TABS.findIndex((x) => x.id === tab);
     let j: number;
     if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
     else if (e.key === 'ArrowLeft') j = (i + TABS.length - 1) % TABS.length;
@@ -132,33 +129,33 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
   return (
     <div className="dataset-panel">
       <div className="dataset-panel-head">
-        <h2 id="datasets-title">Datasets</h2>
-        <div role="tablist" aria-label="Data sources" className="tabs" onKeyDown={onTabKey}>
-          {TABS.map((t) => (
+        <h2 id="datasets-title">{t('datasets.title')}</h2>
+        <div role="tablist" aria-label={t('datasets.sources')} className="tabs" onKeyDown={onTabKey}>
+          {TABS.map((x) => (
             <button
-              key={t.id}
+              key={x.id}
               ref={(el) => {
-                tabRefs.current[t.id] = el;
+                tabRefs.current[x.id] = el;
               }}
               type="button"
               role="tab"
-              id={`data-tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls={`data-panel-${t.id}`}
-              tabIndex={tab === t.id ? 0 : -1}
-              onClick={() => setTab(t.id)}
+              id={`data-tab-${x.id}`}
+              aria-selected={tab === x.id}
+              aria-controls={`data-panel-${x.id}`}
+              tabIndex={tab === x.id ? 0 : -1}
+              onClick={() => setTab(x.id)}
             >
-              {t.label}
+              {t(`datasets.tabs.${x.id}`)}
             </button>
           ))}
         </div>
-        <button type="button" className="close-button" onClick={onClose} aria-label="Close datasets">
+        <button type="button" className="close-button" onClick={onClose} aria-label={t('datasets.close')}>
           ✕
         </button>
       </div>
 
       <div role="tabpanel" id="data-panel-datasets" aria-labelledby="data-tab-datasets" hidden={tab !== 'datasets'} className="datasets-tab">
-        <ul className="dataset-list" aria-label="Datasets" onMouseLeave={() => setHovered(null)}>
+        <ul className="dataset-list" aria-label={t('datasets.list')} onMouseLeave={() => setHovered(null)}>
           {datasets.map((d) => (
             <li key={d.id}>
               <button
@@ -175,7 +172,7 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
                 <span className="dataset-name">{d.name}</span>
                 <span className="muted">
                   {describeCount(d)} · {describeShape(d)}
-                  {d.id === currentId ? ' · training' : ''}
+                  {d.id === currentId ? t('datasets.training') : ''}
                 </span>
               </button>
             </li>
@@ -186,11 +183,11 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
       </div>
 
       <div role="tabpanel" id="data-panel-images" aria-labelledby="data-tab-images" hidden={tab !== 'images'}>
-        <ImageUpload onTrain={() => askReset('dataset to your images', () => store.getState().reset({ dataset: 'upload' }))} />
+        <ImageUpload onTrain={() => askReset(t('confirmReset.what.images'), () => store.getState().reset({ dataset: 'upload' }))} />
       </div>
 
       <div role="tabpanel" id="data-panel-draw" aria-labelledby="data-tab-draw" hidden={tab !== 'draw'}>
-        <DrawPoints onTrain={(points) => askReset('dataset to your drawing', () => store.getState().useDrawnPoints(points))} />
+        <DrawPoints onTrain={(points) => askReset(t('confirmReset.what.drawing'), () => store.getState().useDrawnPoints(points))} />
       </div>
     </div>
   );
@@ -202,6 +199,7 @@ export function DatasetBrowser() {
 }
 
 function DatasetBrowserShown() {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   // Once opened, the panel stays mounted (hidden when closed), so a drawing or an upload result survives.
   const [mounted, setMounted] = useState(false);
@@ -235,9 +233,9 @@ function DatasetBrowserShown() {
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
-        title="See real examples, licences and fitting models of every dataset; use your own images; draw 2-D data"
+        title={t('datasets.openTitle')}
       >
-        Datasets &amp; your own data…
+        {t('datasets.open')}
       </button>
       {createPortal(
         <dialog

@@ -2,6 +2,7 @@
  * Real examples of one dataset: a 4×4 grid of images (putImageData, scaled up crisply), or a
  * scatter of a few hundred points. 1-D sets (Dirac) get a number line instead.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import type { DatasetInfo } from '../../../core/data/types';
 import { hasPreview, isOneD, pointsViewBox } from '../../lib/datasets';
@@ -91,6 +92,7 @@ export interface DatasetPreviewProps {
 }
 
 export function DatasetPreview({ info, preview }: DatasetPreviewProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const drawable = hasPreview(info);
   const oneD = isOneD(info);
@@ -105,10 +107,10 @@ export function DatasetPreview({ info, preview }: DatasetPreviewProps) {
 
   const ready = oneD || Boolean(preview?.image || preview?.points);
   const label = oneD
-    ? `Real examples of ${info.name}: every one is 0`
+    ? t('datasets.previewZero', { name: info.name })
     : info.kind === 'image'
-      ? `Real examples of ${info.name}: 16 images`
-      : `Real examples of ${info.name}: ${preview?.points ? preview.points.length / 2 : ''} points`;
+      ? t('datasets.previewImages', { name: info.name })
+      : t('datasets.previewPoints', { name: info.name, n: preview?.points ? preview.points.length / 2 : '' });
   return (
     <div className={`dataset-preview ${info.kind === 'image' ? 'is-image' : 'is-points'}`} aria-busy={!ready}>
       {(drawable || oneD) && (
@@ -123,7 +125,7 @@ export function DatasetPreview({ info, preview }: DatasetPreviewProps) {
           hidden={!ready}
         />
       )}
-      {!ready && drawable && <p className="dataset-preview-wait">Loading real examples…</p>}
+      {!ready && drawable && <p className="dataset-preview-wait">{t('datasets.loadingExamples')}</p>}
     </div>
   );
 }

@@ -6,14 +6,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { DRAWN_MAX_POINTS, DRAWN_MIN_POINTS, brushTo, canvasToData, dataToCanvas } from '../../lib/datasets';
 import type { BrushState } from '../../lib/datasets';
-import { formatInt } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
 
 /** The canvas's CSS size in pixels (the drawing is resolution-independent). */
 const SIZE = 280;
+/** Brush spacings; each one's name is draw.<key> in the catalogues. */
 const SPACINGS = [
-  { px: 4, label: 'dense: a point every 4 px' },
-  { px: 8, label: 'medium: a point every 8 px' },
-  { px: 16, label: 'sparse: a point every 16 px' },
+  { px: 4, key: 'dense' },
+  { px: 8, key: 'medium' },
+  { px: 16, key: 'sparse' },
 ];
 const DOT = 'rgba(4, 120, 87, 0.85)';
 
@@ -57,6 +58,7 @@ const dot = (ctx: CanvasRenderingContext2D, x: number, y: number) => {
 };
 
 export function DrawPoints({ onTrain }: DrawPointsProps) {
+  const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // Data-unit coordinates, x, y interleaved; strokeStarts[i] = index (in points) where stroke i began.
   const points = useRef<number[]>([]);
@@ -173,16 +175,13 @@ export function DrawPoints({ onTrain }: DrawPointsProps) {
   const full = count >= DRAWN_MAX_POINTS;
   return (
     <div className="draw-points">
-      <p>
-        Press and drag to paint points (mouse, finger or pen). The generator then learns to make points that look like your drawing; the real points appear
-        beside its attempts.
-      </p>
+      <p>{t('draw.intro')}</p>
       <div className="draw-area">
         <canvas
           ref={canvasRef}
           className="draw-canvas"
           style={{ width: SIZE, height: SIZE }}
-          aria-label={`Drawing canvas, ${count} points: press and drag to paint points`}
+          aria-label={t('draw.canvas', { n: count })}
           data-testid="draw-canvas"
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
@@ -192,43 +191,40 @@ export function DrawPoints({ onTrain }: DrawPointsProps) {
         />
         <div className="draw-tools">
           <div className="brush-row">
-            <label htmlFor="brush-spacing">Brush spacing</label>
+            <label htmlFor="brush-spacing">{t('draw.spacing')}</label>
             <select id="brush-spacing" value={spacing} onChange={(e) => setSpacing(Number(e.target.value))}>
               {SPACINGS.map((s) => (
                 <option key={s.px} value={s.px}>
-                  {s.label}
+                  {t(`draw.${s.key}`)}
                 </option>
               ))}
             </select>
           </div>
           <p className="draw-count" data-testid="draw-count" aria-live="polite">
-            {formatInt(count)} {count === 1 ? 'point' : 'points'}
-            {full && ` (full: at most ${formatInt(DRAWN_MAX_POINTS)})`}
+            {t('draw.count', { n: count })}
+            {full && t('draw.full', { max: DRAWN_MAX_POINTS })}
           </p>
           <div className="draw-buttons">
             <button type="button" onClick={addBlob} disabled={full}>
-              Add a blob
+              {t('draw.blob')}
             </button>
             <button type="button" onClick={undo} disabled={count === 0}>
-              Undo stroke
+              {t('draw.undo')}
             </button>
             <button type="button" onClick={clear} disabled={count === 0}>
-              Clear
+              {t('draw.clear')}
             </button>
           </div>
           <button
             type="button"
             className="primary"
             disabled={count < DRAWN_MIN_POINTS}
-            title={count < DRAWN_MIN_POINTS ? `Draw at least ${DRAWN_MIN_POINTS} points first` : 'Start a new run on your drawing'}
+            title={count < DRAWN_MIN_POINTS ? t('draw.tooFew', { min: DRAWN_MIN_POINTS }) : t('draw.trainTitle')}
             onClick={() => onTrain(Float32Array.from(points.current))}
           >
-            Train on my drawing
+            {t('draw.train')}
           </button>
-          <p className="muted">
-            At least {DRAWN_MIN_POINTS} points, at most {formatInt(DRAWN_MAX_POINTS)}. Each point is repeated with a little jitter, so a few strokes make a
-            smooth target.
-          </p>
+          <p className="muted">{t('draw.limits', { min: DRAWN_MIN_POINTS, max: DRAWN_MAX_POINTS })}</p>
         </div>
       </div>
     </div>

@@ -5,18 +5,16 @@
  * meanwhile; "Train on these images" then switches the run (asking first).
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DragEvent } from 'react';
 import type { UploadTarget } from '../../../worker/protocol';
-import { MAX_IMAGES, UPLOAD_CAPS_TEXT, skipReasonCounts, uploadResultLine } from '../../lib/datasets';
+import { MAX_IMAGES, skipReasonCounts, uploadCapsText, uploadResultLine } from '../../lib/datasets';
 import { collectDroppedFiles } from '../../lib/droppedFiles';
-import { formatInt } from '../../lib/format';
 import { useApp, useAppStore } from '../../storeContext';
 import { DatasetPreview } from './DatasetPreview';
 
-const TARGET_LABELS: Record<UploadTarget, string> = {
-  grey28: '28×28 grey (like MNIST)',
-  rgb32: '32×32 colour (like the emoji)',
-};
+/** The targets in order; each one's name is upload.<target> in the catalogues. */
+const TARGETS: UploadTarget[] = ['grey28', 'rgb32'];
 /** Skipped files listed one by one; the rest are summarised by reason. */
 const SKIPPED_LISTED = 100;
 
@@ -26,6 +24,7 @@ export interface ImageUploadProps {
 }
 
 export function ImageUpload({ onTrain }: ImageUploadProps) {
+  const { t } = useTranslation();
   const store = useAppStore();
   const upload = useApp((s) => s.upload);
   const uploadPreview = useApp((s) => s.previews.upload);
@@ -54,13 +53,13 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    setCollecting('Listing the dropped files…');
+    setCollecting(t('upload.listing'));
     collectDroppedFiles(e.dataTransfer)
       .then(({ files, truncated }) => {
-        setCollecting(truncated ? `Only the first ${formatInt(files.length)} files of the folder were taken.` : null);
+        setCollecting(truncated ? t('upload.truncated', { n: files.length }) : null);
         send(files);
       })
-      .catch((err: unknown) => setCollecting(`Could not read the dropped items: ${(err as Error).message}`));
+      .catch((err: unknown) => setCollecting(t('upload.cannotRead', { detail: (err as Error).message })));
   };
 
   const settingsChanged = last !== null && (last.target !== target || last.invert !== invert);
@@ -69,19 +68,18 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
   return (
     <div className="image-upload">
       <p className="privacy-note">
-        <strong>Nothing is uploaded anywhere.</strong> Your images are decoded in this browser tab, in a background worker, and never leave your computer.
-        Training keeps running while they are read.
+        <strong>{t('upload.privacyStrong')}</strong> {t('upload.privacy')}
       </p>
 
       <fieldset className="upload-options" disabled={upload.busy}>
-        <legend>Fit each image to</legend>
-        {(Object.keys(TARGET_LABELS) as UploadTarget[]).map((t) => (
-          <label key={t} className="radio">
-            <input type="radio" name={`${id}-target`} value={t} checked={target === t} onChange={() => setTarget(t)} /> {TARGET_LABELS[t]}
+        <legend>{t('upload.fitTo')}</legend>
+        {TARGETS.map((x) => (
+          <label key={x} className="radio">
+            <input type="radio" name={`${id}-target`} value={x} checked={target === x} onChange={() => setTarget(x)} /> {t(`upload.${x}`)}
           </label>
         ))}
         <label className="checkbox">
-          <input type="checkbox" checked={invert} onChange={(e) => setInvert(e.target.checked)} /> Invert (dark ink on light paper)
+          <input type="checkbox" checked={invert} onChange={(e) => setInvert(e.target.checked)} /> {t('upload.invert')}
         </label>
       </fieldset>
 
@@ -101,16 +99,18 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
         }}
         onDrop={onDrop}
       >
-        <p>Drop PNG, JPEG, WebP or GIF images (or a folder of them) here, or</p>
+        <p>{t('upload.drop')}</p>
         <div className="drop-buttons">
           <button type="button" onClick={() => filesRef.current?.click()} disabled={upload.busy}>
-            Choose images…
+            {t('upload.chooseImages')}
           </button>
           <button type="button" onClick={() => folderRef.current?.click()} disabled={upload.busy}>
-            Choose a folder…
+            {t('upload.chooseFolder')}
           </button>
         </div>
-        <p className="caps">Each image is centre-cropped to a square and resized. GIFs give their first frame. {UPLOAD_CAPS_TEXT}</p>
+        <p className="caps">
+          {t('upload.howResized')} {uploadCapsText()}
+        </p>
         <input
           ref={filesRef}
           className="visually-hidden"
@@ -118,7 +118,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
           multiple
           accept="image/*"
           tabIndex={-1}
-          aria-label="Choose image files"
+          aria-label={t('upload.imageFiles')}
           onChange={(e) => {
             send(Array.from(e.target.files ?? []));
             e.target.value = '';
@@ -133,7 +133,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
           type="file"
           multiple
           tabIndex={-1}
-          aria-label="Choose a folder of images"
+          aria-label={t('upload.folder')}
           onChange={(e) => {
             send(Array.from(e.target.files ?? []));
             e.target.value = '';
@@ -145,7 +145,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
         {collecting && <p>{collecting}</p>}
         {upload.busy && (
           <p className="upload-progress">
-            <progress max={1} value={upload.fraction} aria-label="Decoding images" /> {upload.message}
+            <progress max={1} value={upload.fraction} aria-label={t('upload.decoding')} /> {upload.message}
           </p>
         )}
         {result && !upload.busy && (
@@ -167,7 +167,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
 
       {result && !upload.busy && result.skipped.length > 0 && (
         <details className="skipped-files" open={result.skipped.length <= 12}>
-          <summary>Skipped files and why</summary>
+          <summary>{t('upload.skippedTitle')}</summary>
           <ul data-testid="skipped-list">
             {result.skipped.slice(0, SKIPPED_LISTED).map((s, i) => (
               <li key={i}>
@@ -175,18 +175,14 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
               </li>
             ))}
           </ul>
-          {result.skipped.length > SKIPPED_LISTED && <p>…and {formatInt(result.skipped.length - SKIPPED_LISTED)} more.</p>}
+          {result.skipped.length > SKIPPED_LISTED && <p>{t('upload.more', { n: result.skipped.length - SKIPPED_LISTED })}</p>}
         </details>
       )}
-      {result && !upload.busy && result.capped > 0 && (
-        <p className="caps">
-          {formatInt(result.capped)} files were left out: a set holds at most {formatInt(MAX_IMAGES)} images.
-        </p>
-      )}
+      {result && !upload.busy && result.capped > 0 && <p className="caps">{t('upload.leftOut', { n: result.capped, max: MAX_IMAGES })}</p>}
 
       {settingsChanged && !upload.busy && last && (
         <button type="button" onClick={() => send(last.files)}>
-          Decode the same {formatInt(last.files.length)} files again with these settings
+          {t('upload.again', { n: last.files.length })}
         </button>
       )}
 
@@ -196,9 +192,9 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
           <div>
             <p>{info.description}</p>
             <button type="button" className="primary" onClick={onTrain}>
-              Train on these images
+              {t('upload.train')}
             </button>
-            {onUpload && <p className="muted">The current run trains on your images.</p>}
+            {onUpload && <p className="muted">{t('upload.isCurrent')}</p>}
           </div>
         </div>
       )}

@@ -4,6 +4,7 @@
  * progress bar (docs/offline.md). Point datasets are made in code and always work offline.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DATASET_ASSETS } from '../../../core/data/offlineAssets';
 import { cacheDataset, cachedDatasetIds, datasetFileSize, formatMegabytes, makeOfflineLabel } from '../../lib/offlineDatasets';
 import { useApp } from '../../storeContext';
@@ -31,6 +32,7 @@ function useOnline(): boolean {
 }
 
 export function OfflineDatasets() {
+  const { t } = useTranslation();
   const datasets = useApp((s) => s.datasets);
   const online = useOnline();
   const supported = typeof caches !== 'undefined';
@@ -62,7 +64,7 @@ export function OfflineDatasets() {
       try {
         await cacheDataset(id, (loaded, total) => setProgress({ id, loaded, total }));
       } catch (e) {
-        setError(`${nameOf(id)} could not be saved for offline use: ${(e as Error).message}. Datasets saved so far are kept.`);
+        setError(t('offline.failed', { name: nameOf(id), detail: (e as Error).message }));
         break;
       }
       setCached((c) => [...c, id]);
@@ -74,25 +76,21 @@ export function OfflineDatasets() {
   const label = makeOfflineLabel(IDS, cached, sizes);
   return (
     <section className="offline-datasets" aria-labelledby="offline-datasets-title" data-testid="offline-datasets">
-      <h3 id="offline-datasets-title">Offline use</h3>
-      <p className="muted">
-        {online
-          ? 'After this visit the app opens without a network. Point datasets always work offline; image datasets once downloaded.'
-          : 'You are offline: the datasets marked “available offline” and every point dataset can be trained.'}
-      </p>
+      <h3 id="offline-datasets-title">{t('offline.title')}</h3>
+      <p className="muted">{online ? t('offline.online') : t('offline.offline')}</p>
       <ul>
         {IDS.map((id) => (
           <li key={id} data-testid={`offline-${id}`}>
             {nameOf(id)}
-            <span className="muted"> · {sizes[id] ? formatMegabytes(sizes[id]) : 'size unknown offline'} · </span>
-            {cached.includes(id) ? <b>available offline ✓</b> : progress?.id === id ? 'downloading…' : 'not downloaded'}
+            <span className="muted"> · {sizes[id] ? formatMegabytes(sizes[id]) : t('offline.sizeUnknown')} · </span>
+            {cached.includes(id) ? <b>{t('offline.available')}</b> : progress?.id === id ? t('offline.downloading') : t('offline.notDownloaded')}
           </li>
         ))}
       </ul>
       {progress && (
         <label className="offline-progress">
           {nameOf(progress.id)}: {formatMegabytes(progress.loaded)}
-          {progress.total ? ` of ${formatMegabytes(progress.total)}` : ''}
+          {progress.total ? t('offline.progressOf', { total: formatMegabytes(progress.total) }) : ''}
           <progress max={progress.total ?? undefined} value={progress.total ? progress.loaded : undefined} />
         </label>
       )}

@@ -4,9 +4,11 @@
  * waits. A native modal <dialog>: focus moves into it, Escape cancels. Rendered once, by App.
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp, useAppStore } from '../../storeContext';
 
 export function ConfirmResetDialog() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const change = useApp((s) => s.resetAsk);
   // The step only while the dialog asks: subscribed always, it would re-render 10 times a second in training.
@@ -35,16 +37,14 @@ export function ConfirmResetDialog() {
         cancel();
       }}
     >
-      <h2 id="confirm-reset-title">Start a new run?</h2>
-      <p id="confirm-reset-text">
-        Changing the {change} builds new networks from scratch. The current run (step {step.toLocaleString('en-US')}) will be lost.
-      </p>
+      <h2 id="confirm-reset-title">{t('confirmReset.title')}</h2>
+      <p id="confirm-reset-text">{t('confirmReset.text', { change, step })}</p>
       <div className="dialog-buttons">
         <button type="button" onClick={cancel}>
-          Keep training
+          {t('confirmReset.keep')}
         </button>
         <button ref={confirmRef} type="button" className="primary" onClick={() => store.getState().confirmReset()}>
-          Reset and apply
+          {t('confirmReset.apply')}
         </button>
       </div>
     </dialog>

@@ -10,10 +10,12 @@ import { RunSetupPickers } from './RunSetupPickers';
 import { TwinControls } from '../twins/TwinControls';
 import { LIVE_SLIDER_GROUPS } from '../../lib/classroom';
 import { useHidden, useView } from '../../viewStore';
+import { useTranslation } from 'react-i18next';
 
 const RATE_KEYS = liveKeysIn('rates');
 
 export function ControlPanel() {
+  const { t } = useTranslation();
   const noLab = useHidden('lab');
   const noSetup = useHidden('setup');
   const projector = useView((s) => s.projector);
@@ -21,7 +23,7 @@ export function ControlPanel() {
   return (
     <section className="panel control-panel" aria-labelledby="controls-title">
       <h2 id="controls-title" className="visually-hidden">
-        Controls
+        {t('run.controlsTitle')}
       </h2>
       <RunControls />
       <PauseWhenHidden />
@@ -29,7 +31,7 @@ export function ControlPanel() {
       <RunFileControls />
       {!noLive && (
         <fieldset className="live">
-          <legend>Live settings (take effect at the next step)</legend>
+          <legend>{t('run.liveSettings')}</legend>
           {RATE_KEYS.map((k) => (
             <HyperparamSlider key={k} field={k} />
           ))}
@@ -38,7 +40,7 @@ export function ControlPanel() {
       )}
       {!noLab && (
         <details className="lab" open={!projector}>
-          <summary>Regularization lab (live)</summary>
+          <summary>{t('run.lab')}</summary>
           <LabControls />
         </details>
       )}

@@ -2,25 +2,28 @@
  * Worker errors (bad config, backend failure, NaN losses) and ignored URL parameters, shown by
  * the status rather than only in the console. Errors are alerts; URL notices are plain notes.
  */
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useAppStore } from '../../storeContext';
 import type { AppError } from '../../store/errors';
 
+/** Each code's title: its key under errors.titles in the catalogues. */
 const TITLES: Record<AppError['code'], string> = {
-  'bad-message': 'Internal message error',
-  'bad-config': 'Setting rejected',
-  'backend-failed': 'Backend failed',
-  'dataset-failed': 'Dataset could not load',
-  'bad-upload': 'Images could not be used',
-  'nan-loss': 'Training diverged',
-  'bad-run-file': 'Run file could not be opened',
-  'not-ready': 'Not ready',
-  'export-failed': 'Export failed',
-  internal: 'Training error',
-  'worker-crashed': 'Training worker failed',
+  'bad-message': 'badMessage',
+  'bad-config': 'badConfig',
+  'backend-failed': 'backendFailed',
+  'dataset-failed': 'datasetFailed',
+  'bad-upload': 'badUpload',
+  'nan-loss': 'nanLoss',
+  'bad-run-file': 'badRunFile',
+  'not-ready': 'notReady',
+  'export-failed': 'exportFailed',
+  internal: 'internal',
+  'worker-crashed': 'workerCrashed',
 };
 
 export function ErrorMessages() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const { errors, notices } = useApp(useShallow((s) => ({ errors: s.errors, notices: s.notices })));
   if (!errors.length && !notices.length) return null;
@@ -29,7 +32,7 @@ export function ErrorMessages() {
       {errors.map((e) => (
         <div key={e.id} className={`message error code-${e.code}`} role="alert" data-testid="error-message">
           <div>
-            <strong>{TITLES[e.code]}:</strong> {e.message}
+            <strong>{t('errors.heading', { title: t(`errors.titles.${TITLES[e.code]}`) })}</strong> {e.message}
             {e.fieldErrors && e.fieldErrors.length > 1 && (
               <ul>
                 {e.fieldErrors.map((f, i) => (
@@ -40,7 +43,7 @@ export function ErrorMessages() {
               </ul>
             )}
           </div>
-          <button type="button" className="dismiss" aria-label="Dismiss message" onClick={() => store.getState().dismissError(e.id)}>
+          <button type="button" className="dismiss" aria-label={t('errors.dismiss')} onClick={() => store.getState().dismissError(e.id)}>
             ×
           </button>
         </div>
@@ -48,7 +51,7 @@ export function ErrorMessages() {
       {notices.map((n, i) => (
         <div key={`n${i}`} className="message notice" role="note" data-testid="url-notice">
           <div>{n}</div>
-          <button type="button" className="dismiss" aria-label="Dismiss note" onClick={() => store.getState().dismissNotice(i)}>
+          <button type="button" className="dismiss" aria-label={t('errors.dismissNote')} onClick={() => store.getState().dismissNotice(i)}>
             ×
           </button>
         </div>

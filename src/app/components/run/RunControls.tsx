@@ -1,8 +1,10 @@
 /** Start, Pause, Step (one step while paused) and Reset (new weights, same config). */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp, useAppStore } from '../../storeContext';
 
 export function RunControls() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const ready = useApp((s) => s.phase === 'ready');
   // In a twin, training while either run trains (A may be held while B trains on).
@@ -29,23 +31,18 @@ export function RunControls() {
   };
 
   return (
-    <div className="run-controls" role="group" aria-label="Run">
-      <button ref={startRef} type="button" className="primary" onClick={start} disabled={!ready || running} title="Train continuously">
-        Start
+    <div className="run-controls" role="group" aria-label={t('run.group')}>
+      <button ref={startRef} type="button" className="primary" onClick={start} disabled={!ready || running} title={t('run.startTitle')}>
+        {t('run.start')}
       </button>
-      <button ref={pauseRef} type="button" onClick={pause} disabled={!ready || !running} title="Stop after the current step">
-        Pause
+      <button ref={pauseRef} type="button" onClick={pause} disabled={!ready || !running} title={t('run.pauseTitle')}>
+        {t('run.pause')}
       </button>
-      <button type="button" onClick={() => store.getState().stepOnce()} disabled={!ready || running} title="Run exactly one training step (while paused)">
-        Step
+      <button type="button" onClick={() => store.getState().stepOnce()} disabled={!ready || running} title={t('run.stepTitle')}>
+        {t('run.step')}
       </button>
-      <button
-        type="button"
-        onClick={() => store.getState().reset()}
-        disabled={!ready}
-        title="New random weights, same settings: the run starts again from step 0"
-      >
-        Reset
+      <button type="button" onClick={() => store.getState().reset()} disabled={!ready} title={t('run.resetTitle')}>
+        {t('run.reset')}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@
  * new networks, so a change asks first (when there is a run to lose) and then resets.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { CONFIG_FIELDS, LOSS_IDS, checkField } from '../../../core/config';
 import type { LossId, TrainConfig } from '../../../core/config';
@@ -10,14 +11,19 @@ import { modelsForShape } from '../../../core/models/specs';
 import { formatCount, modelOptionLabel, speedHint } from '../../lib/format';
 import { useApp, useAppStore } from '../../storeContext';
 import { DatasetBrowser } from '../datasets/DatasetPanel';
+import { t as translate } from '../../i18n/i18n';
 
-export const LOSS_LABELS: Record<LossId, string> = {
-  nonsaturating: 'Non-saturating (standard)',
-  minimax: 'Minimax (original paper)',
-  wasserstein: 'Wasserstein',
-  hinge: 'Hinge',
-  'least-squares': 'Least squares (LSGAN)',
+/** Each loss's key under setup.losses in the catalogues. */
+const LOSS_KEYS: Record<LossId, string> = {
+  nonsaturating: 'nonsaturating',
+  minimax: 'minimax',
+  wasserstein: 'wasserstein',
+  hinge: 'hinge',
+  'least-squares': 'leastSquares',
 };
+
+/** A loss's name in the page's language. */
+export const lossLabel = (id: LossId): string => translate(`setup.losses.${LOSS_KEYS[id]}`);
 
 const BATCH_SIZES = [8, 16, 32, 64, 128, 256, 512];
 const LATENT_STDS = [0.25, 0.5, 1, 2, 4, 8];
@@ -28,6 +34,7 @@ function withCurrent(options: number[], current: number | undefined): number[] {
 }
 
 export function RunSetupPickers() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const { config, datasets, models, model, backend, imagesPerSec, ready } = useApp(
     useShallow((s) => ({
@@ -53,20 +60,20 @@ export function RunSetupPickers() {
     const next: Partial<TrainConfig> = { dataset: id };
     // The worker lays a new dataset over its recommended settings; name a model only if it has none.
     if (!info.recommended.model) next.model = modelsForShape(info.shape)[0];
-    change(`dataset to ${info.name}`, next);
+    change(t('confirmReset.what.dataset', { name: info.name }), next);
   };
 
   const commitSeed = () => {
     if (seedDraft === null || !config) return;
     const v = Number(seedDraft.trim());
-    const err = seedDraft.trim() === '' ? { message: 'seed must be a whole number' } : checkField('seed', v);
+    const err = seedDraft.trim() === '' ? { message: t('setup.seedWhole') } : checkField('seed', v);
     if (err) {
       setSeedError(err.message);
       return;
     }
     setSeedDraft(null);
     setSeedError(null);
-    if (v !== config.seed) change(`seed to ${v}`, { seed: v });
+    if (v !== config.seed) change(t('confirmReset.what.seed', { n: String(v) }), { seed: v });
   };
 
   const seedSpec = CONFIG_FIELDS.seed;
@@ -77,11 +84,11 @@ export function RunSetupPickers() {
 
   return (
     <fieldset className="setup" disabled={disabled}>
-      <legend>Setup (changing these starts a new run)</legend>
+      <legend>{t('setup.legend')}</legend>
       <div className="setup-grid">
-        <label htmlFor="pick-dataset">Dataset</label>
-        <select id="pick-dataset" value={config?.dataset ?? ''} onChange={(e) => pickDataset(e.target.value)} title="What the generator learns to imitate">
-          {!config && <option value="">Loading…</option>}
+        <label htmlFor="pick-dataset">{t('setup.dataset')}</label>
+        <select id="pick-dataset" value={config?.dataset ?? ''} onChange={(e) => pickDataset(e.target.value)} title={t('setup.datasetTitle')}>
+          {!config && <option value="">{t('setup.loading')}</option>}
           {datasets.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
@@ -90,17 +97,19 @@ export function RunSetupPickers() {
         </select>
         <DatasetBrowser />
 
-        <label htmlFor="pick-model">Model</label>
+        <label htmlFor="pick-model">{t('setup.model')}</label>
         <select
           id="pick-model"
           aria-describedby="model-hint"
           value={config?.model ?? ''}
           onChange={(e) =>
-            change(`model to ${models.find((m) => m.id === e.target.value)?.label ?? e.target.value}`, { model: e.target.value as TrainConfig['model'] })
+            change(t('confirmReset.what.model', { name: models.find((m) => m.id === e.target.value)?.label ?? e.target.value }), {
+              model: e.target.value as TrainConfig['model'],
+            })
           }
-          title="Network sizes for this dataset: parameters, and the speed on the running backend"
+          title={t('setup.modelTitle')}
         >
-          {!config && <option value="">Loading…</option>}
+          {!config && <option value="">{t('setup.loading')}</option>}
           {models.map((m) => (
             <option key={m.id} value={m.id}>
               {modelOptionLabel(m, model, imagesPerSec, backend)}
@@ -110,34 +119,38 @@ export function RunSetupPickers() {
 
         {model && (
           <p className="model-hint" id="model-hint">
-            {model.label}: {formatCount(model.generatorParams)} G + {formatCount(model.discriminatorParams)} D params ·{' '}
-            {speedHint(model, model, imagesPerSec, backend)}
+            {t('setup.modelHint', {
+              label: model.label,
+              g: formatCount(model.generatorParams),
+              d: formatCount(model.discriminatorParams),
+              speed: speedHint(model, model, imagesPerSec, backend),
+            })}
           </p>
         )}
 
-        <label htmlFor="pick-loss">Loss</label>
+        <label htmlFor="pick-loss">{t('setup.loss')}</label>
         <select
           id="pick-loss"
           value={config?.loss ?? ''}
-          onChange={(e) => change(`loss to ${LOSS_LABELS[e.target.value as LossId]}`, { loss: e.target.value as LossId })}
-          title="How D's output is scored for each network"
+          onChange={(e) => change(t('confirmReset.what.loss', { name: lossLabel(e.target.value as LossId) }), { loss: e.target.value as LossId })}
+          title={t('setup.lossTitle')}
         >
-          {!config && <option value="">Loading…</option>}
+          {!config && <option value="">{t('setup.loading')}</option>}
           {LOSS_IDS.map((id) => (
             <option key={id} value={id}>
-              {LOSS_LABELS[id]}
+              {lossLabel(id)}
             </option>
           ))}
         </select>
 
-        <label htmlFor="pick-batch">Batch size</label>
+        <label htmlFor="pick-batch">{t('setup.batchSize')}</label>
         <select
           id="pick-batch"
           value={config?.batchSize ?? ''}
-          onChange={(e) => change(`batch size to ${e.target.value}`, { batchSize: Number(e.target.value) })}
-          title="Examples per training step: bigger batches give steadier but slower steps"
+          onChange={(e) => change(t('confirmReset.what.batchSize', { n: e.target.value }), { batchSize: Number(e.target.value) })}
+          title={t('setup.batchSizeTitle')}
         >
-          {!config && <option value="">Loading…</option>}
+          {!config && <option value="">{t('setup.loading')}</option>}
           {batchOptions.map((b) => (
             <option key={b} value={b}>
               {b}
@@ -145,14 +158,14 @@ export function RunSetupPickers() {
           ))}
         </select>
 
-        <label htmlFor="pick-dsteps">D steps per G step</label>
+        <label htmlFor="pick-dsteps">{t('setup.dSteps')}</label>
         <select
           id="pick-dsteps"
           value={config?.dSteps ?? ''}
-          onChange={(e) => change(`D steps per G step to ${e.target.value}`, { dSteps: Number(e.target.value) })}
-          title="How many discriminator updates before each generator update"
+          onChange={(e) => change(t('confirmReset.what.dSteps', { n: e.target.value }), { dSteps: Number(e.target.value) })}
+          title={t('setup.dStepsTitle')}
         >
-          {!config && <option value="">Loading…</option>}
+          {!config && <option value="">{t('setup.loading')}</option>}
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
               {n}
@@ -160,14 +173,14 @@ export function RunSetupPickers() {
           ))}
         </select>
 
-        <label htmlFor="pick-latent-std">Latent noise σ</label>
+        <label htmlFor="pick-latent-std">{t('setup.latentStd')}</label>
         <select
           id="pick-latent-std"
           value={config?.latentStd ?? ''}
-          onChange={(e) => change(`latent noise σ to ${e.target.value}`, { latentStd: Number(e.target.value) })}
-          title="Spread of G's input noise z ~ N(0, σ²): a larger σ lets G jump more sharply between separated modes"
+          onChange={(e) => change(t('confirmReset.what.latentStd', { n: e.target.value }), { latentStd: Number(e.target.value) })}
+          title={t('setup.latentStdTitle')}
         >
-          {!config && <option value="">Loading…</option>}
+          {!config && <option value="">{t('setup.loading')}</option>}
           {stdOptions.map((v) => (
             <option key={v} value={v}>
               {v}
@@ -175,7 +188,7 @@ export function RunSetupPickers() {
           ))}
         </select>
 
-        <label htmlFor="pick-seed">Seed</label>
+        <label htmlFor="pick-seed">{t('setup.seed')}</label>
         <div className="seed-row">
           <input
             id="pick-seed"
@@ -184,7 +197,7 @@ export function RunSetupPickers() {
             value={seedDraft ?? String(config?.seed ?? '')}
             aria-invalid={seedError ? true : undefined}
             aria-describedby={seedError ? 'seed-error' : undefined}
-            title="One number fixes the starting weights, the noise and the data order: same seed, same run"
+            title={t('setup.seedTitle')}
             onChange={(e) => {
               setSeedDraft(e.target.value);
               setSeedError(null);
@@ -201,8 +214,12 @@ export function RunSetupPickers() {
               setSeedDraft(null);
             }}
           />
-          <button type="button" title="Pick a random seed" onClick={() => change('seed', { seed: Math.floor(Math.random() * seedMax) })}>
-            New seed
+          <button
+            type="button"
+            title={t('setup.newSeedTitle')}
+            onClick={() => change(t('confirmReset.what.newSeed'), { seed: Math.floor(Math.random() * seedMax) })}
+          >
+            {t('setup.newSeed')}
           </button>
         </div>
       </div>

@@ -3,6 +3,7 @@
  * step, epoch, images/s and training time. The fast-changing numbers sit in an aria-live="off"
  * span so screen readers are not flooded ten times a second; state changes are still announced.
  */
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, formatInt, formatRate } from '../../lib/format';
 import { useApp } from '../../storeContext';
@@ -15,13 +16,14 @@ import { TwinStatus } from '../twins/TwinControls';
  * (the ring's preset has it on), "LR ×0.42 (decaying)" while it is in force.
  */
 function LrDecayBadge() {
+  const { t } = useTranslation();
   const d = useApp(useShallow((st) => ({ steps: shownValue(st, 'lrDecaySteps') ?? 0, start: shownValue(st, 'lrDecayStart') ?? 0, scale: st.latest.lrScale })));
   if (!(d.steps > 0)) return null;
   const active = d.scale !== undefined && Number.isFinite(d.scale) && d.scale < 1;
-  const title = `Both learning rates fall linearly to ${Math.round(LR_DECAY_FLOOR * 100)}% of the slider values from step ${formatInt(d.start)} over ${formatInt(d.steps)} steps (Learning-rate decay, under the live sliders).`;
+  const title = t('status.lrDecayTitle', { floor: Math.round(LR_DECAY_FLOOR * 100), start: d.start, steps: d.steps });
   return (
     <span className={`lr-decay-badge${active ? '' : ' counter-secondary'}`} data-testid="lr-decay-badge" title={title}>
-      {active ? `LR ×${d.scale!.toFixed(2)} (decaying)` : `LR decay from step ${formatInt(d.start)}`}
+      {active ? t('status.lrDecaying', { scale: d.scale!.toFixed(2) }) : t('status.lrDecayFrom', { start: d.start })}
     </span>
   );
 }
@@ -31,15 +33,18 @@ function LrDecayBadge() {
  * component, so the once-a-second update re-renders only this line. Read by the soak.
  */
 function Diagnostics() {
+  const { t } = useTranslation();
   const d = useApp(useShallow((st) => ({ tensors: st.workerTensors, rows: st.historyLength + st.historyLengthB })));
   return (
     <p className="diagnostics" data-testid="diagnostics">
-      Worker: <b data-testid="worker-tensors">{d.tensors ?? '–'}</b> TF.js tensors · metric history: <b data-testid="history-rows">{d.rows}</b> rows
+      {t('status.diagWorker')} <b data-testid="worker-tensors">{d.tensors ?? '–'}</b> {t('status.diagTensors')} <b data-testid="history-rows">{d.rows}</b>{' '}
+      {t('status.diagRows')}
     </p>
   );
 }
 
 export function StatusBar() {
+  const { t } = useTranslation();
   const s = useApp(
     useShallow((st) => ({
       phase: st.phase,
@@ -54,34 +59,34 @@ export function StatusBar() {
       progress: st.progress,
     })),
   );
-  const state = s.phase === 'failed' ? 'Stopped' : s.phase === 'loading' ? 'Loading…' : s.running ? 'Training' : 'Paused';
-  const backendName = s.backend?.name ?? (s.phase === 'loading' ? 'starting…' : 'none');
+  // The state's id (its class) and its words.
+  const state = s.phase === 'failed' ? 'stopped' : s.phase === 'loading' ? 'loading' : s.running ? 'training' : 'paused';
+  const backendName = s.backend?.name ?? (s.phase === 'loading' ? t('status.starting') : t('status.none'));
   const reasons = s.backend?.reasons ?? [];
   const lost = s.backend?.deviceLost;
   const why =
     s.backend &&
     (lost
-      ? `The ${lost.backend} GPU device was lost (${lost.reason}); ${s.backend.name} took over from step ${formatInt(lost.step)}.`
+      ? t('status.whyLost', { lost: lost.backend, reason: lost.reason, name: s.backend.name, step: lost.step })
       : s.backend.requested !== 'auto'
-        ? `Forced by the URL (?backend=${s.backend.requested}).`
+        ? t('status.whyForced', { requested: s.backend.requested })
         : s.backend.calibration
-          ? `Chosen by measurement: ${s.backend.calibration}.`
-          : `Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).`);
+          ? t('status.whyMeasured', { calibration: s.backend.calibration })
+          : t('status.whyAuto'));
   const tooltip = [why, ...reasons].filter(Boolean).join('\n');
 
   return (
-    <div className="status-bar" role="status" aria-label="Run status">
-      <span className={`run-state state-${state.replace('…', '').toLowerCase()}`} data-testid="run-state">
-        {state}
+    <div className="status-bar" role="status" aria-label={t('status.region')}>
+      <span className={`run-state state-${state}`} data-testid="run-state">
+        {t(`status.${state}`)}
       </span>
       <details className="backend" title={tooltip}>
         <summary data-testid="backend">
-          Backend: {backendName}
-          {lost && ` (${lost.backend} device lost)`}
+          {lost ? t('status.backendLost', { name: backendName, lost: lost.backend }) : t('status.backend', { name: backendName })}
         </summary>
         <div className="backend-why">
           {why && <p data-testid="backend-why">{why}</p>}
-          {s.backend?.threads && <p data-testid="backend-threads">WASM threads: {s.backend.threads.note}</p>}
+          {s.backend?.threads && <p data-testid="backend-threads">{t('status.threads', { note: s.backend.threads.note })}</p>}
           <Diagnostics />
           {reasons.length ? (
             <ul>
@@ -90,22 +95,22 @@ export function StatusBar() {
               ))}
             </ul>
           ) : (
-            s.backend && <p>The first choice started without trouble.</p>
+            s.backend && <p>{t('status.noTrouble')}</p>
           )}
         </div>
       </details>
       <span className="counters" aria-live="off">
         <span>
-          Step <b data-testid="step-count">{formatInt(s.step)}</b>
+          {t('status.step')} <b data-testid="step-count">{formatInt(s.step)}</b>
         </span>
         <span>
-          Epoch <b data-testid="epoch-count">{formatInt(s.epoch)}</b>
+          {t('status.epoch')} <b data-testid="epoch-count">{formatInt(s.epoch)}</b>
         </span>
         <span className="counter-secondary">
-          <b data-testid="images-per-sec">{formatRate(s.imagesPerSec)}</b> images/s
+          <b data-testid="images-per-sec">{formatRate(s.imagesPerSec)}</b> {t('status.imagesPerSec')}
         </span>
         <span className="counter-secondary">
-          Time <b data-testid="elapsed">{formatDuration(s.elapsedMs)}</b>
+          {t('status.time')} <b data-testid="elapsed">{formatDuration(s.elapsedMs)}</b>
         </span>
       </span>
       <LrDecayBadge />

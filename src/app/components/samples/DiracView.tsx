@@ -5,6 +5,7 @@
  * late (dark).
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../storeContext';
 import { diracExtent, timeColor } from '../../lib/diracPath';
@@ -12,7 +13,12 @@ import { hiDpiContext } from '../../lib/hiDpiCanvas';
 
 const SIZE = 300;
 
+/** The two parameters' symbols, the same in every language. */
+const THETA = 'θ';
+const PSI = 'ψ';
+
 export function DiracView() {
+  const { t } = useTranslation();
   const rows = useApp((s) => s.charts.dirac);
   const [theta, psi] = useApp(useShallow((s) => [s.latest.theta, s.latest.psi]));
   const ref = useRef<HTMLCanvasElement>(null);
@@ -68,7 +74,7 @@ export function DiracView() {
     ctx.stroke();
     ctx.fillStyle = '#047857';
     ctx.textAlign = 'left';
-    ctx.fillText('equilibrium (0, 0)', SIZE / 2 + 8, SIZE / 2 + 16);
+    ctx.fillText(t('samples.equilibrium'), SIZE / 2 + 8, SIZE / 2 + 16);
 
     // Where the pair is now.
     const last = rows[n - 1];
@@ -78,22 +84,22 @@ export function DiracView() {
       ctx.arc(X(last.theta), Y(last.psi), 4, 0, Math.PI * 2);
       ctx.fill();
     }
-  }, [rows]);
+  }, [rows, t]);
 
   const r = theta !== undefined && psi !== undefined ? Math.hypot(theta, psi) : undefined;
   return (
     <figure className="dirac-view" data-testid="dirac-view" data-points={rows.length}>
-      <canvas ref={ref} role="img" aria-label="Dirac-GAN trajectory in the (θ, ψ) plane" style={{ width: SIZE, height: SIZE }} data-testid="dirac-canvas" />
+      <canvas ref={ref} role="img" aria-label={t('samples.diracLabel')} style={{ width: SIZE, height: SIZE }} data-testid="dirac-canvas" />
       <figcaption>
         {r === undefined ? (
-          'Press Start: the path of (θ, ψ) is drawn here.'
+          t('samples.diracEmpty')
         ) : (
           <>
-            θ <b>{theta!.toFixed(3)}</b> · ψ <b>{psi!.toFixed(3)}</b> · distance to (0, 0) <b data-testid="dirac-radius">{r.toFixed(3)}</b>
+            {THETA} <b>{theta!.toFixed(3)}</b> · {PSI} <b>{psi!.toFixed(3)}</b> · {t('samples.diracDistance')} <b data-testid="dirac-radius">{r.toFixed(3)}</b>
           </>
         )}
         <span className="dirac-ramp" aria-hidden="true">
-          early <span className="dirac-ramp-bar" /> late
+          {t('samples.early')} <span className="dirac-ramp-bar" /> {t('samples.late')}
         </span>
       </figcaption>
     </figure>

@@ -4,6 +4,7 @@
  * here; the GIF and the model are built in the worker, which transfers the bytes back.
  */
 import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { TimelapseFrame } from '../../../worker/protocol';
 import { downloadBytes } from '../../lib/download';
@@ -41,6 +42,7 @@ function pointsFrames(frames: AppState['pointFrames']): TimelapseFrame[] {
 }
 
 export function ExportMenu({ viewRef }: { viewRef: RefObject<HTMLElement | null> }) {
+  const { t } = useTranslation();
   const store = useAppStore();
   const s = useApp(
     useShallow((st) => ({
@@ -65,12 +67,12 @@ export function ExportMenu({ viewRef }: { viewRef: RefObject<HTMLElement | null>
 
   const png = async () => {
     const canvas = viewRef.current?.querySelector('canvas');
-    if (!canvas) return setNote('There is no picture to save yet.');
+    if (!canvas) return setNote(t('exportMenu.noPicture'));
     try {
       downloadBytes(await canvasPng(canvas, s.kind === 'points' ? 1 : PNG_SCALE), 'image/png', name('png'));
       setNote(null);
     } catch (e) {
-      setNote(`PNG export failed: ${(e as Error).message}`);
+      setNote(t('exportMenu.pngFailed', { detail: (e as Error).message }));
     }
   };
   const timelapse = () => {
@@ -79,7 +81,7 @@ export function ExportMenu({ viewRef }: { viewRef: RefObject<HTMLElement | null>
       s.kind === 'points'
         ? pointsFrames(st.pointFrames)
         : st.samples.map((f) => ({ width: f.width, height: f.height, pixels: new Uint8ClampedArray(f.pixels) }));
-    if (!list.length) return setNote('No pictures yet: train for an epoch first.');
+    if (!list.length) return setNote(t('exportMenu.noPictures'));
     setNote(null);
     st.exportTimelapse(list, s.kind === 'points' ? 1 : TIMELAPSE_GRID_SCALE);
   };
@@ -91,33 +93,33 @@ export function ExportMenu({ viewRef }: { viewRef: RefObject<HTMLElement | null>
   return (
     <div className="export-menu" role="group" aria-labelledby="export-title">
       <span id="export-title" className="export-title">
-        Export
+        {t('exportMenu.title')}
       </span>
       {picture && (
-        <button type="button" onClick={png} disabled={!(s.kind === 'points' ? s.hasPoints : s.grids > 0)} title="The picture as shown, as a PNG">
+        <button type="button" onClick={png} disabled={!(s.kind === 'points' ? s.hasPoints : s.grids > 0)} title={t('exportMenu.pngTitle')}>
           PNG
         </button>
       )}
       {picture && (
-        <button type="button" onClick={timelapse} data-frames={frames} disabled={busy || frames < 1} title={`An animated GIF of the ${frames} saved epochs`}>
-          Timelapse GIF
+        <button type="button" onClick={timelapse} data-frames={frames} disabled={busy || frames < 1} title={t('exportMenu.timelapseTitle', { n: frames })}>
+          {t('exportMenu.timelapse')}
         </button>
       )}
-      <button type="button" onClick={csv} disabled={s.rows < 1} title="Every metric and quality measure, one row per step">
+      <button type="button" onClick={csv} disabled={s.rows < 1} title={t('exportMenu.csvTitle')}>
         CSV
       </button>
-      <button
-        type="button"
-        onClick={() => store.getState().exportModel()}
-        disabled={busy || !s.ready}
-        title="The generator as a TF.js Layers model (model.json + weights.bin, zipped)"
-      >
-        Model (TF.js)
+      <button type="button" onClick={() => store.getState().exportModel()} disabled={busy || !s.ready} title={t('exportMenu.modelTitle')}>
+        {t('exportMenu.model')}
       </button>
       <div className="export-status" aria-live="polite" data-testid="export-status">
         {busy && s.status && (
           <>
-            <progress max={1} value={s.status.fraction} aria-label={s.status.kind === 'model' ? 'Model export' : 'Timelapse encoding'} /> {s.status.message}
+            <progress
+              max={1}
+              value={s.status.fraction}
+              aria-label={s.status.kind === 'model' ? t('exportMenu.modelProgress') : t('exportMenu.timelapseProgress')}
+            />{' '}
+            {s.status.message}
           </>
         )}
         {s.status?.error && <span className="export-error">{s.status.error}</span>}

@@ -4,7 +4,7 @@
  * green where D says "real", purple where it says "fake".
  */
 import { useEffect, useRef } from 'react';
-import { formatInt } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
 import type { PointsFrame } from '../../store/frames';
 import { useApp } from '../../storeContext';
 
@@ -78,6 +78,7 @@ export function drawPoints(
 
 /** `run`: 'B' draws twin run B's points (docs/twin-runs.md). */
 export function PointsView({ run }: { run?: 'B' } = {}) {
+  const { t } = useTranslation();
   const frame = useApp((s) => (run === 'B' ? s.pointsB : s.points));
   const tag = run ? `-${run}` : '';
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -95,7 +96,7 @@ export function PointsView({ run }: { run?: 'B' } = {}) {
       <canvas
         ref={canvasRef}
         role="img"
-        aria-label={run ? `Run ${run}: generated samples` : 'Generated samples'}
+        aria-label={run ? t('samples.runLabel', { run }) : t('samples.gridLabel')}
         aria-describedby={`points-caption${tag}`}
         data-testid={`samples-canvas${tag}`}
         data-step={frame?.step ?? ''}
@@ -103,21 +104,19 @@ export function PointsView({ run }: { run?: 'B' } = {}) {
         width={SIZE}
         height={SIZE}
       >
-        Real points and generated points over the discriminator’s output.
+        {t('samples.pointsFallback')}
       </canvas>
       <figcaption id={`points-caption${tag}`}>
-        <span data-testid={`samples-epoch${tag}`}>
-          {frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first picture…'}
-        </span>
+        <span data-testid={`samples-epoch${tag}`}>{frame ? t('samples.caption', { epoch: frame.epoch, step: frame.step }) : t('samples.waitPicture')}</span>
         <ul className="points-legend">
           <li>
-            <span className="dot real" aria-hidden="true" /> real data
+            <span className="dot real" aria-hidden="true" /> {t('samples.real')}
           </li>
           <li>
-            <span className="dot fake" aria-hidden="true" /> generated
+            <span className="dot fake" aria-hidden="true" /> {t('samples.generated')}
           </li>
           <li>
-            <span className="ramp" aria-hidden="true" /> D says: fake → real
+            <span className="ramp" aria-hidden="true" /> {t('samples.dSays')}
           </li>
         </ul>
       </figcaption>

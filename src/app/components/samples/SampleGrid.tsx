@@ -6,10 +6,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatInt } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
 import { useApp, useAppStore } from '../../storeContext';
 
 export function SampleGrid() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const { samples, liveSample, ready } = useApp(useShallow((s) => ({ samples: s.samples, liveSample: s.liveSample, ready: s.phase === 'ready' })));
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -34,13 +35,13 @@ export function SampleGrid() {
     ctx.putImageData(new ImageData(new Uint8ClampedArray(frame.pixels), frame.width, frame.height), 0, 0);
   }, [frame]);
 
-  const caption = frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first grid…';
+  const caption = frame ? t('samples.caption', { epoch: frame.epoch, step: frame.step }) : t('samples.waitGrid');
   return (
     <figure className="sample-grid">
       <canvas
         ref={canvasRef}
         role="img"
-        aria-label="Generated samples"
+        aria-label={t('samples.gridLabel')}
         aria-describedby="sample-grid-caption"
         data-testid="samples-canvas"
         data-step={frame?.step ?? ''}
@@ -48,14 +49,14 @@ export function SampleGrid() {
         width={224}
         height={224}
       >
-        The generator’s 64 images from fixed noise.
+        {t('samples.gridFallback')}
       </canvas>
       <figcaption id="sample-grid-caption">
         <span data-testid="samples-epoch">{caption}</span>
-        {picked !== null && index < samples.length - 1 && <span className="older"> (earlier grid)</span>}
+        {picked !== null && index < samples.length - 1 && <span className="older">{t('samples.earlier')}</span>}
       </figcaption>
       <div className="scrubber">
-        <label htmlFor="sample-scrubber">Look back</label>
+        <label htmlFor="sample-scrubber">{t('samples.lookBack')}</label>
         <input
           id="sample-scrubber"
           type="range"
@@ -64,24 +65,18 @@ export function SampleGrid() {
           step={1}
           value={Math.max(0, index)}
           disabled={samples.length < 2}
-          aria-valuetext={frame ? `epoch ${frame.epoch}` : 'no grids yet'}
+          aria-valuetext={frame ? t('samples.scrubberValue', { epoch: frame.epoch }) : t('samples.noGrids')}
           onChange={(e) => {
             const i = Number(e.target.value);
             setPicked(i >= samples.length - 1 ? null : i);
           }}
         />
         <button type="button" onClick={() => setPicked(null)} disabled={picked === null}>
-          Latest
+          {t('samples.latest')}
         </button>
       </div>
-      <button
-        type="button"
-        className="draw-now"
-        onClick={() => store.getState().requestSamples()}
-        disabled={!ready}
-        title="Draw the grid from the current weights now, without waiting for the epoch's end"
-      >
-        Draw samples now
+      <button type="button" className="draw-now" onClick={() => store.getState().requestSamples()} disabled={!ready} title={t('samples.drawNowTitle')}>
+        {t('samples.drawNow')}
       </button>
     </figure>
   );

@@ -1,5 +1,6 @@
 /** The right column: the generator's output (image grid or 2-D scatter) and what it means. */
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../storeContext';
 import { ExportMenu } from './ExportMenu';
 import { DiracView } from './DiracView';
@@ -12,6 +13,7 @@ import { useView } from '../../viewStore';
 import { TwinPictures } from '../twins/TwinPictures';
 
 export function SamplesPanel() {
+  const { t } = useTranslation();
   const kind = useApp((s) => s.dataset?.kind ?? null);
   const dirac = useApp((s) => s.config?.model === 'dirac');
   const viewRef = useRef<HTMLDivElement>(null);
@@ -19,10 +21,10 @@ export function SamplesPanel() {
   return (
     <section className="panel samples-panel" aria-labelledby="samples-title">
       <div className="panel-head">
-        <h2 id="samples-title">{dirac ? 'The (θ, ψ) path' : kind === 'points' ? 'Real vs generated points' : 'Generated samples'}</h2>
+        <h2 id="samples-title">{dirac ? t('samples.diracTitle') : kind === 'points' ? t('samples.pointsTitle') : t('samples.samplesTitle')}</h2>
         {!dirac && kind && (
-          <button type="button" className="stage-open" onClick={() => useView.getState().setStage(true)} title="The samples alone, full-window (Escape leaves)">
-            Stage view
+          <button type="button" className="stage-open" onClick={() => useView.getState().setStage(true)} title={t('samples.stageOpenTitle')}>
+            {t('samples.stageOpen')}
           </button>
         )}
       </div>
@@ -36,7 +38,7 @@ export function SamplesPanel() {
         ) : kind === 'image' ? (
           <SampleGrid />
         ) : (
-          <p className="chart-empty">Loading…</p>
+          <p className="chart-empty">{t('samples.loading')}</p>
         )}
       </div>
       <ExportMenu viewRef={viewRef} />

@@ -4,9 +4,10 @@
  * A modal dialog: Escape or the Close button leaves, focus returns to the page.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { GRID_GAP } from '../../../core/sampleGrid';
-import { formatInt, formatMetric } from '../../lib/format';
+import { formatMetric } from '../../lib/format';
 import { stageGrid, stripPoints, tileOrigin, tileSide } from '../../lib/stageLayout';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useApp } from '../../storeContext';
@@ -18,6 +19,8 @@ import './stage.css';
 const SIDE = 8;
 const STRIP_W = 320;
 const STRIP_H = 44;
+/** The key's name as printed on keyboards, the same in every language. */
+const ESC_KEY = 'Esc';
 
 /** The size of an element's content box, kept current. */
 function useBoxSize(): [React.RefObject<HTMLDivElement | null>, { w: number; h: number }] {
@@ -35,6 +38,7 @@ function useBoxSize(): [React.RefObject<HTMLDivElement | null>, { w: number; h: 
 
 /** The newest grid, re-tiled to fill the box: 64 samples at 1280×720 come out about 108 px each. */
 function StageSamples({ w, h }: { w: number; h: number }) {
+  const { t } = useTranslation();
   const frame = useApp((s) => s.samples.at(-1) ?? null);
   const ref = useRef<HTMLCanvasElement>(null);
   const layout = stageGrid(SIDE * SIDE, w, h);
@@ -63,12 +67,12 @@ function StageSamples({ w, h }: { w: number; h: number }) {
       ctx.drawImage(src, sx, sy, side, side, dx, dy, tilePx - gap, tilePx - gap);
     }
   }, [frame, layout.cols, layout.rows, layout.tile]);
-  if (!frame) return <p className="stage-wait">Waiting for the first grid…</p>;
+  if (!frame) return <p className="stage-wait">{t('stage.waitGrid')}</p>;
   return (
     <canvas
       ref={ref}
       role="img"
-      aria-label="Generated samples, large"
+      aria-label={t('stage.samples')}
       data-testid="stage-canvas"
       data-tile={layout.tile}
       data-cols={layout.cols}
@@ -80,6 +84,7 @@ function StageSamples({ w, h }: { w: number; h: number }) {
 
 /** The points over D's heatmap, as large as the box's shorter side. */
 function StagePoints({ w, h }: { w: number; h: number }) {
+  const { t } = useTranslation();
   const frame = useApp((s) => s.points);
   const ref = useRef<HTMLCanvasElement>(null);
   const heat = useRef<HTMLCanvasElement | null>(null);
@@ -89,21 +94,13 @@ function StagePoints({ w, h }: { w: number; h: number }) {
     heat.current ??= document.createElement('canvas');
     drawPoints(ref.current, frame, heat.current, undefined, size);
   }, [frame, size]);
-  if (!frame) return <p className="stage-wait">Waiting for the first picture…</p>;
-  return (
-    <canvas
-      ref={ref}
-      role="img"
-      aria-label="Real and generated points, large"
-      data-testid="stage-canvas"
-      data-step={frame.step}
-      style={{ width: size, height: size }}
-    />
-  );
+  if (!frame) return <p className="stage-wait">{t('stage.waitPicture')}</p>;
+  return <canvas ref={ref} role="img" aria-label={t('stage.points')} data-testid="stage-canvas" data-step={frame.step} style={{ width: size, height: size }} />;
 }
 
 /** D's and G's loss over the run, one small strip with the newest values beside it. */
 function LossStrip() {
+  const { t } = useTranslation();
   const { rows, d, g } = useApp(useShallow((s) => ({ rows: s.charts.losses, d: s.latest.dLoss, g: s.latest.gLoss })));
   const values = rows.flatMap((r) => [r.dLoss, r.gLoss]).filter((v): v is number => Number.isFinite(v));
   const lo = values.length ? Math.min(...values) : 0;
@@ -115,14 +112,15 @@ function LossStrip() {
         <polyline points={stripPoints(rows, 'gLoss', STRIP_W, STRIP_H, lo, hi)} className="stage-g" />
       </svg>
       <span data-testid="stage-losses">
-        <span className="stage-d-text">D loss {d === undefined ? '–' : formatMetric(d)}</span> ·{' '}
-        <span className="stage-g-text">G loss {g === undefined ? '–' : formatMetric(g)}</span>
+        <span className="stage-d-text">{t('stage.dLoss', { value: d === undefined ? '–' : formatMetric(d) })}</span> ·{' '}
+        <span className="stage-g-text">{t('stage.gLoss', { value: g === undefined ? '–' : formatMetric(g) })}</span>
       </span>
     </div>
   );
 }
 
 export function StageView() {
+  const { t } = useTranslation();
   const open = useView((s) => s.stage);
   const ref = useModalDialog(open);
   const close = () => useView.getState().setStage(false);
@@ -130,7 +128,7 @@ export function StageView() {
     <dialog
       ref={ref}
       className="stage-view"
-      aria-label="Stage view"
+      aria-label={t('stage.label')}
       onCancel={(e) => {
         e.preventDefault();
         close();
@@ -142,6 +140,7 @@ export function StageView() {
 }
 
 function StageBody({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
   const { step, epoch, points, running } = useApp(
     useShallow((s) => ({ step: s.step, epoch: s.epoch, points: s.dataset?.kind === 'points', running: s.running })),
   );
@@ -150,12 +149,12 @@ function StageBody({ onClose }: { onClose(): void }) {
     <>
       <div className="stage-bar">
         <span className="stage-step" data-testid="stage-step">
-          Step {formatInt(step)} <span className="stage-epoch">· epoch {formatInt(epoch)}</span>
-          {!running && <span className="stage-paused"> · paused</span>}
+          {t('stage.step', { step })} <span className="stage-epoch">{t('stage.epoch', { epoch })}</span>
+          {!running && <span className="stage-paused"> {t('stage.paused')}</span>}
         </span>
         <LossStrip />
         <button type="button" className="stage-close" onClick={onClose} autoFocus>
-          Close <kbd>Esc</kbd>
+          {t('stage.close')} <kbd>{ESC_KEY}</kbd>
         </button>
       </div>
       <div className="stage-box" ref={boxRef}>

@@ -5,6 +5,7 @@
  * help and scale come from the live-controls table (lib/liveControls.ts).
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KeyboardEvent } from 'react';
 import { checkField } from '../../../core/config';
 import type { LiveKey } from '../../../core/config';
@@ -13,6 +14,7 @@ import { decadeStep, formatHyperparam, parseHyperparam, positionOf, POSITIONS_PE
 import { shownValue } from '../../store/live';
 import { useApp, useAppStore } from '../../storeContext';
 import { useHidden } from '../../viewStore';
+import { LR_DECAY_FLOOR } from '../../../core/train/lrSchedule';
 
 /** A live slider, unless a classroom link hides it. */
 export function HyperparamSlider({ field }: { field: LiveKey }) {
@@ -21,8 +23,13 @@ export function HyperparamSlider({ field }: { field: LiveKey }) {
 
 function ShownSlider({ field }: { field: LiveKey }) {
   const id = useId();
+  const { t, i18n } = useTranslation();
   const store = useAppStore();
-  const { label, shortLabel, help, scaleHint } = LIVE_CONTROLS[field];
+  // Names and help in the page's language (the catalogues' live group mirrors LIVE_CONTROLS).
+  const label = t(`live.${field}.label`);
+  const shortLabel = t(`live.${field}.short`);
+  const help = t(`live.${field}.help`, { floor: Math.round(LR_DECAY_FLOOR * 100) });
+  const scaleHint = i18n.exists(`live.${field}.scaleHint`) ? t(`live.${field}.scaleHint`) : undefined;
   const ladder = ladderOf(field);
   const zeroIsOff = ladder.allowZero;
 
@@ -41,9 +48,9 @@ function ShownSlider({ field }: { field: LiveKey }) {
   const commitDraft = () => {
     if (draft === null) return;
     const parsed = parseHyperparam(draft, zeroIsOff);
-    const err = parsed === null ? { message: `${shortLabel}: type a number${zeroIsOff ? ' or "off"' : ''}` } : checkField(field, parsed);
+    const err = parsed === null ? { message: t(zeroIsOff ? 'slider.typeNumberOrOff' : 'slider.typeNumber', { short: shortLabel }) } : checkField(field, parsed);
     if (err || parsed === null) {
-      setDraftError(err?.message ?? 'not a number');
+      setDraftError(err?.message ?? t('slider.notANumber'));
       return;
     }
     setDraft(null);
@@ -68,7 +75,6 @@ function ShownSlider({ field }: { field: LiveKey }) {
     if (next !== value) set(next);
   };
 
-  const offAtLeft = zeroIsOff ? ' (left end: off)' : '';
   return (
     <div className={`hyperparam${isPending ? ' is-pending' : ''}`}>
       <div className="hyperparam-head">
@@ -79,10 +85,10 @@ function ShownSlider({ field }: { field: LiveKey }) {
           type="text"
           inputMode="decimal"
           spellCheck={false}
-          aria-label={`${shortLabel} value`}
+          aria-label={t('slider.value', { short: shortLabel })}
           aria-describedby={`${id}-help`}
           aria-invalid={draftError ? true : undefined}
-          title={draftError ?? `Type a value ${zeroIsOff ? '(or "off") ' : ''}and press Enter`}
+          title={draftError ?? t(zeroIsOff ? 'slider.typeTitleOrOff' : 'slider.typeTitle')}
           disabled={!ready}
           value={draft ?? text}
           onChange={(e) => {
@@ -106,7 +112,7 @@ function ShownSlider({ field }: { field: LiveKey }) {
       </div>
       <div className="hyperparam-track">
         <span className="hyperparam-end" aria-hidden="true">
-          {zeroIsOff ? 'off' : formatHyperparam(ladder.values[0])}
+          {zeroIsOff ? t('slider.off') : formatHyperparam(ladder.values[0])}
         </span>
         <input
           id={`${id}-slider`}
@@ -122,7 +128,7 @@ function ShownSlider({ field }: { field: LiveKey }) {
           onChange={(e) => set(valueAt(ladder, Number(e.target.value)))}
           onKeyDown={onSliderKey}
           aria-keyshortcuts="PageUp PageDown Home End"
-          title={`Arrows: one notch. Page Up/Down: ×10 / ÷10.${zeroIsOff ? ' Home: off.' : ''}`}
+          title={t(zeroIsOff ? 'slider.keysOff' : 'slider.keys')}
         />
         <span className="hyperparam-end" aria-hidden="true">
           {formatHyperparam(ladder.max)}
@@ -136,10 +142,10 @@ function ShownSlider({ field }: { field: LiveKey }) {
       <p className="help" id={`${id}-help`}>
         {help}{' '}
         <span className="hyperparam-applied" data-testid={`applied-${field}`}>
-          {isPending ? 'applying…' : appliedSince !== undefined ? `applied at step ${appliedSince}` : ''}
+          {isPending ? t('slider.applying') : appliedSince !== undefined ? t('slider.appliedAt', { step: appliedSince }) : ''}
         </span>
         <span className="visually-hidden">
-          {offAtLeft} {scaleHint ?? 'Log scale: arrows move about ×1.2, Page Up/Down ×10.'} {zeroIsOff ? 'Home turns it off.' : ''}
+          {zeroIsOff ? ` ${t('slider.leftEndOff')}` : ''} {scaleHint ?? t('slider.logScale')} {zeroIsOff ? t('slider.homeOff') : ''}
         </span>
       </p>
     </div>

@@ -6,6 +6,7 @@
  */
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LESSONS, lessonById } from '../../lessons';
 import { CONTROL_GROUPS } from '../../lib/classroom';
 import { encodeRunLink, linkDefaults } from '../../lib/runLink';
@@ -18,6 +19,7 @@ const ALL_GROUPS = CONTROL_GROUPS.map((g) => g.id);
 import { EmbedCodeButton } from './EmbedCodeButton';
 
 export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t, i18n } = useTranslation();
   const store = useAppStore();
   const ref = useModalDialog(open);
   const [hide, setHide] = useState<string[]>([]);
@@ -41,6 +43,9 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
   };
   const url = open ? link() : '';
 
+  // A hideable group's name: the four panels by name, a slider as "Slider: " and its own label.
+  const groupLabel = (id: string) =>
+    i18n.exists(`classroom.groups.${id}`) ? t(`classroom.groups.${id}`) : t('classroom.groups.slider', { name: t(`live.${id}.label`) });
   const show = (id: string, on: boolean) => setHide((h) => (on ? h.filter((x) => x !== id) : [...h, id]));
 
   return (
@@ -53,35 +58,35 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
         onClose();
       }}
     >
-      <h2 id="classroom-title">Classroom link</h2>
+      <h2 id="classroom-title">{t('classroom.title')}</h2>
       <div className="classroom-body">
         <div className="classroom-options">
-          <p>Students who open the link see only what is ticked below, with a small “Show all controls” button to get the rest back.</p>
+          <p>{t('classroom.intro')}</p>
           <fieldset>
-            <legend>Students see</legend>
+            <legend>{t('classroom.studentsSee')}</legend>
             <div className="classroom-all">
               <button type="button" onClick={() => setHide([])}>
-                Tick all
+                {t('classroom.tickAll')}
               </button>
               <button type="button" onClick={() => setHide(ALL_GROUPS)}>
-                Untick all
+                {t('classroom.untickAll')}
               </button>
             </div>
             <div className="classroom-groups">
               {CONTROL_GROUPS.map((g) => (
                 <label key={g.id}>
-                  <input type="checkbox" data-group={g.id} checked={!hide.includes(g.id)} onChange={(e) => show(g.id, e.target.checked)} /> {g.label}
+                  <input type="checkbox" data-group={g.id} checked={!hide.includes(g.id)} onChange={(e) => show(g.id, e.target.checked)} /> {groupLabel(g.id)}
                 </label>
               ))}
             </div>
           </fieldset>
           <label>
-            <input type="checkbox" checked={autostart} onChange={(e) => setAutostart(e.target.checked)} /> Start training when the page opens
+            <input type="checkbox" checked={autostart} onChange={(e) => setAutostart(e.target.checked)} /> {t('classroom.autostart')}
           </label>
           <label className="classroom-lesson">
-            Lesson to open{' '}
+            {t('classroom.lesson')}{' '}
             <select value={lesson} onChange={(e) => setLesson(e.target.value)}>
-              <option value="">None: the current settings</option>
+              <option value="">{t('classroom.noLesson')}</option>
               {LESSONS.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.title}
@@ -91,25 +96,25 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
           </label>
         </div>
         <figure className="classroom-qr">
-          <QrCode text={url} label="QR code of the classroom link" />
+          <QrCode text={url} label={t('classroom.qrLabel')} />
           <figcaption>
-            Scan to open the link ({url.length.toLocaleString('en-US')} characters).{' '}
+            {t('classroom.scan', { n: url.length })}{' '}
             <button type="button" aria-pressed={bigQr} onClick={() => setBigQr(!bigQr)}>
-              {bigQr ? 'Smaller QR code' : 'Larger QR code'}
+              {bigQr ? t('classroom.smallerQr') : t('classroom.largerQr')}
             </button>
           </figcaption>
         </figure>
       </div>
       <label className="classroom-url">
-        The link
+        {t('classroom.link')}
         <input readOnly value={url} data-testid="classroom-link" onFocus={(e) => e.currentTarget.select()} />
       </label>
       {/* One row of actions: more buttons (an embed code, say) go here. */}
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>
-          Close
+          {t('classroom.close')}
         </button>
-        <CopyLinkButton getLink={link} label="Copy classroom link" />
+        <CopyLinkButton getLink={link} label={t('classroom.copy')} />
         <EmbedCodeButton getLink={link} />
       </div>
     </dialog>

@@ -3,8 +3,11 @@
  * in a selected, read-only field so it can be copied by hand.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
-export function CopyLinkButton({ getLink, label = 'Copy link' }: { getLink(): string; label?: string }) {
+/** `label`: the button's text (default: Copy link, in the page's language). */
+export function CopyLinkButton({ getLink, label }: { getLink(): string; label?: string }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const [link, setLink] = useState('');
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -13,8 +16,8 @@ export function CopyLinkButton({ getLink, label = 'Copy link' }: { getLink(): st
   useEffect(() => {
     if (state === 'manual') fieldRef.current?.select();
     if (state !== 'copied') return;
-    const t = setTimeout(() => setState('idle'), 2500);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setState('idle'), 2500);
+    return () => clearTimeout(timer);
   }, [state, link]);
 
   const copy = async () => {
@@ -32,16 +35,16 @@ export function CopyLinkButton({ getLink, label = 'Copy link' }: { getLink(): st
   return (
     <span className="copy-link">
       <button type="button" onClick={() => void copy()}>
-        {label}
+        {label ?? t('share.copyLink')}
       </button>
       <span role="status" className="copy-status">
-        {state === 'copied' ? 'Link copied' : ''}
+        {state === 'copied' ? t('share.copied') : ''}
       </span>
       {state === 'manual' && (
         <span className="copy-fallback">
-          <label htmlFor={id}>The clipboard is not available here: select the link and copy it.</label>
+          <label htmlFor={id}>{t('share.noClipboard')}</label>
           <input id={id} ref={fieldRef} readOnly value={link} data-testid="link-fallback" onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" onClick={() => setState('idle')} aria-label="Close the link field">
+          <button type="button" onClick={() => setState('idle')} aria-label={t('share.closeField')}>
             ×
           </button>
         </span>

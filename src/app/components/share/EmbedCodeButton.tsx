@@ -3,9 +3,11 @@
  * (lib/embedCode.ts). Where the clipboard is denied, the snippet shows selected in a field.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { embedCode } from '../../lib/embedCode';
 
 export function EmbedCodeButton({ getLink }: { getLink(): string }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const [code, setCode] = useState('');
   const fieldRef = useRef<HTMLTextAreaElement>(null);
@@ -14,8 +16,8 @@ export function EmbedCodeButton({ getLink }: { getLink(): string }) {
   useEffect(() => {
     if (state === 'manual') fieldRef.current?.select();
     if (state !== 'copied') return;
-    const t = setTimeout(() => setState('idle'), 2500);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setState('idle'), 2500);
+    return () => clearTimeout(timer);
   }, [state]);
 
   const copy = async () => {
@@ -32,17 +34,17 @@ export function EmbedCodeButton({ getLink }: { getLink(): string }) {
 
   return (
     <span className="copy-link embed-code">
-      <button type="button" onClick={() => void copy()} title="An <iframe> for slides and course pages: samples, loss chart and the controls left visible">
-        Copy embed code
+      <button type="button" onClick={() => void copy()} title={t('embedCode.title')}>
+        {t('embedCode.copy')}
       </button>
       <span role="status" className="copy-status">
-        {state === 'copied' ? 'Embed code copied' : ''}
+        {state === 'copied' ? t('embedCode.copied') : ''}
       </span>
       {state === 'manual' && (
         <span className="copy-fallback">
-          <label htmlFor={id}>The clipboard is not available here: select the code and copy it.</label>
+          <label htmlFor={id}>{t('embedCode.noClipboard')}</label>
           <textarea id={id} ref={fieldRef} readOnly rows={3} value={code} data-testid="embed-code-fallback" onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" onClick={() => setState('idle')} aria-label="Close the embed code field">
+          <button type="button" onClick={() => setState('idle')} aria-label={t('embedCode.closeField')}>
             ×
           </button>
         </span>

@@ -4,6 +4,8 @@
  * listener (R goes through the store's askReset, so it asks before a run is lost).
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n/i18n';
 import { currentLink } from '../../linkSync';
 import { useAppStore } from '../../storeContext';
 import { useView } from '../../viewStore';
@@ -13,6 +15,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { shortcutFor } from './shortcuts';
 
 export function ShareControls() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const projector = useView((s) => s.projector);
   const hidden = useView((s) => s.hidden.length > 0);
@@ -31,7 +34,7 @@ export function ShareControls() {
         else s.start();
       } else if (action === 'step') {
         if (!s.running) s.stepOnce();
-      } else if (action === 'reset') s.askReset('weights', () => s.reset());
+      } else if (action === 'reset') s.askReset(translate('confirmReset.what.weights'), () => s.reset());
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -49,25 +52,20 @@ export function ShareControls() {
   }, [projector]);
 
   return (
-    <div className="share-controls" role="group" aria-label="Share and teach">
+    <div className="share-controls" role="group" aria-label={t('share.group')}>
       {hidden && (
         <button type="button" className="show-all" onClick={() => useView.getState().setHidden([])}>
-          Show all controls
+          {t('share.showAll')}
         </button>
       )}
       <CopyLinkButton getLink={() => currentLink(store)} />
       <button type="button" onClick={() => setClassroom(true)}>
-        Classroom link…
+        {t('share.classroom')}
       </button>
-      <button
-        type="button"
-        aria-pressed={projector}
-        onClick={() => useView.getState().setProjector(!projector)}
-        title="Large type and high contrast for a projector"
-      >
-        Projector
+      <button type="button" aria-pressed={projector} onClick={() => useView.getState().setProjector(!projector)} title={t('share.projectorTitle')}>
+        {t('share.projector')}
       </button>
-      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => useView.getState().setHelpOpen(true)}>
+      <button type="button" aria-label={t('share.shortcuts')} title={t('share.shortcutsTitle')} onClick={() => useView.getState().setHelpOpen(true)}>
         ?
       </button>
       <ClassroomDialog open={classroom} onClose={() => setClassroom(false)} />

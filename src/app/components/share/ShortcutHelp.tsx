@@ -1,9 +1,11 @@
 /** The `?` overlay: the keyboard shortcuts, in a modal dialog (Escape closes it). */
+import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useView } from '../../viewStore';
 import { SHORTCUTS } from './shortcuts';
 
 export function ShortcutHelp() {
+  const { t } = useTranslation();
   const open = useView((s) => s.helpOpen);
   const setOpen = useView((s) => s.setHelpOpen);
   const ref = useModalDialog(open);
@@ -20,26 +22,26 @@ export function ShortcutHelp() {
         if (e.key === '?') setOpen(false);
       }}
     >
-      <h2 id="shortcut-title">Keyboard shortcuts</h2>
+      <h2 id="shortcut-title">{t('shortcuts.title')}</h2>
       <dl>
         {SHORTCUTS.map((s) => (
           <div key={s.does}>
             <dt>
               {s.keys.map((k, i) => (
                 <span key={k}>
-                  {i > 0 && ' or '}
-                  <kbd>{k}</kbd>
+                  {i > 0 && t('shortcuts.or')}
+                  <kbd>{k === 'Space' ? t('shortcuts.space') : k}</kbd>
                 </span>
               ))}
             </dt>
-            <dd>{s.does}</dd>
+            <dd>{t(`shortcuts.${s.does}`)}</dd>
           </div>
         ))}
       </dl>
-      <p>They do nothing while you type in a field.</p>
+      <p>{t('shortcuts.notWhileTyping')}</p>
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => setOpen(false)}>
-          Close
+          {t('shortcuts.close')}
         </button>
       </div>
     </dialog>

@@ -3,19 +3,20 @@
  * help. They never fire while typing in a field, on a focused control that owns the key (Space
  * on a button, arrows on a slider), with a modifier held, or while a dialog is open.
  */
+export type ShortcutAction = 'toggle' | 'step' | 'reset' | 'help' | null;
+
 export interface Shortcut {
   keys: string[];
-  does: string;
+  /** What it does: also its key under shortcuts in the catalogues. */
+  does: Exclude<ShortcutAction, null>;
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { keys: ['Space'], does: 'Start or pause training' },
-  { keys: ['.', '→'], does: 'One training step (while paused)' },
-  { keys: ['R'], does: 'Reset: new weights, same settings (asks first)' },
-  { keys: ['?'], does: 'Show or hide this list' },
+  { keys: ['Space'], does: 'toggle' },
+  { keys: ['.', '→'], does: 'step' },
+  { keys: ['R'], does: 'reset' },
+  { keys: ['?'], does: 'help' },
 ];
-
-export type ShortcutAction = 'toggle' | 'step' | 'reset' | 'help' | null;
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Elements where Space (or Enter) already means "press me". */

@@ -5,10 +5,12 @@
  * of opening the picker.
  */
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RunFileInput } from '../runfiles/RunFileInput';
 import { useAppStore } from '../../storeContext';
 
 export function PinFromFile() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -18,11 +20,11 @@ export function PinFromFile() {
         onClick={() => {
           if (store.getState().checkBaselineRoom()) input.current?.click();
         }}
-        title="Open a saved .ganrun file as a baseline: its curves stay on the charts, faint; the current run goes on untouched"
+        title={t('twin.pinFileTitle')}
       >
-        Pin from file…
+        {t('twin.pinFile')}
       </button>
-      <RunFileInput ref={input} label="Run file to pin as a baseline" testId="pin-file-input" onFile={(file) => void store.getState().pinBaselineFile(file)} />
+      <RunFileInput ref={input} label={t('twin.pinFileInput')} testId="pin-file-input" onFile={(file) => void store.getState().pinBaselineFile(file)} />
     </>
   );
 }

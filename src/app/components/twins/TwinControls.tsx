@@ -3,6 +3,7 @@
  * choose which run the live controls change, keep A or B; pin the run as a baseline, hide or
  * remove baselines.
  */
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatInt, formatRate } from '../../lib/format';
 import { MAX_BASELINES } from '../../store/baselines';
@@ -11,13 +12,15 @@ import { PinFromFile } from './PinFromFile';
 import type { RunTarget } from '../../../worker/protocol';
 import { TwinRunControls } from './TwinRunControls';
 
-const TARGETS: { value: RunTarget; label: string }[] = [
-  { value: 'A', label: 'A only' },
-  { value: 'B', label: 'B only' },
-  { value: 'both', label: 'A and B' },
+/** Where the live settings go; each one's name is twin.<key> in the catalogues. */
+const TARGETS: { value: RunTarget; key: string }[] = [
+  { value: 'A', key: 'targetA' },
+  { value: 'B', key: 'targetB' },
+  { value: 'both', key: 'targetBoth' },
 ];
 
 export function TwinControls() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const s = useApp(
     useShallow((st) => ({
@@ -31,49 +34,40 @@ export function TwinControls() {
   const act = store.getState;
   return (
     <div className="twin-controls">
-      <div className="twin-row" role="group" aria-label="Twin run">
+      <div className="twin-row" role="group" aria-label={t('twin.group')}>
         {!s.twinOn ? (
-          <button
-            type="button"
-            onClick={() => act().startTwin()}
-            disabled={!s.ready}
-            title="Fork run B from this run where it is (same weights, optimizer state, data order and noise); A trains on; then change a setting for B only"
-          >
-            Twin run (A/B)
+          <button type="button" onClick={() => act().startTwin()} disabled={!s.ready} title={t('twin.startTitle')}>
+            {t('twin.start')}
           </button>
         ) : (
           <>
-            <button type="button" onClick={() => act().keepRun('A')} title="End the twin and keep run A">
-              Keep A
+            <button type="button" onClick={() => act().keepRun('A')} title={t('twin.keepATitle')}>
+              {t('twin.keepA')}
             </button>
-            <button type="button" onClick={() => act().keepRun('B')} title="End the twin and keep run B (its history and settings)">
-              Keep B
+            <button type="button" onClick={() => act().keepRun('B')} title={t('twin.keepBTitle')}>
+              {t('twin.keepB')}
             </button>
           </>
         )}
-        <button
-          type="button"
-          onClick={() => act().pinBaseline()}
-          disabled={!s.hasHistory || s.baselines.length >= MAX_BASELINES}
-          title="Freeze this run’s curves: they stay on the charts, faint, behind later runs"
-        >
-          Pin as baseline
+        <button type="button" onClick={() => act().pinBaseline()} disabled={!s.hasHistory || s.baselines.length >= MAX_BASELINES} title={t('twin.pinTitle')}>
+          {t('twin.pin')}
         </button>
         <PinFromFile />
       </div>
       <TwinRunControls />
       {s.twinOn && (
         <fieldset className="twin-target">
-          <legend>Live settings change</legend>
-          {TARGETS.map((t) => (
-            <label key={t.value}>
-              <input type="radio" name="live-target" value={t.value} checked={s.target === t.value} onChange={() => act().setLiveTarget(t.value)} /> {t.label}
+          <legend>{t('twin.liveChange')}</legend>
+          {TARGETS.map((x) => (
+            <label key={x.value}>
+              <input type="radio" name="live-target" value={x.value} checked={s.target === x.value} onChange={() => act().setLiveTarget(x.value)} />{' '}
+              {t(`twin.${x.key}`)}
             </label>
           ))}
         </fieldset>
       )}
       {s.baselines.length > 0 && (
-        <ul className="baselines" aria-label="Baselines">
+        <ul className="baselines" aria-label={t('twin.baselines')}>
           {s.baselines.map((b) => (
             <li key={b.id} data-testid="baseline">
               <span className={b.hidden ? 'hidden-baseline' : undefined}>{b.label}</span>
@@ -81,12 +75,12 @@ export function TwinControls() {
                 type="button"
                 onClick={() => act().toggleBaseline(b.id)}
                 aria-pressed={!b.hidden}
-                aria-label={`${b.hidden ? 'Show' : 'Hide'} baseline ${b.label}`}
+                aria-label={t(b.hidden ? 'twin.showLabel' : 'twin.hideLabel', { label: b.label })}
               >
-                {b.hidden ? 'Show' : 'Hide'}
+                {b.hidden ? t('twin.show') : t('twin.hide')}
               </button>
-              <button type="button" onClick={() => act().removeBaseline(b.id)} aria-label={`Remove baseline ${b.label}`}>
-                Remove
+              <button type="button" onClick={() => act().removeBaseline(b.id)} aria-label={t('twin.removeLabel', { label: b.label })}>
+                {t('twin.remove')}
               </button>
             </li>
           ))}
@@ -98,6 +92,7 @@ export function TwinControls() {
 
 /** B's counters for the status bar while a twin is on. */
 export function TwinStatus() {
+  const { t } = useTranslation();
   // A held run's rate reads 0, not the last rate it trained at.
   const s = useApp(
     useShallow((st) => ({
@@ -111,8 +106,9 @@ export function TwinStatus() {
   if (!s.twinOn) return null;
   return (
     <span className="twin-status" data-testid="twin-status">
-      A step <b>{formatInt(s.step)}</b> at {formatRate(s.rateA)} steps/s · B step <b data-testid="step-count-b">{formatInt(s.stepB)}</b> at{' '}
-      <b data-testid="steps-per-sec-b">{formatRate(s.rateB)}</b> steps/s
+      {t('twin.statusA')} <b>{formatInt(s.step)}</b> {t('twin.statusAt')} {formatRate(s.rateA)} {t('twin.stepsPerSec')} {t('twin.statusB')}{' '}
+      <b data-testid="step-count-b">{formatInt(s.stepB)}</b> {t('twin.statusAt')} <b data-testid="steps-per-sec-b">{formatRate(s.rateB)}</b>{' '}
+      {t('twin.stepsPerSec')}
     </span>
   );
 }

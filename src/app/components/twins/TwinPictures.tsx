@@ -4,7 +4,7 @@
  * runs' settings.
  */
 import { useEffect, useRef } from 'react';
-import { formatInt } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../storeContext';
 import { PointsView } from '../samples/PointsView';
 import { SampleGrid } from '../samples/SampleGrid';
@@ -25,6 +25,7 @@ export function TwinPictures({ kind }: { kind: 'points' | 'image' }) {
 }
 
 function SampleGridB() {
+  const { t } = useTranslation();
   const frame = useApp((s) => s.samplesB);
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -36,12 +37,10 @@ function SampleGridB() {
   }, [frame]);
   return (
     <figure className="sample-grid">
-      <canvas ref={ref} role="img" aria-label="Run B: generated samples" data-testid="samples-canvas-B" data-step={frame?.step ?? ''} width={224} height={224}>
-        Run B’s 64 images from the same fixed noise.
+      <canvas ref={ref} role="img" aria-label={t('twin.samplesB')} data-testid="samples-canvas-B" data-step={frame?.step ?? ''} width={224} height={224}>
+        {t('twin.samplesBFallback')}
       </canvas>
-      <figcaption data-testid="samples-epoch-B">
-        {frame ? `Epoch ${formatInt(frame.epoch)} · step ${formatInt(frame.step)}` : 'Waiting for the first grid…'}
-      </figcaption>
+      <figcaption data-testid="samples-epoch-B">{frame ? t('samples.caption', { epoch: frame.epoch, step: frame.step }) : t('samples.waitGrid')}</figcaption>
     </figure>
   );
 }

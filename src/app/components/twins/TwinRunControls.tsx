@@ -4,12 +4,13 @@
  * ordinary run file; the Save run button saves both in one file).
  */
 import { useShallow } from 'zustand/react/shallow';
-import { formatInt } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
 import { useKeeping, useKeepingStore } from '../../keepingContext';
 import { useApp, useAppStore } from '../../storeContext';
 import type { RunKey } from '../../../worker/protocol';
 
 export function TwinRunControls() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const keeping = useKeepingStore();
   const busy = useKeeping((k) => k.busy !== null);
@@ -28,42 +29,30 @@ export function TwinRunControls() {
   const act = store.getState;
   const row = (key: RunKey, running: boolean, step: number) => (
     <li key={key} className="twin-run" data-testid={`twin-run-${key}`}>
-      <span className="twin-run-label">
-        Run {key} · step {formatInt(step)} · {running ? 'training' : 'paused'}
-      </span>
+      <span className="twin-run-label">{t('twin.runLine', { run: key, step, running: String(running) })}</span>
       <button
         type="button"
         disabled={!s.ready}
         onClick={() => (running ? act().pauseRunOf(key) : act().startRunOf(key))}
-        title={running ? `Pause run ${key}; the other run trains on` : `Train run ${key} (the other run keeps its state)`}
+        title={running ? t('twin.pauseRunTitle', { run: key }) : t('twin.startRunTitle', { run: key })}
       >
-        {running ? `Pause ${key}` : `Start ${key}`}
+        {running ? t('twin.pauseRun', { run: key }) : t('twin.startRun', { run: key })}
       </button>
       {key === 'B' && (
-        <button
-          type="button"
-          disabled={!s.ready}
-          onClick={() => act().resetB()}
-          title="Fork B again from A where A is now (B keeps its settings); training pauses"
-        >
-          Reset B
+        <button type="button" disabled={!s.ready} onClick={() => act().resetB()} title={t('twin.resetBTitle')}>
+          {t('twin.resetB')}
         </button>
       )}
-      <button
-        type="button"
-        disabled={!s.ready || busy}
-        onClick={() => keeping.getState().saveRun(key)}
-        title={`Download run ${key} alone as an ordinary .ganrun file (Save run saves both)`}
-      >
-        Save {key}
+      <button type="button" disabled={!s.ready || busy} onClick={() => keeping.getState().saveRun(key)} title={t('twin.saveRunTitle', { run: key })}>
+        {t('twin.saveRun', { run: key })}
       </button>
     </li>
   );
   return (
-    <ul className="twin-runs" aria-label="Runs A and B">
+    <ul className="twin-runs" aria-label={t('twin.runs')}>
       {row('A', s.runningA, s.stepA)}
       {row('B', s.runningB, s.stepB)}
-      <li className="twin-fork-note">B forked from A at step {formatInt(s.forkStep)}.</li>
+      <li className="twin-fork-note">{t('twin.forkedAt', { step: s.forkStep })}</li>
     </ul>
   );
 }

@@ -5,6 +5,7 @@
  * dismissed (prefs.ts, localStorage).
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { lessonById } from '../../lessons';
 import type { Lesson } from '../../lessons';
 import { useModalDialog } from '../../lib/useModalDialog';
@@ -20,6 +21,7 @@ export function shouldWelcome(search: string, dismissed: boolean): boolean {
 }
 
 export function Welcome() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const ready = useApp((s) => s.phase === 'ready');
   const [open, setOpen] = useState(() => shouldWelcome(window.location.search, usePrefs.getState().welcomeDismissed));
@@ -55,12 +57,17 @@ export function Welcome() {
         dismiss();
       }}
     >
-      <h2 id="welcome-title">Welcome to GAN Playground</h2>
+      <h2 id="welcome-title">{t('welcome.title')}</h2>
       <p id="welcome-intro">
-        Two small networks train against each other in your browser: the <b>generator (G)</b> turns random noise into fakes, the <b>discriminator (D)</b> looks
-        at real and fake samples and says how sure it is that each is real, <b>P(real)</b>. Each gets better by beating the other.
+        {t('welcome.introStart')}
+        <b>{t('welcome.generator')}</b>
+        {t('welcome.introMiddle')}
+        <b>{t('welcome.discriminator')}</b>
+        {t('welcome.introEnd')}
+        <b>{t('welcome.pReal')}</b>
+        {t('welcome.introLast')}
       </p>
-      <p>Start with a lesson: it sets up a run, trains it and says what to watch.</p>
+      <p>{t('welcome.lessonFirst')}</p>
       <ul className="welcome-lessons">
         {lessons.map((l) => (
           <li key={l.id}>
@@ -71,16 +78,13 @@ export function Welcome() {
           </li>
         ))}
       </ul>
-      <p className="welcome-hint">
-        The two side-by-side lessons show what the L1 and L2 sliders do. The Lessons menu at the top has more; the symbols are explained under “What the symbols
-        mean” above the charts.
-      </p>
+      <p className="welcome-hint">{t('welcome.hint')}</p>
       <div className="dialog-buttons">
         <button type="button" onClick={dismiss}>
-          Just explore
+          {t('welcome.explore')}
         </button>
         <button type="button" className="primary" disabled={!ready} onClick={startPlain}>
-          Start training the ring
+          {t('welcome.startRing')}
         </button>
       </div>
     </dialog>
