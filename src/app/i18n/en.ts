@@ -354,6 +354,25 @@ export const en = {
       help: 'Steps over which both learning rates fall linearly to {floor}% of the values above: big steps find the modes, small ones settle the points onto them.',
       scaleHint: 'Log scale in whole steps: Page Up/Down about ×10; the left end is off.',
     },
+    augmentP: {
+      label: 'Augmentation probability',
+      short: 'Augment p',
+      help: 'DiffAugment: each transform below is applied to each image D sees, real and fake, with this probability; G learns through it. 0 is off.',
+      scaleHint: 'Linear scale: arrows move by 0.05.',
+    },
+    augmentColor: { label: 'Augment colour', short: 'Colour', help: 'Random brightness, saturation and contrast.' },
+    augmentTranslation: { label: 'Augment translation', short: 'Translation', help: 'Shifts each image by up to an eighth of its side, filling with grey.' },
+    augmentCutout: { label: 'Augment cutout', short: 'Cutout', help: 'Greys out a square of half the side at a random place.' },
+    emaKimg: {
+      label: 'Averaged generator half-life (k images)',
+      short: 'G_ema half-life',
+      help: 'Samples, exports and quality come from a moving average of G’s weights with this half-life in thousands of images (shorter at the start). Off: from G itself.',
+    },
+    sampleRawG: {
+      label: 'Show raw G instead of the average',
+      short: 'Raw G',
+      help: 'The sample grid and quality measures show G itself; the average keeps being kept.',
+    },
   },
   slider: {
     value: '{short} value',

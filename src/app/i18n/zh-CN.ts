@@ -346,6 +346,21 @@ export const zhCN: Catalogue = {
       help: '两个学习率在这么多步内线性降到上面数值的 {floor}%：大步子先找到各个模式，小步子再把点稳稳落到模式上。',
       scaleHint: '以整步为单位的对数刻度：Page Up/Down 约 ×10；最左端为关闭。',
     },
+    augmentP: {
+      label: '数据增强概率',
+      short: '增强概率',
+      help: 'DiffAugment：判别器看到的每张图（真实的和生成的）都以这个概率经过下面的每种变换，生成器的梯度也穿过这些变换。0 表示关闭。',
+      scaleHint: '线性刻度：方向键每次移动 0.05。',
+    },
+    augmentColor: { label: '颜色增强', short: '颜色', help: '随机改变亮度、饱和度和对比度。' },
+    augmentTranslation: { label: '平移增强', short: '平移', help: '把每张图平移至多边长的八分之一，空出的部分填成灰色。' },
+    augmentCutout: { label: '遮挡增强', short: '遮挡', help: '在随机位置用灰色遮住一块边长一半的正方形。' },
+    emaKimg: {
+      label: '平均生成器的半衰期（千张图）',
+      short: 'G_ema 半衰期',
+      help: '样本、导出和质量指标都来自生成器权重的滑动平均，半衰期以千张图计（训练初期更短）。关闭时直接使用生成器本身。',
+    },
+    sampleRawG: { label: '显示原始生成器而非平均生成器', short: '原始 G', help: '样本网格和质量指标显示生成器本身；滑动平均仍照常维护。' },
   },
   slider: {
     value: '{short} 数值',
