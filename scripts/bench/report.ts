@@ -62,7 +62,7 @@ const MODEL_LABEL: Record<string, string> = {
 
 /** A Markdown table of the cells, one row per backend × model. */
 export function cellsTable(cells: readonly CellResult[]): string {
-  const head = ['backend', 'model', 'batch', 'D steps', 'img/s', 'steps/s', 'ms/step', 'kernels/step', 'plain img/s', 'plain ms/step', 'plain kernels/step', 'ours ÷ plain', 'GFLOP/s', 'matMul GFLOP/s', '% of matMul', 'conv GFLOP/s', 'note'];
+  const head = ['backend', 'model', 'batch', 'D steps', 'img/s', 'steps/s', 'ms/step', 'kernels/step', 'dispatches/step', 'plain img/s', 'plain ms/step', 'plain kernels/step', 'plain dispatches/step', 'ours ÷ plain', 'GFLOP/s', 'matMul GFLOP/s', '% of matMul', 'conv GFLOP/s', 'note'];
   const rows = cells.map((c) => [
     c.backend,
     MODEL_LABEL[c.model] ?? c.model,
@@ -72,9 +72,11 @@ export function cellsTable(cells: readonly CellResult[]): string {
     fmt(c.stepsPerSec),
     fmt(c.msPerStep ?? null),
     fmt(c.kernelsPerStep ?? null),
+    fmt(c.dispatchesPerStep ?? null),
     fmt(c.plainImagesPerSec),
     fmt(c.plainMsPerStep ?? null),
     fmt(c.plainKernelsPerStep ?? null),
+    fmt(c.plainDispatchesPerStep ?? null),
     c.speedupVsPlain == null ? '—' : `×${fmt(c.speedupVsPlain, 2)}`,
     fmt(c.achievedGflops),
     fmt(c.ceilingGflops),

@@ -19,6 +19,11 @@ export interface PhaseMeasure {
   kernelsPerStep?: number | null;
   /** 1000 / stepsPerSec. */
   msPerStep?: number | null;
+  /**
+   * GPU dispatches per step (webgpu only; null elsewhere): over the timed steps, or over the
+   * warm-up steps when the cell hit its time cap before any timed window.
+   */
+  dispatchesPerStep?: number | null;
   skipped?: string;
 }
 
@@ -37,6 +42,9 @@ export interface CellResult {
   msPerStep?: number | null;
   plainKernelsPerStep?: number | null;
   plainMsPerStep?: number | null;
+  /** GPU dispatches per step (webgpu only), ours and the plain loop's. */
+  dispatchesPerStep?: number | null;
+  plainDispatchesPerStep?: number | null;
   /** D and G updates per step, the same on both sides (penalties off in both). */
   dSteps?: number;
   achievedGflops: number | null;

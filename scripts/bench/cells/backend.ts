@@ -156,6 +156,8 @@ export async function runBackend(task: BackendTask, host: BenchHost, onCell: (c:
       kernelsPerStep: ours.kernelsPerStep ?? null,
       msPerStep: ours.msPerStep ?? null,
       plainKernelsPerStep: plain.kernelsPerStep ?? null,
+      dispatchesPerStep: ours.dispatchesPerStep ?? null,
+      plainDispatchesPerStep: plain.dispatchesPerStep ?? null,
       plainMsPerStep: plain.msPerStep ?? null,
       dSteps: config.dSteps,
       achievedGflops: sig(ach, 3),
@@ -170,7 +172,9 @@ export async function runBackend(task: BackendTask, host: BenchHost, onCell: (c:
     };
     host.log(
       `${backend}/${model}: ${cell.imagesPerSec ?? '—'} img/s, plain ${cell.plainImagesPerSec ?? '—'}, ×${cell.speedupVsPlain ?? '—'}, ` +
-        `${cell.kernelsPerStep ?? '—'} kernels/step (plain ${cell.plainKernelsPerStep ?? '—'}), ${cell.msPerStep ?? '—'} ms/step (plain ${cell.plainMsPerStep ?? '—'}), ` +
+        `${cell.kernelsPerStep ?? '—'} kernels/step (plain ${cell.plainKernelsPerStep ?? '—'}), ` +
+        (cell.dispatchesPerStep != null ? `${cell.dispatchesPerStep} dispatches/step (plain ${cell.plainDispatchesPerStep ?? '—'}), ` : '') +
+        `${cell.msPerStep ?? '—'} ms/step (plain ${cell.plainMsPerStep ?? '—'}), ` +
         `${cell.achievedGflops ?? '—'} GFLOP/s${cell.skipped ? ` (${cell.skipped})` : ''}`,
     );
     cells.push(cell);
