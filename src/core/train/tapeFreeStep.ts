@@ -12,6 +12,7 @@ import { generatorLossAndGradient, LOSS_GRADIENTS, stackedLogitGradient } from '
 import { LOSSES } from './losses';
 import { backward, forward, isPerExample, type Trace } from '../models/backprop';
 import type { Network } from '../models/network';
+import { stepKernels } from '../backend/stepKernels';
 
 /** D(x) as reported: a probability for logit losses, the raw output otherwise. */
 export function reportedD(lossId: LossId, out: tf.Tensor): tf.Scalar {
@@ -87,9 +88,13 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
     let report: Omit<DiscriminatorGrads, 'grads'> = {};
     if (loss.logit && p.realTarget === 1) {
       const { sign, signOverN } = p.signs.get(n);
-      const { z, grad } = stackedLogitGradient(out, signOverN, sign);
-      dOut = grad;
+      const kernels = stepKernels();
+      // A backend's fused kernel makes the gradient in one dispatch; z then only when charted.
+      let z: tf.Tensor | null = null;
+      if (kernels) dOut = kernels.stackedLogitGradient(out, n);
+      else ({ z, grad: dOut } = stackedLogitGradient(out, signOverN, sign));
       if (p.report) {
+        z ??= tf.mul(out, sign);
         const [realOut, fakeOut] = tf.split(out, 2);
         // Σ softplus(−real)/n + Σ softplus(fake)/n: losses.ts's value, summed in one pass.
         report = reportAll(realOut, fakeOut, tf.mul(tf.sum(tf.softplus(z)), 1 / n) as tf.Scalar);

@@ -28,6 +28,7 @@ import { flattenAll, sumPairwise, weightPenalty } from './regularizers';
 import type { RunSnapshot } from '../runfile/runSnapshot';
 import { readTensors, snapshotMismatch, writeTensors, type TrainerTensors } from '../runfile/snapshotState';
 import { SpectralNorm } from './spectralNorm';
+import { stepKernels } from '../backend/stepKernels';
 import { addPenaltyGradients, discriminatorGradients, generatorGradients, reportedD, StackedSigns } from './tapeFreeStep';
 import { forward } from '../models/backprop';
 
@@ -211,13 +212,12 @@ export class Trainer {
           signs: this.signs,
         });
         const weights = this.penalized(this.discriminator);
-        const grads = addPenaltyGradients(this.discriminator, d.grads, l1D, l2D);
         const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
         if (report) {
           const penalty = weightPenalty(weights, l1D, l2D);
           Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1: penalty.l1, dL2: penalty.l2, dReal: d.dReal, dFake: d.dFake, r1 }));
         } else r1?.dispose();
-        const norm = this.update(this.optD, grads, report);
+        const norm = this.updateTapeFree(this.optD, this.discriminator, d.grads, l1D, l2D, report);
         if (norm) scalars.dGradNorm = tf.keep(norm);
         return;
       }
@@ -288,7 +288,7 @@ export class Trainer {
         const g = generatorGradients(this.generator, this.discriminator, { lossId: this.config.loss, z, dropoutSeed: seed, noise: { sigma, seed: noiseSeed } });
         const penalty = weightPenalty(this.penalized(this.generator), l1G, l2G);
         Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
-        scalars.gGradNorm = tf.keep(this.update(this.optG, addPenaltyGradients(this.generator, g.grads, l1G, l2G), true)!);
+        scalars.gGradNorm = tf.keep(this.updateTapeFree(this.optG, this.generator, g.grads, l1G, l2G, true)!);
         return;
       }
       const { grads } = tf.variableGrads(() => {
@@ -319,6 +319,16 @@ export class Trainer {
   private update(opt: LiveAdam, grads: tf.Tensor[], norm: boolean): tf.Scalar | null {
     const g2 = opt.applyFlat(flattenAll(grads));
     return norm ? (tf.sqrt(tf.sum(g2)) as tf.Scalar) : null;
+  }
+
+  /**
+   * A tape-free update: on webgpu (stepKernels()) one fused Adam dispatch with the L1/L2
+   * gradients folded in — `grads` may then hold dense layers' [dW; db] blocks (backprop.ts) —
+   * elsewhere the penalty gradients added, then Adam.
+   */
+  private updateTapeFree(opt: LiveAdam, net: Network, grads: tf.Tensor[], l1: number, l2: number, norm: boolean): tf.Scalar | null {
+    if (stepKernels()) return opt.applyFused(flattenAll(grads), { l1, l2, penalized: net.params.map((p) => p.penalized) }, norm);
+    return this.update(opt, addPenaltyGradients(net, grads, l1, l2), norm);
   }
 
   /** `dSteps` D updates then one G update. Nothing is read back to the CPU here. */
