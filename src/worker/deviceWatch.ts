@@ -70,10 +70,11 @@ export function watchDevice(name: BackendName | string, onLost: (reason: string)
   return { isLost: () => false, dispose: () => {} };
 }
 
-/** Installs `self.__ganTest.loseDevice()` when the worker was started for tests. */
-export function installTestHooks(scope: { name?: string }): void {
+/** Installs `self.__ganTest.loseDevice()` (and `extra`'s hooks) when the worker was started for tests. */
+export function installTestHooks(scope: { name?: string }, extra: Record<string, unknown> = {}): void {
   if (scope.name !== 'training-test') return;
   (scope as any).__ganTest = {
+    ...extra,
     /** Destroys the active backend's real device; resolves with the backend's name. */
     loseDevice(): string {
       const name = tf.getBackend();

@@ -12,6 +12,7 @@ import type { RgbaImage } from '../core/data/imageResize';
 import { createTrainingSession } from './trainingSession';
 import { wasmPaths } from './wasmAssets';
 import { installTestHooks } from './deviceWatch';
+import { stepProbe } from './stepProbe';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -66,7 +67,8 @@ const session = createTrainingSession({
   numTensors: () => tf.memory().numTensors,
 });
 
-// Only in a worker started for tests (?testHooks=1): self.__ganTest.loseDevice() (deviceWatch.ts).
-installTestHooks(scope);
+// Only in a worker started for tests (?testHooks=1): self.__ganTest.loseDevice() (deviceWatch.ts)
+// and self.__ganTest.stepProbe(…) (stepProbe.ts).
+installTestHooks(scope, { stepProbe });
 
 scope.onmessage = (e: MessageEvent) => void session.handle(e.data);

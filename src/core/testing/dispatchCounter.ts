@@ -31,10 +31,10 @@ export interface DispatchCounter {
   dispose(): void;
 }
 
-/** The program's name: class names survive in TF.js's bundle, but a minified build may lose them. */
+/** The program's name: its class (TF.js's programs), else its shader key's first word (plain-object programs, minified builds). */
 function programName(p: ProgramLike): string {
   const name = p.constructor?.name;
-  if (name && name.length > 2) return name;
+  if (name && name.length > 2 && name !== 'Object') return name;
   return p.shaderKey?.split(/[_\s]/)[0] ?? 'program';
 }
 
