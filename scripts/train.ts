@@ -1,12 +1,9 @@
 /**
  * Headless training with the same core as the browser worker:
  *   npm run train -- --dataset ring8 --steps 3000 --seed 1 --out runs/ring
- * Writes metrics.csv, summary.json, run.ganrun and samples (samples.csv for points; samples.png +
- * samples.bin for images) to --out. `--resume run.ganrun --steps N` continues a saved run to step N.
-=======
- * Writes metrics.csv, summary.json and samples (samples.csv for points; samples.png + samples.bin
- * for images) and the generator as a TF.js model (generator/model.json + weights.bin) to --out.
->>>>>>> wt/exports
+ * Writes metrics.csv, summary.json, run.ganrun, samples (samples.csv for points; samples.png +
+ * samples.bin for images) and the generator as a TF.js model (generator/model.json + weights.bin)
+ * to --out. `--resume run.ganrun --steps N` continues a saved run to step N.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

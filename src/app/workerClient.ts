@@ -14,9 +14,18 @@ import { createRecovery } from './workerRecovery';
 import { createHiddenPause } from './hiddenPause';
 import { usePrefs } from './prefs';
 
+/**
+ * `?testHooks=1` names the worker so it installs its test hooks (src/worker/testHooks.ts), with
+ * `;slowBackendMs=N` when the page also asks for slow backend starts.
+ */
+function workerNameFor(params: URLSearchParams): string {
+  if (params.get('testHooks') !== '1') return 'training';
+  const slow = Number(params.get('slowBackendMs'));
+  return slow > 0 ? `training-test;slowBackendMs=${Math.round(slow)}` : 'training-test';
+}
+
 export function startTraining(search: string): { store: AppStore; keeping: KeepingStore } {
-  // ?testHooks=1 names the worker so it installs its test hooks (src/worker/deviceWatch.ts).
-  const workerName = new URLSearchParams(search).get('testHooks') === '1' ? 'training-test' : 'training';
+  const workerName = workerNameFor(new URLSearchParams(search));
   // A DOM Worker's handlers take richer events than the supervisor's structural type names.
   const create = () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: workerName }) as unknown as WorkerLike;
   // The worker is supervised: a crash (error event) or a silence while it should answer (a close,

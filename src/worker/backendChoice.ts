@@ -13,6 +13,8 @@ export type BackendChooser = (report: BackendReport, config: TrainConfig, datase
 
 export interface ChooserDeps {
   activate(name: BackendName): Promise<boolean>;
+  /** Gives up on a start that outran its share of the calibration (core/backend/engineState.ts). */
+  abandon?(name: BackendName): void;
   cache: CalibrationCache;
   now(): number;
   /** Wall clock for the cache's "measured on" date. */
@@ -26,7 +28,7 @@ export function createBackendChooser(deps: ChooserDeps): BackendChooser {
     if (decided?.model === config.model) return decided.report;
     progress(`Measuring which backend trains ${config.model} fastest…`);
     const key = calibrationKey(report.deviceId ?? 'unknown device', config.model);
-    const result = await calibrate(report.candidates, config.model, trialEnv(config, dataset, deps.activate, deps.now), {
+    const result = await calibrate(report.candidates, config.model, trialEnv(config, dataset, deps.activate, deps.now, deps.abandon), {
       store: deps.cache,
       key,
       now: deps.date,

@@ -5,9 +5,7 @@
  * loss, and a lost WebGL context reads back zeros or never signals its fences). What to do about a
  * loss is deviceLoss.ts's business; this file only reaches into the backends.
  *
- * Test hook: with `?testHooks=1` on the page the worker is named `training-test`, and then
- * `self.__ganTest.loseDevice()` (Playwright's `worker.evaluate`) destroys the real device:
- * `GPUDevice.destroy()` on WebGPU, `WEBGL_lose_context.loseContext()` on WebGL.
+ * The test hook that destroys the real device is in testHooks.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../core/backend/backendReport';
@@ -25,12 +23,12 @@ interface WebGpuDeviceLike {
   destroy(): void;
 }
 
-function webgpuDevice(): WebGpuDeviceLike | null {
+export function webgpuDevice(): WebGpuDeviceLike | null {
   const b = tf.findBackend('webgpu') as any;
   return b?.device ?? null;
 }
 
-function webglContext(): any {
+export function webglContext(): any {
   const b = tf.findBackend('webgl') as any;
   return b?.gpgpu?.gl ?? null;
 }
@@ -70,19 +68,4 @@ export function watchDevice(name: BackendName | string, onLost: (reason: string)
   return { isLost: () => false, dispose: () => {} };
 }
 
-/** Installs `self.__ganTest.loseDevice()` (and `extra`'s hooks) when the worker was started for tests. */
-export function installTestHooks(scope: { name?: string }, extra: Record<string, unknown> = {}): void {
-  if (scope.name !== 'training-test') return;
-  (scope as any).__ganTest = {
-    ...extra,
-    /** Destroys the active backend's real device; resolves with the backend's name. */
-    loseDevice(): string {
-      const name = tf.getBackend();
-      if (name === 'webgpu') webgpuDevice()?.destroy();
-      else if (name === 'webgl') webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
-      else throw new Error(`loseDevice: the ${name} backend has no GPU device`);
-      return name;
-    },
-  };
-}
 /* eslint-enable @typescript-eslint/no-explicit-any */

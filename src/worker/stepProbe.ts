@@ -24,6 +24,8 @@ export interface StepProbeRequest {
   seed: number;
   /** Steps run before the timing and the dispatch count start (shader compilation); their losses are reported too. */
   warmup?: number;
+  /** TF.js flags set for this probe and put back after (e.g. WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE). */
+  flags?: Record<string, number | boolean>;
   /** WebGPU's fused kernels on or off (default: on). */
   fused?: boolean;
   /** Live penalties to set (so the fused penalty path is exercised too). */
@@ -68,6 +70,8 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
   const wasOn = webGpuFusionOn();
   setWebGpuFusion(req.fused ?? true);
+  const flagsBefore = Object.fromEntries(Object.keys(req.flags ?? {}).map((k) => [k, tf.env().get(k)]));
+  for (const [k, v] of Object.entries(req.flags ?? {})) tf.env().set(k, v);
   const trainer = new Trainer(r.value, await datasetOf(req.dataset, req.seed));
   const out: StepProbeResult = { backend: tf.getBackend(), dLoss: [], gLoss: [], tensors: [], dispatchesPerStep: null, msPerStep: 0, byProgram: {} };
   let counter: ReturnType<typeof countDispatches> | null = null;
@@ -94,5 +98,6 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     counter?.dispose();
     trainer.dispose();
     setWebGpuFusion(wasOn);
+    for (const [k, v] of Object.entries(flagsBefore)) tf.env().set(k, v);
   }
 }

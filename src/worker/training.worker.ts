@@ -3,7 +3,6 @@
  * The worker's only job: wire the training session to postMessage. All logic lives in
  * trainingSession.ts (tested in Node) and src/core.
  */
-import * as tf from '@tensorflow/tfjs';
 import { activateBackend, selectBackend } from '../core/backend/backend';
 import { createBackendChooser } from './backendChoice';
 import { calibrationStore } from './calibrationStore';
@@ -11,8 +10,8 @@ import { DATASET_SOURCES } from '../core/data/registry';
 import type { RgbaImage } from '../core/data/imageResize';
 import { createTrainingSession } from './trainingSession';
 import { wasmPaths } from './wasmAssets';
-import { installTestHooks } from './deviceWatch';
-import { stepProbe } from './stepProbe';
+import { installTestHooks } from './testHooks';
+import { abandonBackendStart, liveTensorCount } from '../core/backend/engineState';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -49,6 +48,9 @@ async function decodeImage(bytes: ArrayBuffer, format: string): Promise<RgbaImag
   }
 }
 
+// Only in a worker started for tests (?testHooks=1): testHooks.ts. Before anything starts a backend.
+installTestHooks(scope);
+
 const session = createTrainingSession({
   post: (event, transfer) => scope.postMessage(event, transfer),
   selectBackend: (requested, options) => selectBackend(requested, { wasmPaths, ...options }),
@@ -60,15 +62,13 @@ const session = createTrainingSession({
   indexedDB: scope.indexedDB,
   chooseBackend: createBackendChooser({
     activate: (name) => activateBackend(name, { wasmPaths }),
+    abandon: abandonBackendStart,
     cache: calibrationStore(),
     now: () => performance.now(),
     date: () => Date.now(),
   }),
-  numTensors: () => tf.memory().numTensors,
+  // Not tf.memory(): that throws while a backend starts, and before the first one it starts webgpu.
+  numTensors: liveTensorCount,
 });
-
-// Only in a worker started for tests (?testHooks=1): self.__ganTest.loseDevice() (deviceWatch.ts)
-// and self.__ganTest.stepProbe(…) (stepProbe.ts).
-installTestHooks(scope, { stepProbe });
 
 scope.onmessage = (e: MessageEvent) => void session.handle(e.data);

@@ -3,11 +3,13 @@
  * `self` or `postMessage`: the worker file wires it up, and tests drive it in Node. The cadence of
  * training lives in core/train/trainingLoop.ts, the run and its views in liveRun.ts, the pictures in
  * pictures.ts, the datasets in datasetCatalogue.ts and the commands that bring data in in
- * datasetCommands.ts, drawings in run files in drawingRuns.ts. About 300 lines: it is the one dispatch
- * for every command (the queue, pause, twins, run keeping, exports), each case a line or two.
+ * datasetCommands.ts, drawings in run files in drawingRuns.ts, the commands that name run A or B
+ * in twinCommands.ts, the order commands run in in commandOrder.ts, backend switches in
+ * backendGate.ts. About 380 lines, and one thing: it owns the session's one run and one backend
+ * (mutable state every module above reads through it) and builds a run, which they all share.
  */
 import type { BackendChoice, FieldError, TrainConfig } from '../core/config';
-import { formatErrors, validateLiveHyperparams } from '../core/config';
+import { formatErrors } from '../core/config';
 import type { Dataset, DatasetSource, LoadContext } from '../core/data/types';
 import { createQualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { modelsForShape, summarizeModel } from '../core/models/specs';
@@ -19,13 +21,16 @@ import { createDatasetCommands } from './datasetCommands';
 import type { BackendChooser } from './backendChoice';
 import { LiveRun } from './liveRun';
 import { createExportCommands } from './exportCommands';
-import type { BackendReport, Command, ErrorCode, ErrorSource, RunKey, TwinAction, WorkerEvent } from './protocol';
+import type { BackendReport, Command, ErrorCode, ErrorSource, RunKey, WorkerEvent } from './protocol';
 import { parseCommand, transferablesOf } from './protocol';
 import { createRunKeeping, KEEPING_COMMANDS, type KeepingCommand } from './runKeeping';
 import { createDrawingRuns } from './drawingRuns';
 import type { BackendName } from '../core/backend/backendReport';
 import { ABANDON_AFTER_MS, createDeviceLoss, type WatchDevice } from './deviceLoss';
 import { watchDevice } from './deviceWatch';
+import { createTwinCommands } from './twinCommands';
+import { createBackendGate } from './backendGate';
+import { createCommandOrder } from './commandOrder';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -71,13 +76,11 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       await deps.yieldToEvents();
     },
   };
+  // Backend switches one at a time; commands wait until none is in flight (backendGate.ts).
+  const gate = createBackendGate();
   let backend: BackendReport | null = null;
   let run: LiveRun | null = null;
   let training: Promise<void> = Promise.resolve();
-  // Commands run one at a time, in order: a reset never interleaves with a step.
-  let queue: Promise<void> = Promise.resolve();
-  // Bumped by every pause, so step commands queued before it are dropped, not run.
-  let pauses = 0;
 
   const postRaw = (ev: WorkerEvent) => deps.post(ev, transferablesOf(ev));
   // The run's history for run files is recorded from what is posted, before buffers are transferred.
@@ -119,7 +122,9 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     }
     if (deps.chooseBackend && backend) {
       try {
-        backend = await deps.chooseBackend(backend, resolved.value, dataset, (message) => post({ type: 'progress', stage: 'backend', message }));
+        const current = backend;
+        const choose = deps.chooseBackend;
+        backend = await gate.hold(() => choose(current, resolved.value, dataset, (message) => post({ type: 'progress', stage: 'backend', message })));
       } catch (e) {
         // The backend that started first still runs: measuring is an improvement, not a need.
         backend = { ...backend, calibration: `not measured: ${(e as Error).message}` };
@@ -194,77 +199,26 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     return next;
   }
 
-  /**
-   * Twin start (and Reset B): B is built from A's snapshot at A's step, so it has A's weights,
-   * optimizer state, random stream, data order and noise; A trains on untouched. B keeps B's live
-   * values when there was a B. Training is left paused, so B's settings can be changed first.
-   */
-  async function fork(r: LiveRun, source: ErrorSource): Promise<void> {
-    await stopTraining();
-    const a = r.trainer;
-    const live = (r.member('B')?.trainer ?? a).hyperparams;
-    let b: Trainer;
-    try {
-      b = Trainer.fromSnapshot(await a.snapshot(), a.dataset);
-      b.setHyperparams(live);
-    } catch (e) {
-      return fail(source, 'internal', `Could not build run B: ${(e as Error).message}`);
-    }
-    const next = replaceRun(r, 'A', b);
-    post({ type: 'forked', run: 'B', step: b.step });
-    next.member('B')!.postHyperparams();
-    await showRun(next, undefined, ['B']);
-  }
-
-  async function twin(r: LiveRun, action: TwinAction): Promise<void> {
-    if (action === 'start') return fork(r, 'twin');
-    await stopTraining();
-    if (!r.isTwin) return fail('twin', 'bad-message', `twin: ${action} needs a twin run`);
-    const key = action === 'keepA' ? 'A' : 'B';
-    keeping.twinEnded(key);
-    const next = replaceRun(r, key, null);
-    next.members[0].postHyperparams();
-    await showRun(next, undefined, []);
-  }
-
-  /** Start / Pause of A or B alone (docs/twin-runs.md); without `run`, or 'both', both runs. */
-  function startRun(r: LiveRun, key: RunKey | undefined): void {
-    if (!r.isTwin || !key) r.releaseAll();
-    else if (r.running) r.hold(key, false);
-    else {
-      r.releaseAll();
-      r.hold(key === 'A' ? 'B' : 'A', true);
-    }
-    if (!r.running) training = r.start();
-    else r.postState();
-  }
-
-  /** True when a pause command ends the loop: all runs, or the only run still stepping. */
-  const pausesAll = (cmd: CommandOf<'pause'>, r: LiveRun | null) =>
-    !r?.isTwin || !r.running || cmd.run === undefined || cmd.run === 'both' || r.isHeld(cmd.run === 'A' ? 'B' : 'A');
-
-  /** Refuses a command for B outside a twin; true when it may go on. */
-  function hasRun(r: LiveRun, type: Command['type'], target: string | undefined): boolean {
-    if (target !== 'B' || r.isTwin) return true;
-    fail(type, 'bad-message', `${type}: there is no run B (start a twin first)`);
-    return false;
-  }
-
-  function setHyperparams(r: LiveRun, cmd: CommandOf<'setHyperparams'>): void {
-    const targets = r.members.filter((m) => cmd.run === 'both' || m.key === (cmd.run ?? 'A'));
-    const checked = validateLiveHyperparams(cmd.values);
-    if (!checked.ok) fail('setHyperparams', 'bad-config', formatErrors(checked.errors), checked.errors);
-    else if (targets.length === 0) fail('setHyperparams', 'bad-message', `setHyperparams: there is no run ${cmd.run} (start a twin first)`);
-    else for (const m of targets) m.trainer.setHyperparams(checked.value);
-    // Always answered, so the UI's pending values settle (with what is in force after a refusal).
-    for (const m of targets.length ? targets : r.members.slice(0, 1)) m.postHyperparams();
-  }
+  const twins = createTwinCommands({
+    post,
+    fail,
+    stopTraining,
+    replaceRun,
+    showRun,
+    startLoop: (r) => (training = r.start()),
+    twinEnded: (kept) => keeping.twinEnded(kept),
+  });
+  const { hasRun, pausesAll } = twins;
+  const order = createCommandOrder(
+    (cmd) => cmd.type === 'pause' && pausesAll(cmd, run),
+    () => run?.loop.stop(),
+  );
 
   async function init(cmd: CommandOf<'init'>): Promise<void> {
     if (backend) return fail('init', 'bad-message', 'init: already initialised; use reset to change the run');
     post({ type: 'progress', stage: 'backend', message: `Starting the ${cmd.backend} backend…` });
     try {
-      backend = await deps.selectBackend(cmd.backend);
+      backend = await gate.hold(() => deps.selectBackend(cmd.backend));
     } catch (e) {
       return fail('init', 'backend-failed', `No TensorFlow.js backend could start: ${(e as Error).message}`);
     }
@@ -279,7 +233,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       running: () => run?.running ?? false,
       post: postRaw,
       fail,
-      enqueue: (fn) => (queue = queue.then(fn).catch((e) => fail('training', 'internal', (e as Error).message))),
+      enqueue: (fn) => order.enqueue(fn, (e) => fail('training', 'internal', (e as Error).message)),
       stopLoop: stopTraining,
       // Paused, every step is read back; between slices up to 64 steps may still be on the device,
       // so an autosave while training may lack their metric rows (a gap too small to see).
@@ -315,7 +269,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
   ): Promise<void> {
     switch (cmd.type) {
       case 'start':
-        if (hasRun(r, 'start', cmd.run)) startRun(r, cmd.run === 'both' ? undefined : cmd.run);
+        if (hasRun(r, 'start', cmd.run)) twins.startRun(r, cmd.run === 'both' ? undefined : cmd.run);
         return;
       case 'pause':
         if (!hasRun(r, 'pause', cmd.run)) return;
@@ -325,9 +279,9 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         await stopTraining();
         return r.steps(cmd.count);
       case 'setHyperparams':
-        return setHyperparams(r, cmd);
+        return twins.setHyperparams(r, cmd);
       case 'twin':
-        return twin(r, cmd.action);
+        return twins.twin(r, cmd.action);
       case 'exportModel':
         return exports.exportModel(r.trainer);
       case 'requestSamples':
@@ -352,7 +306,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         return exports.timelapse(cmd, run?.trainer.step ?? 0);
       case 'reset':
         // Reset B re-forks B from A now; a reset of A (or both) restarts the whole run, as before.
-        if (cmd.run === 'B' && run && hasRun(run, 'reset', 'B')) return fork(run, 'reset');
+        if (cmd.run === 'B' && run && hasRun(run, 'reset', 'B')) return twins.fork(run, 'reset');
         if (cmd.run === 'B') return;
         await stopTraining();
         await buildRun('reset', cmd.config ?? {});
@@ -371,24 +325,10 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     const guarded = () =>
       deviceLoss
         .settled()
+        .then(() => gate.settled())
         .then(() => execute(cmd))
         .catch((e) => fail(cmd.type, 'internal', (e as Error).message));
-    // Previews and uploads run beside training and other commands, which keep going.
-    if (cmd.type === 'previewDataset' || cmd.type === 'uploadImages' || cmd.type === 'exportModel' || cmd.type === 'encodeTimelapse') return guarded();
-    if (cmd.type === 'pause' && pausesAll(cmd, run)) {
-      // At once, not behind the queue: a long `step N` in progress stops at its next slice.
-      pauses++;
-      run?.loop.stop();
-    }
-    // Live changes, pause and start wait for what is queued but do not join the queue themselves.
-    if (cmd.type === 'setHyperparams' || cmd.type === 'pause' || cmd.type === 'start') {
-      await queue;
-      return guarded();
-    }
-    const pausesAtArrival = pauses;
-    const next = queue.then(() => (cmd.type === 'step' && pauses !== pausesAtArrival ? undefined : guarded()));
-    queue = next;
-    return next;
+    return order.submit(cmd, guarded);
   }
 
   const deviceLoss = createDeviceLoss(
@@ -408,7 +348,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
           // Its tensors went with the device; the checkpoint is in CPU memory.
         }
       },
-      selectBackend: (requested, skip) => deps.selectBackend(requested, { skip }),
+      selectBackend: (requested, skip) => gate.hold(() => deps.selectBackend(requested, { skip })),
       reinstall: (next, snapshot, config, live) => {
         backend = next;
         const afterReady = keeping.continueAt(snapshot?.step ?? 0);

@@ -15,8 +15,11 @@ export interface UrlSettings {
 }
 
 /** Parameters that are not config fields but are understood. */
-/** `testHooks=1`: the worker installs its test hooks (e2e only; src/worker/deviceWatch.ts). */
-const OTHER_PARAMS = new Set(['backend', 'testHooks']);
+/**
+ * `testHooks=1`: the worker installs its test hooks (e2e only; src/worker/testHooks.ts), and
+ * `slowBackendMs=N` with it slows every backend's start by N ms.
+ */
+const OTHER_PARAMS = new Set(['backend', 'testHooks', 'slowBackendMs']);
 
 export function parseUrlParams(search: string): UrlSettings {
   const params = new URLSearchParams(search);

@@ -15,6 +15,7 @@ import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice } from '../config';
 import { BACKEND_ORDER, type BackendName, type BackendReport } from './backendReport';
 import { registerWasmTrainingKernels } from './wasmKernels';
+import { abandonBackendStart } from './engineState';
 
 export type { BackendReport } from './backendReport';
 
@@ -38,6 +39,8 @@ export interface BackendEnv {
   /** The wasm backend's thread count, after it started. */
   wasmThreadsCount(): number;
   hardwareConcurrency(): number;
+  /** Gives up on a start that timed out, so the engine can start another backend (engineState.ts). */
+  abandonStart(name: BackendName): void;
 }
 
 export interface SelectBackendOptions {
@@ -81,9 +84,11 @@ function describeAdapter(info: AdapterInfoLike): string {
   return [info.vendor, info.architecture, info.description].filter(Boolean).join(' / ') || 'unknown adapter';
 }
 
+class TimeoutError extends Error {}
+
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+    const timer = setTimeout(() => reject(new TimeoutError(`${what} timed out after ${ms / 1000} s`)), ms);
     p.then(
       (v) => {
         clearTimeout(timer);
@@ -144,7 +149,15 @@ function defaultEnv(): BackendEnv {
       }
     },
     hardwareConcurrency: () => (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1,
+    abandonStart: abandonBackendStart,
   };
+}
+
+function envOf(options: SelectBackendOptions): BackendEnv {
+  const env: BackendEnv = { ...defaultEnv(), ...options.env };
+  // A fake setBackend never touched the engine: there is no real start to give up on.
+  if (options.env?.setBackend && !options.env.abandonStart) env.abandonStart = () => {};
+  return env;
 }
 
 // ── wasm preparation ────────────────────────────────────────────────────────────────────────
@@ -215,14 +228,14 @@ async function startBackend(
     if (active !== name) return { ok: false, why: `active backend is '${active}' after setBackend('${name}')` };
     return { ok: true, threads };
   } catch (e) {
+    if (e instanceof TimeoutError) env.abandonStart(name);
     return { ok: false, why: message(e) };
   }
 }
 
 /** Switches to a backend that `selectBackend` listed as a candidate (for calibration). */
 export async function activateBackend(name: BackendName, options: SelectBackendOptions = {}): Promise<boolean> {
-  const env: BackendEnv = { ...defaultEnv(), ...options.env };
-  return (await startBackend(name, env, options)).ok;
+  return (await startBackend(name, envOf(options), options)).ok;
 }
 
 /**
@@ -231,7 +244,7 @@ export async function activateBackend(name: BackendName, options: SelectBackendO
  * report also lists the candidates a per-model calibration may choose between.
  */
 export async function selectBackend(requested: BackendChoice, options: SelectBackendOptions = {}): Promise<BackendReport> {
-  const env: BackendEnv = { ...defaultEnv(), ...options.env };
+  const env = envOf(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const reasons: string[] = [];
   const devices: string[] = [];

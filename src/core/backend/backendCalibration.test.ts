@@ -56,6 +56,21 @@ describe('calibrate', () => {
     expect(c.summary).toMatch(/wasm — the only candidate measured for mlp2d \(webgpu: timing webgpu did not finish/);
   });
 
+  it('a start that outruns its share is abandoned, so it cannot take over the engine later', async () => {
+    const f = fakeEnv({ wasm: 18, cpu: 90 });
+    const abandoned: string[] = [];
+    const env: CalibrationEnv = {
+      ...f.env,
+      activate: (name) => (name === 'cpu' ? new Promise<boolean>(() => {}) : f.env.activate(name)),
+      abandon: (name) => abandoned.push(name),
+    };
+    const c = await calibrate(['wasm', 'cpu'], 'mlp2d', env);
+    expect(c.chosen).toBe('wasm');
+    expect(f.active()).toBe('wasm');
+    expect(abandoned).toEqual(['cpu']);
+    expect(c.measurements.find((m) => m.name === 'cpu')?.note).toMatch(/starting cpu did not finish/);
+  });
+
   it('a backend that fails on the model or cannot start loses with its reason', async () => {
     const f = fakeEnv({ webgpu: 'fail', webgl: 'no-start', wasm: 30 });
     const c = await calibrate(['webgpu', 'webgl', 'wasm'], 'dcgan28-small', f.env);

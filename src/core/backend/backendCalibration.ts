@@ -21,6 +21,11 @@ export interface CalibrationEnv {
   /** Makes `name` the active backend; false (or a throw) when it cannot start. */
   activate(name: BackendName): Promise<boolean>;
   /**
+   * Gives up on an activation that outran its share. Without it the start goes on and, when it
+   * ends, TF.js makes that backend the active one under whatever was chosen meanwhile.
+   */
+  abandon?(name: BackendName): void;
+  /**
    * Milliseconds per training step of the model on the active backend, after warm-up, spending
    * about `budgetMs`. Rejects when the backend fails on the model.
    */
@@ -130,7 +135,10 @@ export async function calibrate(
   const share = budgetMs / runnable.length;
   for (const name of runnable) {
     try {
-      const started = await timeout(env.activate(name), share, env.sleep, `starting ${name}`);
+      const started = await timeout(env.activate(name), share, env.sleep, `starting ${name}`).catch((e: unknown) => {
+        env.abandon?.(name);
+        throw e;
+      });
       if (!started) {
         measurements.push({ name, msPerStep: null, note: 'could not start' });
         continue;

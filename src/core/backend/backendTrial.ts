@@ -56,9 +56,16 @@ export async function measureStepMs(config: TrainConfig, dataset: Dataset, budge
   }
 }
 
-export function trialEnv(config: TrainConfig, dataset: Dataset, activate: (name: BackendName) => Promise<boolean>, now: () => number): CalibrationEnv {
+export function trialEnv(
+  config: TrainConfig,
+  dataset: Dataset,
+  activate: (name: BackendName) => Promise<boolean>,
+  now: () => number,
+  abandon?: (name: BackendName) => void,
+): CalibrationEnv {
   return {
     activate,
+    abandon,
     measure: (_name, budgetMs) => measureStepMs(config, dataset, budgetMs, now),
     predictMs: (name) => predictStepMs(config, name),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -253,14 +253,12 @@ describe('wasm matches cpu: matMul (all transposes), forward and gradient', () =
       expectSameOnWasmAndCpu(() => {
         const [x, w, b] = [uni([9, 6]), uni([6, 4]), uni([4])];
         const run = (bias?: tf.Tensor) =>
-          tf
-            .engine()
-            .runKernel('_FusedMatMul', bias ? { a: x, b: w, bias } : { a: x, b: w }, {
-              transposeA: false,
-              transposeB: false,
-              activation,
-              leakyreluAlpha: 0.2,
-            }) as tf.Tensor;
+          tf.engine().runKernel('_FusedMatMul', bias ? { a: x, b: w, bias } : { a: x, b: w }, {
+            transposeA: false,
+            transposeB: false,
+            activation,
+            leakyreluAlpha: 0.2,
+          }) as tf.Tensor;
         return [run(b), run()];
       }));
   }
