@@ -73,6 +73,10 @@ describe('cellsTable', () => {
     expect(row).toContain('| 151 | 140 |');
     expect(row).toContain('| 655 | 600 |');
   });
+  it('notes the fused kernels against the unfused step on webgpu', () => {
+    const fusion = { fusedMsPerStep: 260, unfusedMsPerStep: 549, fusedDispatchesPerStep: 80, unfusedDispatchesPerStep: 151, speedup: 2.1 };
+    expect(cellsTable([cell({ backend: 'webgpu', fusion })])).toContain('fused ×2.1: 260 vs 549 ms/step, 80 vs 151 dispatches |');
+  });
   it('groups thousands', () => {
     expect(cellsTable([cell({ imagesPerSec: 6584.2 })])).toContain('| 6,584 |');
   });

@@ -27,6 +27,17 @@ export interface PhaseMeasure {
   skipped?: string;
 }
 
+/** WebGPU cells: our step with the fused WGSL kernels against the same step without them. */
+export interface FusionComparison {
+  fusedMsPerStep: number | null;
+  unfusedMsPerStep: number | null;
+  fusedDispatchesPerStep: number | null;
+  unfusedDispatchesPerStep: number | null;
+  /** Median of the interleaved windows' rate ratios, fused ÷ unfused. */
+  speedup: number | null;
+  skipped?: string;
+}
+
 export interface CellResult {
   backend: BenchBackend;
   model: ModelId;
@@ -45,6 +56,8 @@ export interface CellResult {
   /** GPU dispatches per step (webgpu only), ours and the plain loop's. */
   dispatchesPerStep?: number | null;
   plainDispatchesPerStep?: number | null;
+  /** WebGPU only: fused kernels on against off. */
+  fusion?: FusionComparison;
   /** D and G updates per step, the same on both sides (penalties off in both). */
   dSteps?: number;
   achievedGflops: number | null;
