@@ -41,6 +41,10 @@ export interface StepKernels {
   denseBackward(args: DenseBackwardArgs): DenseBackward;
   /** ∂L_D/∂y of the stacked logit loss at target 1 for 2·n logits (real rows first). */
   stackedLogitGradient(logits: tf.Tensor, n: number): tf.Tensor;
+  /** The charted values of that D update: L_D = Σ softplus(s·y)/n, mean σ(real), mean σ(fake). */
+  stackedLogitReport(logits: tf.Tensor, n: number): { dLoss: tf.Scalar; dReal: tf.Scalar; dFake: tf.Scalar };
+  /** The non-saturating G loss mean(softplus(−y)) and its gradient −σ(−y)/n. */
+  generatorLogitLoss(logits: tf.Tensor): { loss: tf.Scalar; grad: tf.Tensor };
 }
 
 /** The active backend's fused step kernels, or null to use TF.js's. */

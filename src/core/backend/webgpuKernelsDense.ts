@@ -94,6 +94,96 @@ function logitGradProgram(rows: number): FusedProgram {
   };
 }
 
+const REDUCE_THREADS = 256;
+
+/** WGSL: softplus and sigmoid as TF.js's kernels compute them (softplus linear or exp in the tails). */
+const LOGIT_FNS = `
+  fn softplusOf(x : f32) -> f32 {
+    if (x > 15.942385) { return x; }
+    if (x < -15.942385) { return exp(x); }
+    return log(exp(x) + 1.0);
+  }
+  fn sigmoidOf(x : f32) -> f32 { return 1.0 / (1.0 + exp(-x)); }`;
+
+/**
+ * The charted values of a D update on the stacked logits, by one workgroup: [L_D, mean σ(real),
+ * mean σ(fake)] with L_D = Σ softplus(s·y)/n (what tapeFreeStep.ts sums).
+ */
+function logitReportProgram(): FusedProgram {
+  return {
+    variableNames: ['Y'],
+    outputShape: [3],
+    shaderKey: 'ganStackedLogitReport',
+    ...grid(1, REDUCE_THREADS),
+    uniforms: 'n : i32,',
+    getUserCode: () => `
+      ${LOGIT_FNS}
+      var<workgroup> partial : array<vec3<f32>, ${REDUCE_THREADS}>;
+      fn main(index : i32) {
+        let lane = i32(localIndex);
+        let n = uniforms.n;
+        var acc = vec3<f32>(0.0, 0.0, 0.0);
+        for (var i = lane; i < 2 * n; i = i + ${REDUCE_THREADS}) {
+          let y = Y[i];
+          if (i < n) { acc = acc + vec3<f32>(softplusOf(-y), sigmoidOf(y), 0.0); }
+          else { acc = acc + vec3<f32>(softplusOf(y), 0.0, sigmoidOf(y)); }
+        }
+        partial[lane] = acc;
+        workgroupBarrier();
+        for (var stride = ${REDUCE_THREADS / 2}; stride > 0; stride = stride / 2) {
+          if (lane < stride) { partial[lane] = partial[lane] + partial[lane + stride]; }
+          workgroupBarrier();
+        }
+        if (lane < 3) { result[lane] = partial[0][lane] / f32(n); }
+      }`,
+  };
+}
+
+/** The non-saturating G loss mean(softplus(−y)) (one workgroup), for generatorLogitLoss. */
+function generatorLossProgram(): FusedProgram {
+  return {
+    variableNames: ['Y'],
+    outputShape: [1],
+    shaderKey: 'ganGeneratorLogitLoss',
+    ...grid(1, REDUCE_THREADS),
+    uniforms: 'n : i32,',
+    getUserCode: () => `
+      ${LOGIT_FNS}
+      var<workgroup> partial : array<f32, ${REDUCE_THREADS}>;
+      fn main(index : i32) {
+        let lane = i32(localIndex);
+        var acc = 0.0;
+        for (var i = lane; i < uniforms.n; i = i + ${REDUCE_THREADS}) { acc = acc + softplusOf(-Y[i]); }
+        partial[lane] = acc;
+        workgroupBarrier();
+        for (var stride = ${REDUCE_THREADS / 2}; stride > 0; stride = stride / 2) {
+          if (lane < stride) { partial[lane] = partial[lane] + partial[lane + stride]; }
+          workgroupBarrier();
+        }
+        if (lane == 0) { result[0] = partial[0] / f32(uniforms.n); }
+      }`,
+  };
+}
+
+/** Its gradient −σ(−y)/n, one invocation per logit. */
+function generatorGradProgram(rows: number): FusedProgram {
+  return {
+    variableNames: ['Y'],
+    outputShape: [rows, 1],
+    shaderKey: 'ganGeneratorLogitGrad',
+    ...grid(rows),
+    uniforms: 'n : i32, invN : f32,',
+    getUserCode: () => `
+      ${LOGIT_FNS}
+      fn main(index : i32) {
+        if (index >= uniforms.n) { return; }
+        result[index] = -sigmoidOf(-Y[index]) * uniforms.invN;
+      }`,
+  };
+}
+
+const scalarAt = (v: tf.Tensor, k: number): tf.Scalar => tf.reshape(tf.slice(v, [k], [1]), []) as tf.Scalar;
+
 function denseBackward(a: DenseBackwardArgs): DenseBackward {
   const [batch, inDim] = a.input.shape as [number, number];
   const outDim = a.dy.shape[1] as number;
@@ -117,4 +207,15 @@ function denseBackward(a: DenseBackwardArgs): DenseBackward {
 export const WEBGPU_STEP_KERNELS: StepKernels = {
   denseBackward,
   stackedLogitGradient: (logits, n) => runFused(logitGradProgram(2 * n), [logits], [i32(n), f32(1 / n)]),
+  stackedLogitReport(logits, n) {
+    const r = runFused(logitReportProgram(), [logits], [i32(n)]);
+    return { dLoss: scalarAt(r, 0), dReal: scalarAt(r, 1), dFake: scalarAt(r, 2) };
+  },
+  generatorLogitLoss(logits) {
+    const n = logits.size;
+    return {
+      loss: tf.reshape(runFused(generatorLossProgram(), [logits], [i32(n)]), []) as tf.Scalar,
+      grad: runFused(generatorGradProgram(n), [logits], [i32(n), f32(1 / n)]),
+    };
+  },
 };

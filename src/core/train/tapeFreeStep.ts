@@ -89,12 +89,13 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
     if (loss.logit && p.realTarget === 1) {
       const { sign, signOverN } = p.signs.get(n);
       const kernels = stepKernels();
-      // A backend's fused kernel makes the gradient in one dispatch; z then only when charted.
+      // A backend's fused kernels: the gradient in one dispatch, the charted values in one more.
       let z: tf.Tensor | null = null;
-      if (kernels) dOut = kernels.stackedLogitGradient(out, n);
-      else ({ z, grad: dOut } = stackedLogitGradient(out, signOverN, sign));
-      if (p.report) {
-        z ??= tf.mul(out, sign);
+      if (kernels) {
+        dOut = kernels.stackedLogitGradient(out, n);
+        if (p.report) report = kernels.stackedLogitReport(out, n);
+      } else ({ z, grad: dOut } = stackedLogitGradient(out, signOverN, sign));
+      if (p.report && z) {
         const [realOut, fakeOut] = tf.split(out, 2);
         // Σ softplus(−real)/n + Σ softplus(fake)/n: losses.ts's value, summed in one pass.
         report = reportAll(realOut, fakeOut, tf.mul(tf.sum(tf.softplus(z)), 1 / n) as tf.Scalar);
@@ -132,7 +133,8 @@ export function generatorGradients(G: Network, D: Network, p: GeneratorPass): { 
   let fake = forward(G, p.z, {}, gTrace);
   if (p.noise.sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, p.noise.sigma, 'float32', p.noise.seed));
   const out = forward(D, fake, { dropoutSeeds: [p.dropoutSeed] }, dTrace);
-  const { loss, grad } = generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out);
+  const kernels = p.lossId === 'nonsaturating' ? stepKernels() : null;
+  const { loss, grad } = kernels ? kernels.generatorLogitLoss(out) : generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out);
   const dFake = backward(dTrace, grad, { params: false, input: true }).input!;
   return { grads: backward(gTrace, dFake, { params: true, input: false }).params!, gLoss: loss };
 }
