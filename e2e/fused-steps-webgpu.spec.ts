@@ -64,6 +64,7 @@ for (const { name, req } of CASES) {
     // The same maths in another order of float additions: close, not equal, and closer early on.
     expectClose(fused.dLoss, wasm.dLoss, 2e-3);
     expectClose(fused.gLoss, wasm.gLoss, 2e-3);
+    expectClose(fused.dReal, wasm.dReal, 2e-3);
     // Flat: no step ends with more tensors than the second one did (the first makes constants).
     expect(Math.max(...fused.tensors.slice(1)), `tensors ${fused.tensors.join(', ')}`).toBeLessThanOrEqual(fused.tensors[1]);
     await page.close();

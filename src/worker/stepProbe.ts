@@ -39,6 +39,8 @@ export interface StepProbeResult {
   backend: string;
   dLoss: number[];
   gLoss: number[];
+  /** Mean D(real), as charted. */
+  dReal: number[];
   /** tf.memory().numTensors after each step's metrics were read. */
   tensors: number[];
   /** Over the steps after the warm-up (each step's metric read-back included). */
@@ -73,7 +75,7 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
   const flagsBefore = Object.fromEntries(Object.keys(req.flags ?? {}).map((k) => [k, tf.env().get(k)]));
   for (const [k, v] of Object.entries(req.flags ?? {})) tf.env().set(k, v);
   const trainer = new Trainer(r.value, await datasetOf(req.dataset, req.seed));
-  const out: StepProbeResult = { backend: tf.getBackend(), dLoss: [], gLoss: [], tensors: [], dispatchesPerStep: null, msPerStep: 0, byProgram: {} };
+  const out: StepProbeResult = { backend: tf.getBackend(), dLoss: [], gLoss: [], dReal: [], tensors: [], dispatchesPerStep: null, msPerStep: 0, byProgram: {} };
   let counter: ReturnType<typeof countDispatches> | null = null;
   const warmup = req.warmup ?? 0;
   try {
@@ -87,6 +89,7 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
       const [row] = await trainer.flushMetrics();
       out.dLoss.push(row.dLoss);
       out.gLoss.push(row.gLoss);
+      out.dReal.push(row.dReal);
       out.tensors.push(tf.memory().numTensors);
     }
     const timed = req.steps - warmup;
