@@ -57,8 +57,8 @@ describe('cellsTable', () => {
   it('prints one Markdown row per cell with dashes for missing figures and escaped notes', () => {
     const t = cellsTable(base().cells).split('\n');
     expect(t).toHaveLength(5);
-    expect(t[0]).toContain('| backend | model | batch | D steps | img/s | steps/s | ms/step | kernels/step | plain img/s | plain ms/step | plain kernels/step |');
-    expect(t[2]).toBe('| wasm | DCGAN 28×28×1 small | 64 | — | 128 | 2 | — | — | 100 | — | — | ×1.3 | 9.5 | 30 | 32% | 20 |  |');
+    expect(t[0]).toContain('| backend | model | batch | D steps | img/s | steps/s | ms/step | kernels/step | dispatches/step | plain img/s | plain ms/step | plain kernels/step | plain dispatches/step |');
+    expect(t[2]).toBe('| wasm | DCGAN 28×28×1 small | 64 | — | 128 | 2 | — | — | — | 100 | — | — | — | ×1.3 | 9.5 | 30 | 32% | 20 |  |');
     expect(t[4]).toContain('| cpu | DCGAN 32×32×3 (article) | 64 | — | — | — |');
     expect(t[4]).toContain('time cap (a/b)');
   });
@@ -67,6 +67,15 @@ describe('cellsTable', () => {
     expect(row).toContain('| 2 |');
     expect(row).toContain('| 18.2 | 461 |');
     expect(row).toContain('| 40.1 | 710 |');
+  });
+  it('shows dispatches per step beside kernels per step (webgpu cells)', () => {
+    const row = cellsTable([cell({ backend: 'webgpu', kernelsPerStep: 151, dispatchesPerStep: 140, plainKernelsPerStep: 655, plainDispatchesPerStep: 600 })]).split('\n')[2];
+    expect(row).toContain('| 151 | 140 |');
+    expect(row).toContain('| 655 | 600 |');
+  });
+  it('notes the fused kernels against the unfused step on webgpu', () => {
+    const fusion = { fusedMsPerStep: 260, unfusedMsPerStep: 549, fusedDispatchesPerStep: 80, unfusedDispatchesPerStep: 151, speedup: 2.1 };
+    expect(cellsTable([cell({ backend: 'webgpu', fusion })])).toContain('fused ×2.1: 260 vs 549 ms/step, 80 vs 151 dispatches |');
   });
   it('groups thousands', () => {
     expect(cellsTable([cell({ imagesPerSec: 6584.2 })])).toContain('| 6,584 |');

@@ -60,9 +60,17 @@ const MODEL_LABEL: Record<string, string> = {
   mlp2d: '2-D MLP',
 };
 
+/** WebGPU cells: the fused kernels against the unfused step, e.g. "fused ×2.1: 260 vs 549 ms/step, 80 vs 151 dispatches". */
+function fusionNote(c: CellResult): string {
+  const f = c.fusion;
+  if (!f) return '';
+  if (f.skipped) return `fused vs unfused: ${f.skipped}`;
+  return `fused ×${fmt(f.speedup, 2)}: ${fmt(f.fusedMsPerStep)} vs ${fmt(f.unfusedMsPerStep)} ms/step, ${fmt(f.fusedDispatchesPerStep)} vs ${fmt(f.unfusedDispatchesPerStep)} dispatches`;
+}
+
 /** A Markdown table of the cells, one row per backend × model. */
 export function cellsTable(cells: readonly CellResult[]): string {
-  const head = ['backend', 'model', 'batch', 'D steps', 'img/s', 'steps/s', 'ms/step', 'kernels/step', 'plain img/s', 'plain ms/step', 'plain kernels/step', 'ours ÷ plain', 'GFLOP/s', 'matMul GFLOP/s', '% of matMul', 'conv GFLOP/s', 'note'];
+  const head = ['backend', 'model', 'batch', 'D steps', 'img/s', 'steps/s', 'ms/step', 'kernels/step', 'dispatches/step', 'plain img/s', 'plain ms/step', 'plain kernels/step', 'plain dispatches/step', 'ours ÷ plain', 'GFLOP/s', 'matMul GFLOP/s', '% of matMul', 'conv GFLOP/s', 'note'];
   const rows = cells.map((c) => [
     c.backend,
     MODEL_LABEL[c.model] ?? c.model,
@@ -72,15 +80,17 @@ export function cellsTable(cells: readonly CellResult[]): string {
     fmt(c.stepsPerSec),
     fmt(c.msPerStep ?? null),
     fmt(c.kernelsPerStep ?? null),
+    fmt(c.dispatchesPerStep ?? null),
     fmt(c.plainImagesPerSec),
     fmt(c.plainMsPerStep ?? null),
     fmt(c.plainKernelsPerStep ?? null),
+    fmt(c.plainDispatchesPerStep ?? null),
     c.speedupVsPlain == null ? '—' : `×${fmt(c.speedupVsPlain, 2)}`,
     fmt(c.achievedGflops),
     fmt(c.ceilingGflops),
     c.pctOfCeiling == null ? '—' : `${fmt(c.pctOfCeiling, 2)}%`,
     fmt(c.convGflops),
-    (c.skipped ?? (c.plain.skipped ? `plain: ${c.plain.skipped}` : '')).replace(/\|/g, '/'),
+    [c.skipped ?? (c.plain.skipped ? `plain: ${c.plain.skipped}` : ''), fusionNote(c)].filter(Boolean).join('; ').replace(/\|/g, '/'),
   ]);
   const line = (r: string[]) => `| ${r.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');

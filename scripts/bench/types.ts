@@ -19,6 +19,22 @@ export interface PhaseMeasure {
   kernelsPerStep?: number | null;
   /** 1000 / stepsPerSec. */
   msPerStep?: number | null;
+  /**
+   * GPU dispatches per step (webgpu only; null elsewhere): over the timed steps, or over the
+   * warm-up steps when the cell hit its time cap before any timed window.
+   */
+  dispatchesPerStep?: number | null;
+  skipped?: string;
+}
+
+/** WebGPU cells: our step with the fused WGSL kernels against the same step without them. */
+export interface FusionComparison {
+  fusedMsPerStep: number | null;
+  unfusedMsPerStep: number | null;
+  fusedDispatchesPerStep: number | null;
+  unfusedDispatchesPerStep: number | null;
+  /** Median of the interleaved windows' rate ratios, fused ÷ unfused. */
+  speedup: number | null;
   skipped?: string;
 }
 
@@ -37,6 +53,11 @@ export interface CellResult {
   msPerStep?: number | null;
   plainKernelsPerStep?: number | null;
   plainMsPerStep?: number | null;
+  /** GPU dispatches per step (webgpu only), ours and the plain loop's. */
+  dispatchesPerStep?: number | null;
+  plainDispatchesPerStep?: number | null;
+  /** WebGPU only: fused kernels on against off. */
+  fusion?: FusionComparison;
   /** D and G updates per step, the same on both sides (penalties off in both). */
   dSteps?: number;
   achievedGflops: number | null;

@@ -5,12 +5,16 @@
  *
  * - `self.__ganTest.loseDevice()` (Playwright's `worker.evaluate`) destroys the real device:
  *   `GPUDevice.destroy()` on WebGPU, `WEBGL_lose_context.loseContext()` on WebGL.
+ * - `self.__ganTest.backends()`: which backends TF.js has initialized (e2e/frames-webgpu.spec.ts).
+ * - `self.__ganTest.stepProbe(request)` trains a fresh run for a few steps on the active backend
+ *   and reports its losses, tensors and dispatches (stepProbe.ts; e2e/fused-steps-webgpu.spec.ts).
  * - `slowBackendMs=N` makes every backend take N ms longer to start, so the window in which
  *   TF.js is "not yet initialized" is as wide as on a loaded machine (e2e/startup-race.spec.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { slowBackendStarts } from '../core/backend/engineState';
 import { webglContext, webgpuDevice } from './deviceWatch';
+import { stepProbe } from './stepProbe';
 
 const TEST_WORKER_NAME = 'training-test';
 
@@ -20,6 +24,12 @@ export function installTestHooks(scope: { name?: string }): void {
   const slow = options.find((o) => o.startsWith('slowBackendMs='));
   if (slow) slowBackendStarts(Number(slow.slice('slowBackendMs='.length)));
   (scope as { __ganTest?: unknown }).__ganTest = {
+    stepProbe,
+    /** The backends TF.js has initialized in this worker (a webgpu one holds a GPUDevice), and the active one. */
+    backends: (): { initialized: string[]; active: string | null } => ({
+      initialized: Object.keys((tf.engine() as unknown as { registry: Record<string, unknown> }).registry),
+      active: (tf.engine() as unknown as { backendName: string | null }).backendName,
+    }),
     /** Destroys the active backend's real device; resolves with the backend's name. */
     loseDevice(): string {
       const backend = tf.getBackend();

@@ -4,12 +4,13 @@ import type { ModelId, TrainConfig } from '../../../src/core/config';
 import { summarizeModel } from '../../../src/core/models/specs';
 import { Trainer } from '../../../src/core/train/trainer';
 import { achievedGflops, gflopsPerSec, percentOf, predictStepMs, ratio, sig, topKernels } from '../stats';
-import type { BackendTask, BenchBackend, BenchContext, CellResult, PhaseMeasure, ProfileResult } from '../types';
+import type { Dataset } from '../../../src/core/data/types';
+import type { BackendTask, BenchBackend, BenchContext, CellResult, FusionComparison, PhaseMeasure, ProfileResult } from '../types';
 import { largestConv, matmulGflops, matmulSizeFor, timeOp } from './ceilings';
 import { configFor, datasetFor, MODEL_ORDER } from './datasets';
 import type { BenchHost } from './host';
 import { PlainGan } from './plainGan';
-import { ourRunner, plainRunner } from './runners';
+import { ourRunner, plainRunner, withFusion } from './runners';
 import { measurePair, type PairMeasure } from './timing';
 
 export interface BackendRunOutput {
@@ -141,6 +142,7 @@ export async function runBackend(task: BackendTask, host: BenchHost, onCell: (c:
       trainer.dispose();
       plainGan.dispose();
     }
+    const fusion = backend === 'webgpu' && !pair.ours.skipped ? await compareFusion(config, dataset, batchSize, capMs, host) : null;
     const { ours, plain } = pair;
     const ach = ours.stepsPerSec !== null ? achievedGflops(flopsPerImage, batchSize, ours.stepsPerSec) : null;
     const cell: CellResult = {
@@ -156,6 +158,9 @@ export async function runBackend(task: BackendTask, host: BenchHost, onCell: (c:
       kernelsPerStep: ours.kernelsPerStep ?? null,
       msPerStep: ours.msPerStep ?? null,
       plainKernelsPerStep: plain.kernelsPerStep ?? null,
+      dispatchesPerStep: ours.dispatchesPerStep ?? null,
+      plainDispatchesPerStep: plain.dispatchesPerStep ?? null,
+      ...(fusion ? { fusion } : {}),
       plainMsPerStep: plain.msPerStep ?? null,
       dSteps: config.dSteps,
       achievedGflops: sig(ach, 3),
@@ -170,13 +175,41 @@ export async function runBackend(task: BackendTask, host: BenchHost, onCell: (c:
     };
     host.log(
       `${backend}/${model}: ${cell.imagesPerSec ?? '—'} img/s, plain ${cell.plainImagesPerSec ?? '—'}, ×${cell.speedupVsPlain ?? '—'}, ` +
-        `${cell.kernelsPerStep ?? '—'} kernels/step (plain ${cell.plainKernelsPerStep ?? '—'}), ${cell.msPerStep ?? '—'} ms/step (plain ${cell.plainMsPerStep ?? '—'}), ` +
+        `${cell.kernelsPerStep ?? '—'} kernels/step (plain ${cell.plainKernelsPerStep ?? '—'}), ` +
+        (cell.dispatchesPerStep != null ? `${cell.dispatchesPerStep} dispatches/step (plain ${cell.plainDispatchesPerStep ?? '—'}), ` : '') +
+        `${cell.msPerStep ?? '—'} ms/step (plain ${cell.plainMsPerStep ?? '—'}), ` +
         `${cell.achievedGflops ?? '—'} GFLOP/s${cell.skipped ? ` (${cell.skipped})` : ''}`,
     );
     cells.push(cell);
     onCell(cell);
   }
   return { matmulGflops: matmul, cells, profile };
+}
+
+/**
+ * WebGPU only: our step with the fused kernels (webgpuKernels*.ts) against the same step without
+ * them, in interleaved windows of one measurement (two trainers of the same config and seed).
+ */
+async function compareFusion(config: TrainConfig, dataset: Dataset, batchSize: number, capMs: number, host: BenchHost): Promise<FusionComparison> {
+  host.log(`webgpu/${config.model}: fused kernels against unfused (cap ${(capMs / 1000).toFixed(0)} s)…`);
+  const fused = new Trainer(config, dataset);
+  const unfused = new Trainer(config, dataset);
+  try {
+    const pair = await measurePair(withFusion(ourRunner(fused, host.now), true), withFusion(ourRunner(unfused, host.now), false), batchSize, capMs, host, null);
+    const c: FusionComparison = {
+      fusedMsPerStep: pair.ours.msPerStep ?? null,
+      unfusedMsPerStep: pair.plain.msPerStep ?? null,
+      fusedDispatchesPerStep: pair.ours.dispatchesPerStep ?? null,
+      unfusedDispatchesPerStep: pair.plain.dispatchesPerStep ?? null,
+      speedup: pair.speedup,
+      ...(pair.ours.skipped ? { skipped: pair.ours.skipped } : {}),
+    };
+    host.log(`webgpu/${config.model}: fused ${c.fusedMsPerStep ?? '—'} ms/step, ${c.fusedDispatchesPerStep ?? '—'} dispatches; unfused ${c.unfusedMsPerStep ?? '—'} ms/step, ${c.unfusedDispatchesPerStep ?? '—'} dispatches; ×${c.speedup ?? '—'}`);
+    return c;
+  } finally {
+    fused.dispose();
+    unfused.dispose();
+  }
 }
 
 function configSummary(config: TrainConfig): number {

@@ -3,6 +3,7 @@ import { findNonFinite } from '../../../src/core/train/divergence';
 import type { Trainer } from '../../../src/core/train/trainer';
 import { TrainingLoop, type LoopOutcome } from '../../../src/core/train/trainingLoop';
 import type { PlainGan } from './plainGan';
+import { setWebGpuFusion, webGpuFusionOn } from '../../../src/core/backend/webgpuFusion';
 
 export interface Runner {
   /** One training step; may leave work queued on the device. */
@@ -55,4 +56,23 @@ export function plainRunner(plain: PlainGan, now: () => number): Runner {
     },
     sync: async () => undefined,
   };
+}
+
+/**
+ * The same runner with WebGPU's fused kernels switched on or off while it runs (the bench's
+ * fused-vs-unfused comparison; its two runners never run at the same time).
+ */
+export function withFusion(runner: Runner, on: boolean): Runner {
+  const wrap =
+    <T>(f: () => Promise<T> | T) =>
+    async (): Promise<T> => {
+      const before = webGpuFusionOn();
+      setWebGpuFusion(on);
+      try {
+        return await f();
+      } finally {
+        setWebGpuFusion(before);
+      }
+    };
+  return { step: wrap(() => runner.step()), window: (ms) => wrap(() => runner.window(ms))(), sync: wrap(() => runner.sync()) };
 }

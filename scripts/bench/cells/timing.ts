@@ -1,4 +1,5 @@
 /** Steady-state timing: ours and the plain loop in interleaved windows, with their first steps apart. */
+import { countDispatches, type DispatchCounter } from '../../../src/core/testing/dispatchCounter';
 import { countKernels } from '../../../src/core/testing/kernelCounter';
 import { pairedSpeedup, rateSpread, sig, steadyStepsPerSec, type TimedWindow } from '../stats';
 import type { PhaseMeasure } from '../types';
@@ -40,6 +41,9 @@ export async function measurePair(ours: Runner, plain: Runner, batchSize: number
   const { now } = host;
   const runners = [ours, plain];
   host.training(true);
+  // Dispatches (webgpu only) are counted from the warm-up steps on, so a cell that hits its time
+  // cap after one warm-up step still has its figure.
+  let dispatches: DispatchCounter | null = null;
   try {
     const firstMs = [0, 0];
     for (let k = 0; k < 2; k++) {
@@ -50,7 +54,18 @@ export async function measurePair(ours: Runner, plain: Runner, batchSize: number
     }
     const start = now();
     const lastStepMs = [0, 0];
-    const skip = (why: string) => ({ ours: empty(why, firstMs[0] / 1000), plain: empty(why, firstMs[1] / 1000), speedup: null });
+    dispatches = countDispatches();
+    const counted = dispatches;
+    const warm = [
+      { steps: 0, dispatches: 0 },
+      { steps: 0, dispatches: 0 },
+    ];
+    const warmPerStep = (k: number) => (counted.available && warm[k].steps > 0 ? sig(warm[k].dispatches / warm[k].steps, 4) : null);
+    const skip = (why: string) => ({
+      ours: { ...empty(why, firstMs[0] / 1000), dispatchesPerStep: warmPerStep(0) },
+      plain: { ...empty(why, firstMs[1] / 1000), dispatchesPerStep: warmPerStep(1) },
+      speedup: null,
+    });
     for (let k = 0; k < 2; k++) {
       let steps = 0;
       const t0 = now();
@@ -59,14 +74,18 @@ export async function measurePair(ours: Runner, plain: Runner, batchSize: number
           return skip(`time cap (step ≈ ${(lastStepMs[k] / 1000).toFixed(1)} s after a first step of ${(firstMs[k] / 1000).toFixed(1)} s; cap ${(capMs / 1000).toFixed(0)} s)`);
         }
         const t = now();
+        const d0 = counted.total;
         await runners[k].step();
         await runners[k].sync();
+        warm[k].dispatches += counted.total - d0;
+        warm[k].steps += 1;
         lastStepMs[k] = now() - t;
         steps++;
       }
     }
     const windows: TimedWindow[][] = [[], []];
     const kernels = [0, 0];
+    const windowDispatches = [0, 0];
     const counter = countKernels();
     try {
       await timedWindows();
@@ -83,10 +102,12 @@ export async function measurePair(ours: Runner, plain: Runner, batchSize: number
         for (let k = 0; k < 2; k++) {
           const t0 = now();
           const k0 = counter.total;
+          const d0 = counted.total;
           const steps = await runners[k].window(WINDOW_MS);
           await runners[k].sync();
           const ms = now() - t0;
           kernels[k] += counter.total - k0;
+          windowDispatches[k] += counted.total - d0;
           windows[k].push({ steps, ms });
           lastStepMs[k] = ms / steps;
         }
@@ -98,6 +119,7 @@ export async function measurePair(ours: Runner, plain: Runner, batchSize: number
       const timedSteps = windows[k].reduce((a, w) => a + w.steps, 0);
       return {
         kernelsPerStep: sig(kernels[k] / timedSteps, 4),
+        dispatchesPerStep: counted.available ? sig(windowDispatches[k] / timedSteps, 4) : null,
         msPerStep: sig(1000 / sps, 4),
         stepsPerSec: sig(sps, 4),
         imagesPerSec: sig(sps * batchSize, 4),
@@ -109,6 +131,7 @@ export async function measurePair(ours: Runner, plain: Runner, batchSize: number
     };
     return { ours: phase(0), plain: phase(1), speedup: sig(pairedSpeedup(windows[0], windows[1], 1), 3) };
   } finally {
+    dispatches?.dispose();
     host.training(false);
   }
 }

@@ -26,6 +26,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BuiltLayer, Network } from './network';
 import { BN_EPSILON } from './network';
 import { wasmFusedMatMulTakesRank2 } from './fusedMatMulRank2';
+import { stepKernels, type GradientMask } from '../backend/stepKernels';
 
 type Act = { alpha: number } | null;
 
@@ -198,8 +199,17 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
   return h;
 }
 
+/** A traced record's ReLU/LeakyReLU mask, or null. */
+function maskOf(r: Saved): GradientMask | null {
+  return r.act && r.maskSource ? { source: r.maskSource, alpha: r.act.alpha } : null;
+}
+
 export interface Gradients {
-  /** One per variable, in `net.variables` order, shaped as the variable; null unless asked for. */
+  /**
+   * One per variable, in `net.variables` order, shaped as the variable; null unless asked for.
+   * With a backend's fused kernels (stepKernels() not null) a dense layer's W and b come as one
+   * [in + 1, out] block instead: `flattenAll` of the list is the same flat gradient either way.
+   */
   params: tf.Tensor[] | null;
   /** ∂/∂x; null unless asked for. */
   input: tf.Tensor | null;
@@ -210,15 +220,41 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
   const perLayer: tf.Tensor[][] = [];
   let g = dy;
   const saved = trace.saved;
+  // A backend's fused kernels (stepKernels.ts): a dense layer's backward in two dispatches, masks
+  // folded in. Its param gradient is then one [dW; db] block (see Gradients.params).
+  const kernels = stepKernels();
+  /** Whether g already carries this record's mask (folded into the layer above's input gradient). */
+  let masked = false;
   for (let i = saved.length - 1; i >= 0; i--) {
     const { layer, input, output, act, maskSource, extra, kernel } = saved[i];
     const { spec } = layer.info;
     const w = kernel ?? layer.vars[0];
     const needInput = i > 0 || want.input;
     const grads: tf.Tensor[] = [];
-    if (act && maskSource) g = tf.mul(g, tf.step(maskSource, act.alpha));
+    // A replaced kernel (spectral norm's W/σ) needs its own dW for the chain rule through σ: unfused.
+    const fusedDense = kernels !== null && spec.type === 'dense' && (kernel === undefined || kernel === layer.vars[0]);
+    const premasked = masked;
+    masked = false;
+    if (act && maskSource && !premasked && !fusedDense) g = tf.mul(g, tf.step(maskSource, act.alpha));
     switch (spec.type) {
       case 'dense':
+        if (fusedDense) {
+          const below = needInput && i > 0 ? maskOf(saved[i - 1]) : null;
+          const mask = premasked ? null : maskOf(saved[i]);
+          const r = kernels.denseBackward({
+            input,
+            dy: g,
+            weight: w,
+            hasBias: Boolean(layer.vars[1]),
+            mask,
+            maskBelow: below,
+            wantParams: want.params,
+            wantInput: needInput,
+          });
+          if (r.params) grads.push(r.params);
+          if (r.input) [g, masked] = [r.input, below !== null];
+          break;
+        }
         if (want.params) {
           grads.push(tf.matMul(input as tf.Tensor2D, g as tf.Tensor2D, true, false));
           if (layer.vars[1]) grads.push(tf.sum(g, 0));

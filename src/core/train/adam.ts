@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { flattenAll } from './regularizers';
+import { fusedAdam } from '../backend/webgpuKernels';
 import type { AdamState } from '../runfile/runSnapshot';
 
 export type { AdamState };
@@ -40,6 +41,15 @@ export class LiveAdam {
    */
   private flatWeights: tf.Variable | null = null;
   private assigned: unknown[] = [];
+  /**
+   * The fused WebGPU update's state, `[w | m | v]` in one buffer it updates in place
+   * (applyFused): valid while `packedValid`; `mvStale` while it holds newer moments than m and v
+   * (they are copied back before anything reads them, syncMoments).
+   */
+  private packed: tf.Variable | null = null;
+  private packedValid = false;
+  private mvStale = false;
+  private penaltyMask: { key: string; mask: tf.Tensor } | null = null;
 
   constructor(
     private readonly variables: tf.Variable[],
@@ -81,6 +91,8 @@ export class LiveAdam {
    */
   applyFlat(flatGrad: tf.Tensor1D): tf.Tensor1D {
     if (flatGrad.size !== this.m.size) throw new Error(`LiveAdam: a gradient of ${flatGrad.size} values for ${this.m.size} parameters`);
+    this.syncMoments();
+    this.packedValid = false;
     this.t += 1;
     const { beta1, beta2, t } = this;
     const c = this.consts;
@@ -100,6 +112,81 @@ export class LiveAdam {
       this.assigned = this.variables.map(dataIdOf);
       return g2 as tf.Tensor1D;
     });
+  }
+
+  /**
+   * The same update on the webgpu backend as one fused dispatch (webgpuKernels.ts), with the
+   * L1/L2 gradients of the penalized variables folded in (what addPenaltyGradients adds), then
+   * one slice per variable back into the variables. Returns the penalized gradient's global norm
+   * when `norm`, else null; the norm is kept (out of every tidy scope): the caller owns it.
+   */
+  applyFused(flatGrad: tf.Tensor1D, penalty: { l1: number; l2: number; penalized: boolean[] }, norm: boolean): tf.Scalar | null {
+    const n = this.m.size;
+    if (flatGrad.size !== n) throw new Error(`LiveAdam: a gradient of ${flatGrad.size} values for ${n} parameters`);
+    this.t += 1;
+    const { beta1, beta2, t, epsilon } = this;
+    const stepSize = (this.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    let norm2: tf.Scalar | null = null;
+    tf.tidy(() => {
+      const packed = this.currentPacked();
+      const result = fusedAdam(packed, flatGrad, this.maskFor(penalty.penalized), { stepSize, beta1, beta2, epsilon, l1: penalty.l1, l2: penalty.l2 }, norm);
+      let offset = 0;
+      this.variables.forEach((w, i) => {
+        const part = tf.slice(packed, offset, this.sizes[i]);
+        offset += this.sizes[i];
+        w.assign(w.rank === 1 ? part : tf.reshape(part, w.shape));
+      });
+      this.assigned = this.variables.map(dataIdOf);
+      // The unfused path's flat copy is behind now; it re-flattens if it runs again.
+      this.flatWeights?.dispose();
+      this.flatWeights = null;
+      this.packedValid = true;
+      this.mvStale = true;
+      norm2 = result ? tf.keep(result) : null;
+    });
+    return norm2;
+  }
+
+  /** The packed [w | m | v], rebuilt when anything but the fused update wrote w, m or v. */
+  private currentPacked(): tf.Variable {
+    const weightsInSync = this.variables.every((w, i) => dataIdOf(w) === this.assigned[i]);
+    if (this.packed && this.packedValid && weightsInSync) return this.packed;
+    const n = this.m.size;
+    const held = this.packed && this.packedValid ? this.packed : null;
+    const moments = held ? [tf.slice(held, n, n), tf.slice(held, 2 * n, n)] : [this.m, this.v];
+    // A fresh buffer, owned by the variable alone: the update writes it in place.
+    const fresh = tf.concat([flattenAll(this.variables), ...moments]);
+    this.packed?.dispose();
+    this.packed = tf.keep(tf.variable(fresh, false));
+    this.packedValid = true;
+    return this.packed;
+  }
+
+  /** 1 for each value of a penalized variable, 0 elsewhere (made once). */
+  private maskFor(penalized: boolean[]): tf.Tensor {
+    const key = penalized.join();
+    if (this.penaltyMask?.key !== key) {
+      const mask = new Float32Array(this.m.size);
+      let offset = 0;
+      this.sizes.forEach((size, i) => {
+        if (penalized[i]) mask.fill(1, offset, offset + size);
+        offset += size;
+      });
+      this.penaltyMask?.mask.dispose();
+      this.penaltyMask = { key, mask: tf.keep(tf.tensor1d(mask)) };
+    }
+    return this.penaltyMask.mask;
+  }
+
+  /** Copies the fused update's moments back into m and v before anything reads them. */
+  private syncMoments(): void {
+    if (!this.mvStale || !this.packed) return;
+    const n = this.m.size;
+    tf.tidy(() => {
+      this.m.assign(tf.slice(this.packed!, n, n));
+      this.v.assign(tf.slice(this.packed!, 2 * n, n));
+    });
+    this.mvStale = false;
   }
 
   /** The flat weights, re-read from the variables when something else has written them. */
@@ -123,11 +210,13 @@ export class LiveAdam {
 
   /** Copies of the moment estimates, one per variable (for tests and checkpoints). */
   moments(): { m: tf.Tensor[]; v: tf.Tensor[] } {
+    this.syncMoments();
     return { m: this.perVariable(this.m), v: this.perVariable(this.v) };
   }
 
   /** Copies of the full state, to roll back to after a diverged step. */
   snapshot(): AdamSnapshot {
+    this.syncMoments();
     return { t: this.t, m: this.perVariable(this.m).map((x) => tf.keep(x)), v: this.perVariable(this.v).map((x) => tf.keep(x)) };
   }
 
@@ -137,6 +226,7 @@ export class LiveAdam {
    */
   async exportState(): Promise<AdamState> {
     // Clones taken now, read after: an update that runs while the read is in flight stays out.
+    this.syncMoments();
     const t = this.t;
     const held = { m: this.perVariable(this.m), v: this.perVariable(this.v) };
     const read = (xs: tf.Tensor[]) => Promise.all(xs.map(async (x) => Float32Array.from((await x.data()) as Float32Array)));
@@ -159,6 +249,7 @@ export class LiveAdam {
       });
     }
     this.t = state.t;
+    this.dropPacked();
     tf.tidy(() => {
       this.m.assign(concatHost(state.m, this.m.size));
       this.v.assign(concatHost(state.v, this.v.size));
@@ -167,6 +258,7 @@ export class LiveAdam {
 
   restore(snap: AdamSnapshot): void {
     this.t = snap.t;
+    this.dropPacked();
     tf.tidy(() => {
       this.m.assign(flattenAll(snap.m));
       this.v.assign(flattenAll(snap.v));
@@ -177,6 +269,16 @@ export class LiveAdam {
     [this.m, this.v, ...Object.values(this.consts)].forEach((x) => x.dispose());
     this.flatWeights?.dispose();
     this.flatWeights = null;
+    this.packed?.dispose();
+    this.packed = null;
+    this.penaltyMask?.mask.dispose();
+    this.penaltyMask = null;
+  }
+
+  /** m and v are being overwritten: the packed state is out of date and its moments are not wanted. */
+  private dropPacked(): void {
+    this.packedValid = false;
+    this.mvStale = false;
   }
 }
 

@@ -15,6 +15,7 @@ import type { Random } from '../random';
 import { r1Penalty, wganGpPenalty } from './gradientPenalties';
 import { flattenAll, sumPairwise, weightPenalty } from './regularizers';
 import type { SpectralNorm } from './spectralNorm';
+import { stepKernels } from '../backend/stepKernels';
 import { addPenaltyGradients, discriminatorGradients, generatorGradients, reportedD, type StackedSigns } from './tapeFreeStep';
 import { augment, augmentationOn, type AugmentSettings } from './augment';
 import type { RealBatches } from './realBatches';
@@ -99,13 +100,12 @@ export class GanUpdates {
         const kernel = spectralNorm ? spectral.normalize : undefined;
         const d = discriminatorGradients(D, { lossId: config.loss, realIn, fakeIn, seedReal, seedFake, realTarget: 1 - labelSmoothing, report, signs, kernel });
         const adversarial = spectralNorm ? d.grads.map((g, i) => spectral.kernelGradient(D.variables[i], g)) : d.grads;
-        const grads = addPenaltyGradients(D, adversarial, l1D, l2D);
         const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
         if (report) {
           const penalty = weightPenalty(penalizedOf(D), l1D, l2D);
           Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1: penalty.l1, dL2: penalty.l2, dReal: d.dReal, dFake: d.dFake, r1 }));
         } else r1?.dispose();
-        const norm = applyUpdate(optD, grads, report);
+        const norm = updateTapeFree(optD, D, adversarial, l1D, l2D, report);
         if (norm) scalars.dGradNorm = tf.keep(norm);
         return;
       }
@@ -189,7 +189,7 @@ export class GanUpdates {
       });
       const penalty = weightPenalty(penalizedOf(G), l1G, l2G);
       Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
-      scalars.gGradNorm = tf.keep(applyUpdate(optG, addPenaltyGradients(G, g.grads, l1G, l2G), true)!);
+      scalars.gGradNorm = tf.keep(updateTapeFree(optG, G, g.grads, l1G, l2G, true)!);
     });
     return scalars;
   }
@@ -207,4 +207,14 @@ export class GanUpdates {
 function applyUpdate(opt: LiveAdam, grads: tf.Tensor[], norm: boolean): tf.Scalar | null {
   const g2 = opt.applyFlat(flattenAll(grads));
   return norm ? (tf.sqrt(tf.sum(g2)) as tf.Scalar) : null;
+}
+
+/**
+ * A tape-free update: on webgpu (stepKernels()) one fused Adam dispatch with the L1/L2 gradients
+ * folded in — `grads` may then hold dense layers' [dW; db] blocks (backprop.ts), which flatten to
+ * the same vector as dW then db — elsewhere the penalty gradients added, then Adam.
+ */
+function updateTapeFree(opt: LiveAdam, net: Network, grads: tf.Tensor[], l1: number, l2: number, norm: boolean): tf.Scalar | null {
+  if (stepKernels()) return opt.applyFused(flattenAll(grads), { l1, l2, penalized: net.params.map((p) => p.penalized) }, norm);
+  return applyUpdate(opt, addPenaltyGradients(net, grads, l1, l2), norm);
 }

@@ -13,6 +13,7 @@ import { generatorLossAndGradient, LOSS_GRADIENTS, stackedLogitGradient } from '
 import { LOSSES } from './losses';
 import { backward, forward, isPerExample, type Trace } from '../models/backprop';
 import type { Network } from '../models/network';
+import { stepKernels } from '../backend/stepKernels';
 
 /** D(x) as reported: a probability for logit losses, the raw output otherwise. */
 export function reportedD(lossId: LossId, out: tf.Tensor): tf.Scalar {
@@ -90,9 +91,14 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
     let report: Omit<DiscriminatorGrads, 'grads'> = {};
     if (loss.logit && p.realTarget === 1) {
       const { sign, signOverN } = p.signs.get(n);
-      const { z, grad } = stackedLogitGradient(out, signOverN, sign);
-      dOut = grad;
-      if (p.report) {
+      const kernels = stepKernels();
+      // A backend's fused kernels: the gradient in one dispatch, the charted values in one more.
+      let z: tf.Tensor | null = null;
+      if (kernels) {
+        dOut = kernels.stackedLogitGradient(out, n);
+        if (p.report) report = kernels.stackedLogitReport(out, n);
+      } else ({ z, grad: dOut } = stackedLogitGradient(out, signOverN, sign));
+      if (p.report && z) {
         const [realOut, fakeOut] = tf.split(out, 2);
         // Σ softplus(−real)/n + Σ softplus(fake)/n: losses.ts's value, summed in one pass.
         report = reportAll(realOut, fakeOut, tf.mul(tf.sum(tf.softplus(z)), 1 / n) as tf.Scalar);
@@ -136,7 +142,8 @@ export function generatorGradients(G: Network, D: Network, p: GeneratorPass): { 
   let fake = aug ? aug.out : generated;
   if (p.noise.sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, p.noise.sigma, 'float32', p.noise.seed));
   const out = forward(D, fake, { dropoutSeeds: [p.dropoutSeed], kernel: p.dKernel }, dTrace);
-  const { loss, grad } = generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out);
+  const kernels = p.lossId === 'nonsaturating' ? stepKernels() : null;
+  const { loss, grad } = kernels ? kernels.generatorLogitLoss(out) : generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out);
   const dSeen = backward(dTrace, grad, { params: false, input: true }).input!;
   const dFake = aug ? aug.backward(dSeen) : dSeen;
   return { grads: backward(gTrace, dFake, { params: true, input: false }).params!, gLoss: loss };

@@ -1,0 +1,72 @@
+/**
+ * The fused WebGPU kernels (src/core/backend/webgpuKernels*.ts, docs/kernels.md) against wasm:
+ * the same config and seed trained for 20 steps through the worker's test hook
+ * (`?testHooks=1`, src/worker/stepProbe.ts) give the same losses within float tolerance, and the
+ * tensor count stays flat. Runs in the `chromium-webgpu` project (SwiftShader WebGPU).
+ * PROBE_LOG=1 also prints dispatches per step by program, fused and unfused.
+ */
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { openApp, RING } from './helpers';
+import type { StepProbeRequest, StepProbeResult } from '../src/worker/stepProbe';
+
+const STEPS = 20;
+
+async function probeWorker(page: Page, backend: string): Promise<Worker> {
+  await openApp(page, `${RING}&backend=${backend}&testHooks=1`, { waitReady: false });
+  await expect(page.getByTestId('backend')).toContainText(`Backend: ${backend}`, { timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled({ timeout: 120_000 });
+  const worker = page.workers().find((w) => w.url().includes('training'));
+  expect(worker).toBeTruthy();
+  return worker!;
+}
+
+const probe = (worker: Worker, req: StepProbeRequest): Promise<StepProbeResult> =>
+  worker.evaluate((r) => (self as unknown as { __ganTest: { stepProbe(r: StepProbeRequest): Promise<StepProbeResult> } }).__ganTest.stepProbe(r), req);
+
+function report(label: string, r: StepProbeResult): void {
+  const top = Object.entries(r.byProgram)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n.toFixed(1)}`)
+    .join(', ');
+  console.log(`${label} [${r.backend}]: ${r.dispatchesPerStep ?? '—'} dispatches/step, ${r.msPerStep.toFixed(1)} ms/step; ${top}`);
+}
+
+function expectClose(a: number[], b: number[], tol: number): void {
+  expect(a).toHaveLength(b.length);
+  const worst = Math.max(...a.map((x, i) => Math.abs(x - b[i]) / Math.max(1, Math.abs(b[i]))));
+  expect(worst, `losses ${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBeLessThan(tol);
+}
+
+const CASES: { name: string; req: StepProbeRequest }[] = [
+  {
+    name: 'ring8 (mlp2d, 2 D steps, L1/L2 on both)',
+    req: { model: 'mlp2d', dataset: 'ring8', batchSize: 64, steps: STEPS, seed: 3, l1D: 1e-3, l2D: 1e-2, l1G: 1e-4, l2G: 1e-3 },
+  },
+  { name: 'dcgan28-small (batch 8)', req: { model: 'dcgan28-small', dataset: 'mnist', batchSize: 8, steps: STEPS, seed: 3 } },
+];
+
+for (const { name, req } of CASES) {
+  test(`20 fused WebGPU steps equal 20 wasm steps: ${name}`, async ({ browser }) => {
+    test.setTimeout(420_000);
+    const wasmPage = await browser.newPage();
+    const wasm = await probe(await probeWorker(wasmPage, 'wasm'), req);
+    await wasmPage.close();
+    const page = await browser.newPage();
+    const worker = await probeWorker(page, 'webgpu');
+    const fused = await probe(worker, { ...req, fused: true });
+    if (process.env.PROBE_LOG) {
+      // Both warmed up (shaders compiled) and timed on the same page, one after the other.
+      const timed = { ...req, steps: 8, warmup: 3 };
+      report(`${name} unfused`, await probe(worker, { ...timed, fused: false }));
+      report(`${name} fused`, await probe(worker, { ...timed, fused: true }));
+    }
+    expect(fused.backend).toBe('webgpu');
+    // The same maths in another order of float additions: close, not equal, and closer early on.
+    expectClose(fused.dLoss, wasm.dLoss, 2e-3);
+    expectClose(fused.gLoss, wasm.gLoss, 2e-3);
+    expectClose(fused.dReal, wasm.dReal, 2e-3);
+    // Flat: no step ends with more tensors than the second one did (the first makes constants).
+    expect(Math.max(...fused.tensors.slice(1)), `tensors ${fused.tensors.join(', ')}`).toBeLessThanOrEqual(fused.tensors[1]);
+    await page.close();
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Test hook (only in a worker started with `?testHooks=1`): trains a fresh run of a bench-like
+ * config for a few steps on the worker's active backend and reports every step's losses, the
+ * tensor count after each step, dispatches per step (webgpu) and ms per step. The WebGPU e2e
+ * compares fused WebGPU steps with wasm steps of the same seed through it; nothing in the app
+ * calls it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelId } from '../core/config';
+import { setWebGpuFusion, webGpuFusionOn } from '../core/backend/webgpuFusion';
+import { makeArrayDataset } from '../core/data/arrayDataset';
+import { getDatasetSource } from '../core/data/registry';
+import type { Dataset } from '../core/data/types';
+import { Random } from '../core/random';
+import { resolveConfig } from '../core/runConfig';
+import { countDispatches } from '../core/testing/dispatchCounter';
+import { Trainer } from '../core/train/trainer';
+
+export interface StepProbeRequest {
+  model: ModelId;
+  dataset: string;
+  batchSize: number;
+  steps: number;
+  seed: number;
+  /** Steps run before the timing and the dispatch count start (shader compilation); their losses are reported too. */
+  warmup?: number;
+  /** TF.js flags set for this probe and put back after (e.g. WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE). */
+  flags?: Record<string, number | boolean>;
+  /** WebGPU's fused kernels on or off (default: on). */
+  fused?: boolean;
+  /** Live penalties to set (so the fused penalty path is exercised too). */
+  l1D?: number;
+  l2D?: number;
+  l1G?: number;
+  l2G?: number;
+}
+
+export interface StepProbeResult {
+  backend: string;
+  dLoss: number[];
+  gLoss: number[];
+  /** Mean D(real), as charted. */
+  dReal: number[];
+  /** tf.memory().numTensors after each step's metrics were read. */
+  tensors: number[];
+  /** Over the steps after the warm-up (each step's metric read-back included). */
+  dispatchesPerStep: number | null;
+  msPerStep: number;
+  /** Dispatches per step by program. */
+  byProgram: Record<string, number>;
+}
+
+/** A seeded stand-in with the dataset's shape (speed and equality need shapes, not pixels). */
+async function datasetOf(id: string, seed: number): Promise<Dataset> {
+  const source = getDatasetSource(id);
+  if (!source) throw new Error(`stepProbe: no dataset ${id}`);
+  if (source.info.shape.length === 1) return source.load({ seed, readAsset: () => Promise.reject(new Error('no assets in the probe')) });
+  const info = { ...source.info, count: 256 };
+  const dim = info.shape.reduce((a, b) => a * b, 1);
+  const rng = new Random(seed);
+  const data = new Float32Array(info.count * dim);
+  for (let i = 0; i < data.length; i++) data[i] = rng.next() * 2 - 1;
+  return makeArrayDataset(info, data);
+}
+
+export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult> {
+  const penalties = { l1D: req.l1D ?? 0, l2D: req.l2D ?? 0, l1G: req.l1G ?? 0, l2G: req.l2G ?? 0 };
+  const r = resolveConfig(
+    { dataset: req.dataset, model: req.model, batchSize: req.batchSize, seed: req.seed, ...penalties },
+    (id) => getDatasetSource(id)?.info,
+  );
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
+  const wasOn = webGpuFusionOn();
+  setWebGpuFusion(req.fused ?? true);
+  const flagsBefore = Object.fromEntries(Object.keys(req.flags ?? {}).map((k) => [k, tf.env().get(k)]));
+  for (const [k, v] of Object.entries(req.flags ?? {})) tf.env().set(k, v);
+  const trainer = new Trainer(r.value, await datasetOf(req.dataset, req.seed));
+  const out: StepProbeResult = { backend: tf.getBackend(), dLoss: [], gLoss: [], dReal: [], tensors: [], dispatchesPerStep: null, msPerStep: 0, byProgram: {} };
+  let counter: ReturnType<typeof countDispatches> | null = null;
+  const warmup = req.warmup ?? 0;
+  try {
+    let t0 = performance.now();
+    for (let i = 0; i < req.steps; i++) {
+      if (i === warmup) {
+        counter = countDispatches();
+        t0 = performance.now();
+      }
+      trainer.trainStep();
+      const [row] = await trainer.flushMetrics();
+      out.dLoss.push(row.dLoss);
+      out.gLoss.push(row.gLoss);
+      out.dReal.push(row.dReal);
+      out.tensors.push(tf.memory().numTensors);
+    }
+    const timed = req.steps - warmup;
+    out.msPerStep = (performance.now() - t0) / timed;
+    if (counter?.available) out.dispatchesPerStep = counter.total / timed;
+    out.byProgram = Object.fromEntries([...(counter?.byProgram() ?? [])].map(([k, v]) => [k, v / timed]));
+    return out;
+  } finally {
+    counter?.dispose();
+    trainer.dispose();
+    setWebGpuFusion(wasOn);
+    for (const [k, v] of Object.entries(flagsBefore)) tf.env().set(k, v);
+  }
+}
