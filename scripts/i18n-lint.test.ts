@@ -34,6 +34,6 @@ describe('no literal user-facing strings in translated files', () => {
   });
 
   it('leaves files not yet converted alone', async () => {
-    expect(await literalStrings(`export const Probe = () => <p>Start training</p>;\n`, 'src/app/components/run/Probe.tsx')).toBe(0);
+    expect(await literalStrings(`export const Probe = () => <p>Start training</p>;\n`, 'src/app/components/lessons/Probe.tsx')).toBe(0);
   });
 });
