@@ -2,7 +2,7 @@
  * Save run, Open run and autosave, in the worker. The session hands over a few hooks (the current
  * trainer, its command queue, a way to install a run) and every event it posts; this module
  * keeps the run's history, snapshots at safe points (between training slices or while paused,
- * never during a step), encodes run files and keeps the newest few in IndexedDB. About 390
+ * never during a step), encodes run files and keeps the newest few in IndexedDB. About 400
  * lines, and one thing: Save, Open and autosave share the history, the safe-point snapshot and
  * the file codec, and each is a short handler over them.
  */

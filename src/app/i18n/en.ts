@@ -1,7 +1,8 @@
 /**
  * The English catalogue: the source of every message the translated parts of the page show.
  * Messages are ICU MessageFormat (`{count, plural, one {# step} other {# steps}}`); see docs/i18n.md.
- * Grouped by the part of the page, one group per component folder.
+ * Grouped by the part of the page, one group per component folder. Long, and one thing: the
+ * catalogue is data, kept in one file so that zh-CN.ts can mirror it key for key.
  */
 export const en = {
   language: {

@@ -1,7 +1,8 @@
 /**
  * 简体中文目录 (the Simplified Chinese catalogue). Same keys as en.ts: the type and
  * catalogues.test.ts both fail when one is missing. Written to read as a Chinese textbook would,
- * not word for word; terms: 生成对抗网络, 生成器, 判别器, 学习率, 正则化, 过拟合.
+ * not word for word; terms: 生成对抗网络, 生成器, 判别器, 学习率, 正则化, 过拟合. Long, and one
+ * thing: the catalogue is data, mirroring en.ts key for key.
  */
 import type { Catalogue } from './en';
 
