@@ -117,8 +117,9 @@ for (const lesson of LESSONS) {
       if (claims.line) {
         const v = await lineValue(page, claims);
         note += `, ${claims.line.run}'s ${claims.line.key} ${first} → ${v}`;
-        if (claims.line.trend === 'falls') expect(v, `${label}: the ${claims.line.key} line falls`).toBeLessThanOrEqual(previous);
-        else expect(v, `${label}: the ${claims.line.key} line rises`).toBeGreaterThanOrEqual(previous);
+        const { trend, by } = claims.line;
+        if (trend === 'falls') expect(v, `${label}: the ${claims.line.key} line is below ${by} × its first reading`).toBeLessThan(first * by);
+        else expect(v, `${label}: the ${claims.line.key} line is above ${by} × its first reading`).toBeGreaterThan(first * by);
         previous = v;
       }
       console.log(`${label}${(await atCap(page)) ? ' (paused at its cap)' : ''}: ${note}`);

@@ -35,8 +35,9 @@ export interface LessonClaims {
   winner?: RunKey;
   /**
    * A penalty line (the chart's newest value of `run`) and where it goes: "falls" means every
-   * later reading is at most the earlier one and the last is below `by` × the first reading
-   * (taken at `fromStep`); "rises" the reverse.
+   * reading from `fromStep` on is below `by` × the line's first reading; "rises" the reverse.
+   * Readings are not compared with each other: a penalty that has levelled off wobbles (B's D L1
+   * in the L1 twin went 0.044 → 0.052 between two checks in Chromium after falling from 0.97).
    */
   line?: { key: MetricKey; run: RunKey; trend: 'falls' | 'rises'; by: number };
   /** After the lesson's "try it" button: the run carries on to a new cap and reaches `modesA.min` within `withinSeconds`. */

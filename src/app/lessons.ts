@@ -127,7 +127,7 @@ export const LESSONS: Lesson[] = [
     explanation:
       'Two runs from the same starting point, in lockstep. B adds λ·Σ|w| to D’s loss with λ = 1e-3. L1’s pull towards 0 is the same size for a tiny weight as for a big one, so weights that do not earn their keep are pushed all the way to 0 — unlike L2, which only shrinks them. At this strength almost all of B’s discriminator weights are gone within a few hundred steps.',
     watch: [
-      'The Weight penalties chart: B’s dashed D L1 line falls steadily as its D sheds weights; A has none.',
+      `The Weight penalties chart: B’s dashed D L1 line falls to under ${Math.round(C['l1-sparse'].line.by * 100)}% of where it started within a few hundred steps as its D sheds weights, then stays down with small wobbles; A has none.`,
       'The D(x) chart: B’s D(real) and D(fake) sit together at 0.5 — a D with few weights left says little.',
       `Quality: with a D that teaches little, B’s high-quality share stays below A’s; B covers ${modes(C['l1-sparse'].modesB)} modes.`,
       'Try a gentler L1 for B (1e-4, with “B” chosen as the target) and watch its line stop falling.',
