@@ -22,7 +22,7 @@ import { runMain } from './lib/runMain';
 import { ensureDir, imagesToBytes, pointsCsv, writeJson, writePng } from './lib/runOutputs';
 import { parseSampleArgs, SAMPLE_USAGE } from './lib/sampleArgs';
 
-/** G on these noise vectors (n × latentDim), in batches of at most 256. */
+/** The run's sampler (G_ema when the run keeps one, like the app's grid) on these noise vectors, in batches of at most 256. */
 async function generateFrom(trainer: Trainer, noise: Float32Array, count: number): Promise<Float32Array> {
   const d = trainer.config.latentDim;
   const dim = trainer.dataset.dim;
@@ -35,7 +35,7 @@ async function generateFrom(trainer: Trainer, noise: Float32Array, count: number
     batch.set(noise.subarray(start * d, (start + n) * d));
     if (n === 1) batch.set(noise.subarray(start * d, (start + 1) * d), d);
     const z = tf.tensor2d(batch, [rows, d]);
-    const images = await samplesFrom(trainer.generator, z);
+    const images = await samplesFrom(trainer.sampler, z);
     z.dispose();
     out.set(images.subarray(0, n * dim), start * dim);
   }
