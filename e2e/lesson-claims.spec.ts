@@ -83,11 +83,17 @@ async function checkClaims(page: Page, claims: LessonClaims, twin: boolean, labe
   return notes.join(', ');
 }
 
+/**
+ * How long the try-it may take to show its effect before the test calls it stuck: a hang guard,
+ * not the claim. The claim is in steps (by the new cap); the seconds it took are printed.
+ */
+const TRY_IT_GUARD_MS = 300_000;
+
 for (const lesson of LESSONS) {
   const { claims } = lesson;
   const twin = lesson.twin !== undefined;
   test(`lesson "${lesson.title}": its claims hold at 60, 120 and 180 s`, async ({ page }) => {
-    test.setTimeout(330_000);
+    test.setTimeout(660_000);
     await openApp(page, 'dataset=ring8&batchSize=32');
     await openLesson(page, lesson.title);
     const t0 = Date.now();
@@ -139,13 +145,11 @@ for (const lesson of LESSONS) {
     await page.getByRole('button', { name: lesson.tryIt.label }).click();
     if (after.modesA) {
       const min = after.modesA.min;
-      await expect
-        .poll(async () => (await quality(page, 'A'))?.modes ?? -1, { timeout: after.withinSeconds * 1000, intervals: [1000] })
-        .toBeGreaterThanOrEqual(min);
+      await expect.poll(async () => (await quality(page, 'A'))?.modes ?? -1, { timeout: TRY_IT_GUARD_MS, intervals: [1000] }).toBeGreaterThanOrEqual(min);
     }
     if (after.radiusBelow !== undefined) {
       await expect
-        .poll(async () => Number(await page.getByTestId('dirac-radius').textContent()), { timeout: after.withinSeconds * 1000, intervals: [1000] })
+        .poll(async () => Number(await page.getByTestId('dirac-radius').textContent()), { timeout: TRY_IT_GUARD_MS, intervals: [1000] })
         .toBeLessThan(after.radiusBelow);
     }
     console.log(

@@ -66,7 +66,7 @@ export const LESSONS: Lesson[] = [
     watch: [
       `The points view: the purple generated points gather in a blob instead of covering the eight clusters; the high-quality share stays at ${rangeText(C['mode-collapse'].hqA)}%.`,
       `Quality: “Modes” stays at ${modes(C['mode-collapse'].modesA)}.`,
-      `Press “Balance the learning rates”: G slows to D’s pace (1e-3), the run carries on to step ${stepText(C['mode-collapse'].tryIt.stopAtStep)}, and within ${C['mode-collapse'].tryIt.withinSeconds} s “Modes” reaches ${C['mode-collapse'].tryIt.modesA.min} of 8 or more.`,
+      `Press “Balance the learning rates”: G slows to D’s pace (1e-3), the run carries on to step ${stepText(C['mode-collapse'].tryIt.stopAtStep)}, and by then “Modes” reaches ${C['mode-collapse'].tryIt.modesA.min} of 8 or more.`,
       'R1 alone (set “R1 penalty γ” to 30 instead) does not undo this collapse: the R1 line jumps as D is made flat at the data, then falls to almost 0, and G stays crowded.',
     ],
     tryIt: { label: 'Balance the learning rates', values: { lrG: 1e-3 } },
@@ -157,7 +157,7 @@ export const LESSONS: Lesson[] = [
       'The smallest GAN there is (Mescheder, Geiger & Nowozin, 2018): all real data is the number 0, G(z) = θ and D(x) = ψ·x. The goal is θ = 0, ψ = 0. Plain gradient steps do not walk there: G and D keep chasing each other around it. Add the R1 penalty and the path spirals straight in.',
     watch: [
       `The (θ, ψ) plot: the path goes round and round the green equilibrium without reaching it; its distance to (0, 0) stays between ${C.dirac.radius.min} and ${C.dirac.radius.max}.`,
-      `Press “Turn on R1 (γ = 1)”: the run carries on to step ${stepText(C.dirac.tryIt.stopAtStep)} and the path spirals into (0, 0) — the distance falls below ${C.dirac.tryIt.radiusBelow} within ${C.dirac.tryIt.withinSeconds} s.`,
+      `Press “Turn on R1 (γ = 1)”: the run carries on to step ${stepText(C.dirac.tryIt.stopAtStep)} and the path spirals into (0, 0) — the distance falls below ${C.dirac.tryIt.radiusBelow} by then.`,
     ],
     tryIt: { label: 'Turn on R1 (γ = 1)', values: { r1Gamma: 1 } },
   },
