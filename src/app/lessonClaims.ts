@@ -60,7 +60,9 @@ export const LESSON_CLAIMS = {
     fromStep: 250,
     modesA: { min: 0, max: 1 },
     hqA: { min: 0, max: 6 },
-    tryIt: { stopAtStep: 1250, modesA: { min: 6, max: 8 } },
+    // No number for the try-it: in Chromium balanced rates reached 7/8 by the cap in one CI run and
+    // stayed below 6/8 in the next (the browser's runs are not step-for-step reproducible).
+    tryIt: { stopAtStep: 1250 },
   },
   // Node: modes 0, 0, 2, 2, 3, 0 of 8 at steps 250…1,500, high quality 0.6, 2.5, 12.2, 14.6, 21.2,
   // 10.0%; the R1 term stays under 0.1. Chromium: 5.5% at step ~800.
