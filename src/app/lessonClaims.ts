@@ -65,8 +65,9 @@ export const LESSON_CLAIMS = {
     tryIt: { stopAtStep: 1250 },
   },
   // Node: modes 0, 0, 2, 2, 3, 0 of 8 at steps 250…1,500, high quality 0.6, 2.5, 12.2, 14.6, 21.2,
-  // 10.0%; the R1 term stays under 0.1. Chromium: 5.5% at step ~800.
-  'r1-fix': { stopAtStep: 1500, fromStep: 750, modesA: { min: 0, max: 3 }, hqA: { min: 3, max: 30 } },
+  // 10.0%; the R1 term stays under 0.1. Chromium: 5.5% at step ~800; modes 1, 3 and, in one CI
+  // run with two CPU hogs, 4 of 8 (runs are not step-for-step reproducible there): up to 5 claimed.
+  'r1-fix': { stopAtStep: 1500, fromStep: 750, modesA: { min: 0, max: 5 }, hqA: { min: 3, max: 30 } },
   // A is "Mode collapse" (0 of 8, 2.7% at step 750; 1 of 8, 11.8% at 1,000), B "R1 fixes it"
   // (2 of 8, 12.2%; 2 of 8, 14.6%).
   'r1-twin': { stopAtStep: 1000, fromStep: 750, modesA: { min: 0, max: 1 }, modesB: { min: 0, max: 3 }, winner: 'B' },
