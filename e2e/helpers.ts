@@ -1,4 +1,5 @@
 /** Shared steps for the end-to-end specs. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
@@ -99,3 +100,17 @@ export async function canvasFingerprint(page: Page): Promise<string> {
 
 // The long-task observer is shared with the bench's app cell and the soak.
 export { longTasks, observeLongTasks } from '../scripts/lib/longTasks';
+
+/** axe's serious and critical violations on the page, one line each with up to three targets. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}

@@ -1,21 +1,6 @@
 /** The page in Simplified Chinese: lang= in the link, the picker, <html lang>, live switching, axe. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { clickPause, clickStart, openApp, RING, stepCount, waitForStepAtLeast } from './helpers';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
+import { clickPause, clickStart, openApp, RING, stepCount, waitForStepAtLeast, seriousViolations } from './helpers';
 
 test('lang=zh-CN: the translated areas speak Chinese, switching live keeps the run, axe stays clean', async ({ page }) => {
   test.setTimeout(120_000);

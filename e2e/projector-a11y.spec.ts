@@ -1,8 +1,7 @@
 /** Projector mode (readable from the back of a room) and axe-core on the main views. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { openApp, RING, waitForStepAtLeast } from './helpers';
+import { openApp, RING, waitForStepAtLeast, seriousViolations } from './helpers';
 
 /** Visible text smaller than `min` px: every element with its own text, if it is on screen. */
 async function smallText(page: Page, min: number): Promise<string[]> {
@@ -24,19 +23,6 @@ async function smallText(page: Page, min: number): Promise<string[]> {
     }
     return out;
   }, min);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
 }
 
 test('projector mode: no visible text under 16 px at 1280×720, dark, samples and charts large', async ({ page }) => {
