@@ -5,8 +5,10 @@
  * step 1,500 of the ring in about 20 s here and much sooner on a fast laptop, and left alone the
  * runs change their story (the collapsed ring of "Mode collapse" covers it after ~5,000 steps).
  * Every claim holds from `fromStep` (a slow machine passes it well within the first minute) up to
- * the cap. The numbers were measured with the same core in Node (wasm, seed 1, modes on 2,500
- * points as the app measures them, every 250 steps); docs/lessons.md says how.
+ * the cap. Training is reproducible step for step, and a capped run measures its quality every
+ * 250 steps and at the cap (src/worker/liveRun.ts), so the read-outs a lesson shows are the same
+ * on every run and every machine speed: in Chromium (threaded wasm) they equal the Node
+ * measurements quoted below (wasm, seed 1, modes on 2,500 points, every 250 steps; docs/lessons.md).
  */
 import type { MetricKey } from '../core/metrics/stepMetrics';
 
@@ -29,7 +31,11 @@ export interface LessonClaims {
   /** High-quality share (%) of run A (the run) and of twin run B. */
   hqA?: Range;
   hqB?: Range;
-  /** |D(real) − D(fake)| of `run`, from the D(x) chart, at most `max`: D cannot tell them apart. */
+  /**
+   * |D(real) − D(fake)| of `run`, from the D(x) chart, at most `max`: D cannot tell them apart.
+   * The chart's newest value is one step's batch, read at whatever step the clock lands on (B's
+   * gap in the L1 twin was 0.049 at step 537), so the bound has room; A's gap is about 0.2.
+   */
   dGap?: { run: RunKey; max: number };
   /** Twin lessons: the run with the higher high-quality share, from `fromStep` on. */
   winner?: RunKey;
@@ -60,14 +66,11 @@ export const LESSON_CLAIMS = {
     fromStep: 250,
     modesA: { min: 0, max: 1 },
     hqA: { min: 0, max: 6 },
-    // No number for the try-it: in Chromium balanced rates reached 7/8 by the cap in one CI run and
-    // stayed below 6/8 in the next (the browser's runs are not step-for-step reproducible).
-    tryIt: { stopAtStep: 1250 },
+    tryIt: { stopAtStep: 1250, modesA: { min: 6, max: 8 } },
   },
   // Node: modes 0, 0, 2, 2, 3, 0 of 8 at steps 250…1,500, high quality 0.6, 2.5, 12.2, 14.6, 21.2,
-  // 10.0%; the R1 term stays under 0.1. Chromium: 5.5% at step ~800; modes 1, 3 and, in one CI
-  // run with two CPU hogs, 4 of 8 (runs are not step-for-step reproducible there): up to 5 claimed.
-  'r1-fix': { stopAtStep: 1500, fromStep: 750, modesA: { min: 0, max: 5 }, hqA: { min: 3, max: 30 } },
+  // 10.0%; the R1 term stays under 0.1.
+  'r1-fix': { stopAtStep: 1500, fromStep: 750, modesA: { min: 0, max: 3 }, hqA: { min: 3, max: 30 } },
   // A is "Mode collapse" (0 of 8, 2.7% at step 750; 1 of 8, 11.8% at 1,000), B "R1 fixes it"
   // (2 of 8, 12.2%; 2 of 8, 14.6%).
   'r1-twin': { stopAtStep: 1000, fromStep: 750, modesA: { min: 0, max: 1 }, modesB: { min: 0, max: 3 }, winner: 'B' },
@@ -78,7 +81,7 @@ export const LESSON_CLAIMS = {
     stopAtStep: 1250,
     fromStep: 500,
     modesB: { min: 0, max: 1 },
-    dGap: { run: 'B', max: 0.05 },
+    dGap: { run: 'B', max: 0.1 },
     winner: 'A',
     line: { key: 'dL2', run: 'B', trend: 'falls', by: 0.1 },
   },
@@ -88,7 +91,7 @@ export const LESSON_CLAIMS = {
     stopAtStep: 1250,
     fromStep: 500,
     modesB: { min: 0, max: 1 },
-    dGap: { run: 'B', max: 0.05 },
+    dGap: { run: 'B', max: 0.1 },
     winner: 'A',
     line: { key: 'dL1', run: 'B', trend: 'falls', by: 0.5 },
   },

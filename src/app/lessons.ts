@@ -66,7 +66,7 @@ export const LESSONS: Lesson[] = [
     watch: [
       `The points view: the purple generated points gather in a blob instead of covering the eight clusters; the high-quality share stays at ${rangeText(C['mode-collapse'].hqA)}%.`,
       `Quality: “Modes” stays at ${modes(C['mode-collapse'].modesA)}.`,
-      `Press “Balance the learning rates”: G slows to D’s pace (1e-3), the run carries on to step ${stepText(C['mode-collapse'].tryIt.stopAtStep)}; watch “Modes” and the points view by then: G often spreads over more of the ring again, but not every run gets there.`,
+      `Press “Balance the learning rates”: G slows to D’s pace (1e-3), the run carries on to step ${stepText(C['mode-collapse'].tryIt.stopAtStep)}, and by then “Modes” reaches ${C['mode-collapse'].tryIt.modesA.min} of 8 or more.`,
       'R1 alone (set “R1 penalty γ” to 30 instead) does not undo this collapse: the R1 line jumps as D is made flat at the data, then falls to almost 0, and G stays crowded.',
     ],
     tryIt: { label: 'Balance the learning rates', values: { lrG: 1e-3 } },

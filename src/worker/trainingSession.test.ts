@@ -263,4 +263,31 @@ describe('training session (the worker message handler, in Node)', () => {
     expect(w?.discriminator.layers.map((l) => l.name)).toEqual(['dense0/kernel', 'dense2/kernel', 'dense4/kernel']);
     expect(w?.generator.counts.reduce((a, b) => a + b, 0)).toBe(w?.generator.layers.reduce((a, l) => a + l.count, 0));
   });
+
+  it('a capped run (a lesson) measures its quality every 250 steps and at the cap, never by the clock', async () => {
+    // The run takes seconds here: outside a cap, a reading would fall due every second of them.
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'pts', seed: 3 }, backend: 'cpu' });
+    const first = h.of('quality').length;
+    await h.session.handle({ type: 'start', untilStep: 270 });
+    await h.session.idle();
+    expect(h.last('state')).toMatchObject({ running: false, step: 520 });
+    const measured = h.of('quality').slice(first);
+    expect(measured.map((q) => q.step)).toEqual([250, 270]);
+    // The cap's reading comes before the state that says the run has paused there.
+    const capQuality = h.events.indexOf(measured[1]);
+    expect(h.events.findIndex((e, i) => i > capQuality && e.type === 'state' && !e.running)).toBeGreaterThan(capQuality);
+    // The same run again gives the same readings.
+    const again = harness();
+    await again.session.handle({ type: 'init', config: { dataset: 'pts', seed: 3 }, backend: 'cpu' });
+    const start = again.of('quality').length;
+    await again.session.handle({ type: 'start', untilStep: 270 });
+    await again.session.idle();
+    expect(
+      again
+        .of('quality')
+        .slice(start)
+        .map((q) => q.values),
+    ).toEqual(measured.map((q) => q.values));
+  });
 });

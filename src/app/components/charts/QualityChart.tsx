@@ -76,11 +76,11 @@ export function QualityChart() {
         )}
       </figcaption>
       <TwinLegend baselines={shown.length} />
-      <p className="quality-readout" data-testid="quality-readout" aria-live="off">
+      <p className="quality-readout" data-testid="quality-readout" data-step={last?.step} aria-live="off">
         {readout.length ? `${twinOn ? 'A: ' : ''}${readout.join(' · ')}` : 'Measured at the end of each epoch: the first values appear then.'}
       </p>
       {readoutB.length > 0 && (
-        <p className="quality-readout" data-testid="quality-readout-B" aria-live="off">
+        <p className="quality-readout" data-testid="quality-readout-B" data-step={lastB?.step} aria-live="off">
           B: {readoutB.join(' · ')}
         </p>
       )}
