@@ -32,4 +32,23 @@ describe("a lesson's cap (the step its run pauses at)", () => {
     store.getState().start();
     expect(sent.at(-1)).toEqual({ type: 'start', untilStep: LESSON_CLAIMS['mode-collapse'].stopAtStep });
   });
+
+  it("a live value set just before Start (a lesson's try-it) goes to the worker before the start, not on the 50 ms timer", () => {
+    const sent: Command[] = [];
+    const store = createAppStore((c) => sent.push(c), { chartIntervalMs: 0 });
+    const s = () => store.getState();
+    s().handleEvent({ type: 'state', running: false, step: 750, epoch: 0 });
+    s().setLive('lrG', 1e-3);
+    s().start(1250);
+    expect(sent.slice(-2)).toEqual([
+      { type: 'setHyperparams', values: { lrG: 1e-3 } },
+      { type: 'start', untilStep: 1250 },
+    ]);
+    s().setLive('l2D', 1e-3);
+    s().stepOnce();
+    expect(sent.slice(-2)).toEqual([
+      { type: 'setHyperparams', values: { l2D: 1e-3 } },
+      { type: 'step', count: 1 },
+    ]);
+  });
 });

@@ -16,6 +16,13 @@ export interface LiveSlice {
   /** Values sent (or about to be) but not yet confirmed by a `hyperparams` event. */
   pending: Partial<LiveHyperparams>;
   setLive(key: LiveKey, value: number): void;
+  /**
+   * Sends the coalesced live values now, A's and B's. Start and Step call it first: a value set
+   * just before them (a lesson's try-it button sets the rate, then starts) is in force from the
+   * first step they run, not from whichever step the 50 ms timer lands on, so the run is the
+   * same every time.
+   */
+  flushLive(): void;
 }
 
 export const LIVE_SEND_MS = 50;
@@ -51,6 +58,13 @@ export function createLiveSlice({ set, get, send }: SliceContext): Slice<LiveSli
         set((st) => ({ pending: { ...st.pending, [key]: value } }));
         unsent.add(key);
         if (!timer) timer = setTimeout(flush, LIVE_SEND_MS);
+      },
+      flushLive() {
+        if (timer) {
+          clearTimeout(timer);
+          flush();
+        }
+        get().flushLiveB();
       },
     },
     onEvent(ev) {

@@ -56,12 +56,14 @@ export function createRunSlice({ set, get, send, newRun }: SliceContext): Slice<
         const kept = s.stopAt ?? (s.activeLesson ? (claimsOf(s.activeLesson)?.stopAtStep ?? null) : null);
         const cap = untilStep ?? (kept !== null && s.step < kept ? kept : null);
         set({ stopAt: cap });
+        s.flushLive();
         send(cap === null ? { type: 'start' } : { type: 'start', untilStep: cap });
       },
       pause() {
         send({ type: 'pause' });
       },
       stepOnce() {
+        get().flushLive();
         send({ type: 'step', count: 1 });
       },
       reset(config) {

@@ -41,6 +41,8 @@ export interface TwinSlice {
   setLiveTarget(target: RunTarget): void;
   /** A live value for B alone (the live slice sends A's). */
   setLiveB(key: LiveKey, value: number): void;
+  /** Sends B's coalesced live values now (see LiveSlice.flushLive). */
+  flushLiveB(): void;
 }
 
 const OFF = {
@@ -104,6 +106,11 @@ export function createTwinSlice({ set, get, send }: SliceContext): Slice<TwinSli
         set((s) => ({ configB: s.configB ? { ...s.configB, [key]: value } : s.configB }));
         unsent = { ...unsent, [key]: value };
         if (!timer) timer = setTimeout(flushB, 50);
+      },
+      flushLiveB() {
+        if (!timer) return;
+        clearTimeout(timer);
+        flushB();
       },
     },
     onEvent(ev) {
