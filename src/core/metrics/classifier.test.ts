@@ -12,6 +12,7 @@ import { decodeClassifier, encodeClassifier, loadClassifier } from './classifier
 import { CLASSIFIER_FLOORS_ASSET, CLASSIFIER_SPEC, classifierSplit, type ClassifierFloors } from './classifierSpec';
 import { classifierMetrics } from './classifierMetrics';
 import { frechetDistance, gaussianStats } from './frechet';
+import { realClassShares } from './qualityEvaluator';
 
 beforeAll(async () => {
   await selectBackend('wasm');
@@ -83,19 +84,31 @@ describe('classifier spec and file', () => {
   });
 });
 
-/** The accuracy bars of the issue, less a margin for the held-out slice's sampling error. */
+/** Emoji's 9 Unicode categories overlap (Objects and Symbols, People and Smileys): 86.2% held out. */
+const EMOJI_MIN_ACCURACY = 0.84;
+
+/**
+ * The accuracy bars of the issue, less a margin for the held-out slice's sampling error. Emoji's
+ * categories are far from equal in size (People & Body holds every skin tone), so its real
+ * images' class histogram is not near uniform and its classifier is less sure of itself.
+ */
 const SHIPPED = [
-  { id: 'mnist', minAccuracy: 0.975, slice: 1500 },
-  { id: 'fashion-mnist', minAccuracy: 0.87, slice: 3000 },
+  { id: 'mnist', minAccuracy: 0.975, slice: 1500, maxKl: 0.02, minConfident: 0.6, minConfidence: 0.85, realCovered: 10 },
+  { id: 'fashion-mnist', minAccuracy: 0.87, slice: 3000, maxKl: 0.02, minConfident: 0.6, minConfidence: 0.85, realCovered: 10 },
+  // Real emoji cover 7 of 9 by the coverage rule, even against each category's own share: the
+  // classifier is seldom sure (≥ 0.9) of the categories that overlap (docs/quality-measures.md).
+  { id: 'emoji', minAccuracy: EMOJI_MIN_ACCURACY, slice: 567, maxKl: 1, minConfident: 0.5, minConfidence: 0.75, realCovered: 7 },
 ];
 
-describe.each(SHIPPED)('shipped classifier: $id', ({ id, minAccuracy, slice }) => {
+describe.each(SHIPPED)('shipped classifier: $id', ({ id, minAccuracy, slice, maxKl, minConfident, minConfidence, realCovered }) => {
   it(`held-out accuracy ≥ ${minAccuracy * 100}%, real-vs-real FID ≪ noise FID, metrics sane`, async () => {
     const classifier = await loadClassifier(nodeReadAsset, id);
     const ds = await getDatasetSource(id)!.load(nodeLoadContext(1));
     const { train, test } = classifierSplit(ds.count);
+    const k = classifier.spec.numClasses;
+    const dim = ds.dim;
     const testIdx = test.subarray(0, slice);
-    const images = new Float32Array(testIdx.length * 784);
+    const images = new Float32Array(testIdx.length * dim);
     ds.readBatch(testIdx, images);
     const before = tf.memory().numTensors;
     const out = await classifier.classify(images, testIdx.length);
@@ -103,7 +116,7 @@ describe.each(SHIPPED)('shipped classifier: $id', ({ id, minAccuracy, slice }) =
     let right = 0;
     for (let i = 0; i < testIdx.length; i++) {
       let best = 0;
-      for (let c = 1; c < 10; c++) if (out.probs[i * 10 + c] > out.probs[i * 10 + best]) best = c;
+      for (let c = 1; c < k; c++) if (out.probs[i * k + c] > out.probs[i * k + best]) best = c;
       if (best === ds.labels![testIdx[i]]) right++;
     }
     const acc = right / testIdx.length;
@@ -111,17 +124,18 @@ describe.each(SHIPPED)('shipped classifier: $id', ({ id, minAccuracy, slice }) =
     expect(classifier.reference).not.toBeNull();
     const ref = classifier.reference!;
     const pick = new Random(11).permutation(train.length).subarray(0, 1000);
-    const real = new Float32Array(1000 * 784);
+    const real = new Float32Array(1000 * dim);
     ds.readBatch(
       Array.from(pick, (i) => train[i]),
       real,
     );
     const realOut = await classifier.classify(real, 1000);
-    const realMetrics = classifierMetrics({ ...realOut, count: 1000, numClasses: 10, reference: ref });
+    const classShares = realClassShares(ds, k);
+    const realMetrics = classifierMetrics({ ...realOut, count: 1000, numClasses: k, reference: ref, classShares });
     const rng = new Random(12);
-    const noise = Float32Array.from({ length: 1000 * 784 }, () => rng.uniform(-1, 1));
+    const noise = Float32Array.from({ length: 1000 * dim }, () => rng.uniform(-1, 1));
     const noiseOut = await classifier.classify(noise, 1000);
-    const noiseMetrics = classifierMetrics({ ...noiseOut, count: 1000, numClasses: 10, reference: ref });
+    const noiseMetrics = classifierMetrics({ ...noiseOut, count: 1000, numClasses: k, reference: ref, classShares });
     const floors = JSON.parse(readFileSync(publicAssetPath(CLASSIFIER_FLOORS_ASSET), 'utf8')) as ClassifierFloors;
     const floor = floors.datasets[id];
     console.log(
@@ -134,10 +148,10 @@ describe.each(SHIPPED)('shipped classifier: $id', ({ id, minAccuracy, slice }) =
     expect(classifier.header!.testAccuracy).toBeGreaterThanOrEqual(minAccuracy);
     expect(realMetrics.fid!).toBeLessThan(noiseMetrics.fid! / 20);
     expect(Math.abs(realMetrics.fid! - floor.fidFloor)).toBeLessThan(5 * floor.fidFloorStd + 0.5 * floor.fidFloor);
-    expect(realMetrics.classesCovered).toBe(10);
-    expect(realMetrics.confidentShare).toBeGreaterThan(0.6);
-    expect(realMetrics.klToUniform).toBeLessThan(0.02);
-    expect(realMetrics.confidence).toBeGreaterThan(0.85);
+    expect(realMetrics.classesCovered).toBe(realCovered);
+    expect(realMetrics.confidentShare).toBeGreaterThan(minConfident);
+    expect(realMetrics.klToUniform).toBeLessThan(maxKl);
+    expect(realMetrics.confidence).toBeGreaterThan(minConfidence);
     // The reference statistics in the file are those of the held-out features.
     const refNow = gaussianStats(out.features, testIdx.length, ref.dim);
     if (testIdx.length === test.length) expect(frechetDistance(refNow, ref)).toBeLessThan(1e-3);

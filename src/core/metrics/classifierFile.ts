@@ -18,7 +18,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { InitFn } from '../models/network';
 import { Classifier } from './classifier';
-import { CLASSIFIER_SPEC, classifierAssetPath, type ClassifierSpec } from './classifierSpec';
+import { CLASSIFIER_SPEC, classifierAssetPath, classifierSpecFor, type ClassifierSpec } from './classifierSpec';
 import { fromFloat16Bits, toFloat16Bits } from './float16';
 import type { GaussianStats } from './frechet';
 
@@ -152,7 +152,7 @@ export function decodeClassifier(buffer: ArrayBuffer, where = 'classifier file',
  */
 export async function loadClassifier(readAsset: (path: string) => Promise<ArrayBuffer>, datasetId: string): Promise<Classifier> {
   const path = classifierAssetPath(datasetId);
-  const classifier = decodeClassifier(await readAsset(path), path);
+  const classifier = decodeClassifier(await readAsset(path), path, classifierSpecFor(datasetId));
   if (classifier.header && classifier.header.datasetId !== datasetId) {
     classifier.dispose();
     throw new Error(`${path}: trained on "${classifier.header.datasetId}", not "${datasetId}"`);

@@ -47,6 +47,21 @@ describe('classifierMetrics', () => {
     expect(m.klToUniform).toBeCloseTo(Math.log(10) - h, 12);
   });
 
+  it("with the real set's class shares, each class's fair share is its own: a small class is covered by its share", () => {
+    // A set of 3 classes with real shares 80%, 16%, 4%; 1000 samples in exactly those shares.
+    const shares = [0.8, 0.16, 0.04];
+    const classes = [...new Array(800).fill(0), ...new Array(160).fill(1), ...new Array(40).fill(2)];
+    const probs = table(classes, CONFIDENT_PROB, 3);
+    // Against 1/3 (a quarter of it: 8.3% = 83 samples) the 4% class is not covered…
+    expect(classifierMetrics({ probs, count: 1000, numClasses: 3 }).classesCovered).toBe(2);
+    // …against its own 4% (a quarter: 10 samples) it is.
+    expect(classifierMetrics({ probs, count: 1000, numClasses: 3, classShares: shares }).classesCovered).toBe(3);
+    // 9 samples of it (under 10) do not cover it.
+    const fewer = [...new Array(831).fill(0), ...new Array(160).fill(1), ...new Array(9).fill(2)];
+    expect(classifierMetrics({ probs: table(fewer, CONFIDENT_PROB, 3), count: 1000, numClasses: 3, classShares: shares }).classesCovered).toBe(2);
+    expect(() => classifierMetrics({ probs, count: 1000, numClasses: 3, classShares: [0.5, 0.5] })).toThrow(/2 class shares for 3 classes/);
+  });
+
   it('half in 2 classes, half in the other 8: KL known; argmax ties go to the lower class', () => {
     // 400 samples: classes 0, 1 get 100 each (¼), classes 2..9 get 25 each (1/16).
     const classes: number[] = [];

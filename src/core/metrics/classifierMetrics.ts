@@ -7,7 +7,9 @@
  * - classesCovered: classes that receive at least a quarter of their fair share of the samples
  *   (COVERED_SHARE_OF_FAIR / K: 2.5% for 10 classes) as confident samples, each sample counted in
  *   its most probable class (argmax; ties → the lower index). Blobs the classifier only guesses
- *   at cover nothing, however they spread over the classes;
+ *   at cover nothing, however they spread over the classes. A class's fair share is its share of
+ *   the real set when `classShares` is given (emoji's categories run from 2% to 40% of the set,
+ *   and against 1/K the real images themselves covered only 5 of 9), else 1/K;
  * - klToUniform: KL(class histogram ‖ uniform) = log K − H(histogram), in nats: 0 when every class
  *   is equally frequent, log K (2.303 for 10) when every sample is one class;
  * - confidence: the mean over samples of the largest class probability;
@@ -48,12 +50,15 @@ export interface ClassifierMetricsInput {
   features?: ArrayLike<number>;
   /** The real (held-out) feature Gaussian, for the FID. */
   reference?: GaussianStats | null;
+  /** Each class's share of the real set (summing to 1), for its fair share; default 1/numClasses. */
+  classShares?: ArrayLike<number>;
 }
 
-export function classifierMetrics({ probs, count, numClasses, features, reference }: ClassifierMetricsInput): ClassifierMetrics {
+export function classifierMetrics({ probs, count, numClasses, features, reference, classShares }: ClassifierMetricsInput): ClassifierMetrics {
   if (!Number.isInteger(count) || count < 1) throw new Error(`classifierMetrics: need at least one sample; got ${count}`);
   if (!Number.isInteger(numClasses) || numClasses < 2) throw new Error(`classifierMetrics: need at least 2 classes; got ${numClasses}`);
   if (probs.length < count * numClasses) throw new Error(`classifierMetrics: ${probs.length} probabilities for ${count} × ${numClasses}`);
+  if (classShares && classShares.length !== numClasses) throw new Error(`classifierMetrics: ${classShares.length} class shares for ${numClasses} classes`);
   const counts = new Array<number>(numClasses).fill(0);
   const confidentCounts = new Array<number>(numClasses).fill(0);
   let confidenceSum = 0;
@@ -70,8 +75,8 @@ export function classifierMetrics({ probs, count, numClasses, features, referenc
   for (const p of classHistogram) if (p > 0) entropy -= p * Math.log(p);
   const klToUniform = Math.max(Math.log(numClasses) - entropy, 0);
   // Compare counts, not shares, so exactly the minimum counts as covered despite float rounding.
-  const minCount = (COVERED_SHARE_OF_FAIR * count) / numClasses;
-  const classesCovered = confidentCounts.filter((c) => c > 0 && c >= minCount - 1e-9).length;
+  const minCount = (c: number) => COVERED_SHARE_OF_FAIR * count * (classShares ? classShares[c] : 1 / numClasses);
+  const classesCovered = confidentCounts.filter((n, c) => n > 0 && n >= minCount(c) - 1e-9).length;
   const confidentShare = confidentCounts.reduce((a, b) => a + b, 0) / count;
   let fid: number | null = null;
   if (features && reference) {

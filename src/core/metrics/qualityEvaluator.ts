@@ -65,6 +65,7 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
     reference = gaussianStats(features, real.count, classifier.spec.featureDim);
   }
   const k = classifier.spec.numClasses;
+  const classShares = realClassShares(dataset, k);
   return {
     labels: {
       confident: 'Confident samples (%)',
@@ -77,7 +78,7 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
     async evaluate(trainer) {
       const images = await trainer.generate(IMAGE_SAMPLE_COUNT, sampleSeed(trainer));
       const { probs, features } = await classifier.classify(images, IMAGE_SAMPLE_COUNT);
-      const m = classifierMetrics({ probs, features, count: IMAGE_SAMPLE_COUNT, numClasses: k, reference });
+      const m = classifierMetrics({ probs, features, count: IMAGE_SAMPLE_COUNT, numClasses: k, reference, classShares });
       return {
         confident: 100 * m.confidentShare,
         classesCovered: m.classesCovered,
@@ -89,6 +90,15 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
     },
     dispose: () => classifier.dispose(),
   };
+}
+
+/** Each class's share of the dataset's labels (a class's fair share of the samples); undefined without labels. */
+export function realClassShares(dataset: Dataset, k: number): number[] | undefined {
+  const labels = dataset.labels;
+  if (!labels || labels.length === 0) return undefined;
+  const counts = new Array<number>(k).fill(0);
+  for (const l of labels) if (l < k) counts[l] += 1;
+  return counts.map((c) => c / labels.length);
 }
 
 async function readFloor(ctx: LoadContext, datasetId: string): Promise<number | null> {
