@@ -22,6 +22,7 @@ export const TRANSLATED_FILES = [
   'src/app/components/samples/*.tsx',
   'src/app/components/twins/*.tsx',
   'src/app/components/datasets/*.tsx',
+  'src/app/components/lessons/*.tsx',
 ];
 
 // JSX attributes a person reads or hears; every other attribute (dataKey, stroke, role…) is code.
