@@ -111,7 +111,7 @@ export const zhCN: Catalogue = {
     group: '训练文件',
     save: '保存训练',
     saving: '正在保存…',
-    saveTitle: '把这次训练（权重、优化器状态、历史记录）下载为 .ganrun 文件，以后可以接着训练；双胞胎训练时，两次训练存在同一个文件里',
+    saveTitle: '把这次训练（权重、优化器状态、历史记录）下载为 .ganrun 文件，以后可以接着训练；双生训练时，两次训练存在同一个文件里',
     open: '打开训练…',
     opening: '正在打开…',
     openTitle: '打开一个 .ganrun 文件（也可以直接拖到页面上），它会替换当前的训练',
