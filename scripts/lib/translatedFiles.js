@@ -11,6 +11,7 @@ export const TRANSLATED_FILES = [
   'src/app/components/charts/LossChart.tsx',
   'src/app/components/charts/MetricChart.tsx',
   'src/app/components/charts/PenaltyChart.tsx',
+  'src/app/components/charts/QualityChart.tsx',
   'src/app/components/charts/WeightsView.tsx',
   'src/app/components/runfiles/*.tsx',
   'src/app/components/settings/HyperparamSlider.tsx',

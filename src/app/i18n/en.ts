@@ -828,6 +828,60 @@ export const en = {
       '**The sliders** act at the next step, without restarting. A learning rate is the size of each update: larger learns faster but overshoots; keep D and G roughly in step so neither wins outright. L1 and L2 add a cost for large weights (the layers’ kernels, not biases) to a network’s loss: L1 (λ·Σ|w|) pulls every weight towards zero by the same amount, so small weights become exactly zero; L2 (λ·Σw²) shrinks each weight in proportion to its size. Start around 1e-4 and go up a decade at a time.',
     try: '**Try:** raise the __Discriminator learning rate__ ten-fold and watch D’s verdicts on real and fake move apart; then turn up __Discriminator L2__ and watch its penalty line rise.',
   },
+  /**
+   * The quality chart and its read-out (components/charts/QualityChart.tsx, lib/qualityReadout.ts,
+   * lib/labState.ts `formatQuality`). The worker's labels are English; the page names each
+   * measure by its key (`names`, `short`, `meanings`) and falls back to the worker's label.
+   */
+  quality: {
+    title: 'Quality',
+    pick: 'Quality measure to chart',
+    waiting: 'Measured at the end of each epoch: the first values appear then.',
+    runReadout: '{run}: {values}',
+    separator: ' · ',
+    floor: 'floor',
+    baseline: 'baseline {id}',
+    names: {
+      modesCovered: 'Modes covered',
+      highQuality: 'High-quality samples',
+      klModes: 'KL(generated ‖ real) over modes',
+      confident: 'Confident samples',
+      classesCovered: 'Classes covered',
+      klUniform: 'KL(class histogram ‖ uniform)',
+      confidence: 'Mean classifier confidence',
+      fid: 'Classifier FID',
+    },
+    short: {
+      modesCovered: 'Modes',
+      highQuality: 'High quality',
+      klModes: 'KL',
+      confident: 'Confident',
+      classesCovered: 'Classes',
+      klUniform: 'KL to uniform',
+      confidence: 'Confidence',
+      fid: 'FID',
+      fidFloor: 'floor',
+    },
+    /** "Modes 7/8", "High quality 62%", "KL 0.31", "FID 41.2 (floor 3.1)", "KL –". */
+    valueOf: '{name} {value}/{of}',
+    valuePercent: '{name} {value}%',
+    value: '{name} {value}',
+    valueMissing: '{name} –',
+    withFloor: '{text} (floor {floor})',
+    fidTimes: 'FID ≈ {times}× the real-data floor ({value})',
+    meaning: '{name}: {meaning}.',
+    quarterFair: 'a quarter of its fair share',
+    meanings: {
+      highQuality: 'points within 3σ of a mode centre',
+      modesCovered: 'modes holding at least {fair} of the points, each within 3σ',
+      klModes: 'how unevenly the points fill the modes (0: evenly)',
+      confident: 'images the classifier is at least {pct} sure of',
+      classesCovered: 'classes with at least {fair} of the images, confidently classified',
+      klUniform: 'how unevenly the images spread over the classes (0: evenly)',
+      confidence: 'the classifier’s mean certainty',
+      fid: 'how far the images’ features are from real ones; real images against real images score 1×',
+    },
+  },
 } as const;
 
 /** A catalogue: the same keys as English, each a message. */
