@@ -882,6 +882,32 @@ export const en = {
       fid: 'how far the images’ features are from real ones; real images against real images score 1×',
     },
   },
+  /** The regularization lab's own lines (components/settings/LabControls.tsx); its sliders are `live.<key>`. */
+  lab: {
+    smoothingIdle: 'The {loss} loss has no target probability: label smoothing does nothing with it.',
+  },
+  /** D's overfitting chart (components/charts/OverfittingChart.tsx). */
+  overfitting: {
+    title: 'D on training reals, held-out reals and fakes',
+    readout: 'Training reals {train} · held-out {heldOut} · fakes {fake} · gap {gap} · r_t {rt}',
+    none: 'This run holds no reals out of training (set holdout, e.g. holdout=256 in the address), so D’s overfitting cannot be measured.',
+    lines: {
+      dTrainReal: 'D on training reals',
+      dHeldOut: 'D on held-out reals',
+      dFake: 'D on fakes',
+    },
+  },
+  /** "New version — Reload" (components/offline/UpdateNotice.tsx): **bold**. */
+  update: {
+    text: '**New version** of GAN Playground is ready. Reloading pauses and keeps your run (resume it after the reload).',
+    reload: 'Reload',
+    reloading: 'Reloading…',
+    later: 'Later',
+  },
+  /** The embed layout (components/embed/EmbedApp.tsx). */
+  embed: {
+    openFull: 'Open full playground ↗',
+  },
 } as const;
 
 /** A catalogue: the same keys as English, each a message. */

@@ -851,4 +851,26 @@ export const zhCN: Catalogue = {
       fid: '生成图片的特征离真实图片有多远；真实图片对真实图片的得分为 1×',
     },
   },
+  lab: {
+    smoothingIdle: '“{loss}”损失没有目标概率：标签平滑对它不起作用。',
+  },
+  overfitting: {
+    title: '判别器对训练用真实样本、留出的真实样本和生成样本的输出',
+    readout: '训练用真实样本 {train} · 留出样本 {heldOut} · 生成样本 {fake} · 差距 {gap} · r_t {rt}',
+    none: '这次训练没有留出任何真实样本（在网址中设置 holdout，例如 holdout=256），所以无法测量判别器的过拟合。',
+    lines: {
+      dTrainReal: '判别器：训练用真实样本',
+      dHeldOut: '判别器：留出的真实样本',
+      dFake: '判别器：生成样本',
+    },
+  },
+  update: {
+    text: 'GAN 游乐场的**新版本**已经就绪。重新加载会先暂停并保存你的训练（重新加载后可以继续）。',
+    reload: '重新加载',
+    reloading: '正在重新加载…',
+    later: '稍后',
+  },
+  embed: {
+    openFull: '打开完整的游乐场 ↗',
+  },
 };
