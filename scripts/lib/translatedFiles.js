@@ -6,7 +6,6 @@ export const TRANSLATED_FILES = [
   'src/app/components/charts/*.tsx',
   'src/app/components/runfiles/*.tsx',
   'src/app/components/settings/*.tsx',
-  'src/app/components/charts/*.tsx',
   'src/app/components/offline/*.tsx',
   'src/app/components/embed/*.tsx',
   'src/app/components/run/*.tsx',
