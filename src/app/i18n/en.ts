@@ -710,6 +710,23 @@ export const en = {
     cannotOpen: '{name} cannot be opened: {detail} The current run is unchanged.',
     unknownDataset:
       '{name} trained on the dataset “{dataset}”, which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.',
+    loadingDataset: 'Loading {name}…',
+    buildFailed: 'Could not build the models: {detail}',
+    buildBFailed: 'Could not build run B: {detail}',
+    qualityOff: 'Quality measures are off for this run: {detail}',
+    startingBackend: 'Starting the {backend} backend…',
+    noBackend: 'No TensorFlow.js backend could start: {detail}',
+    trainingStopped: 'Training stopped: {detail}',
+    /** A loss term became NaN or Infinity (core/train/divergence.ts words the English; `restored` is a step or "none"). */
+    diverged:
+      '{term, select, dLoss {D loss (adversarial)} gLoss {G loss (adversarial)} gL1 {G L1 penalty} gL2 {G L2 penalty} dL1 {D L1 penalty} dL2 {D L2 penalty} r1 {R1 penalty} gp {WGAN-GP penalty} other {{term}}} became {value} at step {step}; {restored, select, none {no checkpoint to roll back to (press Reset)} other {rolled back to step {restored}}} — lower {term, select, gL1 {Generator L1 or the learning rates} gL2 {Generator L2 or the learning rates} dL1 {Discriminator L1 or the learning rates} dL2 {Discriminator L2 or the learning rates} r1 {R1 penalty γ or the learning rates} gp {WGAN-GP λ or the learning rates} other {the learning rates or the penalties}}. {restored, select, none {Training is paused.} other {Training is paused: change the setting, then press Start.}}',
+    deviceLostNoBackend: 'The GPU device was lost ({reason}) and no other backend could start: {detail}. Reload the page to try again.',
+    deviceLostNowOn: 'The GPU device was lost ({reason}); now on {backend}.',
+    deviceLostNotRebuilt: 'The GPU device was lost ({reason}) and the run could not be rebuilt on {backend}: {detail}',
+    deviceLostContinuing:
+      'The GPU device was lost ({reason}); continuing on {backend} from step {step, number}.{twin, select, lost { Run B of the twin could not be kept (only A is checkpointed for this).} other {}}',
+    deviceLostPaused:
+      'The GPU device was lost ({reason}); the run is on {backend} at step {step, number} (paused, as it was).{twin, select, lost { Run B of the twin could not be kept (only A is checkpointed for this).} other {}}',
   },
   exports: {
     starting: 'Starting…',

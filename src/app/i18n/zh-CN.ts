@@ -692,6 +692,22 @@ export const zhCN: Catalogue = {
     notAutosaved: '训练不会自动保存：{detail}',
     cannotOpen: '无法打开 {name}：{detail}当前的训练保持不变。',
     unknownDataset: '{name} 使用的是数据集“{dataset}”，本页面没有这个数据集（你自己画的点和上传的图片只保存在创建它们的标签页里）。当前的训练保持不变。',
+    loadingDataset: '正在加载 {name}…',
+    buildFailed: '无法构建模型：{detail}',
+    buildBFailed: '无法构建训练 B：{detail}',
+    qualityOff: '这次训练不测量生成质量：{detail}',
+    startingBackend: '正在启动 {backend} 后端…',
+    noBackend: '没有任何 TensorFlow.js 后端能够启动：{detail}',
+    trainingStopped: '训练已停止：{detail}',
+    diverged:
+      '{term, select, dLoss {判别器损失（对抗）} gLoss {生成器损失（对抗）} gL1 {生成器 L1 惩罚} gL2 {生成器 L2 惩罚} dL1 {判别器 L1 惩罚} dL2 {判别器 L2 惩罚} r1 {R1 惩罚} gp {WGAN-GP 惩罚} other {{term}}}在第 {step} 步变成了 {value}；{restored, select, none {没有可以回退的检查点（请点击“重置”）} other {已回退到第 {restored} 步}}——请调低{term, select, gL1 {“生成器 L1”或学习率} gL2 {“生成器 L2”或学习率} dL1 {“判别器 L1”或学习率} dL2 {“判别器 L2”或学习率} r1 {“R1 惩罚 γ”或学习率} gp {“WGAN-GP λ”或学习率} other {学习率或惩罚项}}。{restored, select, none {训练已暂停。} other {训练已暂停：请修改设置，然后点击“开始”。}}',
+    deviceLostNoBackend: 'GPU 设备丢失了（{reason}），而且没有其他后端能够启动：{detail}。请重新加载页面再试。',
+    deviceLostNowOn: 'GPU 设备丢失了（{reason}）；现在改用 {backend}。',
+    deviceLostNotRebuilt: 'GPU 设备丢失了（{reason}），训练无法在 {backend} 上重建：{detail}',
+    deviceLostContinuing:
+      'GPU 设备丢失了（{reason}）；现在改用 {backend}，从第 {step, number} 步继续训练。{twin, select, lost {双生训练的 B 无法保留（这种情况下只为 A 保存了检查点）。} other {}}',
+    deviceLostPaused:
+      'GPU 设备丢失了（{reason}）；训练现在在 {backend} 上，停在第 {step, number} 步（和之前一样处于暂停状态）。{twin, select, lost {双生训练的 B 无法保留（这种情况下只为 A 保存了检查点）。} other {}}',
   },
   exports: {
     starting: '正在开始…',
