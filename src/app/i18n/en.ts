@@ -925,6 +925,36 @@ export const en = {
   embed: {
     openFull: 'Open full playground ↗',
   },
+  /**
+   * Names the worker sends in English (core's dataset `name`, a model's `label`), by id
+   * (lib/displayNames.ts). An id not listed here shows the worker's own name.
+   */
+  names: {
+    datasets: {
+      ring8: '8 Gaussians on a ring',
+      grid25: '25 Gaussians on a grid',
+      gaussian: 'Single Gaussian',
+      spiral: 'Spiral',
+      'two-moons': 'Two moons',
+      dirac: 'Dirac-GAN (all data at 0)',
+      mnist: 'MNIST digits',
+      'fashion-mnist': 'Fashion-MNIST',
+      emoji: 'Emoji (Noto)',
+      drawn: 'Your drawing',
+    },
+    models: {
+      dcgan32: 'DCGAN 32×32×3 (article)',
+      'dcgan32-small': 'DCGAN 32×32×3 small',
+      dcgan28: 'DCGAN 28×28×1 (TF tutorial)',
+      'dcgan28-small': 'DCGAN 28×28×1 small',
+      resize32: 'Resize-conv 32×32×3',
+      'resize32-small': 'Resize-conv 32×32×3 small',
+      resize28: 'Resize-conv 28×28×1',
+      'resize28-small': 'Resize-conv 28×28×1 small',
+      dirac: 'Dirac-GAN (1 + 1 parameters)',
+      mlp2d: 'MLP for 2-D points',
+    },
+  },
 } as const;
 
 /** A catalogue: the same keys as English, each a message. */

@@ -889,4 +889,30 @@ export const zhCN: Catalogue = {
   embed: {
     openFull: '打开完整的游乐场 ↗',
   },
+  names: {
+    datasets: {
+      ring8: '环形排列的 8 个高斯分布',
+      grid25: '网格排列的 25 个高斯分布',
+      gaussian: '单个高斯分布',
+      spiral: '螺旋线',
+      'two-moons': '双月形',
+      dirac: 'Dirac-GAN（所有数据都在 0）',
+      mnist: 'MNIST 手写数字',
+      'fashion-mnist': 'Fashion-MNIST（服饰图片）',
+      emoji: 'Emoji 表情（Noto）',
+      drawn: '你画的点',
+    },
+    models: {
+      dcgan32: 'DCGAN 32×32×3（论文版）',
+      'dcgan32-small': 'DCGAN 32×32×3 小型',
+      dcgan28: 'DCGAN 28×28×1（TF 教程版）',
+      'dcgan28-small': 'DCGAN 28×28×1 小型',
+      resize32: '缩放卷积 32×32×3',
+      'resize32-small': '缩放卷积 32×32×3 小型',
+      resize28: '缩放卷积 28×28×1',
+      'resize28-small': '缩放卷积 28×28×1 小型',
+      dirac: 'Dirac-GAN（生成器、判别器各 1 个参数）',
+      mlp2d: '用于二维点的 MLP',
+    },
+  },
 };
