@@ -132,6 +132,9 @@ test('lang=zh-CN: header, run controls, status, sliders, set-up, share, classroo
   await expect(page.getByRole('textbox', { name: '判别器 L2 数值' })).toBeVisible();
   await expect(page.getByText('实时设置（下一步训练即生效）')).toBeVisible();
   await expect(page.getByRole('combobox', { name: '批大小' })).toBeVisible();
+  // Dataset and model names are the catalogue's, by id.
+  await expect(page.getByRole('combobox', { name: '数据集', exact: true }).locator('option:checked')).toHaveText('环形排列的 8 个高斯分布');
+  await expect(page.locator('#model-hint')).toContainText('用于二维点的 MLP');
   await expect(page.getByRole('group', { name: '分享与教学' }).getByRole('button', { name: '复制链接' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '真实点与生成点' })).toBeVisible();
   // The converted areas.
@@ -191,7 +194,7 @@ test('projector mode in Chinese at 1280×720: no visible text under 16 px, with 
   expect(await smallText(page, 16)).toEqual([]);
 });
 
-test('lang=zh-CN: a lesson in Chinese: menu, confirm, panel, explainer; training starts and stops at its cap line', async ({ page }, info) => {
+test('lang=zh-CN: a lesson in Chinese: menu, confirm, panel, explainer; training starts, the panel says where it stops', async ({ page }, info) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page, `${RING}&backend=wasm&lang=zh-CN`);
@@ -232,6 +235,10 @@ test('lang=zh-CN: a lesson in Chinese: menu, confirm, panel, explainer; training
   await expect(page.getByTestId('value-r1Gamma')).not.toHaveValue('off');
   const first = await waitForStepAtLeast(page, 20);
   await expect.poll(() => stepCount(page)).toBeGreaterThan(first);
+  // The quality chart and its read-out, in Chinese.
+  await expect(page.getByRole('heading', { name: '生成质量', exact: true })).toBeVisible();
+  await expect(page.getByTestId('quality-readout')).toContainText(/模式 \d\/8/, { timeout: 45_000 });
+  await expect(page.getByTestId('quality-meanings')).toContainText('高质量：');
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: process.env.SCREENSHOT ? 'docs/zh-CN-lesson.png' : info.outputPath('zh-CN-lesson.png') });
 
