@@ -45,13 +45,15 @@ export function formatReadoutValue(key: string, value: number, label: string, ro
 
 /** "High quality: points within 3σ of a mode centre. Modes: …": the meanings of the shown measures. */
 export function readoutMeanings(labels: Record<string, string>): string {
-  return readoutKeys(labels)
-    .map((k) => {
-      const { of } = parseLabel(labels[k]);
-      const m = meaning(k, of);
-      return m ? i18n.t('quality.meaning', { name: qualityShortName(k, labels[k]), meaning: m }) : null;
-    })
-    .filter((x): x is string => x !== null)
-    // Chinese sentences follow each other without a space.
-    .join(currentLanguage() === 'zh-CN' ? '' : ' ');
+  return (
+    readoutKeys(labels)
+      .map((k) => {
+        const { of } = parseLabel(labels[k]);
+        const m = meaning(k, of);
+        return m ? i18n.t('quality.meaning', { name: qualityShortName(k, labels[k]), meaning: m }) : null;
+      })
+      .filter((x): x is string => x !== null)
+      // Chinese sentences follow each other without a space.
+      .join(currentLanguage() === 'zh-CN' ? '' : ' ')
+  );
 }
