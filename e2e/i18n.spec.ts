@@ -130,6 +130,12 @@ test('lang=zh-CN: header, run controls, status, sliders, set-up, share, classroo
   for (const name of ['开始', '暂停', '单步', '重置']) await expect(run.getByRole('button', { name, exact: true })).toBeVisible();
   await expect(page.getByRole('slider', { name: '生成器学习率' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: '判别器 L2 数值' })).toBeVisible();
+  // A typed value out of range: the schema's check, worded in Chinese.
+  const l2Box = page.getByRole('textbox', { name: '判别器 L2 数值' });
+  await l2Box.fill('5');
+  await l2Box.press('Enter');
+  await expect(page.getByText(/^l2D 必须为 0 或在 \[.+\] 范围内；收到的是 5$/)).toBeVisible();
+  await l2Box.press('Escape');
   await expect(page.getByText('实时设置（下一步训练即生效）')).toBeVisible();
   await expect(page.getByRole('combobox', { name: '批大小' })).toBeVisible();
   // Dataset and model names are the catalogue's, by id.

@@ -955,6 +955,12 @@ export const en = {
       mlp2d: 'MLP for 2-D points',
     },
   },
+  /** A config field's range check (lib/fieldErrors.ts; core/config.ts `checkField` says the same in English). */
+  fieldErrors: {
+    number: '{field} must be {zero, select, yes {0 or in} other {in}} [{min}, {max}]{integer, select, yes { (an integer)} other {}}; got {got}',
+    oneOf: '{field} must be one of {options}; got {got}',
+    pattern: '{field} must be matching {pattern}; got {got}',
+  },
 } as const;
 
 /** A catalogue: the same keys as English, each a message. */

@@ -915,4 +915,9 @@ export const zhCN: Catalogue = {
       mlp2d: '用于二维点的 MLP',
     },
   },
+  fieldErrors: {
+    number: '{field} 必须{zero, select, yes {为 0 或} other {}}在 [{min}, {max}] 范围内{integer, select, yes {，且为整数} other {}}；收到的是 {got}',
+    oneOf: '{field} 只能取 {options} 之一；收到的是 {got}',
+    pattern: '{field} 必须符合 {pattern}；收到的是 {got}',
+  },
 };

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { CONFIG_FIELDS, LOSS_IDS, checkField } from '../../../core/config';
+import { fieldErrorText } from '../../lib/fieldErrors';
 import type { LossId, TrainConfig } from '../../../core/config';
 import { modelsForShape } from '../../../core/models/specs';
 import { formatCount, modelOptionLabel, speedHint } from '../../lib/format';
@@ -73,7 +74,7 @@ export function RunSetupPickers() {
     const v = Number(seedDraft.trim());
     const err = seedDraft.trim() === '' ? { message: t('setup.seedWhole') } : checkField('seed', v);
     if (err) {
-      setSeedError(err.message);
+      setSeedError(fieldErrorText('seed', v, err.message));
       return;
     }
     setSeedDraft(null);
