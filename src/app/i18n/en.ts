@@ -961,6 +961,13 @@ export const en = {
     oneOf: '{field} must be one of {options}; got {got}',
     pattern: '{field} must be matching {pattern}; got {got}',
   },
+  /** The status bar's progress bar, by the worker's stage (ProgressStage in src/worker/protocol.ts). */
+  progressStage: {
+    backend: 'Starting the backend',
+    dataset: 'Loading the dataset',
+    quality: 'Preparing the quality measures',
+    upload: 'Reading your images',
+  },
 } as const;
 
 /** A catalogue: the same keys as English, each a message. */

@@ -920,4 +920,10 @@ export const zhCN: Catalogue = {
     oneOf: '{field} 只能取 {options} 之一；收到的是 {got}',
     pattern: '{field} 必须符合 {pattern}；收到的是 {got}',
   },
+  progressStage: {
+    backend: '正在启动后端',
+    dataset: '正在加载数据集',
+    quality: '正在准备质量指标',
+    upload: '正在读取你的图片',
+  },
 };
