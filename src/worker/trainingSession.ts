@@ -119,7 +119,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     let dataset: Dataset;
     try {
       dataset = await catalogue.loadForRun(resolved.value, (info) =>
-        post({ type: 'progress', stage: 'dataset', ...worded('loadingDataset', { id: info.id, name: info.name }, `Loading ${info.name}…`) }),
+        post({ type: 'progress', stage: 'dataset', ...worded('loadingDataset', { datasetId: info.id, name: info.name }, `Loading ${info.name}…`) }),
       );
     } catch (e) {
       const detail = (e as Error).message;

@@ -35,7 +35,7 @@ describe('worker messages', () => {
 
   it('word the session, live run and device-loss messages as the worker writes them in English', () => {
     const cases = [
-      worded('loadingDataset', { id: 'ring8', name: 'Ring of 8 Gaussians' }, 'Loading Ring of 8 Gaussians…'),
+      worded('loadingDataset', { datasetId: 'upload', name: 'Your images (3)' }, 'Loading Your images (3)…'),
       worded('buildFailed', { detail: 'Out of memory.' }, 'Could not build the models: Out of memory.'),
       worded('buildBFailed', { detail: 'Bad B.' }, 'Could not build run B: Bad B.'),
       worded('qualityOff', { detail: 'no classifier' }, 'Quality measures are off for this run: no classifier'),
@@ -77,6 +77,7 @@ describe('worker messages', () => {
     expect(workerText(worded('diverged', values, ''))).toBe(
       '判别器 L2 惩罚在第 812 步变成了 NaN；已回退到第 700 步——请调低“判别器 L2”或学习率。训练已暂停：请修改设置，然后点击“开始”。',
     );
+    expect(workerText(worded('loadingDataset', { datasetId: 'ring8', name: '8 Gaussians on a ring' }, ''))).toBe('正在加载“环形排列的 8 个高斯分布”…');
     expect(workerText(worded('deviceLostContinuing', { reason: 'r', backend: 'webgl', step: 1200, twin: 'none' }, ''))).toBe(
       'GPU 设备丢失了（r）；现在改用 webgl，从第 1,200 步继续训练。',
     );

@@ -692,7 +692,7 @@ export const zhCN: Catalogue = {
     notAutosaved: '训练不会自动保存：{detail}',
     cannotOpen: '无法打开 {name}：{detail}当前的训练保持不变。',
     unknownDataset: '{name} 使用的是数据集“{dataset}”，本页面没有这个数据集（你自己画的点和上传的图片只保存在创建它们的标签页里）。当前的训练保持不变。',
-    loadingDataset: '正在加载 {name}…',
+    loadingDataset: '正在加载“{name}”…',
     buildFailed: '无法构建模型：{detail}',
     buildBFailed: '无法构建训练 B：{detail}',
     qualityOff: '这次训练不测量生成质量：{detail}',
