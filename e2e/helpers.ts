@@ -114,3 +114,25 @@ export async function seriousViolations(page: Page): Promise<string[]> {
           .join(' | ')}`,
     );
 }
+
+/** Visible text smaller than `min` px: every element with its own text, if it is on screen. */
+export async function smallText(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((minPx) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      // Off screen, clipped away (visually-hidden) or in a closed disclosure: not read from the room.
+      if (r.width <= 1 || r.height <= 1 || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) continue;
+      if (el.closest('.visually-hidden') || getComputedStyle(el).visibility === 'hidden') continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < minPx) out.push(`${size}px: ${el.tagName.toLowerCase()}.${el.className} “${text.slice(0, 40)}”`);
+    }
+    return out;
+  }, min);
+}

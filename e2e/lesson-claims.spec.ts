@@ -11,7 +11,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { LessonClaims, Range, RunKey } from '../src/app/lessonClaims';
-import { LESSONS } from '../src/app/lessons';
+import { LESSONS, lessonText } from '../src/app/lessons';
 import { openApp, stepCount } from './helpers';
 
 const CHECK_AT_S = [60, 120, 180];
@@ -111,10 +111,12 @@ const CAP_GUARD_MS = 300_000;
 for (const lesson of LESSONS) {
   const { claims } = lesson;
   const twin = lesson.twin !== undefined;
-  test(`lesson "${lesson.title}": its claims hold at 60, 120 and 180 s`, async ({ page }) => {
+  // The English words (the suite runs the page in English).
+  const words = lessonText(lesson);
+  test(`lesson "${words.title}": its claims hold at 60, 120 and 180 s`, async ({ page }) => {
     test.setTimeout(900_000);
     await openApp(page, 'dataset=ring8&batchSize=32');
-    await openLesson(page, lesson.title);
+    await openLesson(page, words.title);
     const t0 = Date.now();
     await expect(page.getByTestId('lesson-cap')).toContainText(`stops at step ${claims.stopAtStep.toLocaleString('en-US')}`);
 
@@ -162,10 +164,10 @@ for (const lesson of LESSONS) {
       console.log(`${lesson.id} at its cap: ${await checkClaims(page, claims, twin, `${lesson.id} at its cap`)}`);
     }
 
-    if (!claims.tryIt || !lesson.tryIt) return;
+    if (!claims.tryIt || !words.tryIt) return;
     const after = claims.tryIt;
     const pressed = Date.now();
-    await page.getByRole('button', { name: lesson.tryIt.label }).click();
+    await page.getByRole('button', { name: words.tryIt }).click();
     await expect
       .poll(async () => (await atCap(page)) && (await stepCount(page)) === after.stopAtStep, { timeout: TRY_IT_GUARD_MS, intervals: [1000] })
       .toBe(true);
@@ -178,7 +180,7 @@ for (const lesson of LESSONS) {
       expect(Number(await page.getByTestId('dirac-radius').textContent())).toBeLessThan(after.radiusBelow);
     }
     console.log(
-      `${lesson.id}: "${lesson.tryIt.label}" did what it says by step ${await stepCount(page)}, ${((Date.now() - pressed) / 1000).toFixed(0)} s after the press`,
+      `${lesson.id}: "${words.tryIt}" did what it says by step ${await stepCount(page)}, ${((Date.now() - pressed) / 1000).toFixed(0)} s after the press`,
     );
   });
 }

@@ -1,29 +1,6 @@
 /** Projector mode (readable from the back of a room) and axe-core on the main views. */
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { openApp, RING, waitForStepAtLeast, seriousViolations } from './helpers';
-
-/** Visible text smaller than `min` px: every element with its own text, if it is on screen. */
-async function smallText(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((minPx) => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if (!text || !el) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const r = range.getBoundingClientRect();
-      // Off screen, clipped away (visually-hidden) or in a closed disclosure: not read from the room.
-      if (r.width <= 1 || r.height <= 1 || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) continue;
-      if (el.closest('.visually-hidden') || getComputedStyle(el).visibility === 'hidden') continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < minPx) out.push(`${size}px: ${el.tagName.toLowerCase()}.${el.className} “${text.slice(0, 40)}”`);
-    }
-    return out;
-  }, min);
-}
+import { openApp, RING, waitForStepAtLeast, seriousViolations, smallText } from './helpers';
 
 test('projector mode: no visible text under 16 px at 1280×720, dark, samples and charts large', async ({ page }) => {
   test.setTimeout(120_000);

@@ -161,8 +161,8 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
         return true;
       },
       start: () => void log.push('start'),
-      notice: (m) => void log.push(`notice ${m}`),
-      fail: (m) => void log.push(`fail ${m}`),
+      notice: (m) => void log.push(`notice ${m.message}`, `key ${m.key}`),
+      fail: (m) => void log.push(`fail ${m.message}`, `key ${m.key}`),
       ...over,
     };
     return { host, log };
@@ -185,6 +185,8 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
       'select skip=webgpu,webgl',
       'reinstall wasm from 42 candidates=undefined',
       'notice The GPU device was lost (WebGL Error: CONTEXT_LOST_WEBGL); continuing on wasm from step 42.',
+      // The page words it from this key (src/app/i18n/workerText.ts).
+      'key deviceLostContinuing',
       'start',
     ]);
   });
@@ -204,7 +206,8 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
     await loss.settled();
     await new Promise((r) => setTimeout(r, GRACE_MS + 100));
     expect(shown).toEqual([]);
-    expect(log.at(-1)).toBe('notice The GPU device was lost (destroyed: Device was destroyed.); the run is on wasm at step 5 (paused, as it was).');
+    expect(log.at(-2)).toBe('notice The GPU device was lost (destroyed: Device was destroyed.); the run is on wasm at step 5 (paused, as it was).');
+    expect(log.at(-1)).toBe('key deviceLostPaused');
   });
 
   it('only the checkpoint seen while the device was healthy is trusted', async () => {
@@ -221,7 +224,7 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
     onLost('context lost');
     await loss.settled();
     expect(log).toContain('reinstall wasm from 10 candidates=undefined');
-    expect(log.at(-1)).toBe('notice The GPU device was lost (context lost); the run is on wasm at step 10 (paused, as it was).');
+    expect(log.at(-2)).toBe('notice The GPU device was lost (context lost); the run is on wasm at step 10 (paused, as it was).');
   });
 
   it('a loss on wasm or cpu is no device loss; no backend left is reported', async () => {
@@ -240,7 +243,8 @@ describe('createDeviceLoss (the decision, with a fake host)', () => {
     await new Promise((r) => setTimeout(r, GRACE_MS + 100));
     await loss2.settled();
     expect(shown).toEqual(['now']);
-    expect(failing.log.at(-1)).toMatch(/^fail The GPU device was lost \(Device is lost\) and no other backend could start: no TF.js backend could start/);
+    expect(failing.log.at(-1)).toBe('key deviceLostNoBackend');
+    expect(failing.log.at(-2)).toMatch(/^fail The GPU device was lost \(Device is lost\) and no other backend could start: no TF.js backend could start/);
     expect(log).toEqual([]);
   });
 });

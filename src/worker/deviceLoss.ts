@@ -18,6 +18,7 @@ import type { BackendChoice, LiveHyperparams, TrainConfig } from '../core/config
 import { fallbackSkips, type BackendName, type BackendReport } from '../core/backend/backendReport';
 import type { RunSnapshot } from '../core/runfile/runSnapshot';
 import type { DeviceWatch } from './deviceWatch';
+import { worded, type Worded } from './wording';
 
 /** What recovery needs of the run's (A's) trainer. */
 export interface LossTrainer {
@@ -39,8 +40,9 @@ export interface DeviceLossHost {
    */
   reinstall(backend: BackendReport, snapshot: RunSnapshot | null, config: TrainConfig, live: LiveHyperparams): Promise<boolean>;
   start(): void;
-  notice(message: string): void;
-  fail(message: string): void;
+  /** Worded messages (wording.ts): the page shows them in its language. */
+  notice(text: Worded): void;
+  fail(text: Worded): void;
 }
 
 export type WatchDevice = (name: string, onLost: (reason: string) => void) => DeviceWatch;
@@ -102,7 +104,14 @@ export function createDeviceLoss(host: DeviceLossHost, watchDevice: WatchDevice)
     try {
       report = await host.selectBackend('auto', fallbackSkips(name, reason));
     } catch (e) {
-      host.fail(`The GPU device was lost (${reason}) and no other backend could start: ${(e as Error).message}. Reload the page to try again.`);
+      const detail = (e as Error).message;
+      host.fail(
+        worded(
+          'deviceLostNoBackend',
+          { reason, detail },
+          `The GPU device was lost (${reason}) and no other backend could start: ${detail}. Reload the page to try again.`,
+        ),
+      );
       return;
     }
     const step = snapshot?.step ?? 0;
@@ -110,23 +119,31 @@ export function createDeviceLoss(host: DeviceLossHost, watchDevice: WatchDevice)
     const { candidates: _c, deviceId: _d, calibration: _k, ...rest } = report;
     const next: BackendReport = { ...rest, requested: previous?.requested ?? 'auto', deviceLost: { backend: name, reason, step } };
     if (!config || !live) {
-      host.notice(`The GPU device was lost (${reason}); now on ${next.name}.`);
+      host.notice(worded('deviceLostNowOn', { reason, backend: next.name }, `The GPU device was lost (${reason}); now on ${next.name}.`));
       return;
     }
     let installed: boolean;
     try {
       installed = await host.reinstall(next, snapshot, config, live);
     } catch (e) {
-      host.fail(`The GPU device was lost (${reason}) and the run could not be rebuilt on ${next.name}: ${(e as Error).message}`);
+      const detail = (e as Error).message;
+      host.fail(
+        worded(
+          'deviceLostNotRebuilt',
+          { reason, backend: next.name, detail },
+          `The GPU device was lost (${reason}) and the run could not be rebuilt on ${next.name}: ${detail}`,
+        ),
+      );
       return;
     }
     if (!installed) return; // reinstall reported why
     const twin = r?.isTwin ? ' Run B of the twin could not be kept (only A is checkpointed for this).' : '';
     const at = step.toLocaleString('en-US');
+    const values = { reason, backend: next.name, step, twin: r?.isTwin ? 'lost' : 'none' };
     host.notice(
       wasRunning
-        ? `The GPU device was lost (${reason}); continuing on ${next.name} from step ${at}.${twin}`
-        : `The GPU device was lost (${reason}); the run is on ${next.name} at step ${at} (paused, as it was).${twin}`,
+        ? worded('deviceLostContinuing', values, `The GPU device was lost (${reason}); continuing on ${next.name} from step ${at}.${twin}`)
+        : worded('deviceLostPaused', values, `The GPU device was lost (${reason}); the run is on ${next.name} at step ${at} (paused, as it was).${twin}`),
     );
     if (wasRunning) host.start();
   }

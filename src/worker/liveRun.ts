@@ -11,6 +11,7 @@ import { Lockstep } from './lockstep';
 import { liveGridHook } from './pictures';
 import type { ErrorCode, ErrorSource, RunKey, WorkerEvent } from './protocol';
 import { RunViews } from './runViews';
+import { worded, type Worded } from './wording';
 
 /** How often the views refresh while training (the loop's own cadence is in LOOP_TIMING). */
 export const VIEW_INTERVALS_MS = {
@@ -34,7 +35,8 @@ export const CAPPED_QUALITY_EVERY_STEPS = 250;
 
 export interface RunOutput {
   post(event: WorkerEvent): void;
-  fail(source: ErrorSource, code: ErrorCode, message: string): void;
+  /** `text`: the English sentence, or a worded message (wording.ts). */
+  fail(source: ErrorSource, code: ErrorCode, text: string | Worded): void;
 }
 
 export class LiveRun {
@@ -192,7 +194,8 @@ export class LiveRun {
       })
       .catch((e) => {
         this.crashedTraining = true;
-        this.out.fail('training', 'internal', `Training stopped: ${(e as Error).message}`);
+        const detail = (e as Error).message;
+        this.out.fail('training', 'internal', worded('trainingStopped', { detail }, `Training stopped: ${detail}`));
       })
       .finally(() => {
         this.training = false;
@@ -229,9 +232,11 @@ export class LiveRun {
   private async finish(outcome: LoopOutcome): Promise<boolean> {
     if (outcome.kind !== 'diverged') return true;
     this.training = false;
-    const { message, restoredStep } = outcome.divergence;
+    const { message, restoredStep, term, value, step } = outcome.divergence;
     const next = restoredStep === null ? 'Training is paused.' : 'Training is paused: change the setting, then press Start.';
-    this.out.fail('training', 'nan-loss', `${message}. ${next}`);
+    // The page words it from the term (its name and the setting to lower) and the steps.
+    const values = { term, value: String(value), step: String(step), restored: restoredStep === null ? 'none' : String(restoredStep) };
+    this.out.fail('training', 'nan-loss', worded('diverged', values, `${message}. ${next}`));
     this.postState();
     await this.postPictures();
     return false;

@@ -28,6 +28,7 @@ import { createDrawingRuns } from './drawingRuns';
 import type { BackendName } from '../core/backend/backendReport';
 import { ABANDON_AFTER_MS, createDeviceLoss, type WatchDevice } from './deviceLoss';
 import { watchDevice } from './deviceWatch';
+import { asWorded, worded, type Worded } from './wording';
 import { createTwinCommands } from './twinCommands';
 import { createBackendGate } from './backendGate';
 import { createCommandOrder } from './commandOrder';
@@ -88,10 +89,12 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     keeping.observe(ev);
     postRaw(ev);
   };
-  const fail = (source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]) => {
-    const show = () => post({ type: 'error', code, source, message, ...(fieldErrors ? { fieldErrors } : {}) });
+  /** `text`: the English sentence, or a worded message (wording.ts) the page shows in its language. */
+  const fail = (source: ErrorSource, code: ErrorCode, text: string | Worded, fieldErrors?: FieldError[]) => {
+    const wording = asWorded(text);
+    const show = () => post({ type: 'error', code, source, ...wording, ...(fieldErrors ? { fieldErrors } : {}) });
     // An internal error may be a lost GPU device's doing: deviceLoss.ts then recovers instead.
-    if (code === 'internal') deviceLoss.report(message, show);
+    if (code === 'internal') deviceLoss.report(wording.message, show);
     else show();
   };
   const output = { post, fail };
@@ -115,9 +118,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     }
     let dataset: Dataset;
     try {
-      dataset = await catalogue.loadForRun(resolved.value, (info) => post({ type: 'progress', stage: 'dataset', message: `Loading ${info.name}…` }));
+      dataset = await catalogue.loadForRun(resolved.value, (info) =>
+        post({ type: 'progress', stage: 'dataset', ...worded('loadingDataset', { datasetId: info.id, name: info.name }, `Loading ${info.name}…`) }),
+      );
     } catch (e) {
-      fail(source, 'dataset-failed', `Could not load dataset ${resolved.value.dataset}: ${(e as Error).message}`);
+      const detail = (e as Error).message;
+      const id = resolved.value.dataset;
+      fail(source, 'dataset-failed', worded('datasetFailed', { id, detail }, `Could not load dataset ${id}: ${detail}`));
       return false;
     }
     if (deps.chooseBackend && backend) {
@@ -135,7 +142,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     try {
       trainer = restore ? await restore.make(dataset) : new Trainer(resolved.value, dataset);
     } catch (e) {
-      fail(source, restore ? 'bad-run-file' : 'internal', `Could not build the models: ${(e as Error).message}`);
+      const detail = (e as Error).message;
+      fail(source, restore ? 'bad-run-file' : 'internal', worded('buildFailed', { detail }, `Could not build the models: ${detail}`));
       return false;
     }
     let twin: Trainer | null = null;
@@ -144,7 +152,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         twin = await restore.makeTwin(dataset);
       } catch (e) {
         trainer.dispose();
-        fail(source, 'bad-run-file', `Could not build run B: ${(e as Error).message}`);
+        const detail = (e as Error).message;
+        fail(source, 'bad-run-file', worded('buildBFailed', { detail }, `Could not build run B: ${detail}`));
         return false;
       }
     }
@@ -179,7 +188,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         const evaluator = await createQualityEvaluator(m.trainer.dataset, { seed: m.trainer.config.seed, readAsset: deps.readAsset });
         if (!next.attachQuality(evaluator, m.key)) evaluator?.dispose();
       } catch (e) {
-        post({ type: 'progress', stage: 'quality', message: `Quality measures are off for this run: ${(e as Error).message}` });
+        const detail = (e as Error).message;
+        post({ type: 'progress', stage: 'quality', ...worded('qualityOff', { detail }, `Quality measures are off for this run: ${detail}`) });
       }
     }
     await next.postQuality();
@@ -216,11 +226,12 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
 
   async function init(cmd: CommandOf<'init'>): Promise<void> {
     if (backend) return fail('init', 'bad-message', 'init: already initialised; use reset to change the run');
-    post({ type: 'progress', stage: 'backend', message: `Starting the ${cmd.backend} backend…` });
+    post({ type: 'progress', stage: 'backend', ...worded('startingBackend', { backend: cmd.backend }, `Starting the ${cmd.backend} backend…`) });
     try {
       backend = await gate.hold(() => deps.selectBackend(cmd.backend));
     } catch (e) {
-      return fail('init', 'backend-failed', `No TensorFlow.js backend could start: ${(e as Error).message}`);
+      const detail = (e as Error).message;
+      return fail('init', 'backend-failed', worded('noBackend', { detail }, `No TensorFlow.js backend could start: ${detail}`));
     }
     await buildRun('init', cmd.config);
   }
@@ -361,8 +372,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         return buildRun('training', { ...config, ...live }, { make, afterReady });
       },
       start: () => void (run && !run.running && (training = run.start())),
-      notice: (message) => post({ type: 'notice', message }),
-      fail: (message) => fail('training', 'backend-failed', message),
+      notice: (text) => post({ type: 'notice', ...text }),
+      fail: (text) => fail('training', 'backend-failed', text),
     },
     deps.watchDevice ?? watchDevice,
   );

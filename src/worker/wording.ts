@@ -6,6 +6,14 @@ import type { ErrorCode, ErrorSource, WorkerEvent, Wording } from './protocol';
 
 export type Values = Record<string, string | number>;
 
+/** A message with its wording: the English sentence, and the key and values the page words it from. */
+export type Worded = { message: string } & Wording;
+
+/** A plain English sentence (a message with no key yet: the page shows it as it is) or a worded one. */
+export function asWorded(text: string | Worded): Worded {
+  return typeof text === 'string' ? { message: text } : text;
+}
+
 /** `{ message, key, values }` for an event: `english` must say what the catalogue's message says. */
 export function worded(key: string, values: Values, english: string): { message: string } & Required<Wording> {
   return { message: english, key, values };

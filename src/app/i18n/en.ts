@@ -710,10 +710,263 @@ export const en = {
     cannotOpen: '{name} cannot be opened: {detail} The current run is unchanged.',
     unknownDataset:
       '{name} trained on the dataset “{dataset}”, which this page does not have (your own drawings and images stay in the tab that made them). The current run is unchanged.',
+    loadingDataset: 'Loading {name}…',
+    buildFailed: 'Could not build the models: {detail}',
+    buildBFailed: 'Could not build run B: {detail}',
+    qualityOff: 'Quality measures are off for this run: {detail}',
+    startingBackend: 'Starting the {backend} backend…',
+    noBackend: 'No TensorFlow.js backend could start: {detail}',
+    trainingStopped: 'Training stopped: {detail}',
+    /** A loss term became NaN or Infinity (core/train/divergence.ts words the English; `restored` is a step or "none"). */
+    diverged:
+      '{term, select, dLoss {D loss (adversarial)} gLoss {G loss (adversarial)} gL1 {G L1 penalty} gL2 {G L2 penalty} dL1 {D L1 penalty} dL2 {D L2 penalty} r1 {R1 penalty} gp {WGAN-GP penalty} other {{term}}} became {value} at step {step}; {restored, select, none {no checkpoint to roll back to (press Reset)} other {rolled back to step {restored}}} — lower {term, select, gL1 {Generator L1 or the learning rates} gL2 {Generator L2 or the learning rates} dL1 {Discriminator L1 or the learning rates} dL2 {Discriminator L2 or the learning rates} r1 {R1 penalty γ or the learning rates} gp {WGAN-GP λ or the learning rates} other {the learning rates or the penalties}}. {restored, select, none {Training is paused.} other {Training is paused: change the setting, then press Start.}}',
+    deviceLostNoBackend: 'The GPU device was lost ({reason}) and no other backend could start: {detail}. Reload the page to try again.',
+    deviceLostNowOn: 'The GPU device was lost ({reason}); now on {backend}.',
+    deviceLostNotRebuilt: 'The GPU device was lost ({reason}) and the run could not be rebuilt on {backend}: {detail}',
+    deviceLostContinuing:
+      'The GPU device was lost ({reason}); continuing on {backend} from step {step, number}.{twin, select, lost { Run B of the twin could not be kept (only A is checkpointed for this).} other {}}',
+    deviceLostPaused:
+      'The GPU device was lost ({reason}); the run is on {backend} at step {step, number} (paused, as it was).{twin, select, lost { Run B of the twin could not be kept (only A is checkpointed for this).} other {}}',
   },
   exports: {
     starting: 'Starting…',
     sendingPictures: 'Sending the pictures…',
+  },
+  /** The Lessons menu and panel (components/lessons/LessonsMenu.tsx); each lesson's text is under `lessonText`. */
+  lessons: {
+    menu: 'Lessons ▾',
+    menuLabel: 'Lessons',
+    panelTitle: 'Lesson: {title}',
+    watch: 'What to watch',
+    pausedAt: 'Paused at step {step, number}: the lesson stops where it has shown its point. Start carries on past it.',
+    stopsAt: 'This lesson stops at step {step, number}.',
+    close: 'Close the lesson',
+    confirmWhat: 'setup to the lesson “{title}”',
+    tried: '{label} ✓',
+  },
+  /**
+   * Each lesson's words (src/app/lessons.ts), by lesson id: the numbers come from lessonClaims.ts
+   * as values ({modesA} is a range such as "0–1", {step} a step); lessons.test.ts checks both
+   * languages quote them. `watch` is read in key order.
+   */
+  lessonText: {
+    'mode-collapse': {
+      title: 'Mode collapse on the ring',
+      summary: 'No regularization and a generator 5× faster than D: G crowds into one blob.',
+      explanation:
+        'Eight tight clusters on a circle, no regularization, and a generator that learns five times faster than the discriminator. G finds a spot that fools D and crowds its points there faster than D can push it off, so it never spreads out over the eight clusters.',
+      watch: {
+        w1: 'The points view: the purple generated points gather in a blob instead of covering the eight clusters; the high-quality share stays at {hqA}%.',
+        w2: 'Quality: “Modes” stays at {modesA} of 8.',
+        w3: 'Press “Balance the learning rates”: G slows to D’s pace (1e-3), the run carries on to step {tryStep, number}, and by then “Modes” reaches {tryModes} of 8 or more.',
+        w4: 'R1 alone (set “R1 penalty γ” to 30 instead) does not undo this collapse: the R1 line jumps as D is made flat at the data, then falls to almost 0, and G stays crowded.',
+      },
+      tryIt: 'Balance the learning rates',
+    },
+    'r1-fix': {
+      title: 'R1 fixes it',
+      summary: 'The same run with a strong R1 gradient penalty (γ = 30) on D: G spreads out.',
+      explanation:
+        'The same setup as “Mode collapse”, plus the R1 penalty from the first step: γ/2 times the squared slope of D at the real points. A D that cannot be steep at the data cannot fling G around, so G spreads out instead of crowding into one spot.',
+      watch: {
+        w1: 'Quality: from about step {fromStep, number} the high-quality share is at {hqA}%, above that of “Mode collapse” (under 3% up to step 750), while “Modes” stays at {modesA} of 8: R1 spreads G out, but in these steps few points settle onto the clusters.',
+        w2: 'The Gradient penalties chart: the R1 line stays near 0 — R1 works by keeping D flat at the data, not by being large.',
+      },
+    },
+    'r1-twin': {
+      title: 'R1 against mode collapse, side by side',
+      summary: 'A twin: A collapses, B (the same run plus R1 γ = 30) spreads out.',
+      explanation:
+        'Two runs from the very same starting point — the same weights, the same data order, the same noise — trained in lockstep. A has no regularization and a generator five times faster than its discriminator, the recipe for mode collapse. B is identical except for the R1 penalty (γ = 30), which keeps D flat at the real points. Any difference you see comes from R1 alone.',
+      watch: {
+        w1: 'Quality: from about step {fromStep, number} B’s high-quality share is the higher; A covers {modesA} of 8 modes and B {modesB} of 8.',
+        w2: 'The two points views: A’s purple points crowd into a blob; B’s spread wider.',
+        w3: 'The Gradient penalties chart: only B has an R1 line (dashed), and it stays near 0.',
+        w4: 'Press “Keep B” to carry on with B alone.',
+      },
+    },
+    'l2-too-strong': {
+      title: 'L2 on D, side by side: a weak D',
+      summary: 'A twin: A without, B with a heavy weight penalty on D (L2 1e-2).',
+      explanation:
+        'Two runs from the same starting point, in lockstep. B adds λ·Σw² to D’s loss with λ = 1e-2; A has no penalty. A little L2 keeps D smooth; this much shrinks every weight towards 0, so B’s D can only draw a soft, blurry boundary. Its feedback to G is weak and vague. Compare the two runs chart by chart: any difference is the penalty’s doing.',
+      watch: {
+        w1: 'The Weight penalties chart: B’s dashed D L2 line starts at its highest and falls towards 0 as the penalty shrinks D’s weights; A has none.',
+        w2: 'The D(x) chart: B’s dashed D(real) and D(fake) sit together at 0.5 — B’s D can no longer tell real from fake — while A’s solid ones stand apart.',
+        w3: 'Quality: A’s high-quality share is the higher; B covers {modesB} of 8 modes.',
+        w4: 'Pin A as a baseline, then try a gentler L2 for B (1e-4) in a new twin and compare against it.',
+      },
+    },
+    'l1-sparse': {
+      title: 'L1 on D, side by side: a sparse D',
+      summary: 'A twin: A without, B with an L1 penalty (1e-3) that drives D’s weights to exactly 0.',
+      explanation:
+        'Two runs from the same starting point, in lockstep. B adds λ·Σ|w| to D’s loss with λ = 1e-3. L1’s pull towards 0 is the same size for a tiny weight as for a big one, so weights that do not earn their keep are pushed all the way to 0 — unlike L2, which only shrinks them. At this strength almost all of B’s discriminator weights are gone within a few hundred steps.',
+      watch: {
+        w1: 'The Weight penalties chart: B’s dashed D L1 line falls to under {percent}% of where it started within a few hundred steps as its D sheds weights, then stays down with small wobbles; A has none.',
+        w2: 'The D(x) chart: B’s D(real) and D(fake) sit together at 0.5 — a D with few weights left says little.',
+        w3: 'Quality: with a D that teaches little, B’s high-quality share stays below A’s; B covers {modesB} of 8 modes.',
+        w4: 'Try a gentler L1 for B (1e-4, with “B” chosen as the target) and watch its line stop falling.',
+      },
+    },
+    'lr-imbalance': {
+      title: 'Learning rates out of balance',
+      summary: 'D learns 10× slower than G: G collapses into one blob.',
+      explanation:
+        'GAN training is a two-player game, and each player’s learning rate sets its pace. Here the discriminator learns ten times slower than the generator. D’s opinion of the plane hardly changes, so G simply runs to wherever D currently says “real” — one spot — and all of its points collapse there instead of spreading over the eight clusters.',
+      watch: {
+        w1: 'The points view: the purple points shrink into one blob that drifts, while D’s background barely changes.',
+        w2: 'Quality: “Modes” stays at {modesA} of 8.',
+        w3: 'The Weights view: D’s L2 norms hardly move (D is hardly learning) while G’s change.',
+      },
+    },
+    dirac: {
+      title: 'The Dirac-GAN: circling vs converging',
+      summary: 'One parameter each for G and D: watch (θ, ψ) circle, then spiral in with R1.',
+      explanation:
+        'The smallest GAN there is (Mescheder, Geiger & Nowozin, 2018): all real data is the number 0, G(z) = θ and D(x) = ψ·x. The goal is θ = 0, ψ = 0. Plain gradient steps do not walk there: G and D keep chasing each other around it. Add the R1 penalty and the path spirals straight in.',
+      watch: {
+        w1: 'The (θ, ψ) plot: the path goes round and round the green equilibrium without reaching it; its distance to (0, 0) stays between {radiusMin} and {radiusMax}.',
+        w2: 'Press “Turn on R1 (γ = 1)”: the run carries on to step {tryStep, number} and the path spirals into (0, 0) — the distance falls below {radiusBelow} by then.',
+      },
+      tryIt: 'Turn on R1 (γ = 1)',
+    },
+  },
+  /** "What am I looking at?" (components/lessons/ExplainerPanel.tsx): **bold**, __emphasis__. */
+  explainer: {
+    summary: 'What am I looking at?',
+    gan: 'A **GAN** is two networks in a contest. The **generator (G)** turns random noise into made-up examples. The **discriminator (D)** looks at real and made-up examples and guesses which is which. Each step, D gets better at spotting fakes and G gets better at fooling D.',
+    points:
+      '**The picture:** green dots are real data, purple dots are G’s output. The background is D’s opinion of every spot in the plane: green where it says “real”, purple where it says “fake”. G’s points drift towards where D says “real”. Watch whether they cover every cluster or crowd into a few (__mode collapse__).',
+    grid: '**The grid:** 64 images G makes from the same 64 noise vectors, redrawn after each epoch (one pass over the data), so you watch the same “seeds” turn from noise into shapes. Drag __Look back__ to compare epochs.',
+    charts:
+      '**The charts:** the losses pull against each other, so they wobble rather than fall to zero. The penalties show what L1/L2 add to each loss (flat at 0 while off). D’s verdicts near 0.5 for both real and fake mean D can no longer tell them apart.',
+    sliders:
+      '**The sliders** act at the next step, without restarting. A learning rate is the size of each update: larger learns faster but overshoots; keep D and G roughly in step so neither wins outright. L1 and L2 add a cost for large weights (the layers’ kernels, not biases) to a network’s loss: L1 (λ·Σ|w|) pulls every weight towards zero by the same amount, so small weights become exactly zero; L2 (λ·Σw²) shrinks each weight in proportion to its size. Start around 1e-4 and go up a decade at a time.',
+    try: '**Try:** raise the __Discriminator learning rate__ ten-fold and watch D’s verdicts on real and fake move apart; then turn up __Discriminator L2__ and watch its penalty line rise.',
+  },
+  /**
+   * The quality chart and its read-out (components/charts/QualityChart.tsx, lib/qualityReadout.ts,
+   * lib/labState.ts `formatQuality`). The worker's labels are English; the page names each
+   * measure by its key (`names`, `short`, `meanings`) and falls back to the worker's label.
+   */
+  quality: {
+    title: 'Quality',
+    pick: 'Quality measure to chart',
+    waiting: 'Measured at the end of each epoch: the first values appear then.',
+    runReadout: '{run}: {values}',
+    separator: ' · ',
+    floor: 'floor',
+    baseline: 'baseline {id}',
+    names: {
+      modesCovered: 'Modes covered',
+      highQuality: 'High-quality samples',
+      klModes: 'KL(generated ‖ real) over modes',
+      confident: 'Confident samples',
+      classesCovered: 'Classes covered',
+      klUniform: 'KL(class histogram ‖ uniform)',
+      confidence: 'Mean classifier confidence',
+      fid: 'Classifier FID',
+    },
+    short: {
+      modesCovered: 'Modes',
+      highQuality: 'High quality',
+      klModes: 'KL',
+      confident: 'Confident',
+      classesCovered: 'Classes',
+      klUniform: 'KL to uniform',
+      confidence: 'Confidence',
+      fid: 'FID',
+      fidFloor: 'floor',
+    },
+    /** "Modes 7/8", "High quality 62%", "KL 0.31", "FID 41.2 (floor 3.1)", "KL –". */
+    valueOf: '{name} {value}/{of}',
+    valuePercent: '{name} {value}%',
+    value: '{name} {value}',
+    valueMissing: '{name} –',
+    withFloor: '{text} (floor {floor})',
+    fidTimes: 'FID ≈ {times}× the real-data floor ({value})',
+    meaning: '{name}: {meaning}.',
+    quarterFair: 'a quarter of its fair share',
+    meanings: {
+      highQuality: 'points within 3σ of a mode centre',
+      modesCovered: 'modes holding at least {fair} of the points, each within 3σ',
+      klModes: 'how unevenly the points fill the modes (0: evenly)',
+      confident: 'images the classifier is at least {pct} sure of',
+      classesCovered: 'classes with at least {fair} of the images, confidently classified',
+      klUniform: 'how unevenly the images spread over the classes (0: evenly)',
+      confidence: 'the classifier’s mean certainty',
+      fid: 'how far the images’ features are from real ones; real images against real images score 1×',
+    },
+  },
+  /** The regularization lab's own lines (components/settings/LabControls.tsx); its sliders are `live.<key>`. */
+  lab: {
+    smoothingIdle: 'The {loss} loss has no target probability: label smoothing does nothing with it.',
+  },
+  /** D's overfitting chart (components/charts/OverfittingChart.tsx). */
+  overfitting: {
+    title: 'D on training reals, held-out reals and fakes',
+    readout: 'Training reals {train} · held-out {heldOut} · fakes {fake} · gap {gap} · r_t {rt}',
+    none: 'This run holds no reals out of training (set holdout, e.g. holdout=256 in the address), so D’s overfitting cannot be measured.',
+    lines: {
+      dTrainReal: 'D on training reals',
+      dHeldOut: 'D on held-out reals',
+      dFake: 'D on fakes',
+    },
+  },
+  /** "New version — Reload" (components/offline/UpdateNotice.tsx): **bold**. */
+  update: {
+    text: '**New version** of GAN Playground is ready. Reloading pauses and keeps your run (resume it after the reload).',
+    reload: 'Reload',
+    reloading: 'Reloading…',
+    later: 'Later',
+  },
+  /** The embed layout (components/embed/EmbedApp.tsx). */
+  embed: {
+    openFull: 'Open full playground ↗',
+  },
+  /**
+   * Names the worker sends in English (core's dataset `name`, a model's `label`), by id
+   * (lib/displayNames.ts). An id not listed here shows the worker's own name.
+   */
+  names: {
+    datasets: {
+      ring8: '8 Gaussians on a ring',
+      grid25: '25 Gaussians on a grid',
+      gaussian: 'Single Gaussian',
+      spiral: 'Spiral',
+      'two-moons': 'Two moons',
+      dirac: 'Dirac-GAN (all data at 0)',
+      mnist: 'MNIST digits',
+      'fashion-mnist': 'Fashion-MNIST',
+      emoji: 'Emoji (Noto)',
+      drawn: 'Your drawing',
+    },
+    models: {
+      dcgan32: 'DCGAN 32×32×3 (article)',
+      'dcgan32-small': 'DCGAN 32×32×3 small',
+      dcgan28: 'DCGAN 28×28×1 (TF tutorial)',
+      'dcgan28-small': 'DCGAN 28×28×1 small',
+      resize32: 'Resize-conv 32×32×3',
+      'resize32-small': 'Resize-conv 32×32×3 small',
+      resize28: 'Resize-conv 28×28×1',
+      'resize28-small': 'Resize-conv 28×28×1 small',
+      dirac: 'Dirac-GAN (1 + 1 parameters)',
+      mlp2d: 'MLP for 2-D points',
+    },
+  },
+  /** A config field's range check (lib/fieldErrors.ts; core/config.ts `checkField` says the same in English). */
+  fieldErrors: {
+    number: '{field} must be {zero, select, yes {0 or in} other {in}} [{min}, {max}]{integer, select, yes { (an integer)} other {}}; got {got}',
+    oneOf: '{field} must be one of {options}; got {got}',
+    pattern: '{field} must be matching {pattern}; got {got}',
+  },
+  /** The status bar's progress bar, by the worker's stage (ProgressStage in src/worker/protocol.ts). */
+  progressStage: {
+    backend: 'Starting the backend',
+    dataset: 'Loading the dataset',
+    quality: 'Preparing the quality measures',
+    upload: 'Reading your images',
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { i18n } from './i18n';
 import { workerText } from './workerText';
 import { en } from './en';
 import { worded } from '../../worker/wording';
+import { divergenceMessage, LOSS_TERMS } from '../../core/train/divergence';
 
 afterEach(() => i18n.changeLanguage('en'));
 
@@ -30,5 +31,55 @@ describe('worker messages', () => {
     ];
     for (const c of cases) expect(workerText(c)).toBe(c.message);
     expect(Object.keys(en.worker)).toContain('storageFull');
+  });
+
+  it('word the session, live run and device-loss messages as the worker writes them in English', () => {
+    const cases = [
+      worded('loadingDataset', { datasetId: 'upload', name: 'Your images (3)' }, 'Loading Your images (3)…'),
+      worded('buildFailed', { detail: 'Out of memory.' }, 'Could not build the models: Out of memory.'),
+      worded('buildBFailed', { detail: 'Bad B.' }, 'Could not build run B: Bad B.'),
+      worded('qualityOff', { detail: 'no classifier' }, 'Quality measures are off for this run: no classifier'),
+      worded('startingBackend', { backend: 'webgpu' }, 'Starting the webgpu backend…'),
+      worded('noBackend', { detail: 'x' }, 'No TensorFlow.js backend could start: x'),
+      worded('trainingStopped', { detail: 'x' }, 'Training stopped: x'),
+      worded(
+        'deviceLostNoBackend',
+        { reason: 'destroyed', detail: 'x' },
+        'The GPU device was lost (destroyed) and no other backend could start: x. Reload the page to try again.',
+      ),
+      worded('deviceLostNowOn', { reason: 'destroyed', backend: 'wasm' }, 'The GPU device was lost (destroyed); now on wasm.'),
+      worded('deviceLostNotRebuilt', { reason: 'r', backend: 'wasm', detail: 'x' }, 'The GPU device was lost (r) and the run could not be rebuilt on wasm: x'),
+      worded(
+        'deviceLostContinuing',
+        { reason: 'r', backend: 'webgl', step: 1200, twin: 'none' },
+        'The GPU device was lost (r); continuing on webgl from step 1,200.',
+      ),
+      worded(
+        'deviceLostPaused',
+        { reason: 'r', backend: 'wasm', step: 30, twin: 'lost' },
+        'The GPU device was lost (r); the run is on wasm at step 30 (paused, as it was). Run B of the twin could not be kept (only A is checkpointed for this).',
+      ),
+    ];
+    for (const c of cases) expect(workerText(c)).toBe(c.message);
+  });
+
+  it('word a divergence like core/train/divergence.ts, for every loss term, with and without a checkpoint', async () => {
+    for (const term of LOSS_TERMS) {
+      for (const restored of [504, null]) {
+        const bad = { term, value: term === 'r1' ? Infinity : NaN, step: 610 };
+        const next = restored === null ? 'Training is paused.' : 'Training is paused: change the setting, then press Start.';
+        const values = { term, value: String(bad.value), step: String(bad.step), restored: restored === null ? 'none' : String(restored) };
+        expect(workerText(worded('diverged', values, ''))).toBe(`${divergenceMessage(bad, restored)}. ${next}`);
+      }
+    }
+    await i18n.changeLanguage('zh-CN');
+    const values = { term: 'dL2', value: 'NaN', step: '812', restored: '700' };
+    expect(workerText(worded('diverged', values, ''))).toBe(
+      '判别器 L2 惩罚在第 812 步变成了 NaN；已回退到第 700 步——请调低“判别器 L2”或学习率。训练已暂停：请修改设置，然后点击“开始”。',
+    );
+    expect(workerText(worded('loadingDataset', { datasetId: 'ring8', name: '8 Gaussians on a ring' }, ''))).toBe('正在加载“环形排列的 8 个高斯分布”…');
+    expect(workerText(worded('deviceLostContinuing', { reason: 'r', backend: 'webgl', step: 1200, twin: 'none' }, ''))).toBe(
+      'GPU 设备丢失了（r）；现在改用 webgl，从第 1,200 步继续训练。',
+    );
   });
 });

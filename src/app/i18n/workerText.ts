@@ -4,10 +4,18 @@
  * this page does not know (docs/i18n.md, worker messages).
  */
 import type { Wording } from '../../worker/protocol';
+import { datasetName } from '../lib/displayNames';
 import { i18n } from './i18n';
 
 export function workerText(ev: { message: string } & Wording): string {
   if (!ev.key) return ev.message;
   const key = `worker.${ev.key}`;
-  return i18n.exists(key) ? i18n.t(key, ev.values ?? {}) : ev.message;
+  return i18n.exists(key) ? i18n.t(key, localValues(ev.values ?? {})) : ev.message;
+}
+
+/** A `name` sent beside a `datasetId` is the worker's English dataset name: the catalogue's is used. */
+function localValues(values: Record<string, string | number>): Record<string, string | number> {
+  const { datasetId, name } = values;
+  if (typeof datasetId !== 'string' || name === undefined) return values;
+  return { ...values, name: datasetName({ id: datasetId, name: String(name) }) };
 }

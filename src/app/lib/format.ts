@@ -1,6 +1,7 @@
 /** Small text formatters for the status line and pickers. Pure TS. */
 import type { ModelSummary } from '../../core/models/specs';
 import { t } from '../i18n/i18n';
+import { modelLabel } from './displayNames';
 
 /** 1234 → "1,234"; used for step counts and chart ticks (hot: no Intl, which is slow). */
 export function formatInt(n: number): string {
@@ -65,5 +66,5 @@ export function speedHint(model: ModelSummary, current: ModelSummary | null, mea
 
 export function modelOptionLabel(model: ModelSummary, current: ModelSummary | null, measuredImagesPerSec: number, backend: string | null): string {
   const params = formatCount(model.generatorParams + model.discriminatorParams);
-  return t('format.modelOption', { label: model.label, params, speed: speedHint(model, current, measuredImagesPerSec, backend) });
+  return t('format.modelOption', { label: modelLabel(model), params, speed: speedHint(model, current, measuredImagesPerSec, backend) });
 }

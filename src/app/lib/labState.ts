@@ -5,6 +5,7 @@
  */
 import { OVERFITTING_KEYS } from '../../core/metrics/overfittingKeys';
 import type { WorkerEvent } from '../../worker/protocol';
+import { i18n } from '../i18n/i18n';
 
 export type QualityEvent = Extract<WorkerEvent, { type: 'quality' }>;
 export type WeightsFrame = Extract<WorkerEvent, { type: 'weights' }>;
@@ -59,28 +60,30 @@ export function parseLabel(label: string): { name: string; of: number | null } {
   return { name: label.replace(/\s*\((lower is better|the floor)\)\s*$/, ''), of: null };
 }
 
-/** Short names for the read-out. */
-const SHORT: Record<string, string> = {
-  modesCovered: 'Modes',
-  highQuality: 'High quality',
-  klModes: 'KL',
-  confident: 'Confident',
-  classesCovered: 'Classes',
-  klUniform: 'KL to uniform',
-  confidence: 'Confidence',
-  fid: 'FID',
-  fidFloor: 'floor',
-};
+/** A measure's short name for the read-out ("Modes", "High quality"), or the worker's label's name. */
+export function qualityShortName(key: string, label: string): string {
+  const k = `quality.short.${key}`;
+  return i18n.exists(k) ? i18n.t(k) : parseLabel(label).name;
+}
 
-/** One value as the read-out shows it: "Modes 7/8", "High quality 62%", "FID 41.2 (floor 3.1)". */
+/** A measure's name for the picker ("Modes covered"), or the worker's label's name. */
+export function qualityName(key: string, label: string): string {
+  const k = `quality.names.${key}`;
+  return i18n.exists(k) ? i18n.t(k) : parseLabel(label).name;
+}
+
+/**
+ * One value as the read-out shows it, in the page's language: "Modes 7/8", "High quality 62%",
+ * "FID 41.2 (floor 3.1)".
+ */
 export function formatQuality(key: string, value: number, label: string, values: Record<string, number>): string {
-  const { name, of } = parseLabel(label);
-  const short = SHORT[key] ?? name;
-  if (!Number.isFinite(value)) return `${short} –`;
-  if (of !== null) return `${short} ${Math.round(value)}/${of}`;
-  if (/%/.test(label)) return `${short} ${value.toFixed(value >= 10 ? 0 : 1)}%`;
-  const text = `${short} ${formatNumber(value)}`;
-  if (key === 'fid' && Number.isFinite(values.fidFloor)) return `${text} (floor ${formatNumber(values.fidFloor)})`;
+  const { of } = parseLabel(label);
+  const name = qualityShortName(key, label);
+  if (!Number.isFinite(value)) return i18n.t('quality.valueMissing', { name });
+  if (of !== null) return i18n.t('quality.valueOf', { name, value: String(Math.round(value)), of: String(of) });
+  if (/%/.test(label)) return i18n.t('quality.valuePercent', { name, value: value.toFixed(value >= 10 ? 0 : 1) });
+  const text = i18n.t('quality.value', { name, value: formatNumber(value) });
+  if (key === 'fid' && Number.isFinite(values.fidFloor)) return i18n.t('quality.withFloor', { text, floor: formatNumber(values.fidFloor) });
   return text;
 }
 

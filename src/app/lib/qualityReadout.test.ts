@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../i18n/i18n';
 import { formatReadoutValue, readoutKeys, readoutMeanings } from './qualityReadout';
 
 const POINTS = { modesCovered: 'Modes covered (of 8)', highQuality: 'High-quality samples (%)', klModes: 'KL(generated ‖ real) over modes' };
@@ -35,4 +36,16 @@ describe('quality read-out', () => {
     expect(mnist).toContain('Confident: images the classifier is at least 90% sure of.');
     expect(mnist).not.toContain('floor:');
   });
+
+  it('speaks the page language: Chinese names, values and meanings', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(formatReadoutValue('modesCovered', 7, POINTS.modesCovered, {})).toBe('模式 7/8');
+    expect(formatReadoutValue('highQuality', 4.56, POINTS.highQuality, {})).toBe('高质量 4.6%');
+    expect(formatReadoutValue('fid', 3.77, MNIST.fid, { fid: 3.77, fidFloor: 0.222 })).toBe('FID ≈ 真实数据下限的 17 倍（3.77）');
+    const points = readoutMeanings(POINTS);
+    expect(points).toMatch(/^高质量：落在某个模式中心 3σ 以内的点。模式：至少分到 3\.1% 的点/);
+    expect(readoutMeanings(MNIST)).toContain('有把握：分类器至少有 90% 把握的图片。');
+  });
 });
+
+afterEach(() => i18n.changeLanguage('en'));

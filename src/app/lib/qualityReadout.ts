@@ -7,7 +7,8 @@
  */
 import { CONFIDENT_PROB } from '../../core/metrics/classifierMetrics';
 import { COVERED_SHARE_OF_FAIR } from '../../core/metrics/modeCoverage';
-import { formatQuality, parseLabel } from './labState';
+import { currentLanguage, i18n } from '../i18n/i18n';
+import { formatQuality, parseLabel, qualityShortName } from './labState';
 
 /**
  * Read-out order: what a class sees first; measures not listed follow in the worker's order. The
@@ -18,29 +19,12 @@ const LEAD = ['highQuality', 'fid', 'modesCovered', 'classesCovered', 'confident
 
 const pct = (x: number) => `${Number((100 * x).toPrecision(2))}%`;
 
-/** One line per measure; `of` is the number of modes or classes. */
+/** One line per measure, in the page's language; `of` is the number of modes or classes. */
 function meaning(key: string, of: number | null): string | null {
-  const fair = of ? pct(COVERED_SHARE_OF_FAIR / of) : 'a quarter of its fair share';
-  switch (key) {
-    case 'highQuality':
-      return 'points within 3σ of a mode centre';
-    case 'modesCovered':
-      return `modes holding at least ${fair} of the points, each within 3σ`;
-    case 'klModes':
-      return 'how unevenly the points fill the modes (0: evenly)';
-    case 'confident':
-      return `images the classifier is at least ${pct(CONFIDENT_PROB)} sure of`;
-    case 'classesCovered':
-      return `classes with at least ${fair} of the images, confidently classified`;
-    case 'klUniform':
-      return 'how unevenly the images spread over the classes (0: evenly)';
-    case 'confidence':
-      return 'the classifier’s mean certainty';
-    case 'fid':
-      return 'how far the images’ features are from real ones; real images against real images score 1×';
-    default:
-      return null;
-  }
+  const k = `quality.meanings.${key}`;
+  if (!i18n.exists(k)) return null;
+  const fair = of ? pct(COVERED_SHARE_OF_FAIR / of) : i18n.t('quality.quarterFair');
+  return i18n.t(k, { fair, pct: pct(CONFIDENT_PROB) });
 }
 
 /** The keys of a read-out, leading measure first (the FID floor is part of the FID's text). */
@@ -54,30 +38,22 @@ export function readoutKeys(labels: Record<string, string>): string[] {
 export function formatReadoutValue(key: string, value: number, label: string, row: Record<string, number>): string {
   if (key === 'fid' && Number.isFinite(value) && Number.isFinite(row.fidFloor) && row.fidFloor > 0) {
     const times = value / row.fidFloor;
-    return `FID ≈ ${times >= 10 ? Math.round(times) : times.toFixed(1)}× the real-data floor (${Number(value.toPrecision(3))})`;
+    return i18n.t('quality.fidTimes', { times: times >= 10 ? String(Math.round(times)) : times.toFixed(1), value: String(Number(value.toPrecision(3))) });
   }
   return formatQuality(key, value, label, row);
 }
 
 /** "High quality: points within 3σ of a mode centre. Modes: …": the meanings of the shown measures. */
 export function readoutMeanings(labels: Record<string, string>): string {
-  return readoutKeys(labels)
-    .map((k) => {
-      const { name, of } = parseLabel(labels[k]);
-      const m = meaning(k, of);
-      return m ? `${SHORT_NAMES[k] ?? name}: ${m}.` : null;
-    })
-    .filter((x): x is string => x !== null)
-    .join(' ');
+  return (
+    readoutKeys(labels)
+      .map((k) => {
+        const { of } = parseLabel(labels[k]);
+        const m = meaning(k, of);
+        return m ? i18n.t('quality.meaning', { name: qualityShortName(k, labels[k]), meaning: m }) : null;
+      })
+      .filter((x): x is string => x !== null)
+      // Chinese sentences follow each other without a space.
+      .join(currentLanguage() === 'zh-CN' ? '' : ' ')
+  );
 }
-
-const SHORT_NAMES: Record<string, string> = {
-  highQuality: 'High quality',
-  modesCovered: 'Modes',
-  klModes: 'KL',
-  confident: 'Confident',
-  classesCovered: 'Classes',
-  klUniform: 'KL to uniform',
-  confidence: 'Confidence',
-  fid: 'FID',
-};

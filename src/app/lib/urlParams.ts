@@ -6,6 +6,7 @@
 import { BACKEND_CHOICES, CONFIG_FIELDS, validateConfig } from '../../core/config';
 import type { BackendChoice, TrainConfig } from '../../core/config';
 import { t } from '../i18n/i18n';
+import { fieldErrorText } from './fieldErrors';
 
 export interface UrlSettings {
   backend: BackendChoice;
@@ -57,7 +58,7 @@ export function parseUrlParams(search: string): UrlSettings {
       const why =
         check.errors
           .filter((e) => e.field === key)
-          .map((e) => e.message)
+          .map((e) => fieldErrorText(key, value, e.message))
           .join('; ') || check.errors[0].message;
       notices.push(t('notices.badParam', { key, why }));
     }

@@ -5,8 +5,8 @@
  * falls away towards the fakes. Shown only for runs that hold reals out (the `holdout` setting).
  */
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { OVERFITTING_LABELS } from '../../../core/metrics/overfittingKeys';
 import { formatInt, formatMetric } from '../../lib/format';
 import type { QualityRow } from '../../lib/labState';
 import { useApp } from '../../storeContext';
@@ -19,10 +19,10 @@ const LINES = [
 ] as const;
 const stepFormatter = (v: number) => formatInt(v);
 const tickFormatter = (v: number) => formatMetric(v);
-const labelFormatter = (v: unknown) => `Step ${formatInt(Number(v))}`;
 const valueFormatter = (v: unknown, name: unknown): [string, string] => [formatMetric(Number(v)), String(name)];
 
 export function OverfittingChart() {
+  const { t } = useTranslation();
   const quality = useApp((s) => s.quality);
   const rows = quality.rows.filter((r) => r.dHeldOut !== undefined);
   const last = rows[rows.length - 1];
@@ -30,12 +30,18 @@ export function OverfittingChart() {
   return (
     <figure className="chart overfitting-chart" aria-labelledby="chart-overfitting-title" data-testid="chart-overfitting" data-points={rows.length}>
       <figcaption>
-        <h3 id="chart-overfitting-title">D on training reals, held-out reals and fakes</h3>
+        <h3 id="chart-overfitting-title">{t('overfitting.title')}</h3>
       </figcaption>
       <p className="quality-readout" data-testid="overfitting-readout" aria-live="off">
         {last
-          ? `Training reals ${formatMetric(last.dTrainReal)} · held-out ${formatMetric(last.dHeldOut)} · fakes ${formatMetric(last.dFake)} · gap ${formatMetric(gap!)} · r_t ${formatMetric(last.rt)}`
-          : 'This run holds no reals out of training (set holdout, e.g. holdout=256 in the address), so D’s overfitting cannot be measured.'}
+          ? t('overfitting.readout', {
+              train: formatMetric(last.dTrainReal),
+              heldOut: formatMetric(last.dHeldOut),
+              fake: formatMetric(last.dFake),
+              gap: formatMetric(gap!),
+              rt: formatMetric(last.rt),
+            })
+          : t('overfitting.none')}
       </p>
       {rows.length > 0 && (
         <div className="chart-body quality-body" aria-hidden="true">
@@ -47,6 +53,8 @@ export function OverfittingChart() {
 }
 
 const OverfittingBody = memo(function OverfittingBody({ rows }: { rows: QualityRow[] }) {
+  const { t } = useTranslation();
+  const labelFormatter = (v: unknown) => t('charts.tooltipStep', { step: formatInt(Number(v)) });
   return (
     <ResponsiveContainer width="100%" height="100%" minHeight={80}>
       <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
@@ -59,7 +67,7 @@ const OverfittingBody = memo(function OverfittingBody({ rows }: { rows: QualityR
           <Line
             key={l.key}
             dataKey={l.key}
-            name={OVERFITTING_LABELS[l.key]}
+            name={t(`overfitting.lines.${l.key}`)}
             type="linear"
             stroke={l.color}
             strokeDasharray={l.dash}

@@ -8,9 +8,10 @@
  * faintly behind (as on the metric charts, docs/twin-runs.md).
  */
 import { memo, useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatInt, formatMetric } from '../../lib/format';
-import { parseLabel, qualitySeries } from '../../lib/labState';
+import { parseLabel, qualityName, qualitySeries } from '../../lib/labState';
 import { formatReadoutValue, readoutKeys, readoutMeanings } from '../../lib/qualityReadout';
 import type { QualityRow } from '../../lib/labState';
 import { BASELINE_LINE, TWIN_B_DASH } from '../../lib/comparisonLines';
@@ -24,10 +25,12 @@ const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const AUTO_DOMAIN: [string, string] = ['auto', 'auto'];
 const tickFormatter = (v: number) => formatMetric(v);
 const stepFormatter = (v: number) => formatInt(v);
-const labelFormatter = (v: unknown) => `Step ${formatInt(Number(v))}`;
 const COLOR = '#0f766e';
+const FLOOR_POSITION = 'insideTopRight' as const;
+const FLOOR_FILL = '#4b5563';
 
 export function QualityChart() {
+  const { t } = useTranslation();
   const quality = useApp((s) => s.quality);
   const qualityB = useApp((s) => s.qualityB);
   const twinOn = useApp((s) => s.twinOn);
@@ -49,6 +52,7 @@ export function QualityChart() {
           .map((k) => formatReadoutValue(k, row[k], quality.labels[k], row))
       : [];
   const readout = readoutOf(last);
+  const separator = t('quality.separator');
   const readoutB = readoutOf(lastB);
 
   return (
@@ -61,14 +65,14 @@ export function QualityChart() {
       data-baselines={shown.length}
     >
       <figcaption>
-        <h3 id="chart-quality-title">Quality</h3>
+        <h3 id="chart-quality-title">{t('quality.title')}</h3>
         {series.length > 1 && (
           <label className="quality-pick" htmlFor={selectId}>
-            <span className="visually-hidden">Quality measure to chart</span>
+            <span className="visually-hidden">{t('quality.pick')}</span>
             <select id={selectId} value={key} onChange={(e) => setPicked(e.target.value)}>
               {series.map((k) => (
                 <option key={k} value={k}>
-                  {parseLabel(quality.labels[k]).name}
+                  {qualityName(k, quality.labels[k])}
                 </option>
               ))}
             </select>
@@ -77,11 +81,11 @@ export function QualityChart() {
       </figcaption>
       <TwinLegend baselines={shown.length} />
       <p className="quality-readout" data-testid="quality-readout" data-step={last?.step} aria-live="off">
-        {readout.length ? `${twinOn ? 'A: ' : ''}${readout.join(' · ')}` : 'Measured at the end of each epoch: the first values appear then.'}
+        {readout.length ? (twinOn ? t('quality.runReadout', { run: 'A', values: readout.join(separator) }) : readout.join(separator)) : t('quality.waiting')}
       </p>
       {readoutB.length > 0 && (
         <p className="quality-readout" data-testid="quality-readout-B" data-step={lastB?.step} aria-live="off">
-          B: {readoutB.join(' · ')}
+          {t('quality.runReadout', { run: 'B', values: readoutB.join(separator) })}
         </p>
       )}
       {readout.length > 0 && (
@@ -97,6 +101,7 @@ export function QualityChart() {
             baselines={shown}
             valueKey={key}
             label={quality.labels[key] ?? key}
+            name={qualityName(key, quality.labels[key] ?? key)}
             floor={key === 'fid' ? last?.fidFloor : undefined}
           />
         </div>
@@ -120,13 +125,18 @@ interface QualityBodyProps {
   baselines: Baseline[];
   valueKey: string;
   label: string;
+  /** The measure's name in the page's language (the tooltip's). */
+  name: string;
   floor?: number;
 }
 
-const QualityBody = memo(function QualityBody({ rows, rowsB, baselines, valueKey, label, floor }: QualityBodyProps) {
+const QualityBody = memo(function QualityBody({ rows, rowsB, baselines, valueKey, label, name: measure, floor }: QualityBodyProps) {
+  const { t } = useTranslation();
   const { of } = parseLabel(label);
+  const labelFormatter = (v: unknown) => t('charts.tooltipStep', { step: formatInt(Number(v)) });
+  const floorLabel = { value: t('quality.floor'), position: FLOOR_POSITION, fontSize: 10, fill: FLOOR_FILL };
   const domain: [number | string, number | string] = of !== null ? [0, of] : /%/.test(label) ? [0, 100] : AUTO_DOMAIN;
-  const valueFormatter = (v: unknown, name: unknown): [string, string] => [formatMetric(Number(v)), String(name).startsWith(valueKey) ? label : String(name)];
+  const valueFormatter = (v: unknown, name: unknown): [string, string] => [formatMetric(Number(v)), String(name).startsWith(valueKey) ? measure : String(name)];
   // The x axis spans the live run, B and every shown baseline, aligned by step.
   const xDomain = useMemo((): [number, number] | [string, string] => {
     const all = [rows, rowsB, ...baselines.map((b) => b.quality.rows)].filter((r) => r.length);
@@ -141,16 +151,10 @@ const QualityBody = memo(function QualityBody({ rows, rowsB, baselines, valueKey
         <YAxis domain={domain} tickFormatter={tickFormatter} width={44} fontSize={11} tickCount={5} allowDecimals={of === null} />
         <Tooltip isAnimationActive={false} labelFormatter={labelFormatter} formatter={valueFormatter} />
         {floor !== undefined && Number.isFinite(floor) && (
-          <ReferenceLine
-            y={floor}
-            stroke="#6b7280"
-            strokeDasharray="5 4"
-            ifOverflow="extendDomain"
-            label={{ value: 'floor', position: 'insideTopRight', fontSize: 10, fill: '#4b5563' }}
-          />
+          <ReferenceLine y={floor} stroke="#6b7280" strokeDasharray="5 4" ifOverflow="extendDomain" label={floorLabel} />
         )}
         {baselines.map((b) => (
-          <Line key={`base${b.id}`} data={b.quality.rows} dataKey={valueKey} name={`baseline ${b.id}`} {...BASELINE_LINE} stroke={COLOR} />
+          <Line key={`base${b.id}`} data={b.quality.rows} dataKey={valueKey} name={t('quality.baseline', { id: b.id })} {...BASELINE_LINE} stroke={COLOR} />
         ))}
         {rowsB.length > 0 && (
           <Line

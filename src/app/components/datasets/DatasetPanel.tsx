@@ -21,6 +21,7 @@ import { DrawPoints } from './DrawPoints';
 import { ImageUpload } from './ImageUpload';
 import { OfflineDatasets } from './OfflineDatasets';
 import './datasets.css';
+import { datasetName } from '../../lib/displayNames';
 
 type Tab = 'datasets' | 'images' | 'draw';
 /** The tabs in order; each one's name is datasets.tabs.<id> in the catalogues. */
@@ -48,7 +49,7 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
 
   return (
     <div className="dataset-details" data-testid="dataset-details" aria-labelledby="dataset-details-title">
-      <h3 id="dataset-details-title">{info.name}</h3>
+      <h3 id="dataset-details-title">{datasetName(info)}</h3>
       <div className="dataset-details-body">
         <DatasetPreview info={info} preview={preview} />
         <div className="dataset-facts">
@@ -86,7 +87,7 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
         <p className="muted">{t('datasets.isCurrent')}</p>
       ) : (
         <button type="button" className="primary" onClick={() => onTrain(info)}>
-          {t('datasets.trainOn', { name: info.name })}
+          {t('datasets.trainOn', { name: datasetName(info) })}
         </button>
       )}
     </div>
@@ -110,7 +111,7 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
   const trainOn = (info: DatasetInfo) => {
     const next: Partial<TrainConfig> = { dataset: info.id };
     if (!info.recommended.model) next.model = modelsForShape(info.shape)[0];
-    askReset(t('confirmReset.what.dataset', { name: info.name }), () => store.getState().reset(next));
+    askReset(t('confirmReset.what.dataset', { name: datasetName(info) }), () => store.getState().reset(next));
   };
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -169,7 +170,7 @@ export function DatasetPanel({ onClose }: { onClose(): void }) {
                 }}
                 onFocus={() => setSelected(d.id)}
               >
-                <span className="dataset-name">{d.name}</span>
+                <span className="dataset-name">{datasetName(d)}</span>
                 <span className="muted">
                   {describeCount(d)} · {describeShape(d)}
                   {d.id === currentId ? t('datasets.training') : ''}

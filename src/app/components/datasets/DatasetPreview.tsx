@@ -8,6 +8,7 @@ import type { DatasetInfo } from '../../../core/data/types';
 import { hasPreview, isOneD, pointsViewBox } from '../../lib/datasets';
 import { hiDpiContext } from '../../lib/hiDpiCanvas';
 import type { DatasetPreview as Preview } from '../../store/datasets';
+import { datasetName } from '../../lib/displayNames';
 
 const POINTS_SIZE = 200;
 
@@ -107,10 +108,10 @@ export function DatasetPreview({ info, preview }: DatasetPreviewProps) {
 
   const ready = oneD || Boolean(preview?.image || preview?.points);
   const label = oneD
-    ? t('datasets.previewZero', { name: info.name })
+    ? t('datasets.previewZero', { name: datasetName(info) })
     : info.kind === 'image'
-      ? t('datasets.previewImages', { name: info.name })
-      : t('datasets.previewPoints', { name: info.name, n: preview?.points ? preview.points.length / 2 : '' });
+      ? t('datasets.previewImages', { name: datasetName(info) })
+      : t('datasets.previewPoints', { name: datasetName(info), n: preview?.points ? preview.points.length / 2 : '' });
   return (
     <div className={`dataset-preview ${info.kind === 'image' ? 'is-image' : 'is-points'}`} aria-busy={!ready}>
       {(drawable || oneD) && (

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { DATASET_ASSETS } from '../../../core/data/offlineAssets';
 import { cacheDataset, cachedDatasetIds, datasetFileSize, formatMegabytes, makeOfflineLabel } from '../../lib/offlineDatasets';
 import { useApp } from '../../storeContext';
+import { datasetName } from '../../lib/displayNames';
 
 const IDS = Object.keys(DATASET_ASSETS);
 
@@ -40,7 +41,10 @@ export function OfflineDatasets() {
   const [sizes, setSizes] = useState<Record<string, number | null>>({});
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const nameOf = (id: string) => datasets.find((d) => d.id === id)?.name ?? id;
+  const nameOf = (id: string) => {
+    const found = datasets.find((d) => d.id === id);
+    return found ? datasetName(found) : id;
+  };
 
   const refresh = useCallback(() => {
     if (supported) void cachedDatasetIds().then(setCached, () => undefined);

@@ -4,6 +4,7 @@
  * classroom link's `hide=` leaves; the header shrinks to the run status and a link that opens
  * the same run in a full tab.
  */
+import { useTranslation } from 'react-i18next';
 import { ControlPanel } from '../run/ControlPanel';
 import { ErrorMessages } from '../run/ErrorMessages';
 import { StatusBar } from '../run/StatusBar';
@@ -17,11 +18,12 @@ import { useApp, useAppStore } from '../../storeContext';
 import './embed.css';
 
 function EmbedSamples() {
+  const { t } = useTranslation();
   const kind = useApp((s) => s.dataset?.kind ?? null);
   const dirac = useApp((s) => s.config?.model === 'dirac');
   const twinOn = useApp((s) => s.twinOn);
   return (
-    <section className="panel embed-samples" aria-label={kind === 'points' ? 'Real vs generated points' : 'Generated samples'}>
+    <section className="panel embed-samples" aria-label={kind === 'points' ? t('samples.pointsTitle') : t('samples.samplesTitle')}>
       {twinOn && !dirac && (kind === 'points' || kind === 'image') ? (
         <TwinPictures kind={kind} />
       ) : dirac ? (
@@ -31,7 +33,7 @@ function EmbedSamples() {
       ) : kind === 'image' ? (
         <SampleGrid />
       ) : (
-        <p className="chart-empty">Loading…</p>
+        <p className="chart-empty">{t('samples.loading')}</p>
       )}
     </section>
   );
@@ -42,6 +44,7 @@ function EmbedSamples() {
  * pointer or focus reaches the link (the run moves on), so a middle click gets it right too.
  */
 function OpenFullLink() {
+  const { t } = useTranslation();
   const store = useAppStore();
   // Re-render once the run is ready: before that there is no run link yet.
   useApp((s) => s.phase);
@@ -57,7 +60,7 @@ function OpenFullLink() {
       onFocus={(e) => refresh(e.currentTarget)}
       onClick={(e) => refresh(e.currentTarget)}
     >
-      Open full playground ↗
+      {t('embed.openFull')}
     </a>
   );
 }

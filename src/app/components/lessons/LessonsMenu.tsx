@@ -6,13 +6,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LiveKey } from '../../../core/config';
-import { stepText } from '../../lessonClaims';
-import { LESSONS, lessonById } from '../../lessons';
+import { LESSONS, lessonById, lessonText } from '../../lessons';
 import type { Lesson } from '../../lessons';
 import { useApp, useAppStore } from '../../storeContext';
 
 export function LessonsMenu() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const ready = useApp((s) => s.phase === 'ready');
   const [open, setOpen] = useState(false);
@@ -40,7 +41,7 @@ export function LessonsMenu() {
   };
   const choose = (lesson: Lesson) => {
     setOpen(false);
-    store.getState().askReset(`setup to the lesson “${lesson.title}”`, () => begin(lesson));
+    store.getState().askReset(t('lessons.confirmWhat', { title: lessonText(lesson, t).title }), () => begin(lesson));
   };
 
   const onMenuKey = (e: KeyboardEvent<HTMLUListElement>) => {
@@ -77,18 +78,21 @@ export function LessonsMenu() {
           }
         }}
       >
-        Lessons ▾
+        {t('lessons.menu')}
       </button>
       {open && (
-        <ul id="lessons-list" role="menu" aria-label="Lessons" className="lessons-list" ref={menuRef} onKeyDown={onMenuKey}>
-          {LESSONS.map((l) => (
-            <li key={l.id} role="none">
-              <button type="button" role="menuitem" onClick={() => choose(l)} data-lesson={l.id}>
-                <b>{l.title}</b>
-                <span>{l.summary}</span>
-              </button>
-            </li>
-          ))}
+        <ul id="lessons-list" role="menu" aria-label={t('lessons.menuLabel')} className="lessons-list" ref={menuRef} onKeyDown={onMenuKey}>
+          {LESSONS.map((l) => {
+            const words = lessonText(l, t);
+            return (
+              <li key={l.id} role="none">
+                <button type="button" role="menuitem" onClick={() => choose(l)} data-lesson={l.id}>
+                  <b>{words.title}</b>
+                  <span>{words.summary}</span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
@@ -97,6 +101,7 @@ export function LessonsMenu() {
 
 /** The chosen lesson's explanation and what to watch, until dismissed. */
 export function LessonPanel() {
+  const { t } = useTranslation();
   const active = useApp((s) => s.activeLesson);
   const store = useAppStore();
   const ready = useApp((s) => s.phase === 'ready');
@@ -105,6 +110,7 @@ export function LessonPanel() {
   const atCap = useApp((s) => s.stopAt !== null && s.step >= s.stopAt && !s.running);
   const lesson = active ? lessonById(active) : undefined;
   if (!lesson) return null;
+  const words = lessonText(lesson, t);
   const cap = stopAt ?? lesson.claims.stopAtStep;
   const tryIt = () => {
     const s = store.getState();
@@ -117,29 +123,26 @@ export function LessonPanel() {
   return (
     <aside className="lesson-panel" aria-labelledby="lesson-title" data-testid="lesson-panel">
       <div className="lesson-text">
-        <h2 id="lesson-title">Lesson: {lesson.title}</h2>
-        <p data-testid="lesson-explanation">{lesson.explanation}</p>
+        <h2 id="lesson-title">{t('lessons.panelTitle', { title: words.title })}</h2>
+        <p data-testid="lesson-explanation">{words.explanation}</p>
       </div>
       <div className="lesson-watch">
-        <h3>What to watch</h3>
+        <h3>{t('lessons.watch')}</h3>
         <ul>
-          {lesson.watch.map((w, i) => (
+          {words.watch.map((w, i) => (
             <li key={i}>{w}</li>
           ))}
         </ul>
         <p className="lesson-cap" data-testid="lesson-cap" data-at-cap={atCap}>
-          {atCap
-            ? `Paused at step ${stepText(cap)}: the lesson stops where it has shown its point. Start carries on past it.`
-            : `This lesson stops at step ${stepText(cap)}.`}
+          {atCap ? t('lessons.pausedAt', { step: cap }) : t('lessons.stopsAt', { step: cap })}
         </p>
-        {lesson.tryIt && (
+        {lesson.tryIt && words.tryIt && (
           <button type="button" disabled={!ready} onClick={tryIt}>
-            {lesson.tryIt.label}
-            {tried === lesson.id ? ' ✓' : ''}
+            {tried === lesson.id ? t('lessons.tried', { label: words.tryIt }) : words.tryIt}
           </button>
         )}
       </div>
-      <button type="button" className="dismiss" aria-label="Close the lesson" onClick={() => store.getState().showLesson(null)}>
+      <button type="button" className="dismiss" aria-label={t('lessons.close')} onClick={() => store.getState().showLesson(null)}>
         ×
       </button>
     </aside>

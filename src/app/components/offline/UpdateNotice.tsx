@@ -4,12 +4,15 @@
  * (reloadForUpdate.ts), so the resume offer brings it back.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { markedText } from '../../i18n/markedText';
 import { useKeepingStore } from '../../keepingContext';
 import { reloadForUpdate } from '../../lib/reloadForUpdate';
 import { useServiceWorker } from '../../lib/serviceWorker';
 import { useAppStore } from '../../storeContext';
 
 export function UpdateNotice() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const keeping = useKeepingStore();
   const waiting = useServiceWorker((s) => s.updateWaiting);
@@ -41,14 +44,12 @@ export function UpdateNotice() {
   return (
     <div className="messages">
       <div className="message notice update-notice" role="status" data-testid="update-notice">
-        <span>
-          <strong>New version</strong> of GAN Playground is ready. Reloading pauses and keeps your run (resume it after the reload).
-        </span>
+        <span>{markedText(t('update.text'))}</span>
         <span className="update-buttons">
           <button type="button" onClick={reload} disabled={reloading}>
-            {reloading ? 'Reloading…' : 'Reload'}
+            {reloading ? t('update.reloading') : t('update.reload')}
           </button>
-          <button type="button" className="dismiss" aria-label="Later" title="Later" onClick={() => setDismissed(true)}>
+          <button type="button" className="dismiss" aria-label={t('update.later')} title={t('update.later')} onClick={() => setDismissed(true)}>
             ×
           </button>
         </span>

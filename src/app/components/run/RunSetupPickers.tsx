@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { CONFIG_FIELDS, LOSS_IDS, checkField } from '../../../core/config';
+import { fieldErrorText } from '../../lib/fieldErrors';
 import type { LossId, TrainConfig } from '../../../core/config';
 import { modelsForShape } from '../../../core/models/specs';
 import { formatCount, modelOptionLabel, speedHint } from '../../lib/format';
 import { useApp, useAppStore } from '../../storeContext';
 import { DatasetBrowser } from '../datasets/DatasetPanel';
 import { t as translate } from '../../i18n/i18n';
+import { datasetName, modelLabel } from '../../lib/displayNames';
 
 /** Each loss's key under setup.losses in the catalogues. */
 const LOSS_KEYS: Record<LossId, string> = {
@@ -52,6 +54,10 @@ export function RunSetupPickers() {
   const [seedDraft, setSeedDraft] = useState<string | null>(null);
   const [seedError, setSeedError] = useState<string | null>(null);
 
+  const modelNameOf = (id: string) => {
+    const found = models.find((m) => m.id === id);
+    return found ? modelLabel(found) : id;
+  };
   const change = (what: string, next: Partial<TrainConfig>) => store.getState().askReset(what, () => store.getState().reset(next));
 
   const pickDataset = (id: string) => {
@@ -60,7 +66,7 @@ export function RunSetupPickers() {
     const next: Partial<TrainConfig> = { dataset: id };
     // The worker lays a new dataset over its recommended settings; name a model only if it has none.
     if (!info.recommended.model) next.model = modelsForShape(info.shape)[0];
-    change(t('confirmReset.what.dataset', { name: info.name }), next);
+    change(t('confirmReset.what.dataset', { name: datasetName(info) }), next);
   };
 
   const commitSeed = () => {
@@ -68,7 +74,7 @@ export function RunSetupPickers() {
     const v = Number(seedDraft.trim());
     const err = seedDraft.trim() === '' ? { message: t('setup.seedWhole') } : checkField('seed', v);
     if (err) {
-      setSeedError(err.message);
+      setSeedError(fieldErrorText('seed', v, err.message));
       return;
     }
     setSeedDraft(null);
@@ -91,7 +97,7 @@ export function RunSetupPickers() {
           {!config && <option value="">{t('setup.loading')}</option>}
           {datasets.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.name}
+              {datasetName(d)}
             </option>
           ))}
         </select>
@@ -103,9 +109,14 @@ export function RunSetupPickers() {
           aria-describedby="model-hint"
           value={config?.model ?? ''}
           onChange={(e) =>
-            change(t('confirmReset.what.model', { name: models.find((m) => m.id === e.target.value)?.label ?? e.target.value }), {
-              model: e.target.value as TrainConfig['model'],
-            })
+            change(
+              t('confirmReset.what.model', {
+                name: modelNameOf(e.target.value),
+              }),
+              {
+                model: e.target.value as TrainConfig['model'],
+              },
+            )
           }
           title={t('setup.modelTitle')}
         >
@@ -120,7 +131,7 @@ export function RunSetupPickers() {
         {model && (
           <p className="model-hint" id="model-hint">
             {t('setup.modelHint', {
-              label: model.label,
+              label: modelLabel(model),
               g: formatCount(model.generatorParams),
               d: formatCount(model.discriminatorParams),
               speed: speedHint(model, model, imagesPerSec, backend),

@@ -118,7 +118,7 @@ export function StatusBar() {
       {s.progress && (
         <span className="progress" data-testid="progress">
           {s.progress.message}
-          {s.progress.fraction !== undefined && <progress max={1} value={s.progress.fraction} aria-label={s.progress.stage} />}
+          {s.progress.fraction !== undefined && <progress max={1} value={s.progress.fraction} aria-label={t(`progressStage.${s.progress.stage}`)} />}
         </span>
       )}
     </div>

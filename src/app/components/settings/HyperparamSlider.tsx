@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyboardEvent } from 'react';
 import { checkField } from '../../../core/config';
+import { fieldErrorText } from '../../lib/fieldErrors';
 import type { LiveKey } from '../../../core/config';
 import { ladderOf, LIVE_CONTROLS } from '../../lib/liveControls';
 import { decadeStep, formatHyperparam, parseHyperparam, positionOf, POSITIONS_PER_DECADE, valueAt } from '../../lib/logSlider';
@@ -50,7 +51,7 @@ function ShownSlider({ field }: { field: LiveKey }) {
     const parsed = parseHyperparam(draft, zeroIsOff);
     const err = parsed === null ? { message: t(zeroIsOff ? 'slider.typeNumberOrOff' : 'slider.typeNumber', { short: shortLabel }) } : checkField(field, parsed);
     if (err || parsed === null) {
-      setDraftError(err?.message ?? t('slider.notANumber'));
+      setDraftError(err ? fieldErrorText(field, parsed, err.message) : t('slider.notANumber'));
       return;
     }
     setDraft(null);

@@ -4,11 +4,14 @@
  * and never reset the run. The accessible names are part of the spec: keep them exactly.
  */
 import { Fragment, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LossId } from '../../../core/config';
 import type { LiveKey } from '../../../core/config';
 import { LIVE_CONTROLS, liveKeysIn } from '../../lib/liveControls';
 import { shownValue } from '../../store/live';
 import { useApp, useAppStore } from '../../storeContext';
 import { HyperparamSlider } from './HyperparamSlider';
+import { lossLabel } from '../run/RunSetupPickers';
 
 const LAB_KEYS = liveKeysIn('lab');
 
@@ -16,6 +19,7 @@ const LAB_KEYS = liveKeysIn('lab');
 const SMOOTHING_LOSSES = new Set(['nonsaturating', 'minimax', 'least-squares']);
 
 export function LabControls() {
+  const { t } = useTranslation();
   const loss = useApp((s) => s.config?.loss ?? null);
   const smoothingIdle = loss !== null && !SMOOTHING_LOSSES.has(loss);
   return (
@@ -25,7 +29,7 @@ export function LabControls() {
           {LIVE_CONTROLS[k].scale.kind === 'toggle' ? <LiveToggle field={k} /> : <HyperparamSlider field={k} />}
           {k === 'labelSmoothing' && smoothingIdle && (
             <p className="lab-note" data-testid="smoothing-idle">
-              The {loss} loss has no target probability: label smoothing does nothing with it.
+              {t('lab.smoothingIdle', { loss: lossLabel(loss as LossId) })}
             </p>
           )}
         </Fragment>
@@ -36,6 +40,7 @@ export function LabControls() {
 
 /** An on/off live value (spectral normalization): a checkbox that sends 1 / 0 like any live value. */
 function LiveToggle({ field }: { field: LiveKey }) {
+  const { t } = useTranslation();
   const id = useId();
   const store = useAppStore();
   const value = useApp((s) => shownValue(s, field));
@@ -54,13 +59,13 @@ function LiveToggle({ field }: { field: LiveKey }) {
             aria-describedby={`${id}-help`}
             onChange={(e) => store.getState().setLive(field, e.target.checked ? 1 : 0)}
           />{' '}
-          {LIVE_CONTROLS[field].label}
+          {t(`live.${field}.label`)}
         </label>
       </div>
       <p className="help" id={`${id}-help`}>
-        {LIVE_CONTROLS[field].help}{' '}
+        {t(`live.${field}.help`)}{' '}
         <span className="hyperparam-applied" data-testid={`applied-${field}`}>
-          {isPending ? 'applying…' : appliedSince !== undefined ? `applied at step ${appliedSince}` : ''}
+          {isPending ? t('slider.applying') : appliedSince !== undefined ? t('slider.appliedAt', { step: appliedSince }) : ''}
         </span>
       </p>
     </div>

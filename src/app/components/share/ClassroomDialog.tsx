@@ -7,7 +7,7 @@
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LESSONS, lessonById } from '../../lessons';
+import { LESSONS, lessonById, lessonText } from '../../lessons';
 import { CONTROL_GROUPS } from '../../lib/classroom';
 import { encodeRunLink, linkDefaults } from '../../lib/runLink';
 import { currentLink } from '../../linkSync';
@@ -89,7 +89,7 @@ export function ClassroomDialog({ open, onClose }: { open: boolean; onClose(): v
               <option value="">{t('classroom.noLesson')}</option>
               {LESSONS.map((l) => (
                 <option key={l.id} value={l.id}>
-                  {l.title}
+                  {lessonText(l, t).title}
                 </option>
               ))}
             </select>

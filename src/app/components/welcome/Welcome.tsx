@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lessonById } from '../../lessons';
+import { lessonById, lessonText } from '../../lessons';
 import type { Lesson } from '../../lessons';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { usePrefs } from '../../prefs';
@@ -72,9 +72,9 @@ export function Welcome() {
         {lessons.map((l) => (
           <li key={l.id}>
             <button type="button" data-welcome-lesson={l.id} disabled={!ready} onClick={() => begin(l)}>
-              {l.title}
+              {lessonText(l, t).title}
             </button>{' '}
-            <span>{l.summary}</span>
+            <span>{lessonText(l, t).summary}</span>
           </li>
         ))}
       </ul>
