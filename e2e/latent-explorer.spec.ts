@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gifFrames } from '../src/core/testing/gifFrames';
-import { MNIST_SMALL, openApp, waitForStepAtLeast } from './helpers';
+import { MNIST_SMALL, openApp, seriousViolations, waitForStepAtLeast } from './helpers';
 
 /** Hash of a canvas's pixels, read in the page. */
 function fingerprint(canvas: Locator): Promise<string> {
@@ -70,6 +70,8 @@ test('pick two samples, interpolate (10 frames), play, and export the strip as a
   const info = gifFrames(gif.bytes);
   expect(info.frames).toHaveLength(10);
   expect([info.width, info.height]).toEqual([112, 112]);
+  // The picks over the grid, the strip and its buttons pass axe.
+  expect(await seriousViolations(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 
