@@ -130,6 +130,18 @@ describe('latent explorer (worker side, in Node)', () => {
     expect(h.of('latentFrames').filter((e) => e.id === 12).length).toBeLessThan(32 / FRAMES_PER_SLICE);
   });
 
+  it('a reset during a walk ends the walk quietly: no error, no frames of the old run after it', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'imgs' }, backend: 'cpu' });
+    const walking = h.session.handle({ type: 'latentFrames', id: 20, request: { kind: 'walk', seed: 1, stops: 8, framesPerLeg: 8 } });
+    await h.session.handle({ type: 'reset' });
+    await walking;
+    expect(h.of('error')).toEqual([]);
+    const ready = h.events.findLastIndex((e) => e.type === 'ready');
+    expect(h.events.slice(ready).some((e) => e.type === 'latentFrames')).toBe(false);
+    expect(h.of('latentFrames').length).toBeLessThan(64 / FRAMES_PER_SLICE);
+  });
+
   it('answers bad requests with an error event naming the command, and the run goes on', async () => {
     const h = harness();
     await h.session.handle({ type: 'init', config: { dataset: 'imgs' }, backend: 'cpu' });

@@ -81,10 +81,19 @@ export function createLatentCommands(host: LatentHost) {
   }
 
   async function frames(id: number, request: LatentRequest): Promise<void> {
-    const kind = request.kind;
-    current[kind] = id;
+    current[request.kind] = id;
     const t = host.trainer();
     if (!t || t.dataset.info.kind !== 'image') return host.fail('latentFrames', 'bad-message', 'latentFrames: the latent explorer needs an image run');
+    try {
+      await draw(id, request, t);
+    } catch (e) {
+      // A reset or an opened run disposed the trainer mid-slice: that request is over, not failed.
+      if (host.trainer() === t) throw e;
+    }
+  }
+
+  async function draw(id: number, request: LatentRequest, t: Trainer): Promise<void> {
+    const kind = request.kind;
     const path = await pathOf(t, request);
     if (typeof path === 'string') return host.fail('latentFrames', 'bad-message', `latentFrames: ${path}`);
     const d = t.config.latentDim;
