@@ -1,7 +1,7 @@
 /**
  * In which order commands run. Most join one queue, so a reset never interleaves with a step.
- * Previews, uploads and exports run beside it (training keeps going). Live changes, pause and
- * start wait for what is queued but do not join the queue. A pause takes effect at once (the loop
+ * Previews, uploads, exports and the latent explorer run beside it (training keeps going). Live
+ * changes, pause and start wait for what is queued but do not join the queue. A pause takes effect at once (the loop
  * stops at its next slice), and `step` commands queued before a pause are dropped, not run.
  */
 import type { Command } from './protocol';
@@ -13,7 +13,16 @@ export interface CommandOrder {
   enqueue(work: () => Promise<void>, onError: (e: unknown) => void): Promise<void>;
 }
 
-const BESIDE_THE_QUEUE: ReadonlySet<Command['type']> = new Set(['previewDataset', 'uploadImages', 'exportModel', 'encodeTimelapse']);
+const BESIDE_THE_QUEUE: ReadonlySet<Command['type']> = new Set([
+  'previewDataset',
+  'uploadImages',
+  'exportModel',
+  'encodeTimelapse',
+  // The latent explorer draws in small slices while training goes on (latentCommands.ts).
+  'latentFrames',
+  'latentStop',
+  'latentGif',
+]);
 const AFTER_THE_QUEUE: ReadonlySet<Command['type']> = new Set(['setHyperparams', 'pause', 'start']);
 
 /** `stopsAll(cmd)`: the pause ends the loop (stop it now); `stopLoop` stops it. */

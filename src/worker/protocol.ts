@@ -11,6 +11,8 @@ import type { MetricKey } from '../core/metrics/stepMetrics';
 import type { NetworkWeightStats } from '../core/metrics/weightStats';
 import type { ModelSummary } from '../core/models/specs';
 import type { PointsFrameRecord, SampleFrameRecord } from '../core/runfile/runFileFormat';
+import type { LatentCommand, LatentEvent } from './latentProtocol';
+import { latentTransferables, parseLatentCommand } from './latentProtocol';
 
 // ── UI → worker ────────────────────────────────────────────────────────────────────────────────
 
@@ -67,7 +69,9 @@ export type Command =
   /** The page went out of sight (`visibilitychange`): autosave now, it may be closed. */
   | { type: 'pageHidden' }
   /** The main thread's heartbeat: answered at once by `pong`, even while a command runs. */
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** The latent explorer's commands (latentProtocol.ts). */
+  | LatentCommand;
 
 export interface TimelapseFrame {
   width: number;
@@ -219,6 +223,7 @@ type WorkerEventCore =
 
 export type WorkerEvent =
   | WorkerEventCore
+  | LatentEvent
   | ({ type: 'exportProgress'; kind: ExportKind; fraction: number; message: string } & Wording)
   /** A finished export: the UI turns the bytes into a download. `step` is the run's step it shows. */
   | { type: 'exportFile'; kind: ExportKind; step: number; mime: string; bytes: Uint8Array };
@@ -341,7 +346,7 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       if (typeof msg.id !== 'string' || msg.id.length === 0 || msg.id.length > 128) return bad('"id" must be a saved run\'s id');
       return { ok: true, value: { type: msg.type, id: msg.id } };
     default:
-      return { ok: false, message: `unknown message type "${msg.type}"` };
+      return parseLatentCommand(msg as Record<string, unknown> & { type: string }) ?? { ok: false, message: `unknown message type "${msg.type}"` };
   }
 }
 
@@ -362,6 +367,6 @@ export function transferablesOf(ev: WorkerEvent): Transferable[] {
     case 'datasetPreview':
       return [ev.image?.pixels.buffer, ev.points?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     default:
-      return [];
+      return latentTransferables(ev);
   }
 }

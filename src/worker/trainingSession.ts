@@ -5,8 +5,9 @@
  * pictures.ts, the datasets in datasetCatalogue.ts and the commands that bring data in in
  * datasetCommands.ts, drawings in run files in drawingRuns.ts, the commands that name run A or B
  * in twinCommands.ts, the order commands run in in commandOrder.ts, backend switches in
- * backendGate.ts. About 380 lines, and one thing: it owns the session's one run and one backend
- * (mutable state every module above reads through it) and builds a run, which they all share.
+ * backendGate.ts, the latent explorer in latentCommands.ts. About 390 lines, and one thing: it
+ * owns the session's one run and one backend (mutable state every module above reads through it)
+ * and builds a run, which they all share.
  */
 import type { BackendChoice, FieldError, TrainConfig } from '../core/config';
 import { formatErrors } from '../core/config';
@@ -32,6 +33,8 @@ import { asWorded, worded, type Worded } from './wording';
 import { createTwinCommands } from './twinCommands';
 import { createBackendGate } from './backendGate';
 import { createCommandOrder } from './commandOrder';
+import { createLatentCommands } from './latentCommands';
+import { LATENT_COMMANDS, type LatentCommand } from './latentProtocol';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -261,6 +264,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     { autosaveMs: deps.autosaveMs },
   );
 
+  const latent = createLatentCommands({ post, fail, trainer: () => run?.trainer ?? null, yieldToEvents: deps.yieldToEvents });
+
   const data = createDatasetCommands({
     catalogue,
     post,
@@ -307,6 +312,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     if (cmd.type === 'init') return init(cmd);
     if (!backend) return fail(cmd.type, 'not-ready', `${cmd.type}: send init first`);
     if (isKeeping(cmd)) return keeping.handle(cmd);
+    if (isLatent(cmd)) return latent.handle(cmd);
     switch (cmd.type) {
       case 'previewDataset':
         return data.previewDataset(cmd.id);
@@ -390,4 +396,8 @@ interface Restore {
 
 function isKeeping(cmd: Command): cmd is KeepingCommand {
   return (KEEPING_COMMANDS as readonly string[]).includes(cmd.type);
+}
+
+function isLatent(cmd: Command): cmd is LatentCommand {
+  return (LATENT_COMMANDS as readonly string[]).includes(cmd.type);
 }

@@ -44,6 +44,8 @@ import type { DiagnosticsSlice } from './diagnostics';
 import { createTwinSlice, isTwinEvent } from './twin';
 import type { TwinSlice } from './twin';
 import type { StartupSlice } from './startup';
+import { createLatentSlice } from './latent';
+import type { LatentSlice } from './latent';
 
 export type { AppError } from './errors';
 export type { Send, StoreOptions } from './slice';
@@ -60,7 +62,8 @@ export type AppState = StartupSlice &
   TwinSlice &
   BaselinesSlice &
   ExportsSlice &
-  DiagnosticsSlice & {
+  DiagnosticsSlice &
+  LatentSlice & {
     /** Folds one worker event into the state (each slice in turn). */
     handleEvent(ev: WorkerEvent): void;
   };
@@ -91,9 +94,10 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
     const baselines = createBaselinesSlice(ctx);
     const exportsSlice = createExportsSlice(ctx);
     const diagnostics = createDiagnosticsSlice(ctx);
+    const latent = createLatentSlice(ctx);
     // Event order: errors are shown before start-up may retry; charts see a metrics batch (and
     // may start a new run) before the run slice takes its step and speed from it.
-    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice, twin, baselines, diagnostics];
+    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice, twin, baselines, diagnostics, latent];
     // Twin run B's events reach only the slices that keep B's views (docs/twin-runs.md).
     const twinSlices = [charts, twin];
 
@@ -111,6 +115,7 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
       ...baselines.state,
       ...exportsSlice.state,
       ...diagnostics.state,
+      ...latent.state,
       handleEvent(ev) {
         for (const s of isTwinEvent(ev) ? twinSlices : slices) s.onEvent?.(ev);
       },

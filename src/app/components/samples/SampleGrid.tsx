@@ -2,17 +2,23 @@
  * The generator's 8×8 grid from the fixed noise, refreshed every few seconds while training; one
  * frame per epoch is kept for the scrubber, which looks back at earlier epochs' grids. "Draw samples
  * now" draws it at once, also while training (the worker draws it between two slices). The worker
- * sends RGBA bytes; this only puts them on a canvas.
+ * sends RGBA bytes; this only puts them on a canvas. With `picking` (the samples panel), its tiles
+ * are buttons that pick samples for the latent explorer, and the latent walk plays beside it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStore } from '../../storeContext';
+import { SampleSelection } from './SampleSelection';
+import { LatentWalk } from './LatentWalk';
+import './latent.css';
 
-export function SampleGrid() {
+export function SampleGrid({ picking = false }: { picking?: boolean }) {
   const { t } = useTranslation();
   const store = useAppStore();
-  const { samples, liveSample, ready } = useApp(useShallow((s) => ({ samples: s.samples, liveSample: s.liveSample, ready: s.phase === 'ready' })));
+  const { samples, liveSample, ready, shape } = useApp(
+    useShallow((s) => ({ samples: s.samples, liveSample: s.liveSample, ready: s.phase === 'ready', shape: s.dataset?.shape })),
+  );
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // null: follow the newest grid; a number: the index the person scrubbed to.
   const [picked, setPicked] = useState<number | null>(null);
@@ -38,19 +44,25 @@ export function SampleGrid() {
   const caption = frame ? t('samples.caption', { epoch: frame.epoch, step: frame.step }) : t('samples.waitGrid');
   return (
     <figure className="sample-grid">
-      <canvas
-        ref={canvasRef}
-        role="img"
-        aria-label={t('samples.gridLabel')}
-        aria-describedby="sample-grid-caption"
-        data-testid="samples-canvas"
-        data-step={frame?.step ?? ''}
-        data-epoch={frame?.epoch ?? ''}
-        width={224}
-        height={224}
-      >
-        {t('samples.gridFallback')}
-      </canvas>
+      <div className="sample-grid-row">
+        <div className="sample-grid-frame">
+          <canvas
+            ref={canvasRef}
+            role="img"
+            aria-label={t('samples.gridLabel')}
+            aria-describedby="sample-grid-caption"
+            data-testid="samples-canvas"
+            data-step={frame?.step ?? ''}
+            data-epoch={frame?.epoch ?? ''}
+            width={224}
+            height={224}
+          >
+            {t('samples.gridFallback')}
+          </canvas>
+          {picking && frame && shape && <SampleSelection tileWidth={shape[1]} tileHeight={shape[0]} />}
+        </div>
+        {picking && <LatentWalk />}
+      </div>
       <figcaption id="sample-grid-caption">
         <span data-testid="samples-epoch">{caption}</span>
         {picked !== null && index < samples.length - 1 && <span className="older">{t('samples.earlier')}</span>}

@@ -8,6 +8,7 @@ import { ExplainerPanel } from '../lessons/ExplainerPanel';
 import { LabViews } from '../charts/LabViews';
 import { PointsView } from './PointsView';
 import { SampleGrid } from './SampleGrid';
+import { LatentExplorer } from './LatentExplorer';
 import { StageView } from './StageView';
 import { useView } from '../../viewStore';
 import { TwinPictures } from '../twins/TwinPictures';
@@ -36,7 +37,10 @@ export function SamplesPanel() {
         ) : kind === 'points' ? (
           <PointsView />
         ) : kind === 'image' ? (
-          <SampleGrid />
+          <>
+            <SampleGrid picking />
+            <LatentExplorer />
+          </>
         ) : (
           <p className="chart-empty">{t('samples.loading')}</p>
         )}

@@ -1,0 +1,151 @@
+/**
+ * The latent explorer's worker side (docs/latent-explorer.md): pictures of the run's sampler
+ * (G_ema when kept, else G) along an interpolation, a walk or around a nudged grid sample, and
+ * their GIF. Training keeps going: these run beside the command queue and draw a few frames per
+ * slice, yielding between slices, so the training loop waits for at most one slice of them.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { imagesAt, referenceStats } from '../core/latent/latentImages';
+import { gaussianVector, interpolationPath, latentWalk } from '../core/latent/latentPaths';
+import { Random } from '../core/random';
+import { imageGridRGBA } from '../core/sampleGrid';
+import { checkFrames, scaleNearest } from '../core/export/timelapse';
+import { SAMPLE_GRID_SIDE, type Trainer } from '../core/train/trainer';
+import { GIFEncoder, applyPalette, quantize } from 'gifenc';
+import type { LatentCommand, LatentKind, LatentRequest } from './latentProtocol';
+import type { ErrorCode, ErrorSource, WorkerEvent } from './protocol';
+
+/** Frames drawn per slice: one forward pass of a handful of images, less than a training step. */
+export const FRAMES_PER_SLICE = 8;
+/** How far a nudge of ±1 moves z along one direction, as a share of the sphere's radius √d·σ. */
+export const NUDGE_REACH = 0.5;
+/** Added to a grid sample's number to seed its nudge directions (fixed per sample and run seed). */
+const NUDGE_SEED = 7919;
+
+export interface LatentHost {
+  post(event: WorkerEvent): void;
+  fail(source: ErrorSource, code: ErrorCode, message: string): void;
+  /** The run's trainer (run A in a twin), or null before a run is built. */
+  trainer(): Trainer | null;
+  /** Lets training slices and other messages in. */
+  yieldToEvents(): Promise<void>;
+}
+
+/**
+ * The grid's fixed noise (64 × latentDim). Trainer keeps it private and this change may not touch
+ * the trainer (another change works on it); latentCommands.test.ts fails if the field is renamed.
+ * TODO: a public `gridNoise` accessor on Trainer, then drop this cast.
+ */
+export function gridNoiseOf(t: Trainer): tf.Tensor2D {
+  return (t as unknown as { fixedNoise: tf.Tensor2D }).fixedNoise;
+}
+
+/** `count` unit directions in d dimensions, the same for the same sample and run seed. */
+export function nudgeDirections(runSeed: number, index: number, d: number, count: number): Float32Array[] {
+  const rng = new Random(runSeed * 131 + index + NUDGE_SEED);
+  return Array.from({ length: count }, () => {
+    const v = gaussianVector(rng, d);
+    const n = Math.hypot(...v);
+    return v.map((x) => x / n);
+  });
+}
+
+export function createLatentCommands(host: LatentHost) {
+  // The newest request of each kind; an older one still drawing stops at its next slice.
+  const current: Record<LatentKind, number> = { interpolate: -1, walk: -1, explore: -1 };
+
+  /** The z of every frame of `request` (frames × d), or a reason it cannot be drawn. */
+  async function pathOf(t: Trainer, request: LatentRequest): Promise<Float32Array | string> {
+    const d = t.config.latentDim;
+    const grid = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
+    const row = async (i: number) => {
+      const all = (await gridNoiseOf(t).data()) as Float32Array;
+      return all.slice(i * d, (i + 1) * d);
+    };
+    switch (request.kind) {
+      case 'interpolate':
+        if (request.from >= grid || request.to >= grid) return `samples are numbered 0 to ${grid - 1}`;
+        return interpolationPath(await row(request.from), await row(request.to), request.frames);
+      case 'walk':
+        return latentWalk(request.seed, d, t.config.latentStd, request.stops, request.framesPerLeg);
+      case 'explore': {
+        if (request.index >= grid) return `samples are numbered 0 to ${grid - 1}`;
+        const z = await row(request.index);
+        const reach = NUDGE_REACH * Math.sqrt(d) * t.config.latentStd;
+        nudgeDirections(t.config.seed, request.index, d, request.nudges.length).forEach((u, k) => {
+          for (let j = 0; j < d; j++) z[j] += request.nudges[k] * reach * u[j];
+        });
+        return z;
+      }
+    }
+  }
+
+  async function frames(id: number, request: LatentRequest): Promise<void> {
+    current[request.kind] = id;
+    const t = host.trainer();
+    if (!t || t.dataset.info.kind !== 'image') return host.fail('latentFrames', 'bad-message', 'latentFrames: the latent explorer needs an image run');
+    try {
+      await draw(id, request, t);
+    } catch (e) {
+      // A reset or an opened run disposed the trainer mid-slice: that request is over, not failed.
+      if (host.trainer() === t) throw e;
+    }
+  }
+
+  async function draw(id: number, request: LatentRequest, t: Trainer): Promise<void> {
+    const kind = request.kind;
+    const path = await pathOf(t, request);
+    if (typeof path === 'string') return host.fail('latentFrames', 'bad-message', `latentFrames: ${path}`);
+    const d = t.config.latentDim;
+    const shape = t.dataset.info.shape;
+    const total = path.length / d;
+    for (let offset = 0; offset < total; offset += FRAMES_PER_SLICE) {
+      // A newer request, a stop or a new run (reset, opened file) ends this one quietly.
+      if (current[kind] !== id || host.trainer() !== t) return;
+      const count = Math.min(FRAMES_PER_SLICE, total - offset);
+      const sampler = t.sampler;
+      const stats = await referenceStats(sampler, gridNoiseOf(t));
+      const images = await imagesAt(sampler, path.subarray(offset * d, (offset + count) * d), d, stats);
+      if (current[kind] !== id || host.trainer() !== t) return;
+      const size = images.length / count;
+      const pictures = Array.from({ length: count }, (_, i) => imageGridRGBA(images.subarray(i * size, (i + 1) * size), shape, 1));
+      const { width, height } = pictures[0];
+      const pixels = new Uint8ClampedArray(count * width * height * 4);
+      pictures.forEach((p, i) => pixels.set(p.pixels, i * width * height * 4));
+      host.post({ type: 'latentFrames', id, kind, step: t.step, offset, total, width, height, pixels });
+      await host.yieldToEvents();
+    }
+  }
+
+  /** One GIF frame per slice, so a long GIF never holds training up for long; progress after each. */
+  async function gif(cmd: Extract<LatentCommand, { type: 'latentGif' }>): Promise<void> {
+    const problem = checkFrames(cmd.frames, cmd.scale);
+    if (problem) return host.fail('latentGif', 'export-failed', `GIF export failed: ${problem}`);
+    const encoder = GIFEncoder();
+    host.post({ type: 'latentGifProgress', id: cmd.id, fraction: 0 });
+    for (const [i, frame] of cmd.frames.entries()) {
+      // gifenc reads the pixels as 32-bit words: give it an aligned copy.
+      const big = scaleNearest({ ...frame, pixels: new Uint8Array(frame.pixels) }, cmd.scale);
+      const palette = quantize(big.pixels, 256);
+      encoder.writeFrame(applyPalette(big.pixels, palette), big.width, big.height, { palette, delay: cmd.delayMs, repeat: 0 });
+      host.post({ type: 'latentGifProgress', id: cmd.id, fraction: (i + 1) / cmd.frames.length });
+      await host.yieldToEvents();
+    }
+    encoder.finish();
+    host.post({ type: 'latentGif', id: cmd.id, bytes: encoder.bytes() });
+  }
+
+  async function handle(cmd: LatentCommand): Promise<void> {
+    switch (cmd.type) {
+      case 'latentFrames':
+        return frames(cmd.id, cmd.request);
+      case 'latentStop':
+        current[cmd.kind] = -1;
+        return;
+      case 'latentGif':
+        return gif(cmd);
+    }
+  }
+
+  return { handle };
+}
