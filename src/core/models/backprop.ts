@@ -18,13 +18,17 @@
  *   dx = (dy·γ − mean(dy·γ) − x̂·mean(dy·γ·x̂)) / √(var + ε), the closed form of the gradient the
  *   tape takes through tf.moments.
  *
+ * - embedConcat / projection (conditional runs): see classEmbedding.ts and projectionHead.ts.
+ *
  * Only first derivatives: R1 and WGAN-GP differentiate D's input gradient again; the trainer
  * keeps the tape for those (see Trainer.tapeFree). Spectral normalisation passes its normalised
  * kernels in (ForwardOptions.kernel) and takes their gradients on through σ(W) itself. Tested against tf.grad layer type by layer type in backprop.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltLayer, Network } from './network';
-import { BN_EPSILON } from './network';
+import { BN_EPSILON, labelsFor } from './network';
+import { embedConcat, embedConcatBackward } from './classEmbedding';
+import { projectionBackward, projectionForward } from './projectionHead';
 import { wasmFusedMatMulTakesRank2 } from './fusedMatMulRank2';
 import { stepKernels, type GradientMask } from '../backend/stepKernels';
 
@@ -64,6 +68,8 @@ export interface ForwardOptions {
    * (SpectralNorm.kernelGradient).
    */
   kernel?: (variable: tf.Variable) => tf.Tensor;
+  /** A conditional network's classes, one-hot [n, classes] (for a concatenated batch, concatenated too). */
+  labels?: tf.Tensor;
 }
 
 /** A new layer type must get its backward pass here too (a type error until it does). */
@@ -127,7 +133,8 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
     const layer = layers[i];
     const { spec, outShape } = layer.info;
     const [variable, b] = layer.vars;
-    const w: tf.Tensor | undefined = variable && options.kernel && (spec.type === 'dense' || spec.type === 'conv') ? options.kernel(variable) : variable;
+    const w: tf.Tensor | undefined =
+      variable && options.kernel && (spec.type === 'dense' || spec.type === 'conv' || spec.type === 'projection') ? options.kernel(variable) : variable;
     const input = h;
     let act: Act = null;
     const extra: tf.Tensor[] = [];
@@ -191,6 +198,19 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         }
         dropoutCount++;
         break;
+      case 'embedConcat': {
+        const labels = labelsFor(options.labels, spec.type);
+        h = embedConcat(h, w, labels);
+        extra.push(labels);
+        break;
+      }
+      case 'projection': {
+        const labels = labelsFor(options.labels, spec.type);
+        const p = projectionForward(h, dense(h, w, b, null), layer.vars[2], labels);
+        h = p.out;
+        extra.push(labels, p.rows);
+        break;
+      }
       default:
         unsupported(spec);
     }
@@ -315,6 +335,18 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
       case 'leakyrelu':
       case 'relu':
         break; // the mask was applied above
+      case 'embedConcat': {
+        const r = embedConcatBackward(g, extra[0], input.shape[1]!, { params: want.params, input: needInput });
+        if (r.table) grads.push(r.table);
+        if (r.input) g = r.input;
+        break;
+      }
+      case 'projection': {
+        const r = projectionBackward(g, input, w, extra[1], extra[0], { params: want.params, input: needInput });
+        if (r.params) grads.push(...r.params);
+        if (r.input) g = r.input;
+        break;
+      }
       default:
         unsupported(spec);
     }
