@@ -34,3 +34,11 @@ export function oneHotRows(labels: ArrayLike<number>, classes: number): Float32A
   for (let i = 0; i < labels.length; i++) out[i * classes + labels[i]] = 1;
   return out;
 }
+
+/**
+ * The classes of a conditional run's fixed sample grid, one per sample: row r (of `side`) shows
+ * class r mod `classes`, so the first rows read 0, 1, 2, … and the app can name them.
+ */
+export function gridClasses(side: number, classes: number): number[] {
+  return Array.from({ length: side * side }, (_, i) => Math.floor(i / side) % classes);
+}

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from './network';
 import { Random } from '../random';
+import { oneHotRows } from './conditionalSpecs';
 
 export interface NamedValues {
   name: string;
@@ -19,9 +20,15 @@ async function readOnce(compute: () => tf.Tensor): Promise<Float32Array> {
   return data;
 }
 
-/** G's output on a fixed noise batch, values in G's output range. */
-export function samplesFrom(generator: Network, noise: tf.Tensor2D): Promise<Float32Array> {
-  return readOnce(() => generator.apply(noise, { training: true }));
+/** G's output on a fixed noise batch (and its classes, one-hot, for a conditional G), values in G's output range. */
+export function samplesFrom(generator: Network, noise: tf.Tensor2D, labels?: tf.Tensor): Promise<Float32Array> {
+  return readOnce(() => generator.apply(noise, { training: true, labels }));
+}
+
+/** What a conditional G is asked for: its class count and one class, or none (classes drawn uniformly). */
+export interface ClassRequest {
+  classes: number;
+  classIndex?: number;
 }
 
 export interface LatentSpec {
@@ -37,6 +44,7 @@ export async function generateSamples(
   count: number,
   seed: number,
   batchSize = 100,
+  condition?: ClassRequest,
 ): Promise<Float32Array> {
   const result = new Float32Array(count * dim);
   const rng = new Random(seed);
@@ -44,9 +52,13 @@ export async function generateSamples(
     const n = Math.min(batchSize, count - start);
     // BatchNorm needs more than one example to normalise; pad a final batch of one.
     const m = Math.max(n, 2);
-    const data = await readOnce(() =>
-      generator.apply(tf.randomNormal([m, latent.latentDim], 0, latent.latentStd, 'float32', rng.nextSeed()), { training: true }),
-    );
+    const zSeed = rng.nextSeed();
+    // Drawn only for a conditional G, so an unconditional run's samples are what they were.
+    const classes = condition ? Array.from({ length: m }, () => condition.classIndex ?? rng.int(condition.classes)) : null;
+    const data = await readOnce(() => {
+      const labels = classes && condition ? tf.tensor2d(oneHotRows(classes, condition.classes), [m, condition.classes]) : undefined;
+      return generator.apply(tf.randomNormal([m, latent.latentDim], 0, latent.latentStd, 'float32', zSeed), { training: true, labels });
+    });
     result.set(data.subarray(0, n * dim), start * dim);
   }
   return result;
