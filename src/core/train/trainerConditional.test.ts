@@ -163,7 +163,10 @@ describe('conditional training', () => {
     expect((await t.fixedSamples()).length).toBe(64 * 28 * 28);
     const k1 = await t.generate(10, 3, 1);
     expect(await t.generate(10, 3, 1)).toEqual(k1);
-    expect(await t.generate(10, 3, 2)).not.toEqual(k1);
+    // A one-class batch keeps its class: with the batch's own BatchNorm moments E[y] would be
+    // subtracted as part of the mean and every class would give the same images (to rounding).
+    const k2 = await t.generate(10, 3, 2);
+    expect(Math.max(...k1.map((v, i) => Math.abs(v - k2[i])))).toBeGreaterThan(1e-3);
     expect((await t.generate(10, 3)).length).toBe(10 * 28 * 28);
     await expect(async () => t.generate(4, 1, 3)).rejects.toThrow(/out of range/);
   });
