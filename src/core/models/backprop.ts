@@ -16,17 +16,14 @@
  *   floor(u + keep)/keep tf.dropout draws from the same seed); reshape/flatten: a reshape;
  * - BatchNorm (batch statistics): dγ = Σ dy·x̂, dβ = Σ dy,
  *   dx = (dy·γ − mean(dy·γ) − x̂·mean(dy·γ·x̂)) / √(var + ε), the closed form of the gradient the
- *   tape takes through tf.moments.
- *
- * - embedConcat / projection (conditional runs): see classEmbedding.ts and projectionHead.ts.
+ *   tape takes through tf.moments; embedConcat, projection: classEmbedding.ts, projectionHead.ts.
  *
  * Only first derivatives: R1 and WGAN-GP differentiate D's input gradient again; the trainer
  * keeps the tape for those (see Trainer.tapeFree). Spectral normalisation passes its normalised
  * kernels in (ForwardOptions.kernel) and takes their gradients on through σ(W) itself. Tested against tf.grad layer type by layer type in backprop.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BuiltLayer, Network } from './network';
-import { BN_EPSILON, labelsFor } from './network';
+import { BN_EPSILON, labelsFor, type BuiltLayer, type Network } from './network';
 import { embedConcat, embedConcatBackward } from './classEmbedding';
 import { projectionBackward, projectionForward } from './projectionHead';
 import { wasmFusedMatMulTakesRank2 } from './fusedMatMulRank2';
@@ -198,17 +195,15 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         }
         dropoutCount++;
         break;
-      case 'embedConcat': {
-        const labels = labelsFor(options.labels, spec.type);
-        h = embedConcat(h, w, labels);
-        extra.push(labels);
+      case 'embedConcat':
+        extra.push(labelsFor(options.labels, spec.type));
+        h = embedConcat(h, w, extra[0]);
         break;
-      }
       case 'projection': {
-        const labels = labelsFor(options.labels, spec.type);
-        const p = projectionForward(h, dense(h, w, b, null), layer.vars[2], labels);
+        extra.push(labelsFor(options.labels, spec.type));
+        const p = projectionForward(h, dense(h, w, b, null), layer.vars[2], extra[0]);
+        extra.push(p.rows);
         h = p.out;
-        extra.push(labels, p.rows);
         break;
       }
       default:
@@ -335,16 +330,13 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
       case 'leakyrelu':
       case 'relu':
         break; // the mask was applied above
-      case 'embedConcat': {
-        const r = embedConcatBackward(g, extra[0], input.shape[1]!, { params: want.params, input: needInput });
-        if (r.table) grads.push(r.table);
-        if (r.input) g = r.input;
-        break;
-      }
+      case 'embedConcat':
       case 'projection': {
-        const r = projectionBackward(g, input, w, extra[1], extra[0], { params: want.params, input: needInput });
-        if (r.params) grads.push(...r.params);
-        if (r.input) g = r.input;
+        const wants = { params: want.params, input: needInput };
+        const r =
+          spec.type === 'embedConcat' ? embedConcatBackward(g, extra[0], input.shape[1]!, wants) : projectionBackward(g, input, w, extra[1], extra[0], wants);
+        grads.push(...(r.params ?? []));
+        g = r.input ?? g;
         break;
       }
       default:

@@ -17,11 +17,11 @@ export function embedConcatBackward(
   labels: tf.Tensor,
   inDim: number,
   want: { params: boolean; input: boolean },
-): { table: tf.Tensor | null; input: tf.Tensor | null } {
+): { params: tf.Tensor[] | null; input: tf.Tensor | null } {
   const [n, width] = dy.shape;
   const dEmbed = tf.slice(dy, [0, inDim], [n, width - inDim]);
   return {
-    table: want.params ? tf.matMul(labels as tf.Tensor2D, dEmbed as tf.Tensor2D, true, false) : null,
+    params: want.params ? [tf.matMul(labels as tf.Tensor2D, dEmbed as tf.Tensor2D, true, false)] : null,
     input: want.input ? tf.slice(dy, [0, 0], [n, inDim]) : null,
   };
 }

@@ -19,15 +19,9 @@ export type LayerSpec =
   | { type: 'upsample'; factor: number }
   | { type: 'dropout'; rate: number }
   | { type: 'flatten' }
-  /**
-   * Conditional G's input (classEmbedding.ts): [z | E[y]], a learned row of E per class appended to
-   * the noise; the class comes with the batch (ApplyOptions.labels), not in the input tensor.
-   */
+  /** Conditional G's input, [z | E[y]] (classEmbedding.ts); y comes as ApplyOptions.labels. */
   | { type: 'embedConcat'; classes: number; dim: number }
-  /**
-   * Conditional D's head (projectionHead.ts, Miyato & Koyama 2018): φ·w + b + ⟨E[y], φ⟩, the
-   * plain logit plus the projection of D's last hidden features φ on its class's embedding.
-   */
+  /** Conditional D's head, φ·w + b + ⟨E[y], φ⟩ (projectionHead.ts, Miyato & Koyama 2018). */
   | { type: 'projection'; classes: number };
 
 /** Shape of one example, without the batch dimension: [features] or [h, w, c]. */

@@ -137,11 +137,9 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
  * its file is byte for byte what builds before conditional runs wrote (and they can open it).
  */
 function configOf(config: RunSnapshot['config']): RunSnapshot['config'] {
-  if (config.conditional) return { ...config };
-  const rest: Partial<RunSnapshot['config']> = { ...config };
-  delete rest.conditional;
   // Reading it back fills `conditional: false` from the defaults (validateConfig).
-  return rest as RunSnapshot['config'];
+  const { conditional, ...rest } = config;
+  return conditional ? { ...config } : (rest as RunSnapshot['config']);
 }
 
 function countersOf(s: RunSnapshot): RunHeader['counters'] {

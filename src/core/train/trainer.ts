@@ -4,7 +4,8 @@
  * (deviceMetrics.ts) until `flushMetrics`. The updates' maths is in ganUpdates.ts, real batches in
  * realBatches.ts, inference reads in inferenceProbes.ts, the snapshot checks and tensor copies in
  * snapshotState.ts; what stays here is the step's cadence and the public API the worker, CLI and
- * bench call.
+ * bench call. Over 350 lines because that API is one class (construction, sampling, snapshots,
+ * rollbacks); a conditional run's parts live in models/conditionalSpecs.ts and the update files.
  */
 import * as tf from '@tensorflow/tfjs';
 import { LiveAdam } from './adam';
