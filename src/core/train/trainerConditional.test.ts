@@ -27,10 +27,9 @@ beforeAll(async () => {
 const made: { dispose(): void }[] = [];
 afterEach(() => made.splice(0).forEach((t) => t.dispose()));
 
-/** A labelled 28×28 set: example i is class i mod 3 and every pixel of it is (class − 1)/2. */
-function labelledImages(count = 24, classes = 3): Dataset {
-  const shape = [28, 28, 1];
-  const dim = 28 * 28;
+/** A labelled image set: example i is class i mod `classes` and every pixel of it is (class − 1)/2. */
+function labelledImages(count = 24, classes = 3, shape = [28, 28, 1]): Dataset {
+  const dim = shape[0] * shape[1] * shape[2];
   const labels = Uint8Array.from({ length: count }, (_, i) => i % classes);
   const data = new Float32Array(count * dim).map((_, j) => (labels[Math.floor(j / dim)] - 1) / 2);
   const info: DatasetInfo = {
@@ -145,6 +144,14 @@ describe('conditional training', () => {
     const c = conditional(model, { ...extra, seed: 6 });
     expect((await losses(c, 1))[0]).not.toEqual(first[0]);
     if (model === 'resize28-small') expect(await a.overfitting()).not.toBeNull();
+  });
+
+  it.each(['dcgan32-small', 'resize32-small'] as const)('%s on emoji’s shape (32×32×3, 9 classes) trains with finite losses', async (model) => {
+    const t = new Trainer({ ...DEFAULT_CONFIG, model, batchSize: 9, latentDim: 8, conditional: true }, labelledImages(18, 9, [32, 32, 3]));
+    made.push(t);
+    expect(t.classes).toBe(9);
+    for (const row of await losses(t, 2)) for (const v of row) expect(Number.isFinite(v)).toBe(true);
+    expect((await t.generate(3, 1, 8)).length).toBe(3 * 32 * 32 * 3);
   });
 
   it('the tape path (R1 on) trains a conditional D too, reproducibly', async () => {
