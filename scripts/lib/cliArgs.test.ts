@@ -14,6 +14,12 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--lrD', 'fast']).config.lrD).toBe('fast');
   });
 
+  it('reads a boolean field (--conditional true) as a boolean, and keeps other text for validation', () => {
+    expect(parseCliArgs(['--conditional', 'true']).config.conditional).toBe(true);
+    expect(parseCliArgs(['--conditional=false']).config.conditional).toBe(false);
+    expect(parseCliArgs(['--conditional', 'maybe']).config.conditional).toBe('maybe');
+  });
+
   it('rejects unknown flags, missing values, bad steps and backends', () => {
     expect(() => parseCliArgs(['--lr', '1'])).toThrow(CliError);
     expect(() => parseCliArgs(['--lr', '1'])).toThrow(/unknown flag --lr/);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BackendChoice, TrainConfig } from '../../src/core/config';
-import { BACKEND_CHOICES, CONFIG_FIELDS } from '../../src/core/config';
+import { BACKEND_CHOICES, CONFIG_FIELDS, fieldFromText } from '../../src/core/config';
 
 export interface CliOptions {
   config: Record<string, unknown>;
@@ -49,9 +49,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
       opts.backend = value as BackendChoice;
     } else if (name === 'config') fileConfig = readConfigFile(value);
     else if (name in CONFIG_FIELDS) {
-      const spec = CONFIG_FIELDS[name as keyof TrainConfig];
-      // Numbers stay strings if they do not parse, so validation names the field and the value.
-      fromFlags[name] = spec.kind === 'number' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+      // Numbers and booleans stay strings if they do not parse, so validation names the field and the value.
+      fromFlags[name] = fieldFromText(name as keyof TrainConfig, value);
     } else {
       throw new CliError(`unknown flag --${name}; config fields: ${Object.keys(CONFIG_FIELDS).join(', ')}; run flags: ${RUN_FLAGS.join(', ')}`);
     }

@@ -87,6 +87,11 @@ export interface TrainConfig {
    * output on them against the training reals shows D memorising (0 = none).
    */
   holdout: number;
+  /**
+   * Class-conditional training (issue 23): G gets a learned class embedding beside z, D a
+   * projection head (docs/conditional.md). Only for labelled datasets (runConfig.ts checks).
+   */
+  conditional: boolean;
 }
 
 /** How many examples D trains on when `holdout` are held out of `count`. */
@@ -140,7 +145,10 @@ interface StringField {
   kind: 'string';
   pattern: RegExp;
 }
-export type FieldSpec = NumberField | EnumField<string> | StringField;
+interface BooleanField {
+  kind: 'boolean';
+}
+export type FieldSpec = NumberField | EnumField<string> | StringField | BooleanField;
 
 export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   dataset: { kind: 'string', pattern: /^[a-z0-9][a-z0-9-]{0,39}$/ },
@@ -175,6 +183,7 @@ export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   augmentTranslation: { kind: 'number', min: 0, max: 1, integer: true },
   augmentCutout: { kind: 'number', min: 0, max: 1, integer: true },
   holdout: { kind: 'number', min: 0, max: 100_000, integer: true },
+  conditional: { kind: 'boolean' },
 };
 
 export const DEFAULT_CONFIG: TrainConfig = {
@@ -210,6 +219,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   augmentTranslation: 1,
   augmentCutout: 1,
   holdout: 0,
+  conditional: false,
 };
 
 export interface FieldError {
@@ -229,6 +239,7 @@ export function describeRange(spec: FieldSpec): string {
     return (spec.allowZero ? `0 or in ${range}` : `in ${range}`) + (spec.integer ? ' (an integer)' : '');
   }
   if (spec.kind === 'enum') return `one of ${spec.options.join(', ')}`;
+  if (spec.kind === 'boolean') return 'true or false';
   return `matching ${spec.pattern}`;
 }
 
@@ -243,7 +254,20 @@ export function checkField(field: keyof TrainConfig, value: unknown): FieldError
     return null;
   }
   if (spec.kind === 'enum') return typeof value === 'string' && spec.options.includes(value) ? null : fail();
+  if (spec.kind === 'boolean') return typeof value === 'boolean' ? null : fail();
   return typeof value === 'string' && spec.pattern.test(value) ? null : fail();
+}
+
+/**
+ * A field's value from text (a CLI flag, a link parameter): numbers and booleans parsed, anything
+ * that does not parse left as the text, so validation names the field and the value.
+ */
+export function fieldFromText(field: keyof TrainConfig, text: string): unknown {
+  const spec = CONFIG_FIELDS[field];
+  const t = text.trim();
+  if (spec.kind === 'number') return t !== '' && Number.isFinite(Number(t)) ? Number(t) : text;
+  if (spec.kind === 'boolean') return t === 'true' || t === '1' ? true : t === 'false' || t === '0' ? false : text;
+  return text;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -8,6 +8,14 @@ import type { DatasetInfo } from './data/types';
 import { ARCHITECTURES, modelsForShape } from './models/specs';
 
 /**
+ * How many classes a conditional run on this dataset draws from: the labelled image sets' class
+ * count, 0 where there are no labels to condition on (point sets, unlabelled images).
+ */
+export function conditionalClasses(info: DatasetInfo): number {
+  return info.kind === 'image' ? (info.classNames?.length ?? 0) : 0;
+}
+
+/**
  * A dataset's recommended settings, sized to the machine: the small DCGANs learn visibly within a
  * minute on a CPU (WASM), while a real GPU runs the full-size models faster than that.
  */
@@ -42,6 +50,14 @@ export function resolveConfig(
       message: `model ${result.value.model} makes [${ARCHITECTURES[result.value.model].dataShape.join(', ')}] but ${info.id} is [${info.shape.join(', ')}]; models that fit: ${fitting.join(', ')}`,
     };
     return { ok: false, errors: [err] };
+  }
+  if (result.value.conditional && conditionalClasses(info) === 0) {
+    return {
+      ok: false,
+      errors: [
+        { field: 'conditional', message: `conditional needs a labelled image dataset (mnist, fashion-mnist, emoji); this dataset has no labels: ${info.id}` },
+      ],
+    };
   }
   return result;
 }

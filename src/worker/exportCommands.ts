@@ -43,6 +43,8 @@ export function createExportCommands(post: Post) {
    * the population statistics are estimated on the copy.
    */
   async function exportModel(t: Trainer): Promise<void> {
+    // Before the copy: a conditional G's variables do not fit the unconditional spec.
+    if (t.config.conditional) throw new Error('a conditional run’s generator takes a class as well as z: exporting it is not supported yet');
     const spec = ARCHITECTURES[t.config.model].generator;
     const copy = buildNetwork(`export${++copies}`, spec, [t.config.latentDim], (shape) => new Float32Array(shape.reduce((a, b) => a * b, 1)));
     copy.variables.forEach((v, i) => v.assign(t.sampler.variables[i]));

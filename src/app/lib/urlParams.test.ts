@@ -13,6 +13,11 @@ describe('URL parameters', () => {
     expect(s.notices).toEqual([]);
   });
 
+  it('reads a boolean field (conditional=true) as a boolean', () => {
+    expect(parseUrlParams('?conditional=true').config).toEqual({ conditional: true });
+    expect(parseUrlParams('?conditional=maybe').notices).toHaveLength(1);
+  });
+
   it('accepts the backend in any case', () => {
     expect(parseUrlParams('?backend=WebGL').backend).toBe('webgl');
   });

@@ -3,7 +3,7 @@
  * field (`?dataset=ring8&batchSize=32&lrD=2e-4`). Each value is checked with the config schema; a
  * bad one is dropped with a message naming the field, so the app always loads.
  */
-import { BACKEND_CHOICES, CONFIG_FIELDS, validateConfig } from '../../core/config';
+import { BACKEND_CHOICES, CONFIG_FIELDS, fieldFromText, validateConfig } from '../../core/config';
 import type { BackendChoice, TrainConfig } from '../../core/config';
 import { t } from '../i18n/i18n';
 import { fieldErrorText } from './fieldErrors';
@@ -44,6 +44,8 @@ export function parseUrlParams(search: string): UrlSettings {
     if (spec.kind === 'number') {
       const t = value.trim();
       raw[key] = t === '' ? NaN : Number(t);
+    } else if (spec.kind === 'boolean') {
+      raw[key] = fieldFromText(key as keyof TrainConfig, value);
     } else {
       raw[key] = value.trim();
     }

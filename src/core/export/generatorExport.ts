@@ -17,7 +17,7 @@ export interface GeneratorExport extends LayersModelFiles {
 }
 
 export interface ExportableRun {
-  config: Readonly<Pick<TrainConfig, 'model' | 'latentDim' | 'latentStd' | 'dataset'>>;
+  config: Readonly<Pick<TrainConfig, 'model' | 'latentDim' | 'latentStd' | 'dataset'> & { conditional?: boolean }>;
   generator: Network;
   step: number;
 }
@@ -28,6 +28,7 @@ export function populationNoise(config: ExportableRun['config']): (n: number, b:
 }
 
 export async function exportGenerator(run: ExportableRun, onProgress?: (fraction: number) => void, samples = POPULATION_SAMPLES): Promise<GeneratorExport> {
+  if (run.config.conditional) throw new Error('a conditional run’s generator takes a class as well as z: exporting it is not supported yet');
   const spec = ARCHITECTURES[run.config.model].generator;
   const hasBn = spec.some((l) => l.type === 'batchnorm');
   const stats = hasBn

@@ -77,6 +77,10 @@ export function buildLayersModel(spec: LayerSpec[], latentDim: number, params: F
       case 'dropout':
         layer = tf.layers.dropout({ ...first, name, rate: l.rate });
         break;
+      case 'embedConcat':
+      case 'projection':
+        // A Sequential has one input; a conditional generator takes the class too.
+        throw new Error('a conditional generator cannot be exported as a one-input Layers model yet');
     }
     model.add(layer);
     pending.push([layer, weights()]);

@@ -13,6 +13,8 @@ export interface PopulationStatsOptions {
   batchSize?: number;
   /** Draws `n` noise vectors; the generator's input distribution. */
   noise(n: number, batchIndex: number): tf.Tensor2D;
+  /** A conditional generator's classes for the same batch, one-hot (drawn like its training batches'). */
+  labels?(n: number, batchIndex: number): tf.Tensor;
   /** Fraction done after each batch. */
   onProgress?(fraction: number): void;
 }
@@ -30,6 +32,7 @@ export async function estimatePopulationStats(generator: Network, options: Popul
     tf.tidy(() => {
       generator.apply(options.noise(batchSize, b), {
         training: true,
+        labels: options.labels?.(batchSize, b),
         onBatchMoments: (index, mean, variance) => kept.push({ index, mean: tf.keep(mean), variance: tf.keep(variance) }),
       });
     });

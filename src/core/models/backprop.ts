@@ -16,15 +16,16 @@
  *   floor(u + keep)/keep tf.dropout draws from the same seed); reshape/flatten: a reshape;
  * - BatchNorm (batch statistics): dγ = Σ dy·x̂, dβ = Σ dy,
  *   dx = (dy·γ − mean(dy·γ) − x̂·mean(dy·γ·x̂)) / √(var + ε), the closed form of the gradient the
- *   tape takes through tf.moments.
+ *   tape takes through tf.moments; embedConcat, projection: classEmbedding.ts, projectionHead.ts.
  *
  * Only first derivatives: R1 and WGAN-GP differentiate D's input gradient again; the trainer
  * keeps the tape for those (see Trainer.tapeFree). Spectral normalisation passes its normalised
  * kernels in (ForwardOptions.kernel) and takes their gradients on through σ(W) itself. Tested against tf.grad layer type by layer type in backprop.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BuiltLayer, Network } from './network';
-import { BN_EPSILON } from './network';
+import { BN_EPSILON, labelsFor, type BuiltLayer, type Network } from './network';
+import { embedConcat, embedConcatBackward } from './classEmbedding';
+import { projectionBackward, projectionForward } from './projectionHead';
 import { wasmFusedMatMulTakesRank2 } from './fusedMatMulRank2';
 import { stepKernels, type GradientMask } from '../backend/stepKernels';
 
@@ -64,6 +65,8 @@ export interface ForwardOptions {
    * (SpectralNorm.kernelGradient).
    */
   kernel?: (variable: tf.Variable) => tf.Tensor;
+  /** A conditional network's classes, one-hot [n, classes] (for a concatenated batch, concatenated too). */
+  labels?: tf.Tensor;
 }
 
 /** A new layer type must get its backward pass here too (a type error until it does). */
@@ -127,7 +130,8 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
     const layer = layers[i];
     const { spec, outShape } = layer.info;
     const [variable, b] = layer.vars;
-    const w: tf.Tensor | undefined = variable && options.kernel && (spec.type === 'dense' || spec.type === 'conv') ? options.kernel(variable) : variable;
+    const w: tf.Tensor | undefined =
+      variable && options.kernel && (spec.type === 'dense' || spec.type === 'conv' || spec.type === 'projection') ? options.kernel(variable) : variable;
     const input = h;
     let act: Act = null;
     const extra: tf.Tensor[] = [];
@@ -191,6 +195,17 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         }
         dropoutCount++;
         break;
+      case 'embedConcat':
+        extra.push(labelsFor(options.labels, spec.type));
+        h = embedConcat(h, w, extra[0]);
+        break;
+      case 'projection': {
+        extra.push(labelsFor(options.labels, spec.type));
+        const p = projectionForward(h, dense(h, w, b, null), layer.vars[2], extra[0]);
+        extra.push(p.rows);
+        h = p.out;
+        break;
+      }
       default:
         unsupported(spec);
     }
@@ -315,6 +330,15 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
       case 'leakyrelu':
       case 'relu':
         break; // the mask was applied above
+      case 'embedConcat':
+      case 'projection': {
+        const wants = { params: want.params, input: needInput };
+        const r =
+          spec.type === 'embedConcat' ? embedConcatBackward(g, extra[0], input.shape[1]!, wants) : projectionBackward(g, input, w, extra[1], extra[0], wants);
+        grads.push(...(r.params ?? []));
+        g = r.input ?? g;
+        break;
+      }
       default:
         unsupported(spec);
     }

@@ -7,6 +7,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerShapeInfo, LayerSpec, Shape } from './specs';
 import { inferLayers } from './specs';
+import { embedConcat } from './classEmbedding';
+import { projectionForward } from './projectionHead';
+
+/** The labels a conditional layer needs, or why they are missing. */
+export function labelsFor(labels: tf.Tensor | undefined, layer: string): tf.Tensor {
+  if (!labels) throw new Error(`${layer} layer: a conditional network needs the batch's class labels`);
+  return labels;
+}
 
 export interface Param {
   name: string;
@@ -36,6 +44,8 @@ export interface ApplyOptions {
    * instead of its batch's moments (what an exported model does; see src/core/export/).
    */
   bnStats?: BatchNormStats[];
+  /** A conditional network's classes, one-hot [n, classes] (embedConcat and projection layers need them). */
+  labels?: tf.Tensor;
   /** Called with each BatchNorm layer's batch moments (to estimate population statistics). */
   onBatchMoments?: (index: number, mean: tf.Tensor, variance: tf.Tensor) => void;
 }
@@ -170,6 +180,14 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
           }
           dropoutCount++;
           break;
+        case 'embedConcat':
+          h = embedConcat(h, vars[0], labelsFor(options.labels, spec.type));
+          break;
+        case 'projection': {
+          const logit = tf.add(tf.matMul(h as tf.Tensor2D, kernelOf(vars[0]) as tf.Tensor2D), vars[1]);
+          h = projectionForward(h, logit, vars[2], labelsFor(options.labels, spec.type)).out;
+          break;
+        }
       }
     });
     return h;
@@ -188,7 +206,8 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
 }
 
 function fans(spec: LayerSpec, shape: number[]): [number, number] {
-  if (spec.type === 'dense') return [shape[0], shape[1]];
+  // Embedding tables ([classes, width]) are Glorot-initialised like a dense kernel of that shape.
+  if (spec.type === 'dense' || spec.type === 'embedConcat' || spec.type === 'projection') return [shape[0], shape[1]];
   const [kh, kw, a, b] = shape;
   // conv2d filters are [k, k, in, out]; conv2dTranspose filters are [k, k, out, in].
   return spec.type === 'convT' ? [kh * kw * b, kh * kw * a] : [kh * kw * a, kh * kw * b];

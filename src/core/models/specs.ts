@@ -18,7 +18,11 @@ export type LayerSpec =
   /** Nearest-neighbour upsampling by an integer factor (each pixel repeated factor×factor times). */
   | { type: 'upsample'; factor: number }
   | { type: 'dropout'; rate: number }
-  | { type: 'flatten' };
+  | { type: 'flatten' }
+  /** Conditional G's input, [z | E[y]] (classEmbedding.ts); y comes as ApplyOptions.labels. */
+  | { type: 'embedConcat'; classes: number; dim: number }
+  /** Conditional D's head, φ·w + b + ⟨E[y], φ⟩ (projectionHead.ts, Miyato & Koyama 2018). */
+  | { type: 'projection'; classes: number };
 
 /** Shape of one example, without the batch dimension: [features] or [h, w, c]. */
 export type Shape = number[];
@@ -269,6 +273,21 @@ export function inferLayers(layers: LayerSpec[], inShape: Shape): LayerShapeInfo
       case 'tanh':
       case 'dropout':
         flops = prod(shape);
+        break;
+      case 'embedConcat':
+        if (shape.length !== 1) fail('needs a flat input');
+        out = [shape[0] + spec.dim];
+        params = [{ name: `embed${i}/table`, shape: [spec.classes, spec.dim], penalized: false }];
+        break;
+      case 'projection':
+        if (shape.length !== 1) fail('needs a flat input');
+        out = [1];
+        params = [
+          { name: `projection${i}/kernel`, shape: [shape[0], 1], penalized: true },
+          { name: `projection${i}/bias`, shape: [1], penalized: false },
+          { name: `projection${i}/embed`, shape: [spec.classes, shape[0]], penalized: false },
+        ];
+        flops = 4 * shape[0];
         break;
     }
     const info: LayerShapeInfo = { spec, inShape: shape, outShape: out, params, forwardFlops: flops };

@@ -161,8 +161,8 @@ describe('run files', () => {
     });
     it('a newer format version', () => {
       const bytes = good();
-      new DataView(bytes.buffer).setUint32(8, 3, true);
-      expect(message(bytes)).toMatch(/newer GAN Playground \(format version 3; this build reads up to 2\)/);
+      new DataView(bytes.buffer).setUint32(8, 4, true);
+      expect(message(bytes)).toMatch(/newer GAN Playground \(format version 4; this build reads up to 3\)/);
     });
     it('a model this build does not have', () => {
       expect(message(editHeader(good(), (h) => (h.config.model = 'stylegan9')))).toMatch(/model "stylegan9", which this build of GAN Playground does not have/);

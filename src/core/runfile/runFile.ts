@@ -11,6 +11,7 @@ import {
   RUN_FILE_MAX_BYTES,
   RUN_FILE_MAX_HEADER_BYTES,
   RUN_FILE_PREAMBLE_BYTES,
+  RUN_FILE_CONDITIONAL_VERSION,
   RUN_FILE_TWIN_VERSION,
   RUN_FILE_VERSION,
   TWIN_TENSOR_PREFIX,
@@ -104,7 +105,7 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
   const header: RunHeader = {
     format: 'gan-playground-run',
     savedAt: contents.savedAt ?? new Date().toISOString(),
-    config: s.config,
+    config: configOf(s.config),
     live: s.live,
     counters: countersOf(s),
     rng: s.rng,
@@ -123,12 +124,22 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
   const bytes = new Uint8Array(total);
   const view = new DataView(bytes.buffer);
   bytes.set(RUN_FILE_MAGIC, 0);
-  // A single run stays version 1, so older builds keep opening it.
-  view.setUint32(8, tw ? RUN_FILE_TWIN_VERSION : 1, true);
+  // A single run stays version 1, so older builds keep opening it; only a conditional run needs 3.
+  view.setUint32(8, s.config.conditional ? RUN_FILE_CONDITIONAL_VERSION : tw ? RUN_FILE_TWIN_VERSION : 1, true);
   view.setUint32(12, json.length, true);
   bytes.set(json, RUN_FILE_PREAMBLE_BYTES);
   tensors.forEach((t, i) => writeLE(view, dataStart + entries[i].offset, t.data));
   return { ok: true, value: bytes };
+}
+
+/**
+ * The config as the header holds it: an unconditional run's without the `conditional` field, so
+ * its file is byte for byte what builds before conditional runs wrote (and they can open it).
+ */
+function configOf(config: RunSnapshot['config']): RunSnapshot['config'] {
+  // Reading it back fills `conditional: false` from the defaults (validateConfig).
+  const { conditional, ...rest } = config;
+  return conditional ? { ...config } : (rest as RunSnapshot['config']);
 }
 
 function countersOf(s: RunSnapshot): RunHeader['counters'] {
@@ -206,6 +217,10 @@ function decode(bytes: Uint8Array): RunFileResult<RunFileContents> {
   const checked = headerProblem(header);
   if (!checked.ok) return checked;
   const h = checked.value;
+  if (h.config.conditional && version < RUN_FILE_CONDITIONAL_VERSION)
+    return fail(
+      `The run file is damaged: its config is conditional but its format version is ${version} (conditional runs are version ${RUN_FILE_CONDITIONAL_VERSION}).`,
+    );
   const dataStart = align(RUN_FILE_PREAMBLE_BYTES + headerBytes);
   if (dataStart + h.dataBytes > bytes.length) {
     return fail(`The run file is truncated: it should be ${dataStart + h.dataBytes} bytes but is ${bytes.length}, so some weights are missing.`);

@@ -16,6 +16,8 @@ import {
 import { DRAWN_ID, DRAWN_MAX_POINTS, DRAWN_MIN_POINTS, drawnCopies } from '../data/drawnPoints';
 import { getDatasetSource } from '../data/registry';
 import { ARCHITECTURES, inferLayers } from '../models/specs';
+import { runSpecs } from '../models/conditionalSpecs';
+import { conditionalClasses } from '../runConfig';
 import type { RandomState } from '../random';
 import { DTYPE_BYTES, RUN_FILE_ALIGN, RUN_FILE_MAX_BYTES, type QualityHistory, type RunFileResult, type TensorDtype, type TensorEntry } from './runFileFormat';
 
@@ -76,6 +78,12 @@ function datasetShape(id: string): number[] | null {
   return getDatasetSource(id)?.info.shape ?? null;
 }
 
+/** A conditional run's class count on this dataset (0: none; a drawing has none). */
+function datasetClasses(id: string): number {
+  const info = id === DRAWN_ID ? undefined : getDatasetSource(id)?.info;
+  return info ? conditionalClasses(info) : 0;
+}
+
 function configProblem(raw: unknown): RunFileResult<TrainConfig> {
   if (!isRecord(raw)) return damaged('it holds no config');
   if (typeof raw.model === 'string' && !(MODEL_IDS as readonly string[]).includes(raw.model)) {
@@ -91,6 +99,7 @@ function configProblem(raw: unknown): RunFileResult<TrainConfig> {
   const arch = ARCHITECTURES[v.value.model];
   if (arch.dataShape.join('x') !== shape.join('x'))
     return damaged(`its model ${v.value.model} makes [${arch.dataShape.join(', ')}] but its dataset ${v.value.dataset} is [${shape.join(', ')}]`);
+  if (v.value.conditional && datasetClasses(v.value.dataset) === 0) return damaged(`it is conditional but its dataset ${v.value.dataset} has no labels`);
   return v;
 }
 
@@ -193,8 +202,9 @@ export interface ExpectedTensor {
 export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
   const { config, counters } = h;
   const arch = ARCHITECTURES[config.model];
-  const g = inferLayers(arch.generator, [config.latentDim]).flatMap((l) => l.params);
-  const d = inferLayers(arch.discriminator, arch.dataShape).flatMap((l) => l.params);
+  const specs = runSpecs(config, config.conditional ? datasetClasses(config.dataset) : 0);
+  const g = inferLayers(specs.generator, [config.latentDim]).flatMap((l) => l.params);
+  const d = inferLayers(specs.discriminator, arch.dataShape).flatMap((l) => l.params);
   const out: ExpectedTensor[] = [];
   const weights = (prefix: string, who: string, params: typeof g) =>
     params.forEach((p) =>

@@ -7,8 +7,13 @@ import type { RunSnapshot } from './runSnapshot';
 export const RUN_FILE_EXTENSION = '.ganrun';
 /** "GANRUN", LF, SUB: a text-mode transfer that rewrites line ends breaks the magic, not the data. */
 export const RUN_FILE_MAGIC = Uint8Array.from([0x47, 0x41, 0x4e, 0x52, 0x55, 0x4e, 0x0a, 0x1a]);
-/** The newest format this build reads; it writes 1 for a single run and 2 only for a twin. */
-export const RUN_FILE_VERSION = 2;
+/** The newest format this build reads; it writes 1 for a single run, 2 for a twin, 3 for a conditional run. */
+export const RUN_FILE_VERSION = 3;
+/**
+ * The version of a conditional run's file (its config says `conditional: true`; G and D hold class
+ * embeddings). Older builds refuse it as "newer" rather than as holding an unknown config field.
+ */
+export const RUN_FILE_CONDITIONAL_VERSION = 3;
 /** The version of a file with a twin's run B (older builds refuse it as "newer", not as damaged). */
 export const RUN_FILE_TWIN_VERSION = 2;
 /** Run B's tensors carry this prefix in a twin file's directory (`B/g/dense0/kernel`, …). */

@@ -6,6 +6,9 @@
 import { DEFAULT_CONFIG, LIVE_KEYS, type LiveHyperparams, type TrainConfig } from '../config';
 import { RING8_COUNT } from '../data/ring8';
 import { ARCHITECTURES, inferLayers } from '../models/specs';
+import { runSpecs } from '../models/conditionalSpecs';
+import { getDatasetSource } from '../data/registry';
+import { conditionalClasses } from '../runConfig';
 import { Random } from '../random';
 import { encodeRunFile, type RunHistory } from '../runfile/runFile';
 import type { NamedTensor, RunSnapshot } from '../runfile/runSnapshot';
@@ -17,8 +20,10 @@ export function fakeRunSnapshot(overrides: Partial<TrainConfig> = {}, step = 200
   const arch = ARCHITECTURES[config.model];
   const net = (params: { name: string; shape: number[] }[]): NamedTensor[] =>
     params.map((p) => ({ name: p.name, shape: p.shape, values: fill(p.shape.reduce((a, b) => a * b, 1)) }));
-  const gp = inferLayers(arch.generator, [config.latentDim]).flatMap((l) => l.params);
-  const dp = inferLayers(arch.discriminator, arch.dataShape).flatMap((l) => l.params);
+  const info = getDatasetSource(config.dataset)?.info;
+  const specs = runSpecs(config, config.conditional && info ? conditionalClasses(info) : 0);
+  const gp = inferLayers(specs.generator, [config.latentDim]).flatMap((l) => l.params);
+  const dp = inferLayers(specs.discriminator, arch.dataShape).flatMap((l) => l.params);
   const generator = net(gp);
   const discriminator = net(dp);
   const adam = (list: NamedTensor[]) => ({ t: step, m: list.map((x) => fill(x.values.length)), v: list.map((x) => fill(x.values.length).map(Math.abs)) });

@@ -11,7 +11,8 @@ import { keepAll, type StepScalars } from '../backend/deviceMetrics';
 import { LOSSES } from './losses';
 import type { ApplyOptions, Network } from '../models/network';
 import { forward } from '../models/backprop';
-import type { Random } from '../random';
+import { Random } from '../random';
+import { oneHotRows } from '../models/conditionalSpecs';
 import { r1Penalty, wganGpPenalty } from './gradientPenalties';
 import { flattenAll, sumPairwise, weightPenalty } from './regularizers';
 import type { SpectralNorm } from './spectralNorm';
@@ -30,6 +31,8 @@ export interface UpdateParts {
   spectral: SpectralNorm;
   signs: StackedSigns;
   batches: RealBatches;
+  /** A conditional run's class count (0: unconditional). */
+  classes: number;
 }
 
 /** What varies per step: the live values and the instance-noise σ in force. */
@@ -54,8 +57,20 @@ export class GanUpdates {
 
   constructor(private readonly parts: UpdateParts) {}
 
-  private dOptions(live: LiveHyperparams, dropoutSeed: number, twiceDifferentiable = false): ApplyOptions {
-    return { training: true, dropoutSeed, twiceDifferentiable, kernel: live.spectralNorm ? this.parts.spectral.normalize : undefined };
+  private dOptions(live: LiveHyperparams, dropoutSeed: number, labels: tf.Tensor | undefined, twiceDifferentiable = false): ApplyOptions {
+    return { training: true, dropoutSeed, twiceDifferentiable, kernel: live.spectralNorm ? this.parts.spectral.normalize : undefined, labels };
+  }
+
+  /**
+   * A conditional run's fake classes for one batch, one-hot, uniform over the classes from one
+   * seed of the run's stream (drawn only when conditional, so unconditional runs keep their order).
+   */
+  private classLabels(n: number): tf.Tensor | undefined {
+    const { classes, rng } = this.parts;
+    if (classes === 0) return undefined;
+    const draw = new Random(rng.nextSeed());
+    const picks = Array.from({ length: n }, () => draw.int(classes));
+    return tf.tensor2d(oneHotRows(picks, classes), [n, classes]);
   }
 
   private withInstanceNoise(x: tf.Tensor, sigma: number): tf.Tensor {
@@ -89,7 +104,9 @@ export class GanUpdates {
       epochEnded = next.epochEnded;
       const tapeFree = !(r1Now || gpLambda > 0);
       const z = this.latent(n);
-      const fake = tapeFree ? forward(generator, z) : generator.apply(z, { training: true });
+      const fakeLabels = this.classLabels(n);
+      const realLabels = next.labels;
+      const fake = tapeFree ? forward(generator, z, { labels: fakeLabels }) : generator.apply(z, { training: true, labels: fakeLabels });
       const realIn = this.seen(next.batch, s);
       const fakeIn = this.seen(fake, s);
       const seedReal = rng.nextSeed();
@@ -98,7 +115,19 @@ export class GanUpdates {
       const mix = gpLambda > 0 ? tf.randomUniform([n, ...D.inShape.map(() => 1)], 0, 1, 'float32', rng.nextSeed()) : null;
       if (tapeFree) {
         const kernel = spectralNorm ? spectral.normalize : undefined;
-        const d = discriminatorGradients(D, { lossId: config.loss, realIn, fakeIn, seedReal, seedFake, realTarget: 1 - labelSmoothing, report, signs, kernel });
+        const d = discriminatorGradients(D, {
+          lossId: config.loss,
+          realIn,
+          fakeIn,
+          seedReal,
+          seedFake,
+          realTarget: 1 - labelSmoothing,
+          report,
+          signs,
+          kernel,
+          realLabels,
+          fakeLabels,
+        });
         const adversarial = spectralNorm ? d.grads.map((g, i) => spectral.kernelGradient(D.variables[i], g)) : d.grads;
         const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
         if (report) {
@@ -111,12 +140,13 @@ export class GanUpdates {
       }
       const loss = LOSSES[config.loss];
       const { grads } = tf.variableGrads(() => {
-        const realOut = D.apply(realIn, this.dOptions(s.live, seedReal));
-        const fakeOut = D.apply(fakeIn, this.dOptions(s.live, seedFake));
+        const realOut = D.apply(realIn, this.dOptions(s.live, seedReal, realLabels));
+        const fakeOut = D.apply(fakeIn, this.dOptions(s.live, seedFake, fakeLabels));
         const adversarial = loss.discriminator(realOut, fakeOut, 1 - labelSmoothing);
         const penalty = weightPenalty(penalizedOf(D), l1D, l2D);
         // The same dropout masks as the loss's real pass, so R1 measures the D being trained.
-        const critic = (seed: number) => (x: tf.Tensor) => D.apply(x, this.dOptions(s.live, seed, true));
+        // A conditional D judges the penalty's points as the real batch's classes.
+        const critic = (seed: number) => (x: tf.Tensor) => D.apply(x, this.dOptions(s.live, seed, realLabels, true));
         const r1 = r1Now ? r1Penalty(critic(seedReal), realIn, r1Gamma * r1Every) : null;
         const gp = mix ? wganGpPenalty(critic(seedGp), next.batch, fake, mix, gpLambda) : null;
         Object.assign(
@@ -175,6 +205,7 @@ export class GanUpdates {
     const scalars: StepScalars = {};
     tf.tidy(() => {
       const z = this.latent(config.batchSize);
+      const labels = this.classLabels(config.batchSize);
       const seed = rng.nextSeed();
       const noiseSeed = rng.nextSeed();
       const settings = augmentSettings(s.live);
@@ -186,6 +217,7 @@ export class GanUpdates {
         noise: { sigma: s.sigma, seed: noiseSeed },
         dKernel: s.live.spectralNorm ? spectral.normalize : undefined,
         augment: augmentationOn(settings) ? (fake) => augment(fake, settings, augSeed) : undefined,
+        labels,
       });
       const penalty = weightPenalty(penalizedOf(G), l1G, l2G);
       Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));

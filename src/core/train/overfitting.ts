@@ -27,7 +27,9 @@ export async function measureOverfitting(
   config: Readonly<TrainConfig>,
   batches: RealBatches,
   generator: Network,
-  judge: (x: tf.Tensor) => tf.Tensor,
+  judge: (x: tf.Tensor, labels?: tf.Tensor) => tf.Tensor,
+  /** A conditional run's fakes' classes (one-hot, OVERFITTING_SAMPLE rows, cycling over the classes). */
+  fakeLabels?: (n: number) => tf.Tensor,
 ): Promise<OverfittingValues | null> {
   const held = batches.heldOut;
   if (held.length === 0) return null;
@@ -36,9 +38,11 @@ export async function measureOverfitting(
   const values = tf.tidy(() => {
     const shown = (out: tf.Tensor) => reportedD(config.loss, out);
     const z = tf.randomNormal([n, config.latentDim], 0, config.latentStd, 'float32', config.seed + OVERFITTING_SEED_OFFSET);
-    const trainOut = judge(batches.examples(train));
-    const heldOut = judge(batches.examples(held.subarray(0, n)));
-    const fakes = judge(generator.apply(z, { training: true }));
+    const heldIndices = held.subarray(0, n);
+    const trainOut = judge(batches.examples(train), batches.labelsOf(train));
+    const heldOut = judge(batches.examples(heldIndices), batches.labelsOf(heldIndices));
+    const labels = fakeLabels?.(n);
+    const fakes = judge(generator.apply(z, { training: true, labels }), labels);
     return tf.stack([shown(trainOut), shown(heldOut), shown(fakes), tf.mean(tf.sign(trainOut))]);
   });
   const [dTrainReal, dHeldOut, dFake, rt] = Array.from(await values.data());

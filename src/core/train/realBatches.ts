@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import type { Random } from '../random';
 import { trainingCount } from '../config';
+import { oneHotRows } from '../models/conditionalSpecs';
 
 export class RealBatches {
   order: Int32Array;
@@ -21,14 +22,17 @@ export class RealBatches {
     private readonly rng: Random,
     /** Examples asked to be kept out of training (the dataset's last ones; at most half). */
     holdout = 0,
+    /** A conditional run's class count: batches then come with their one-hot labels (0: none). */
+    private readonly classes = 0,
   ) {
+    if (classes > 0 && !dataset.labels) throw new Error(`${dataset.info.id} has no labels to condition on`);
     this.order = new Int32Array(trainingCount(dataset.count, holdout)).map((_, i) => i);
     this.rng.shuffle(this.order);
     this.buffer = new Float32Array(batchSize * dataset.dim);
   }
 
   /** The next batch in the order; reshuffles (and counts an epoch) when the order runs out. */
-  next(): { batch: tf.Tensor; epochEnded: boolean } {
+  next(): { batch: tf.Tensor; labels?: tf.Tensor; epochEnded: boolean } {
     const n = this.batchSize;
     const indices = new Int32Array(n);
     let epochEnded = false;
@@ -42,7 +46,15 @@ export class RealBatches {
       indices[i] = this.order[this.cursor++];
     }
     this.dataset.readBatch(indices, this.buffer);
-    return { batch: tf.tensor(this.buffer, [n, ...this.dataset.info.shape]), epochEnded };
+    return { batch: tf.tensor(this.buffer, [n, ...this.dataset.info.shape]), labels: this.labelsOf(indices), epochEnded };
+  }
+
+  /** The examples' classes, one-hot, in the same order as their images; undefined for an unconditional run. */
+  labelsOf(indices: ArrayLike<number>): tf.Tensor | undefined {
+    const { labels } = this.dataset;
+    if (this.classes === 0 || !labels) return undefined;
+    const classes = Array.from(indices, (i) => labels[i]);
+    return tf.tensor2d(oneHotRows(classes, this.classes), [classes.length, this.classes]);
   }
 
   /** The indices of the held-out examples (never in the order). */

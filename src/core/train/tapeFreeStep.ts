@@ -65,6 +65,9 @@ export interface DiscriminatorPass {
   signs: StackedSigns;
   /** D's kernels as the forward pass uses them (spectral normalization); gradients are then ∂/∂(that kernel). */
   kernel?: (variable: tf.Variable) => tf.Tensor;
+  /** A conditional run's classes of each batch, one-hot (real: the data's; fake: those G was asked for). */
+  realLabels?: tf.Tensor;
+  fakeLabels?: tf.Tensor;
 }
 
 export interface DiscriminatorGrads {
@@ -86,7 +89,8 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
   });
   if (isPerExample(D)) {
     const trace: Trace = { saved: [] };
-    const out = forward(D, tf.concat([p.realIn, p.fakeIn]), { dropoutSeeds: [p.seedReal, p.seedFake], kernel: p.kernel }, trace);
+    const labels = p.realLabels && p.fakeLabels ? tf.concat([p.realLabels, p.fakeLabels]) : undefined;
+    const out = forward(D, tf.concat([p.realIn, p.fakeIn]), { dropoutSeeds: [p.seedReal, p.seedFake], kernel: p.kernel, labels }, trace);
     let dOut: tf.Tensor;
     let report: Omit<DiscriminatorGrads, 'grads'> = {};
     if (loss.logit && p.realTarget === 1) {
@@ -113,8 +117,8 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
   }
   // A layer mixes examples (BatchNorm): real and fake pass separately, as in the tape path.
   const traces: Trace[] = [{ saved: [] }, { saved: [] }];
-  const realOut = forward(D, p.realIn, { dropoutSeeds: [p.seedReal], kernel: p.kernel }, traces[0]);
-  const fakeOut = forward(D, p.fakeIn, { dropoutSeeds: [p.seedFake], kernel: p.kernel }, traces[1]);
+  const realOut = forward(D, p.realIn, { dropoutSeeds: [p.seedReal], kernel: p.kernel, labels: p.realLabels }, traces[0]);
+  const fakeOut = forward(D, p.fakeIn, { dropoutSeeds: [p.seedFake], kernel: p.kernel, labels: p.fakeLabels }, traces[1]);
   const g = lossGrad.discriminator(realOut, fakeOut, p.realTarget);
   const gr = backward(traces[0], g.real, { params: true, input: false }).params!;
   const gf = backward(traces[1], g.fake, { params: true, input: false }).params!;
@@ -131,17 +135,19 @@ export interface GeneratorPass {
   dKernel?: (variable: tf.Variable) => tf.Tensor;
   /** Augments G's output before D sees it (DiffAugment, augment.ts); the gradient goes back through it. */
   augment?: (fake: tf.Tensor) => { out: tf.Tensor; backward(dy: tf.Tensor): tf.Tensor };
+  /** A conditional run's classes for this batch, one-hot: G makes them and D judges them as them. */
+  labels?: tf.Tensor;
 }
 
 /** ∂L_G/∂(G's variables), in G.variables order, and G's adversarial loss. */
 export function generatorGradients(G: Network, D: Network, p: GeneratorPass): { grads: tf.Tensor[]; gLoss: tf.Scalar } {
   const gTrace: Trace = { saved: [] };
   const dTrace: Trace = { saved: [] };
-  const generated = forward(G, p.z, {}, gTrace);
+  const generated = forward(G, p.z, { labels: p.labels }, gTrace);
   const aug = p.augment?.(generated);
   let fake = aug ? aug.out : generated;
   if (p.noise.sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, p.noise.sigma, 'float32', p.noise.seed));
-  const out = forward(D, fake, { dropoutSeeds: [p.dropoutSeed], kernel: p.dKernel }, dTrace);
+  const out = forward(D, fake, { dropoutSeeds: [p.dropoutSeed], kernel: p.dKernel, labels: p.labels }, dTrace);
   const kernels = p.lossId === 'nonsaturating' ? stepKernels() : null;
   const { loss, grad } = kernels ? kernels.generatorLogitLoss(out) : generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out);
   const dSeen = backward(dTrace, grad, { params: false, input: true }).input!;

@@ -4,7 +4,8 @@
  * (deviceMetrics.ts) until `flushMetrics`. The updates' maths is in ganUpdates.ts, real batches in
  * realBatches.ts, inference reads in inferenceProbes.ts, the snapshot checks and tensor copies in
  * snapshotState.ts; what stays here is the step's cadence and the public API the worker, CLI and
- * bench call.
+ * bench call. Over 350 lines because that API is one class (construction, sampling, snapshots,
+ * rollbacks); a conditional run's parts live in models/conditionalSpecs.ts and the update files.
  */
 import * as tf from '@tensorflow/tfjs';
 import { LiveAdam } from './adam';
@@ -27,6 +28,8 @@ import { measureOverfitting, type OverfittingValues } from './overfitting';
 import { GanUpdates, penalizedOf } from './ganUpdates';
 import { RealBatches } from './realBatches';
 import { emaBeta, GeneratorEma } from './generatorEma';
+import { gridClasses, oneHotRows, runSpecs, type RunSpecs } from '../models/conditionalSpecs';
+import { conditionalClasses } from '../runConfig';
 
 export type { NamedValues };
 
@@ -51,6 +54,12 @@ export class Trainer {
   readonly optD: LiveAdam;
   private readonly rng: Random;
   private fixedNoise: tf.Tensor2D;
+  /** A conditional run's class count (0: unconditional). */
+  readonly classes: number;
+  /** The fixed grid's classes, one per sample (row r shows class r mod classes); null when unconditional. */
+  readonly sampleClasses: number[] | null;
+  private readonly fixedLabels: tf.Tensor | undefined;
+  private readonly specs: RunSpecs;
   private readonly batches: RealBatches;
   private readonly pending = new PendingMetrics();
   private live: LiveHyperparams;
@@ -77,20 +86,24 @@ export class Trainer {
       throw new Error(`model ${config.model} makes [${arch.dataShape.join(', ')}] but dataset ${dataset.info.id} is [${dataset.info.shape.join(', ')}]`);
     }
     this.summary = summarizeModel(config.model, config.latentDim, config.dSteps);
+    this.classes = config.conditional ? conditionalClasses(dataset.info) : 0;
+    this.specs = runSpecs(config, this.classes);
     this.rng = new Random(config.seed);
     const init = glorotUniform(this.rng.fork());
-    this.generator = buildNetwork(`g${this.id}`, arch.generator, [config.latentDim], init);
-    this.discriminator = buildNetwork(`d${this.id}`, arch.discriminator, arch.dataShape, init);
+    this.generator = buildNetwork(`g${this.id}`, this.specs.generator, [config.latentDim], init);
+    this.discriminator = buildNetwork(`d${this.id}`, this.specs.discriminator, arch.dataShape, init);
     this.live = Object.fromEntries(LIVE_KEYS.map((k) => [k, config[k]])) as LiveHyperparams;
     this.optG = new LiveAdam(this.generator.variables, { learningRate: config.lrG, beta1: config.beta1, beta2: config.beta2 });
     this.optD = new LiveAdam(this.discriminator.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
     const sampleCount = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
     this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, config.latentStd, 'float32', this.rng.nextSeed());
-    this.batches = new RealBatches(dataset, config.batchSize, this.rng, config.holdout);
+    this.sampleClasses = this.classes ? gridClasses(SAMPLE_GRID_SIDE, this.classes) : null;
+    this.fixedLabels = this.sampleClasses ? this.oneHot(this.sampleClasses) : undefined;
+    this.batches = new RealBatches(dataset, config.batchSize, this.rng, config.holdout, this.classes);
     this.spectral = new SpectralNorm(penalizedOf(this.discriminator), this.rng.nextSeed());
     this.signs = new StackedSigns(config.batchSize);
-    const { generator, discriminator, optG, optD, rng, spectral, signs, batches } = this;
-    this.updates = new GanUpdates({ config, generator, discriminator, optG, optD, rng, spectral, signs, batches });
+    const { generator, discriminator, optG, optD, rng, spectral, signs, batches, classes } = this;
+    this.updates = new GanUpdates({ config, generator, discriminator, optG, optD, rng, spectral, signs, batches, classes });
     this.syncEma();
   }
 
@@ -117,7 +130,7 @@ export class Trainer {
   /** Keeps an averaged generator exactly while `emaKimg` > 0; a new one starts from G's weights. */
   private syncEma(): void {
     if (this.live.emaKimg > 0 && !this.ema) {
-      this.ema = new GeneratorEma(`gEma${this.id}`, ARCHITECTURES[this.config.model].generator, [this.config.latentDim], this.generator);
+      this.ema = new GeneratorEma(`gEma${this.id}`, this.specs.generator, [this.config.latentDim], this.generator);
     } else if (this.live.emaKimg === 0 && this.ema) {
       this.ema.dispose();
       this.ema = null;
@@ -185,20 +198,38 @@ export class Trainer {
     return this.pending.flush();
   }
 
-  /** G's output on the fixed noise batch (64 examples), values in G's output range. */
+  /** G's output on the fixed noise batch (64 examples; a conditional run's with `sampleClasses`), values in G's output range. */
   fixedSamples(): Promise<Float32Array> {
-    return samplesFrom(this.sampler, this.fixedNoise);
+    return samplesFrom(this.sampler, this.fixedNoise, this.fixedLabels);
   }
 
-  /** `count` fresh samples from a noise stream seeded by `seed`, in batches (BN uses batch stats). */
-  generate(count: number, seed: number, batchSize = 100): Promise<Float32Array> {
-    return generateSamples(this.sampler, this.config, this.dataset.dim, count, seed, batchSize);
+  /**
+   * `count` fresh samples from a noise stream seeded by `seed`, in batches (BN uses batch stats).
+   * A conditional run makes class `classIndex`, or classes drawn uniformly from the same stream.
+   */
+  generate(count: number, seed: number, classIndex?: number, batchSize = 100): Promise<Float32Array> {
+    if (classIndex !== undefined && !(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < this.classes)) {
+      throw new Error(
+        this.classes
+          ? `class ${classIndex} is out of range: this run has classes 0–${this.classes - 1}`
+          : 'this run is not conditional: it has no classes to ask for',
+      );
+    }
+    const condition = this.classes ? { classes: this.classes, classIndex } : undefined;
+    return generateSamples(this.sampler, this.config, this.dataset.dim, count, seed, batchSize, condition);
+  }
+
+  /** Class indices as one-hot rows for this run's classes. */
+  private oneHot(classes: number[]): tf.Tensor {
+    return tf.tensor2d(oneHotRows(classes, this.classes), [classes.length, this.classes]);
   }
 
   /** D's output on training reals, held-out reals and fakes (overfitting.ts); null without a held-out slice. */
   overfitting(): Promise<OverfittingValues | null> {
     const kernel = this.live.spectralNorm ? this.spectral.normalize : undefined;
-    return measureOverfitting(this.config, this.batches, this.generator, (x) => this.discriminator.apply(x, { training: false, kernel }));
+    const judge = (x: tf.Tensor, labels?: tf.Tensor) => this.discriminator.apply(x, { training: false, kernel, labels });
+    const fakeLabels = this.classes ? (n: number) => this.oneHot(Array.from({ length: n }, (_, i) => i % this.classes)) : undefined;
+    return measureOverfitting(this.config, this.batches, this.generator, judge, fakeLabels);
   }
 
   /** D's output on the centres of a gridSize² grid over extent, as P(real) in [0, 1]; row 0 at ymin. */
@@ -338,6 +369,7 @@ export class Trainer {
     this.optG.dispose();
     this.optD.dispose();
     this.fixedNoise.dispose();
+    this.fixedLabels?.dispose();
     this.spectral.dispose();
     this.signs.dispose();
   }
