@@ -33,7 +33,7 @@ describe('no literal user-facing strings in translated files', () => {
     expect(await literalStrings(ok, TRANSLATED)).toBe(0);
   });
 
-  it('leaves files not yet converted alone', async () => {
-    expect(await literalStrings(`export const Probe = () => <p>Start training</p>;\n`, 'src/app/components/lessons/Probe.tsx')).toBe(0);
+  it('leaves files outside the list alone (every component is on it now; the bench page is a developer tool)', async () => {
+    expect(await literalStrings(`export const Probe = () => <p>Start training</p>;\n`, 'scripts/bench/page/Probe.tsx')).toBe(0);
   });
 });
