@@ -17,6 +17,10 @@ const imageSource: DatasetSource = {
   info: { ...images.info, id: 'imgs', recommended: { model: 'dcgan28-small', batchSize: 16, latentDim: 16 } },
   load: async () => ({ ...images, info: imageSource.info }),
 };
+const labelledSource: DatasetSource = {
+  info: { ...imageSource.info, id: 'labelled', classNames: ['a', 'b'] },
+  load: async () => ({ ...images, info: labelledSource.info, labels: Uint8Array.from({ length: 64 }, (_, i) => i % 2) }),
+};
 const points = pointsDataset(64);
 const pointSource: DatasetSource = {
   info: { ...points.info, id: 'pts', recommended: { model: 'mlp2d', batchSize: 16, latentDim: 4 } },
@@ -28,7 +32,7 @@ function harness() {
   const session = createTrainingSession({
     post: (ev) => events.push(ev),
     selectBackend: async (requested) => ({ name: 'cpu', reasons: [], requested, hardwareGpu: false }),
-    datasets: [imageSource, pointSource],
+    datasets: [imageSource, labelledSource, pointSource],
     readAsset: async () => new ArrayBuffer(0),
     decodeImage: async () => {
       throw new Error('no images here');
@@ -182,6 +186,17 @@ describe('latent explorer (worker side, in Node)', () => {
     await h.session.handle({ type: 'init', config: { dataset: 'pts' }, backend: 'cpu' });
     await h.session.handle({ type: 'latentFrames', id: 1, request: { kind: 'walk', seed: 1, stops: 2, framesPerLeg: 2 } });
     expect(h.of('error').at(-1)?.message).toMatch(/needs an image run/);
+  });
+
+  it("refuses a conditional run with a message (its G needs each frame's class), and the run goes on", async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'labelled', conditional: true }, backend: 'cpu' });
+    expect(h.of('ready')).toHaveLength(1);
+    await h.session.handle({ type: 'latentFrames', id: 1, request: { kind: 'interpolate', from: 0, to: 1, frames: 10 } });
+    expect(h.of('error').at(-1)?.message).toMatch(/does not draw conditional runs yet/);
+    expect(h.of('latentFrames')).toHaveLength(0);
+    await h.session.handle({ type: 'step', count: 1 });
+    expect(h.of('state').at(-1)?.step).toBe(1);
   });
 
   it('keeps the imageGridRGBA tile layout the tile reader above assumes', () => {

@@ -31,15 +31,6 @@ export interface LatentHost {
   yieldToEvents(): Promise<void>;
 }
 
-/**
- * The grid's fixed noise (64 × latentDim). Trainer keeps it private and this change may not touch
- * the trainer (another change works on it); latentCommands.test.ts fails if the field is renamed.
- * TODO: a public `gridNoise` accessor on Trainer, then drop this cast.
- */
-export function gridNoiseOf(t: Trainer): tf.Tensor2D {
-  return (t as unknown as { fixedNoise: tf.Tensor2D }).fixedNoise;
-}
-
 /** `count` unit directions in d dimensions, the same for the same sample and run seed. */
 export function nudgeDirections(runSeed: number, index: number, d: number, count: number): Float32Array[] {
   const rng = new Random(runSeed * 131 + index + NUDGE_SEED);
@@ -59,7 +50,7 @@ export function createLatentCommands(host: LatentHost) {
     const d = t.config.latentDim;
     const grid = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
     const row = async (i: number) => {
-      const all = (await gridNoiseOf(t).data()) as Float32Array;
+      const all = (await t.gridNoise.data()) as Float32Array;
       return all.slice(i * d, (i + 1) * d);
     };
     switch (request.kind) {
@@ -84,6 +75,8 @@ export function createLatentCommands(host: LatentHost) {
     current[request.kind] = id;
     const t = host.trainer();
     if (!t || t.dataset.info.kind !== 'image') return host.fail('latentFrames', 'bad-message', 'latentFrames: the latent explorer needs an image run');
+    // A conditional G also needs each frame's class; the explorer draws z alone (docs/latent-explorer.md).
+    if (t.config.conditional) return host.fail('latentFrames', 'bad-message', 'latentFrames: the latent explorer does not draw conditional runs yet');
     try {
       await draw(id, request, t);
     } catch (e) {
@@ -104,7 +97,7 @@ export function createLatentCommands(host: LatentHost) {
       if (current[kind] !== id || host.trainer() !== t) return;
       const count = Math.min(FRAMES_PER_SLICE, total - offset);
       const sampler = t.sampler;
-      const stats = await referenceStats(sampler, gridNoiseOf(t));
+      const stats = await referenceStats(sampler, t.gridNoise);
       const images = await imagesAt(sampler, path.subarray(offset * d, (offset + count) * d), d, stats);
       if (current[kind] !== id || host.trainer() !== t) return;
       const size = images.length / count;

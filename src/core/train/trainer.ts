@@ -198,6 +198,11 @@ export class Trainer {
     return this.pending.flush();
   }
 
+  /** The grid's fixed noise (64 × latentDim), for the latent explorer's paths between its samples. */
+  get gridNoise(): tf.Tensor2D {
+    return this.fixedNoise;
+  }
+
   /** G's output on the fixed noise batch (64 examples; a conditional run's with `sampleClasses`), values in G's output range. */
   fixedSamples(): Promise<Float32Array> {
     return samplesFrom(this.sampler, this.fixedNoise, this.fixedLabels);
