@@ -4,7 +4,6 @@
  * their GIF. Training keeps going: these run beside the command queue and draw a few frames per
  * slice, yielding between slices, so the training loop waits for at most one slice of them.
  */
-import type * as tf from '@tensorflow/tfjs';
 import { imagesAt, referenceStats } from '../core/latent/latentImages';
 import { gaussianVector, interpolationPath, latentWalk } from '../core/latent/latentPaths';
 import { Random } from '../core/random';
