@@ -995,6 +995,7 @@ export const en = {
   fieldErrors: {
     number: '{field} must be {zero, select, yes {0 or in} other {in}} [{min}, {max}]{integer, select, yes { (an integer)} other {}}; got {got}',
     oneOf: '{field} must be one of {options}; got {got}',
+    boolean: '{field} must be true or false; got {got}',
     pattern: '{field} must be matching {pattern}; got {got}',
   },
   /** The status bar's progress bar, by the worker's stage (ProgressStage in src/worker/protocol.ts). */

@@ -954,6 +954,7 @@ export const zhCN: Catalogue = {
   fieldErrors: {
     number: '{field} 必须{zero, select, yes {为 0 或} other {}}在 [{min}, {max}] 范围内{integer, select, yes {，且为整数} other {}}；收到的是 {got}',
     oneOf: '{field} 只能取 {options} 之一；收到的是 {got}',
+    boolean: '{field} 必须是 true 或 false；收到的是 {got}',
     pattern: '{field} 必须符合 {pattern}；收到的是 {got}',
   },
   progressStage: {

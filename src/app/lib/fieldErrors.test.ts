@@ -31,6 +31,7 @@ describe('field errors', () => {
     const batch = checkField('batchSize', 0.5)!;
     expect(fieldErrorText('batchSize', 0.5, batch.message)).toMatch(/，且为整数；收到的是 0\.5$/);
     expect(fieldErrorText('loss', 'x', checkField('loss', 'x')!.message)).toMatch(/^loss 只能取 .+ 之一；收到的是 "x"$/);
+    expect(fieldErrorText('conditional', 'yes', checkField('conditional', 'yes')!.message)).toBe('conditional 必须是 true 或 false；收到的是 "yes"');
     expect(fieldErrorText('lrG', 5, 'something else')).toBe('something else');
     expect(fieldErrorText('(config)', 5, 'config must be an object')).toBe('config must be an object');
   });

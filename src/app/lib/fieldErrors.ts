@@ -31,5 +31,6 @@ export function fieldErrorText(field: string, value: unknown, english: string): 
     });
   }
   if (spec.kind === 'enum') return t('fieldErrors.oneOf', { field, options: spec.options.join(', '), got });
+  if (spec.kind === 'boolean') return t('fieldErrors.boolean', { field, got });
   return t('fieldErrors.pattern', { field, pattern: String(spec.pattern), got });
 }
