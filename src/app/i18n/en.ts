@@ -223,6 +223,25 @@ export const en = {
     whyForced: 'Forced by the URL (?backend={requested}).',
     whyMeasured: 'Chosen by measurement: {calibration}.',
     whyAuto: 'Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).',
+    /** The worker's reasons for each backend it skipped (lib/backendReasons.ts; core/backend/backend.ts words them in English). */
+    reasons: {
+      line: '{backend}: {verdict} — {why}',
+      verdict: { skipped: 'skipped', failed: 'failed', requestedFailed: 'requested but failed' },
+      why: {
+        noNavigatorGpu: 'navigator.gpu is missing',
+        noAdapter: 'no adapter (requestAdapter() returned null)',
+        noOffscreen: 'OffscreenCanvas is missing',
+        noWebgl2: 'no WebGL2 context',
+        node: 'not available in Node',
+        software: 'software {kind, select, adapter {adapter} other {renderer}} ({device}) is slower than wasm here',
+        probeFailed: 'probe failed: {error}',
+      },
+      threads: {
+        count: '{count} threads',
+        halfCores: 'threaded build, 1 thread (the backend uses half of the {cores} cores)',
+        notIsolated: 'single-threaded: the page is not cross-origin isolated (the server must send COOP same-origin and COEP require-corp)',
+      },
+    },
     threads: 'WASM threads: {note}',
     noTrouble: 'The first choice started without trouble.',
     diagWorker: 'Worker:',
@@ -977,6 +996,17 @@ export const en = {
       'fashion-mnist': 'Fashion-MNIST',
       emoji: 'Emoji (Noto)',
       drawn: 'Your drawing',
+    },
+    descriptions: {
+      ring8: '8 tight Gaussians (σ 0.01) on a circle of radius 1: watch the generator find, lose and re-find modes.',
+      grid25: "25 Gaussians (σ 0.05) at '{'−4, −2, 0, 2, 4'}'²: harder than the ring; count how many modes the generator covers.",
+      gaussian: 'One round Gaussian blob (σ 1) at the origin: the sanity check — a working GAN matches it in a few hundred steps.',
+      spiral: 'A 2-turn spiral of radius 1 with noise σ 0.02: a thin curved line the generator must learn to trace.',
+      'two-moons': 'Two interlocking half circles (noise σ 0.05): two separate curved parts, labelled 0 and 1.',
+      mnist: '10,000 handwritten digits, 28×28 greyscale, labelled 0–9: the classic first GAN.',
+      'fashion-mnist': '60,000 greyscale 28×28 photos of clothes, shoes and bags in 10 classes: harder than digits, same shape.',
+      emoji: 'A few thousand colour emoji, 32×32 RGB on white: faces, animals, food, flags. Colour, shapes and far fewer examples than MNIST.',
+      dirac: 'The smallest GAN there is: one real point at 0, G(z) = θ, D(x) = ψ·x. Watch the path of (θ, ψ).',
     },
     models: {
       dcgan32: 'DCGAN 32×32×3 (article)',

@@ -16,3 +16,9 @@ export const datasetName = (d: { id: string; name: string }): string => byId('da
 
 /** A model's label: `{ id, label }` as the worker sent it. */
 export const modelLabel = (m: { id: string; label: string }): string => byId('models', m.id, m.label);
+
+/** A dataset's one-line description: the catalogue's for a built-in set, else the worker's (a drawing, uploads). */
+export const datasetDescription = (d: { id: string; description: string }): string => {
+  const key = `names.descriptions.${d.id}`;
+  return i18n.exists(key) ? i18n.t(key) : d.description;
+};

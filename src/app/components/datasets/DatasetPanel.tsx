@@ -21,7 +21,7 @@ import { DrawPoints } from './DrawPoints';
 import { ImageUpload } from './ImageUpload';
 import { OfflineDatasets } from './OfflineDatasets';
 import './datasets.css';
-import { datasetName } from '../../lib/displayNames';
+import { datasetDescription, datasetName } from '../../lib/displayNames';
 
 type Tab = 'datasets' | 'images' | 'draw';
 /** The tabs in order; each one's name is datasets.tabs.<id> in the catalogues. */
@@ -53,7 +53,7 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
       <div className="dataset-details-body">
         <DatasetPreview info={info} preview={preview} />
         <div className="dataset-facts">
-          <p className="dataset-description">{info.description}</p>
+          <p className="dataset-description">{datasetDescription(info)}</p>
           <dl>
             <dt>{t('datasets.size')}</dt>
             <dd data-testid="dataset-count">{describeCount(info)}</dd>

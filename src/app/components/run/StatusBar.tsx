@@ -4,6 +4,7 @@
  * span so screen readers are not flooded ten times a second; state changes are still announced.
  */
 import { useTranslation } from 'react-i18next';
+import { backendReasonText, threadsNoteText } from '../../lib/backendReasons';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, formatInt, formatRate } from '../../lib/format';
 import { useApp } from '../../storeContext';
@@ -73,7 +74,7 @@ export function StatusBar() {
         : s.backend.calibration
           ? t('status.whyMeasured', { calibration: s.backend.calibration })
           : t('status.whyAuto'));
-  const tooltip = [why, ...reasons].filter(Boolean).join('\n');
+  const tooltip = [why, ...reasons.map(backendReasonText)].filter(Boolean).join('\n');
 
   return (
     <div className="status-bar" role="status" aria-label={t('status.region')}>
@@ -86,12 +87,12 @@ export function StatusBar() {
         </summary>
         <div className="backend-why">
           {why && <p data-testid="backend-why">{why}</p>}
-          {s.backend?.threads && <p data-testid="backend-threads">{t('status.threads', { note: s.backend.threads.note })}</p>}
+          {s.backend?.threads && <p data-testid="backend-threads">{t('status.threads', { note: threadsNoteText(s.backend.threads.note) })}</p>}
           <Diagnostics />
           {reasons.length ? (
             <ul>
               {reasons.map((r, i) => (
-                <li key={i}>{r}</li>
+                <li key={i}>{backendReasonText(r)}</li>
               ))}
             </ul>
           ) : (
