@@ -1008,6 +1008,10 @@ export const en = {
       emoji: 'A few thousand colour emoji, 32×32 RGB on white: faces, animals, food, flags. Colour, shapes and far fewer examples than MNIST.',
       dirac: 'The smallest GAN there is: one real point at 0, G(z) = θ, D(x) = ψ·x. Watch the path of (θ, ψ).',
     },
+    upload: {
+      name: 'Your images ({n})',
+      description: '{n} of your images, centre-cropped and resized to {shape}.',
+    },
     models: {
       dcgan32: 'DCGAN 32×32×3 (article)',
       'dcgan32-small': 'DCGAN 32×32×3 small',

@@ -967,6 +967,10 @@ export const zhCN: Catalogue = {
       emoji: '几千个彩色 emoji 表情，32×32 RGB，白色背景：人脸、动物、食物、旗帜。有颜色、有形状，样本比 MNIST 少得多。',
       dirac: '最小的 GAN：唯一的真实数据点在 0，G(z) = θ，D(x) = ψ·x。观察 (θ, ψ) 的轨迹。',
     },
+    upload: {
+      name: '你的图片（{n} 张）',
+      description: '你的 {n} 张图片，已居中裁剪并缩放到 {shape}。',
+    },
     models: {
       dcgan32: 'DCGAN 32×32×3（论文版）',
       'dcgan32-small': 'DCGAN 32×32×3 小型',

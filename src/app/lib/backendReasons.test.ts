@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { datasetInfos } from '../../core/data/registry';
 import { i18n } from '../i18n/i18n';
 import { backendReasonText, threadsNoteText } from './backendReasons';
-import { datasetDescription } from './displayNames';
+import { datasetDescription, datasetName } from './displayNames';
 
 afterEach(() => i18n.changeLanguage('en'));
 
@@ -30,6 +30,11 @@ describe('backend reasons and dataset descriptions in the page’s language', ()
     for (const r of REASONS) expect(backendReasonText(r)).toBe(r);
     for (const n of NOTES) expect(threadsNoteText(n)).toBe(n);
     for (const info of datasetInfos()) expect(datasetDescription(info), info.id).toBe(info.description);
+    // The user's images, as src/worker/imageUploads.ts words them.
+    expect(datasetName({ id: 'upload', name: 'Your images (12)', count: 12 })).toBe('Your images (12)');
+    expect(datasetDescription({ id: 'upload', description: '…', count: 12, shape: [28, 28, 1] })).toBe(
+      '12 of your images, centre-cropped and resized to 28×28×1.',
+    );
   });
 
   it('are worded in Chinese; a browser’s own error text keeps its English', async () => {
@@ -42,5 +47,7 @@ describe('backend reasons and dataset descriptions in the page’s language', ()
     expect(threadsNoteText('2 threads')).toBe('2 个线程');
     for (const info of datasetInfos()) expect(datasetDescription(info), info.id).not.toBe(info.description);
     expect(datasetDescription({ id: 'drawn', description: '12 points you drew' })).toBe('12 points you drew');
+    expect(datasetName({ id: 'upload', name: 'Your images (12)', count: 12 })).toBe('你的图片（12 张）');
+    expect(datasetDescription({ id: 'upload', description: '…', count: 12, shape: [28, 28, 1] })).toBe('你的 12 张图片，已居中裁剪并缩放到 28×28×1。');
   });
 });

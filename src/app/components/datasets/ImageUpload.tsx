@@ -12,6 +12,7 @@ import { MAX_IMAGES, skipReasonCounts, uploadCapsText, uploadResultLine } from '
 import { collectDroppedFiles } from '../../lib/droppedFiles';
 import { useApp, useAppStore } from '../../storeContext';
 import { DatasetPreview } from './DatasetPreview';
+import { datasetDescription } from '../../lib/displayNames';
 
 /** The targets in order; each one's name is upload.<target> in the catalogues. */
 const TARGETS: UploadTarget[] = ['grey28', 'rgb32'];
@@ -190,7 +191,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
         <div className="upload-ready">
           <DatasetPreview info={info} preview={uploadPreview} />
           <div>
-            <p>{info.description}</p>
+            <p>{datasetDescription(info)}</p>
             <button type="button" className="primary" onClick={onTrain}>
               {t('upload.train')}
             </button>
