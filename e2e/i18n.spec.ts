@@ -238,7 +238,7 @@ test('lang=zh-CN: a lesson in Chinese: menu, confirm, panel, explainer; training
   }
   // The lesson's config is in force and training runs.
   await expect(page.getByTestId('run-state')).toHaveText('训练中');
-  await expect(page.getByTestId('value-r1Gamma')).not.toHaveValue('off');
+  await expect(page.getByTestId('value-r1Gamma')).not.toHaveValue('关');
   const first = await waitForStepAtLeast(page, 20);
   await expect.poll(() => stepCount(page)).toBeGreaterThan(first);
   // The quality chart and its read-out, in Chinese.
@@ -307,7 +307,7 @@ test('lang=zh-CN: a twin run: B only gets D L2, both train, the legend and statu
   await expect(page.getByTestId('value-l2D')).toHaveValue('0.01');
   await expect(page.getByTestId('twin-legend').first()).toContainText('B：判别器 L2 1e-2（A：关）');
   await page.getByRole('radio', { name: '仅 A' }).check();
-  await expect(page.getByTestId('value-l2D')).toHaveValue('off');
+  await expect(page.getByTestId('value-l2D')).toHaveValue('关');
 
   await clickStart(page);
   await waitForStepAtLeast(page, 15, 120_000);

@@ -384,10 +384,10 @@ export const zhCN: Catalogue = {
   slider: {
     value: '{short} 数值',
     typeNumber: '{short}：请输入一个数',
-    typeNumberOrOff: '{short}：请输入一个数或“off”',
+    typeNumberOrOff: '{short}：请输入一个数，或“关”（也可输入 off）',
     notANumber: '不是数字',
     typeTitle: '输入数值后按回车',
-    typeTitleOrOff: '输入数值（或“off”表示关闭）后按回车',
+    typeTitleOrOff: '输入数值（或“关”表示关闭）后按回车',
     off: '关',
     keys: '方向键：移动一格。Page Up/Down：×10 / ÷10。',
     keysOff: '方向键：移动一格。Page Up/Down：×10 / ÷10。Home：关闭。',

@@ -43,12 +43,14 @@ function ShownSlider({ field }: { field: LiveKey }) {
   const [draftError, setDraftError] = useState<string | null>(null);
 
   const position = value === undefined ? 0 : positionOf(ladder, value);
-  const text = value === undefined ? '' : formatHyperparam(value, zeroIsOff);
+  // "off" is shown in the page's language and accepted in it as well as in English.
+  const offWord = t('slider.off');
+  const text = value === undefined ? '' : value === 0 && zeroIsOff ? offWord : formatHyperparam(value, zeroIsOff);
   const set = (v: number) => store.getState().setLive(field, v);
 
   const commitDraft = () => {
     if (draft === null) return;
-    const parsed = parseHyperparam(draft, zeroIsOff);
+    const parsed = zeroIsOff && draft.trim() === offWord ? 0 : parseHyperparam(draft, zeroIsOff);
     const err = parsed === null ? { message: t(zeroIsOff ? 'slider.typeNumberOrOff' : 'slider.typeNumber', { short: shortLabel }) } : checkField(field, parsed);
     if (err || parsed === null) {
       setDraftError(err ? fieldErrorText(field, parsed, err.message) : t('slider.notANumber'));
