@@ -171,6 +171,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       dataset: dataset.info,
       datasets: catalogue.sources().map((d) => d.info),
       models: modelsForShape(dataset.info.shape).map((id) => summarizeModel(id, trainer.config.latentDim, trainer.config.dSteps)),
+      ...(trainer.sampleClasses ? { sampleClasses: trainer.sampleClasses } : {}),
     });
     for (const m of next.members) m.postHyperparams();
     await showRun(next, () => restore?.afterReady(trainer));
@@ -305,6 +306,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         await r.postPictures();
         await r.postQuality();
         return;
+      case 'classGrid': {
+        const classes = r.trainer.classes;
+        if (!classes) return fail('classGrid', 'bad-message', 'classGrid: this run is not conditional: it has no classes to draw');
+        if (cmd.classIndex !== null && cmd.classIndex >= classes) return fail('classGrid', 'bad-message', `classGrid: this run has classes 0–${classes - 1}`);
+        for (const m of r.members) m.gridClass = cmd.classIndex;
+        return r.postPictures(false, true);
+      }
     }
   }
 
