@@ -105,6 +105,17 @@ describe('classGrid (Generate class)', () => {
     ).toEqual([undefined]);
   });
 
+  it("a twin's fork keeps the chosen class: both runs draw it", async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'labelled', conditional: true }, backend: 'cpu' });
+    await h.session.handle({ type: 'classGrid', classIndex: 1 });
+    const n = h.events.length;
+    await h.session.handle({ type: 'twin', action: 'start' });
+    expect(h.of('error')).toEqual([]);
+    const after = h.events.slice(n).filter((e): e is Extract<WorkerEvent, { type: 'samples' }> => e.type === 'samples' && e.classIndex === 1);
+    expect(new Set(after.map((e) => e.run ?? 'A'))).toEqual(new Set(['A', 'B']));
+  });
+
   it('refuses an unconditional run, a class out of range and a malformed class, and the run goes on', async () => {
     const h = harness();
     await h.session.handle({ type: 'init', config: { dataset: 'labelled', conditional: true }, backend: 'cpu' });

@@ -209,6 +209,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     r.dispose(kept);
     const next = (run = new LiveRun(kept, clock, output, b));
     next.loop.elapsedMs = r.loop.elapsedMs;
+    for (const m of next.members) m.gridClass = r.member(keep)!.gridClass; // "Generate class" stays chosen
     if (!next.attachQuality(quality, 'A')) quality?.dispose();
     return next;
   }
