@@ -37,6 +37,17 @@ test('a conditional MNIST run names the rows 0–7 and Generate class 7 redraws 
     await step.click();
     await waitForStepAtLeast(page, i, 60_000);
   }
+  // The checkbox from the keyboard: Space asks before the run is lost; Escape keeps it.
+  await checkbox.focus();
+  await page.keyboard.press('Space');
+  const confirm = page.getByRole('dialog', { name: 'Start a new run?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('run to unconditional');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(checkbox).toBeChecked();
+  await expect(page.getByTestId('run-state')).toHaveText('Paused');
+
   const canvas = page.getByTestId('samples-canvas');
   await expect.poll(async () => Number(await canvas.getAttribute('data-step')), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
   const mixed = await fingerprint(canvas);
@@ -53,6 +64,14 @@ test('a conditional MNIST run names the rows 0–7 and Generate class 7 redraws 
   await expect(page.getByTestId('grid-class')).toHaveCount(0, { timeout: 60_000 });
   await expect(rows).toHaveText(['0', '1', '2', '3', '4', '5', '6', '7']);
   await expect.poll(() => fingerprint(canvas), { timeout: 60_000 }).toBe(mixed);
+
+  // Unticked and confirmed: a new unconditional run, without row names, with the latent explorer.
+  await checkbox.click();
+  await confirm.getByRole('button', { name: 'Reset and apply' }).click();
+  await expect(checkbox).not.toBeChecked({ timeout: 60_000 });
+  await expect(page.getByTestId('latent-explorer')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('grid-row-names')).toHaveCount(0);
+  await expect(page.getByLabel('Generate class')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
 });
 
