@@ -1,7 +1,7 @@
 /**
  * The one contract between the UI and the training worker. Nothing else crosses. Pixels, points
  * and metric batches travel as transferable typed arrays. This file imports no TF.js, so the UI
- * may import it. About 370 lines, and one thing: every message type and its validation side by
+ * may import it. About 380 lines, and one thing: every message type and its validation side by
  * side, so a new message is added in one place.
  */
 import type { BackendChoice, FieldError, LiveHyperparams, TrainConfig } from '../core/config';

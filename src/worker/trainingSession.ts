@@ -5,7 +5,7 @@
  * pictures.ts, the datasets in datasetCatalogue.ts and the commands that bring data in in
  * datasetCommands.ts, drawings in run files in drawingRuns.ts, the commands that name run A or B
  * in twinCommands.ts, the order commands run in in commandOrder.ts, backend switches in
- * backendGate.ts, the latent explorer in latentCommands.ts. About 390 lines, and one thing: it
+ * backendGate.ts, the latent explorer in latentCommands.ts. About 410 lines, and one thing: it
  * owns the session's one run and one backend (mutable state every module above reads through it)
  * and builds a run, which they all share.
  */

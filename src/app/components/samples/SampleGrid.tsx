@@ -96,9 +96,7 @@ export function SampleGrid({ picking = false }: { picking?: boolean }) {
       </figcaption>
       {sampleClasses && (
         <div className="generate-class">
-          {classCount > GRID_ROWS && (
-            <p className="model-hint">{t('conditional.rowsShown', { first: classOf(0), last: classOf(GRID_ROWS - 1), n: classCount })}</p>
-          )}
+          {classCount > GRID_ROWS && <p className="model-hint">{t('conditional.rowsShown', { first: 0, last: GRID_ROWS - 1, n: classCount })}</p>}
           <label htmlFor="generate-class">{t('conditional.generate')}</label>{' '}
           <select
             id="generate-class"
