@@ -89,6 +89,15 @@ export async function pictureOf(t: Trainer, view: PointsView | null, live = fals
   return { type: 'samples', step: t.step, epoch: t.epoch, ...grid, ...(live ? { live: true } : {}) };
 }
 
+/**
+ * A conditional run's grid with every one of the 64 fixed noise vectors drawn as class `classIndex`
+ * ("Generate class"): a live grid, tagged with its class, never kept for the scrubber or run files.
+ */
+export async function classGridOf(t: Trainer, classIndex: number): Promise<WorkerEvent> {
+  const grid = imageGridRGBA(await t.fixedSamplesOfClass(classIndex), t.dataset.info.shape, SAMPLE_GRID_SIDE);
+  return { type: 'samples', step: t.step, epoch: t.epoch, ...grid, live: true, classIndex };
+}
+
 /** A few real examples of a dataset for the picker: an image grid, points, or just the info. */
 export function datasetPreviewOf(id: string, dataset: Dataset): Extract<WorkerEvent, { type: 'datasetPreview' }> {
   // 1-D sets (the Dirac-GAN) have no picture of their own: the info says it all.

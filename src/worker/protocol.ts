@@ -1,7 +1,7 @@
 /**
  * The one contract between the UI and the training worker. Nothing else crosses. Pixels, points
  * and metric batches travel as transferable typed arrays. This file imports no TF.js, so the UI
- * may import it. About 370 lines, and one thing: every message type and its validation side by
+ * may import it. About 380 lines, and one thing: every message type and its validation side by
  * side, so a new message is added in one place.
  */
 import type { BackendChoice, FieldError, LiveHyperparams, TrainConfig } from '../core/config';
@@ -38,6 +38,8 @@ export type Command =
   | { type: 'twin'; action: TwinAction }
   /** Draws the sample grid / points now (e.g. while paused). */
   | { type: 'requestSamples' }
+  /** A conditional run's grid as one class (null: all classes again), also for the live refreshes (docs/conditional.md). */
+  | { type: 'classGrid'; classIndex: number | null }
   /** Asks for a few real examples of a dataset, for the picker; answered by `datasetPreview`. */
   | { type: 'previewDataset'; id: string }
   /** Makes the user's drawing the dataset 'drawn' and resets the run onto it. */
@@ -143,6 +145,8 @@ type WorkerEventCore =
       datasets: DatasetInfo[];
       /** Every model that fits the current dataset. */
       models: ModelSummary[];
+      /** A conditional run's grid classes, one per sample (Trainer.sampleClasses). */
+      sampleClasses?: number[];
     }
   /** Long work before training can start (loading data, compiling shaders). */
   | ({ type: 'progress'; stage: ProgressStage; message: string; fraction?: number } & Wording)
@@ -164,8 +168,9 @@ type WorkerEventCore =
   /**
    * An 8×8 grid from the fixed noise, as RGBA bytes, after each epoch or on request; `live`: a
    * refresh between epoch ends for the live grid only (the scrubber keeps one frame per epoch).
+   * `classIndex`: every sample drawn as that class (`classGrid`; live only, never kept).
    */
-  | ({ type: 'samples'; run?: RunKey; live?: boolean } & SampleFrameRecord<Uint8ClampedArray>)
+  | ({ type: 'samples'; run?: RunKey; live?: boolean; classIndex?: number } & SampleFrameRecord<Uint8ClampedArray>)
   /**
    * For 2-D data: real and generated points (x, y interleaved) and D's output on a grid over
    * `extent` ([xmin, xmax, ymin, ymax]), `gridSize`² values in [0, 1], row 0 at ymin.
@@ -275,6 +280,10 @@ export function parseCommand(msg: unknown): Parsed<Command> {
     case 'requestSamples':
     case 'exportModel':
       return { ok: true, value: { type: msg.type } };
+    case 'classGrid':
+      if (msg.classIndex !== null && !(typeof msg.classIndex === 'number' && Number.isInteger(msg.classIndex) && msg.classIndex >= 0))
+        return bad('"classIndex" must be a class number or null');
+      return { ok: true, value: { type: 'classGrid', classIndex: msg.classIndex } };
     case 'previewDataset':
       if (typeof msg.id !== 'string' || msg.id.length > 64) return bad('"id" must be a dataset id');
       return { ok: true, value: { type: 'previewDataset', id: msg.id } };

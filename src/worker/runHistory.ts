@@ -101,6 +101,7 @@ export class RunHistory {
         return;
       }
       case 'samples': {
+        if (ev.classIndex !== undefined) return; // a "Generate class" grid: the history keeps the mixed grids
         const last = this.samples[this.samples.length - 1];
         if (last && ev.step < last.step) this.samples = [];
         else if (last && last.epoch === ev.epoch) this.samples.pop();

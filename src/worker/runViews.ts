@@ -6,7 +6,7 @@ import type { QualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { METRIC_KEYS, packMetrics, type StepMetrics } from '../core/metrics/stepMetrics';
 import { weightStats } from '../core/metrics/weightStats';
 import type { Trainer } from '../core/train/trainer';
-import { pictureOf, pointsViewOf, type PointsView } from './pictures';
+import { classGridOf, pictureOf, pointsViewOf, type PointsView } from './pictures';
 import type { RunKey, WorkerEvent } from './protocol';
 
 export class RunViews {
@@ -36,9 +36,20 @@ export class RunViews {
     this.post({ type: 'hyperparams', applied: this.trainer.hyperparams, step: this.trainer.step });
   }
 
+  /**
+   * A conditional run's chosen grid class ("Generate class"), or null for the mixed grid. While set,
+   * the live refreshes draw that class; an epoch's grid (the scrubber's) stays mixed, and the class
+   * grid follows it at once.
+   */
+  gridClass: number | null = null;
+
   async postPictures(live = false): Promise<void> {
-    const ev = await pictureOf(this.trainer, this.view, live);
-    if (ev) this.post(ev);
+    const one = this.gridClass !== null && this.trainer.dataset.info.kind === 'image';
+    if (!one || !live) {
+      const ev = await pictureOf(this.trainer, this.view, live);
+      if (ev) this.post(ev);
+    }
+    if (one) this.post(await classGridOf(this.trainer, this.gridClass as number));
   }
 
   async postQuality(): Promise<void> {

@@ -5,7 +5,7 @@
  * pictures.ts, the datasets in datasetCatalogue.ts and the commands that bring data in in
  * datasetCommands.ts, drawings in run files in drawingRuns.ts, the commands that name run A or B
  * in twinCommands.ts, the order commands run in in commandOrder.ts, backend switches in
- * backendGate.ts, the latent explorer in latentCommands.ts. About 390 lines, and one thing: it
+ * backendGate.ts, the latent explorer in latentCommands.ts. About 410 lines, and one thing: it
  * owns the session's one run and one backend (mutable state every module above reads through it)
  * and builds a run, which they all share.
  */
@@ -171,6 +171,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       dataset: dataset.info,
       datasets: catalogue.sources().map((d) => d.info),
       models: modelsForShape(dataset.info.shape).map((id) => summarizeModel(id, trainer.config.latentDim, trainer.config.dSteps)),
+      ...(trainer.sampleClasses ? { sampleClasses: trainer.sampleClasses } : {}),
     });
     for (const m of next.members) m.postHyperparams();
     await showRun(next, () => restore?.afterReady(trainer));
@@ -208,6 +209,7 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     r.dispose(kept);
     const next = (run = new LiveRun(kept, clock, output, b));
     next.loop.elapsedMs = r.loop.elapsedMs;
+    for (const m of next.members) m.gridClass = r.member(keep)!.gridClass; // "Generate class" stays chosen
     if (!next.attachQuality(quality, 'A')) quality?.dispose();
     return next;
   }
@@ -305,6 +307,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
         await r.postPictures();
         await r.postQuality();
         return;
+      case 'classGrid': {
+        const classes = r.trainer.classes;
+        if (!classes) return fail('classGrid', 'bad-message', 'classGrid: this run is not conditional: it has no classes to draw');
+        if (cmd.classIndex !== null && cmd.classIndex >= classes) return fail('classGrid', 'bad-message', `classGrid: this run has classes 0–${classes - 1}`);
+        for (const m of r.members) m.gridClass = cmd.classIndex;
+        return r.postPictures(false, true);
+      }
     }
   }
 

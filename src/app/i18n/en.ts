@@ -1039,6 +1039,23 @@ export const en = {
     quality: 'Preparing the quality measures',
     upload: 'Reading your images',
   },
+  /** Class-conditional runs in the app (docs/conditional.md): the set-up checkbox, the grid's row names, Generate class. */
+  conditional: {
+    setupLabel: 'Ask for a class (conditional)',
+    setupTitle: 'Train G and D with the class labels, so G can be asked for a given class. Changes the networks: the run restarts.',
+    setupOn: 'G and D see the {n} classes of this set; the grid names each row’s class.',
+    setupOff: 'Needs a labelled image set (MNIST, Fashion-MNIST, emoji); this dataset has no classes.',
+    whatOn: 'run to conditional (ask for a class)',
+    whatOff: 'run to unconditional',
+    rowNames: 'Class of each row',
+    rowsShown: 'Rows: classes {first}–{last} of {n} (the grid has 8 rows); Generate class draws any class.',
+    generate: 'Generate class',
+    allClasses: 'All classes',
+    generateTitle: 'Redraws the grid from the same 64 noise vectors, every one asked for this class.',
+    generateNote: 'The class stays chosen while training: the live grid keeps drawing it. The look-back slider shows the mixed grids.',
+    showing: 'Every sample drawn as class “{name}”',
+    latentOff: 'The latent explorer does not draw conditional runs yet.',
+  },
 } as const;
 
 /** A catalogue: the same keys as English, each a message. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerEvent } from '../../worker/protocol';
+import type { Command, WorkerEvent } from '../../worker/protocol';
+import { DEFAULT_CONFIG } from '../../core/config';
+import { summarizeModel } from '../../core/models/specs';
 import { createAppStore } from './appStore';
 
 const grid = (epoch: number, step: number, live = false): WorkerEvent => ({
@@ -24,5 +26,40 @@ describe('live sample grid', () => {
     s().handleEvent(grid(1, 100));
     expect(s().samples.map((f) => f.step)).toEqual([0, 100]);
     expect(s().liveSample).toBeNull();
+  });
+});
+
+describe('Generate class (conditional runs)', () => {
+  const ready = (sampleClasses?: number[]): WorkerEvent =>
+    ({
+      type: 'ready',
+      backend: { name: 'wasm', reasons: [], requested: 'auto', hardwareGpu: false },
+      config: { ...DEFAULT_CONFIG, conditional: sampleClasses !== undefined },
+      model: summarizeModel('dcgan28-small', 64),
+      dataset: { id: 'mnist', name: 'MNIST', kind: 'image', shape: [28, 28, 1], count: 1, licence: '', credit: '', description: '', recommended: {} },
+      datasets: [],
+      models: [],
+      ...(sampleClasses ? { sampleClasses } : {}),
+    }) as WorkerEvent;
+
+  it('keeps the grid classes, sends classGrid, tags the class grid, and forgets the class on a new run', () => {
+    const sent: Command[] = [];
+    const store = createAppStore((c) => sent.push(c), { chartIntervalMs: 0 });
+    const s = () => store.getState();
+    const classes = Array.from({ length: 64 }, (_, i) => Math.floor(i / 8) % 10);
+    s().handleEvent(ready(classes));
+    expect(s().sampleClasses).toEqual(classes);
+    expect(s().gridClass).toBeNull();
+    s().setGridClass(7);
+    expect(s().gridClass).toBe(7);
+    expect(sent.at(-1)).toEqual({ type: 'classGrid', classIndex: 7 });
+    s().handleEvent({ ...(grid(0, 5, true) as Extract<WorkerEvent, { type: 'samples' }>), classIndex: 7 });
+    expect(s().liveSample?.classIndex).toBe(7);
+    s().setGridClass(null);
+    expect(sent.at(-1)).toEqual({ type: 'classGrid', classIndex: null });
+    s().setGridClass(3);
+    s().handleEvent(ready());
+    expect(s().gridClass).toBeNull();
+    expect(s().sampleClasses).toBeNull();
   });
 });

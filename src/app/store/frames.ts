@@ -8,6 +8,8 @@ export interface SampleFrame {
   width: number;
   height: number;
   pixels: Uint8ClampedArray;
+  /** Every sample drawn as this class ("Generate class", a conditional run's live grid only). */
+  classIndex?: number;
 }
 
 export type PointsFrame = Extract<WorkerEvent, { type: 'points' }>;
@@ -25,17 +27,36 @@ export interface FramesSlice {
   points: PointsFrame | null;
   /** One 2-D picture per epoch (like `samples`), for the points timelapse. */
   pointFrames: PointsFrame[];
+  /** A conditional run's grid classes, one per sample (row r is class sampleClasses[r·8]); null when unconditional. */
+  sampleClasses: number[] | null;
+  /** "Generate class": the class the live grid draws, or null for all classes (docs/conditional.md). */
+  gridClass: number | null;
+  setGridClass(classIndex: number | null): void;
 }
 
-export function createFramesSlice({ set }: SliceContext): Slice<FramesSlice> {
+export function createFramesSlice({ set, send }: SliceContext): Slice<FramesSlice> {
   return {
-    state: { samples: [], liveSample: null, points: null, pointFrames: [] },
+    state: {
+      samples: [],
+      liveSample: null,
+      points: null,
+      pointFrames: [],
+      sampleClasses: null,
+      gridClass: null,
+      setGridClass(classIndex) {
+        set({ gridClass: classIndex });
+        send({ type: 'classGrid', classIndex });
+      },
+    },
     onNewRun() {
-      set({ samples: [], liveSample: null, points: null, pointFrames: [] });
+      // The worker's new run draws all classes again.
+      set({ samples: [], liveSample: null, points: null, pointFrames: [], gridClass: null });
     },
     onEvent(ev) {
-      if (ev.type === 'samples') {
+      if (ev.type === 'ready') set({ sampleClasses: ev.sampleClasses ?? null });
+      else if (ev.type === 'samples') {
         const frame: SampleFrame = { step: ev.step, epoch: ev.epoch, width: ev.width, height: ev.height, pixels: ev.pixels };
+        if (ev.classIndex !== undefined) frame.classIndex = ev.classIndex;
         if (ev.live) set({ liveSample: frame });
         else set((s) => ({ samples: addFrame(s.samples, frame), liveSample: null }));
       } else if (ev.type === 'points') set((s) => ({ points: ev, pointFrames: addFrame(s.pointFrames, ev) }));

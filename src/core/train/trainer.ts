@@ -13,7 +13,7 @@ import type { LiveHyperparams, TrainConfig } from '../config';
 import { LIVE_KEYS } from '../config';
 import type { Dataset } from '../data/types';
 import { DEVICE_METRICS, PendingMetrics, disposeAll, type StepScalars } from '../backend/deviceMetrics';
-import { discriminatorGrid, generateSamples, readKernels, samplesFrom, type NamedValues } from '../models/inferenceProbes';
+import { classBatchNormStats, discriminatorGrid, generateSamples, readKernels, samplesFrom, type NamedValues } from '../models/inferenceProbes';
 import type { StepMetrics } from '../metrics/stepMetrics';
 import { glorotUniform } from '../models/glorot';
 import { buildNetwork, type Network } from '../models/network';
@@ -209,19 +209,38 @@ export class Trainer {
   }
 
   /**
+   * G's output on the fixed noise batch with every sample asked for class `classIndex` (the app's
+   * "Generate class"), normalised with pooled mixed-class BatchNorm statistics (classBatchNormStats).
+   */
+  async fixedSamplesOfClass(classIndex: number): Promise<Float32Array> {
+    this.checkClass(classIndex);
+    const bnStats = await classBatchNormStats(this.sampler, this.config, this.classes);
+    const labels = this.oneHot(new Array<number>(this.fixedNoise.shape[0]).fill(classIndex));
+    try {
+      return await samplesFrom(this.sampler, this.fixedNoise, labels, bnStats);
+    } finally {
+      labels.dispose();
+    }
+  }
+
+  /**
    * `count` fresh samples from a noise stream seeded by `seed`, in batches (BN uses batch stats).
    * A conditional run makes class `classIndex`, or classes drawn uniformly from the same stream.
    */
   generate(count: number, seed: number, classIndex?: number, batchSize = 100): Promise<Float32Array> {
-    if (classIndex !== undefined && !(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < this.classes)) {
+    if (classIndex !== undefined) this.checkClass(classIndex);
+    const condition = this.classes ? { classes: this.classes, classIndex } : undefined;
+    return generateSamples(this.sampler, this.config, this.dataset.dim, count, seed, batchSize, condition);
+  }
+
+  private checkClass(classIndex: number): void {
+    if (!(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < this.classes)) {
       throw new Error(
         this.classes
           ? `class ${classIndex} is out of range: this run has classes 0–${this.classes - 1}`
           : 'this run is not conditional: it has no classes to ask for',
       );
     }
-    const condition = this.classes ? { classes: this.classes, classIndex } : undefined;
-    return generateSamples(this.sampler, this.config, this.dataset.dim, count, seed, batchSize, condition);
   }
 
   /** Class indices as one-hot rows for this run's classes. */

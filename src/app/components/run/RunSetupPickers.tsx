@@ -1,5 +1,5 @@
 /**
- * The structural choices: dataset, model, loss, batch size, D steps per G step, latent noise σ, seed. Each needs
+ * The structural choices: dataset, conditional (ask for a class), model, loss, batch size, D steps per G step, latent noise σ, seed. Each needs
  * new networks, so a change asks first (when there is a run to lose) and then resets.
  */
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { CONFIG_FIELDS, LOSS_IDS, checkField } from '../../../core/config';
 import { fieldErrorText } from '../../lib/fieldErrors';
 import type { LossId, TrainConfig } from '../../../core/config';
 import { modelsForShape } from '../../../core/models/specs';
+import { conditionalClasses } from '../../../core/runConfig';
 import { formatCount, modelOptionLabel, speedHint } from '../../lib/format';
 import { useApp, useAppStore } from '../../storeContext';
 import { DatasetBrowser } from '../datasets/DatasetPanel';
@@ -38,9 +39,10 @@ function withCurrent(options: number[], current: number | undefined): number[] {
 export function RunSetupPickers() {
   const { t } = useTranslation();
   const store = useAppStore();
-  const { config, datasets, models, model, backend, imagesPerSec, ready } = useApp(
+  const { config, datasets, models, model, backend, imagesPerSec, ready, dataset } = useApp(
     useShallow((s) => ({
       config: s.config,
+      dataset: s.dataset,
       datasets: s.datasets,
       models: s.models,
       model: s.model,
@@ -85,6 +87,7 @@ export function RunSetupPickers() {
   const seedSpec = CONFIG_FIELDS.seed;
   const seedMax = seedSpec.kind === 'number' ? seedSpec.max : 2 ** 31 - 1;
   const disabled = !ready || !config;
+  const classCount = dataset ? conditionalClasses(dataset) : 0;
   const batchOptions = withCurrent(BATCH_SIZES, config?.batchSize);
   const stdOptions = withCurrent(LATENT_STDS, config?.latentStd);
 
@@ -102,6 +105,21 @@ export function RunSetupPickers() {
           ))}
         </select>
         <DatasetBrowser />
+
+        <label htmlFor="pick-conditional">{t('conditional.setupLabel')}</label>
+        <input
+          id="pick-conditional"
+          type="checkbox"
+          className="setup-check"
+          checked={config?.conditional ?? false}
+          disabled={classCount === 0}
+          aria-describedby="conditional-hint"
+          title={t('conditional.setupTitle')}
+          onChange={(e) => change(t(e.target.checked ? 'conditional.whatOn' : 'conditional.whatOff'), { conditional: e.target.checked })}
+        />
+        <p className="model-hint" id="conditional-hint">
+          {classCount > 0 ? t('conditional.setupOn', { n: classCount }) : t('conditional.setupOff')}
+        </p>
 
         <label htmlFor="pick-model">{t('setup.model')}</label>
         <select

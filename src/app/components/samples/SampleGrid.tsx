@@ -13,11 +13,22 @@ import { SampleSelection } from './SampleSelection';
 import { LatentWalk } from './LatentWalk';
 import './latent.css';
 
+/** The grid's rows (and columns): 8×8 samples. */
+const GRID_ROWS = 8;
+
 export function SampleGrid({ picking = false }: { picking?: boolean }) {
   const { t } = useTranslation();
   const store = useAppStore();
-  const { samples, liveSample, ready, shape } = useApp(
-    useShallow((s) => ({ samples: s.samples, liveSample: s.liveSample, ready: s.phase === 'ready', shape: s.dataset?.shape })),
+  const { samples, liveSample, ready, shape, sampleClasses, classNames, gridClass } = useApp(
+    useShallow((s) => ({
+      samples: s.samples,
+      liveSample: s.liveSample,
+      ready: s.phase === 'ready',
+      shape: s.dataset?.shape,
+      sampleClasses: s.sampleClasses,
+      classNames: s.dataset?.classNames,
+      gridClass: s.gridClass,
+    })),
   );
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // null: follow the newest grid; a number: the index the person scrubbed to.
@@ -42,9 +53,20 @@ export function SampleGrid({ picking = false }: { picking?: boolean }) {
   }, [frame]);
 
   const caption = frame ? t('samples.caption', { epoch: frame.epoch, step: frame.step }) : t('samples.waitGrid');
+  // A conditional run: each row's class (row r is class sampleClasses[r·8]), or the one class a "Generate class" grid shows.
+  const classOf = (k: number) => classNames?.[k] ?? String(k);
+  const rowNames = sampleClasses && frame ? Array.from({ length: GRID_ROWS }, (_, r) => classOf(frame.classIndex ?? sampleClasses[r * GRID_ROWS])) : null;
+  const classCount = classNames?.length ?? 0;
   return (
     <figure className="sample-grid">
       <div className="sample-grid-row">
+        {rowNames && (
+          <ol className="grid-row-names" aria-label={t('conditional.rowNames')} data-testid="grid-row-names">
+            {rowNames.map((name, r) => (
+              <li key={r}>{name}</li>
+            ))}
+          </ol>
+        )}
         <div className="sample-grid-frame">
           <canvas
             ref={canvasRef}
@@ -66,7 +88,36 @@ export function SampleGrid({ picking = false }: { picking?: boolean }) {
       <figcaption id="sample-grid-caption">
         <span data-testid="samples-epoch">{caption}</span>
         {picked !== null && index < samples.length - 1 && <span className="older">{t('samples.earlier')}</span>}
+        {frame?.classIndex !== undefined && (
+          <span className="grid-class" data-testid="grid-class">
+            {t('conditional.showing', { name: classOf(frame.classIndex) })}
+          </span>
+        )}
       </figcaption>
+      {sampleClasses && (
+        <div className="generate-class">
+          {classCount > GRID_ROWS && <p className="model-hint">{t('conditional.rowsShown', { first: 0, last: GRID_ROWS - 1, n: classCount })}</p>}
+          <label htmlFor="generate-class">{t('conditional.generate')}</label>{' '}
+          <select
+            id="generate-class"
+            value={gridClass ?? ''}
+            disabled={!ready}
+            aria-describedby="generate-class-note"
+            title={t('conditional.generateTitle')}
+            onChange={(e) => store.getState().setGridClass(e.target.value === '' ? null : Number(e.target.value))}
+          >
+            <option value="">{t('conditional.allClasses')}</option>
+            {Array.from({ length: classCount }, (_, k) => (
+              <option key={k} value={k}>
+                {classOf(k)}
+              </option>
+            ))}
+          </select>
+          <p className="model-hint" id="generate-class-note">
+            {t('conditional.generateNote')}
+          </p>
+        </div>
+      )}
       <div className="scrubber">
         <label htmlFor="sample-scrubber">{t('samples.lookBack')}</label>
         <input
