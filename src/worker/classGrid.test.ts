@@ -12,8 +12,8 @@ import { samplesFrom } from '../core/models/inferenceProbes';
 import { Trainer } from '../core/train/trainer';
 import type { DatasetSource } from '../core/data/types';
 import type { WorkerEvent } from './protocol';
-import { createTrainingSession } from './trainingSession';
 import { RunHistory } from './runHistory';
+import { cpuSession } from './testing/cpuSession';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -30,22 +30,7 @@ const labelledSource: DatasetSource = {
   load: async () => ({ ...images, info: labelledSource.info, labels }),
 };
 
-function harness() {
-  const events: WorkerEvent[] = [];
-  const session = createTrainingSession({
-    post: (ev) => events.push(ev),
-    selectBackend: async (requested) => ({ name: 'cpu', reasons: [], requested, hardwareGpu: false }),
-    datasets: [plainSource, labelledSource],
-    readAsset: async () => new ArrayBuffer(0),
-    decodeImage: async () => {
-      throw new Error('no images here');
-    },
-    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => performance.now(),
-  });
-  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
-  return { session, events, of };
-}
+const harness = () => cpuSession([plainSource, labelledSource]);
 
 const meanDiff = (a: Uint8ClampedArray, b: Uint8ClampedArray) => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / a.length;
 

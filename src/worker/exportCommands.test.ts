@@ -4,8 +4,7 @@ import { pointsDataset } from '../core/testing/fixtures';
 import { gifFrames } from '../core/testing/gifFrames';
 import { readStoredZip } from '../core/export/zipStore';
 import type { DatasetSource } from '../core/data/types';
-import type { WorkerEvent } from './protocol';
-import { createTrainingSession } from './trainingSession';
+import { cpuSession } from './testing/cpuSession';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -14,22 +13,7 @@ beforeAll(async () => {
 const base = pointsDataset(256);
 const source: DatasetSource = { info: { ...base.info, id: 'pts', recommended: { model: 'mlp2d', batchSize: 16, latentDim: 4 } }, load: async () => base };
 
-function harness() {
-  const events: WorkerEvent[] = [];
-  const session = createTrainingSession({
-    post: (ev) => events.push(ev),
-    selectBackend: async (requested) => ({ name: 'cpu', reasons: [], requested, hardwareGpu: false }),
-    datasets: [source],
-    readAsset: async () => new ArrayBuffer(0),
-    decodeImage: async () => {
-      throw new Error('no images here');
-    },
-    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => performance.now(),
-  });
-  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
-  return { session, of };
-}
+const harness = () => cpuSession([source]);
 
 describe('export commands (worker side)', () => {
   it('exportModel answers with progress and one zip holding model.json and weights.bin', async () => {

@@ -5,8 +5,8 @@ import { gifFrames } from '../core/testing/gifFrames';
 import { imageGridRGBA } from '../core/sampleGrid';
 import type { DatasetSource } from '../core/data/types';
 import type { WorkerEvent } from './protocol';
-import { createTrainingSession } from './trainingSession';
 import { FRAMES_PER_SLICE, nudgeDirections } from './latentCommands';
+import { cpuSession } from './testing/cpuSession';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -27,22 +27,7 @@ const pointSource: DatasetSource = {
   load: async () => points,
 };
 
-function harness() {
-  const events: WorkerEvent[] = [];
-  const session = createTrainingSession({
-    post: (ev) => events.push(ev),
-    selectBackend: async (requested) => ({ name: 'cpu', reasons: [], requested, hardwareGpu: false }),
-    datasets: [imageSource, labelledSource, pointSource],
-    readAsset: async () => new ArrayBuffer(0),
-    decodeImage: async () => {
-      throw new Error('no images here');
-    },
-    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => performance.now(),
-  });
-  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
-  return { session, events, of };
-}
+const harness = () => cpuSession([imageSource, labelledSource, pointSource]);
 
 /** Frame `i` of a request's `latentFrames` events, as RGBA bytes. */
 function frameOf(evs: Extract<WorkerEvent, { type: 'latentFrames' }>[], i: number): Uint8ClampedArray {

@@ -27,27 +27,36 @@ export interface ClassifierSpec {
 
 export const FEATURE_DIM = 64;
 
-export const CLASSIFIER_SPEC: ClassifierSpec = {
-  id: 'cnn28-v1',
-  inputShape: [28, 28, 1],
-  trunk: [
-    { type: 'conv', filters: 16, kernel: 5, stride: 2 },
-    { type: 'relu' },
-    { type: 'conv', filters: 32, kernel: 5, stride: 2 },
-    { type: 'relu' },
-    { type: 'flatten' },
-    { type: 'dropout', rate: 0.25 },
-    { type: 'dense', units: FEATURE_DIM },
-    { type: 'relu' },
-  ],
-  head: [
-    { type: 'dropout', rate: 0.25 },
-    { type: 'dense', units: 10 },
-  ],
-  featureLayer: 'penultimate (dense 64 + ReLU)',
-  featureDim: FEATURE_DIM,
-  numClasses: 10,
-};
+/**
+ * Two 5×5 stride-2 convolutions (`filters` each), a FEATURE_DIM feature layer, then the logits:
+ * the one shape both shipped classifiers have. Changing it changes the files: bump the ids.
+ */
+function twoConvClassifier(id: string, inputShape: [number, number, number], filters: [number, number], numClasses: number): ClassifierSpec {
+  return {
+    id,
+    inputShape,
+    trunk: [
+      { type: 'conv', filters: filters[0], kernel: 5, stride: 2 },
+      { type: 'relu' },
+      { type: 'conv', filters: filters[1], kernel: 5, stride: 2 },
+      { type: 'relu' },
+      { type: 'flatten' },
+      { type: 'dropout', rate: 0.25 },
+      { type: 'dense', units: FEATURE_DIM },
+      { type: 'relu' },
+    ],
+    head: [
+      { type: 'dropout', rate: 0.25 },
+      { type: 'dense', units: numClasses },
+    ],
+    featureLayer: 'penultimate (dense 64 + ReLU)',
+    featureDim: FEATURE_DIM,
+    numClasses,
+  };
+}
+
+/** MNIST's and Fashion-MNIST's classifier: 28×28 greyscale, 10 classes. */
+export const CLASSIFIER_SPEC: ClassifierSpec = twoConvClassifier('cnn28-v1', [28, 28, 1], [16, 32], 10);
 
 /**
  * The emoji classifier: the same shape of network on 32×32 RGB, with twice the filters (colour
@@ -55,27 +64,7 @@ export const CLASSIFIER_SPEC: ClassifierSpec = {
  * gives emoji a learned feature space, so its FID can tell blobs from emoji (random projections
  * of pixels could not: docs/quality-measures.md).
  */
-export const EMOJI_CLASSIFIER_SPEC: ClassifierSpec = {
-  id: 'cnn32rgb-v1',
-  inputShape: [32, 32, 3],
-  trunk: [
-    { type: 'conv', filters: 32, kernel: 5, stride: 2 },
-    { type: 'relu' },
-    { type: 'conv', filters: 64, kernel: 5, stride: 2 },
-    { type: 'relu' },
-    { type: 'flatten' },
-    { type: 'dropout', rate: 0.25 },
-    { type: 'dense', units: FEATURE_DIM },
-    { type: 'relu' },
-  ],
-  head: [
-    { type: 'dropout', rate: 0.25 },
-    { type: 'dense', units: 9 },
-  ],
-  featureLayer: 'penultimate (dense 64 + ReLU)',
-  featureDim: FEATURE_DIM,
-  numClasses: 9,
-};
+export const EMOJI_CLASSIFIER_SPEC: ClassifierSpec = twoConvClassifier('cnn32rgb-v1', [32, 32, 3], [32, 64], 9);
 
 /** Datasets a classifier is shipped for. */
 export const CLASSIFIER_DATASETS = ['mnist', 'fashion-mnist', 'emoji'] as const;

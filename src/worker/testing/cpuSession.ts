@@ -1,0 +1,24 @@
+/**
+ * A training session on the cpu backend over the given datasets, for the worker's Node tests:
+ * every event it posts is kept, `of(type)` picks them out. Uploads have no image decoder here.
+ */
+import type { DatasetSource } from '../../core/data/types';
+import type { WorkerEvent } from '../protocol';
+import { createTrainingSession } from '../trainingSession';
+
+export function cpuSession(datasets: DatasetSource[]) {
+  const events: WorkerEvent[] = [];
+  const session = createTrainingSession({
+    post: (ev) => events.push(ev),
+    selectBackend: async (requested) => ({ name: 'cpu', reasons: [], requested, hardwareGpu: false }),
+    datasets,
+    readAsset: async () => new ArrayBuffer(0),
+    decodeImage: async () => {
+      throw new Error('no images here');
+    },
+    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
+    now: () => performance.now(),
+  });
+  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+  return { session, events, of };
+}
