@@ -4,21 +4,10 @@
  * MNIST and disabled with its reason on ring8, and the latent explorer is off with a reason. No
  * wall-clock assertions: waits are hang guards.
  */
-import { expect, test, type Locator } from '@playwright/test';
-import { openApp, waitForStepAtLeast } from './helpers';
+import { expect, test } from '@playwright/test';
+import { openApp, pixelHash, waitForStepAtLeast } from './helpers';
 
 const COND_MNIST = 'dataset=mnist&conditional=true&backend=wasm';
-
-/** Hash of a canvas's pixels, read in the page. */
-function fingerprint(canvas: Locator): Promise<string> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let h = 2166136261;
-    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
-    return `${c.width}x${c.height}:${(h >>> 0).toString(16)}`;
-  });
-}
 
 test('a conditional MNIST run names the rows 0–7 and Generate class 7 redraws the grid as 7s', async ({ page }) => {
   test.setTimeout(180_000);
@@ -50,20 +39,20 @@ test('a conditional MNIST run names the rows 0–7 and Generate class 7 redraws 
 
   const canvas = page.getByTestId('samples-canvas');
   await expect.poll(async () => Number(await canvas.getAttribute('data-step')), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
-  const mixed = await fingerprint(canvas);
+  const mixed = await pixelHash(canvas);
 
   const picker = page.getByLabel('Generate class');
   await expect(picker).toHaveValue('');
   await picker.selectOption({ label: '7' });
   await expect(page.getByTestId('grid-class')).toHaveText('Every sample drawn as class “7”', { timeout: 60_000 });
-  await expect.poll(() => fingerprint(canvas), { timeout: 60_000 }).not.toBe(mixed);
+  await expect.poll(() => pixelHash(canvas), { timeout: 60_000 }).not.toBe(mixed);
   await expect(rows).toHaveText(Array(8).fill('7'));
 
   // All classes: the mixed grid and its row names again.
   await picker.selectOption({ label: 'All classes' });
   await expect(page.getByTestId('grid-class')).toHaveCount(0, { timeout: 60_000 });
   await expect(rows).toHaveText(['0', '1', '2', '3', '4', '5', '6', '7']);
-  await expect.poll(() => fingerprint(canvas), { timeout: 60_000 }).toBe(mixed);
+  await expect.poll(() => pixelHash(canvas), { timeout: 60_000 }).toBe(mixed);
 
   // Unticked and confirmed: a new unconditional run, without row names, with the latent explorer.
   await checkbox.click();

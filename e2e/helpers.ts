@@ -1,7 +1,7 @@
 /** Shared steps for the end-to-end specs. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** Small, fast settings: each spec must finish well under a minute on SwiftShader / WASM. */
 export const RING = 'dataset=ring8&batchSize=32';
@@ -82,6 +82,17 @@ export async function chartPoints(page: Page, chart: 'losses' | 'penalties' | 'o
 }
 
 export const slider = (page: Page, name: string) => page.getByRole('slider', { name, exact: true });
+
+/** A hash of a canvas's pixels and its size, read in the page: equal hashes, equal pictures. */
+export function pixelHash(canvas: Locator): Promise<string> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let h = 2166136261;
+    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
+    return `${c.width}x${c.height}:${(h >>> 0).toString(16)}`;
+  });
+}
 
 /** A cheap fingerprint of the sample canvas's pixels, read in the page. */
 export async function canvasFingerprint(page: Page): Promise<string> {

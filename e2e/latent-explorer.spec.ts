@@ -7,18 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gifFrames } from '../src/core/testing/gifFrames';
-import { MNIST_SMALL, openApp, seriousViolations, waitForStepAtLeast } from './helpers';
-
-/** Hash of a canvas's pixels, read in the page. */
-function fingerprint(canvas: Locator): Promise<string> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let h = 2166136261;
-    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
-    return `${c.width}x${c.height}:${(h >>> 0).toString(16)}`;
-  });
-}
+import { MNIST_SMALL, openApp, pixelHash, seriousViolations, waitForStepAtLeast } from './helpers';
 
 async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Uint8Array }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
@@ -55,7 +44,7 @@ test('pick two samples, interpolate (10 frames), play, and export the strip as a
   await expect.poll(() => frames.evaluateAll((els) => els.filter((e) => e.getAttribute('data-drawn') === 'true').length), { timeout: 60_000 }).toBe(10);
   const sizes = await frames.evaluateAll((els) => els.map((e) => `${(e as HTMLCanvasElement).width}x${(e as HTMLCanvasElement).height}`));
   expect(new Set(sizes)).toEqual(new Set(['28x28']));
-  expect(await fingerprint(frames.first())).not.toBe(await fingerprint(frames.last()));
+  expect(await pixelHash(frames.first())).not.toBe(await pixelHash(frames.last()));
 
   // Play: the large view walks through the frames.
   const strip = page.getByTestId('latent-interpolation');
@@ -92,7 +81,7 @@ test('the walk plays beside the grid while training runs, and exports a GIF of i
     .poll(
       async () => {
         frameNumbers.add((await canvas.getAttribute('data-frame')) ?? '');
-        pictures.add(await fingerprint(canvas));
+        pictures.add(await pixelHash(canvas));
         return Math.min(frameNumbers.size, pictures.size);
       },
       { timeout: 30_000 },
@@ -122,12 +111,12 @@ test('explore: a picked sample, large, changes when a nudge slider moves', async
   const view = page.getByTestId('latent-explore');
   const big = view.getByRole('img', { name: 'Sample 10, nudged' });
   await expect(big).toHaveAttribute('data-drawn', 'true', { timeout: 60_000 });
-  const before = await fingerprint(big);
+  const before = await pixelHash(big);
   const slider = view.getByRole('slider', { name: 'Direction 1' });
   await slider.focus();
   for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-  await expect.poll(() => fingerprint(big), { timeout: 30_000 }).not.toBe(before);
+  await expect.poll(() => pixelHash(big), { timeout: 30_000 }).not.toBe(before);
   await view.getByRole('button', { name: 'Back to the sample' }).click();
-  await expect.poll(() => fingerprint(big), { timeout: 30_000 }).toBe(before);
+  await expect.poll(() => pixelHash(big), { timeout: 30_000 }).toBe(before);
   expect(consoleErrors).toEqual([]);
 });
