@@ -4,6 +4,7 @@
  * TF.js): unit-tested in Node.
  */
 import { OVERFITTING_KEYS } from '../../core/metrics/overfittingKeys';
+import { isQualityReference } from '../../core/metrics/qualityReferences';
 import type { WorkerEvent } from '../../worker/protocol';
 import { i18n } from '../i18n/i18n';
 
@@ -50,7 +51,7 @@ function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean
 /** The values a quality chart can draw (the floor is a reference line, not a series). */
 export function qualitySeries(labels: Record<string, string>): string[] {
   // D's overfitting measure has its own chart (OverfittingChart).
-  return Object.keys(labels).filter((k) => k !== 'fidFloor' && !(OVERFITTING_KEYS as string[]).includes(k));
+  return Object.keys(labels).filter((k) => !isQualityReference(k) && !(OVERFITTING_KEYS as string[]).includes(k));
 }
 
 /** "Modes covered (of 8)" → { name: "Modes covered", of: 8 }. */

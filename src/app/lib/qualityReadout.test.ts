@@ -27,6 +27,15 @@ describe('quality read-out', () => {
     expect(formatReadoutValue('highQuality', 62.4, POINTS.highQuality, {})).toBe('High quality 62%');
   });
 
+  it('quotes the checkerboard energy beside what real images score, and never reads the reference as a measure', () => {
+    const labels = { ...MNIST, checkerboard: 'Checkerboard energy (%)', checkerboardReal: 'Checkerboard energy of real images (%)' };
+    expect(readoutKeys(labels)).toEqual(['fid', 'classesCovered', 'confident', 'klUniform', 'confidence', 'checkerboard']);
+    expect(formatReadoutValue('checkerboard', 1.1237, labels.checkerboard, { checkerboard: 1.1237, checkerboardReal: 0.02381 })).toBe(
+      'Checkerboard 1.1% (real images 0.024%)',
+    );
+    expect(readoutMeanings(labels)).toContain('Checkerboard: the share of the images’ variation in an on/off pattern two pixels long');
+  });
+
   it('explains each measure in one line, with the coverage rule in numbers', () => {
     const points = readoutMeanings(POINTS);
     expect(points).toMatch(/^High quality: points within 3σ of a mode centre\. Modes: modes holding at least 3\.1% of the points/);

@@ -7,6 +7,7 @@
  */
 import { CONFIDENT_PROB } from '../../core/metrics/classifierMetrics';
 import { COVERED_SHARE_OF_FAIR } from '../../core/metrics/modeCoverage';
+import { isQualityReference } from '../../core/metrics/qualityReferences';
 import { currentLanguage, i18n } from '../i18n/i18n';
 import { formatQuality, parseLabel, qualityShortName } from './labState';
 
@@ -27,9 +28,9 @@ function meaning(key: string, of: number | null): string | null {
   return i18n.t(k, { fair, pct: pct(CONFIDENT_PROB) });
 }
 
-/** The keys of a read-out, leading measure first (the FID floor is part of the FID's text). */
+/** The keys of a read-out, leading measure first (a reference, such as the FID floor, is part of its measure's text). */
 export function readoutKeys(labels: Record<string, string>): string[] {
-  const keys = Object.keys(labels).filter((k) => k !== 'fidFloor');
+  const keys = Object.keys(labels).filter((k) => !isQualityReference(k));
   const rank = (k: string) => (LEAD.includes(k) ? LEAD.indexOf(k) : LEAD.length);
   return keys.sort((a, b) => rank(a) - rank(b));
 }
@@ -39,6 +40,10 @@ export function formatReadoutValue(key: string, value: number, label: string, ro
   if (key === 'fid' && Number.isFinite(value) && Number.isFinite(row.fidFloor) && row.fidFloor > 0) {
     const times = value / row.fidFloor;
     return i18n.t('quality.fidTimes', { times: times >= 10 ? String(Math.round(times)) : times.toFixed(1), value: String(Number(value.toPrecision(3))) });
+  }
+  if (key === 'checkerboard' && Number.isFinite(value) && Number.isFinite(row.checkerboardReal)) {
+    const short = (x: number) => String(Number(x.toPrecision(2)));
+    return i18n.t('quality.checkerboardWithReal', { name: qualityShortName(key, label), value: short(value), real: short(row.checkerboardReal) });
   }
   return formatQuality(key, value, label, row);
 }

@@ -11,6 +11,7 @@ import type { Trainer } from '../train/trainer';
 import type { Classifier } from './classifier';
 import { loadClassifier } from './classifierFile';
 import { CLASSIFIER_DATASETS, CLASSIFIER_FLOORS_ASSET, classifierSplit, type ClassifierFloors } from './classifierSpec';
+import { CHECKERBOARD_LABELS, checkerboardPercent } from './checkerboard';
 import { classifierMetrics } from './classifierMetrics';
 import { frechetDistance, gaussianStats, type GaussianStats } from './frechet';
 import { modeCoverage } from './modeCoverage';
@@ -66,6 +67,7 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
   }
   const k = classifier.spec.numClasses;
   const classShares = realClassShares(dataset, k);
+  const checkerboardReal = realCheckerboard(dataset);
   return {
     labels: {
       confident: 'Confident samples (%)',
@@ -74,6 +76,7 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
       confidence: 'Mean classifier confidence',
       fid: 'Classifier FID (lower is better)',
       ...(floor !== null ? { fidFloor: 'Real-vs-real classifier FID (the floor)' } : {}),
+      ...CHECKERBOARD_LABELS,
     },
     async evaluate(trainer) {
       const images = await trainer.generate(IMAGE_SAMPLE_COUNT, sampleSeed(trainer));
@@ -86,6 +89,8 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
         confidence: m.confidence,
         fid: m.fid ?? NaN,
         ...(floor !== null ? { fidFloor: floor } : {}),
+        checkerboard: checkerboardPercent(images, IMAGE_SAMPLE_COUNT, dataset.info.shape),
+        checkerboardReal,
       };
     },
     dispose: () => classifier.dispose(),
@@ -110,6 +115,12 @@ async function readFloor(ctx: LoadContext, datasetId: string): Promise<number | 
   }
 }
 
+/** The checkerboard energy of the held-out real images: what a generator's should come down to. */
+function realCheckerboard(dataset: Dataset): number {
+  const real = heldOutImages(dataset);
+  return checkerboardPercent(real.images, real.count, dataset.info.shape);
+}
+
 /** The held-out split's real images, the reference the floors were measured against. */
 function heldOutImages(dataset: Dataset): { images: Float32Array; count: number } {
   const test = classifierSplit(dataset.count).test;
@@ -122,11 +133,13 @@ async function colourEvaluator(dataset: Dataset, ctx: LoadContext): Promise<Qual
   const shape = dataset.info.shape as [number, number, number];
   const real = heldOutImages(dataset);
   const reference = gaussianStats(randomProjectionFeatures(real.images, real.count, shape), real.count, RANDOM_PROJECTION_DIM);
+  const checkerboardReal = checkerboardPercent(real.images, real.count, shape);
   const floor = await readFloor(ctx, dataset.info.id);
   return {
     labels: {
       fid: 'FID on random-projection features (lower is better)',
       ...(floor !== null ? { fidFloor: 'Real-vs-real FID (the floor)' } : {}),
+      ...CHECKERBOARD_LABELS,
     },
     async evaluate(trainer) {
       const images = await trainer.generate(IMAGE_SAMPLE_COUNT, sampleSeed(trainer));
@@ -134,6 +147,8 @@ async function colourEvaluator(dataset: Dataset, ctx: LoadContext): Promise<Qual
       return {
         fid: frechetDistance(gaussianStats(features, IMAGE_SAMPLE_COUNT, RANDOM_PROJECTION_DIM), reference),
         ...(floor !== null ? { fidFloor: floor } : {}),
+        checkerboard: checkerboardPercent(images, IMAGE_SAMPLE_COUNT, shape),
+        checkerboardReal,
       };
     },
     dispose() {},

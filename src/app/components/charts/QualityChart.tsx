@@ -11,6 +11,7 @@ import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatInt, formatMetric } from '../../lib/format';
+import { QUALITY_REFERENCE } from '../../../core/metrics/qualityReferences';
 import { parseLabel, qualityName, qualitySeries } from '../../lib/labState';
 import { formatReadoutValue, readoutKeys, readoutMeanings } from '../../lib/qualityReadout';
 import type { QualityRow } from '../../lib/labState';
@@ -102,7 +103,8 @@ export function QualityChart() {
             valueKey={key}
             label={quality.labels[key] ?? key}
             name={qualityName(key, quality.labels[key] ?? key)}
-            floor={key === 'fid' ? last?.fidFloor : undefined}
+            floor={QUALITY_REFERENCE[key] !== undefined ? last?.[QUALITY_REFERENCE[key]] : undefined}
+            floorName={key === 'fid' ? t('quality.floor') : t('quality.realImages')}
           />
         </div>
       )}
@@ -128,14 +130,17 @@ interface QualityBodyProps {
   /** The measure's name in the page's language (the tooltip's). */
   name: string;
   floor?: number;
+  /** The reference line's label: the FID's floor, or what real images score. */
+  floorName: string;
 }
 
-const QualityBody = memo(function QualityBody({ rows, rowsB, baselines, valueKey, label, name: measure, floor }: QualityBodyProps) {
+const QualityBody = memo(function QualityBody({ rows, rowsB, baselines, valueKey, label, name: measure, floor, floorName }: QualityBodyProps) {
   const { t } = useTranslation();
   const { of } = parseLabel(label);
   const labelFormatter = (v: unknown) => t('charts.tooltipStep', { step: formatInt(Number(v)) });
-  const floorLabel = { value: t('quality.floor'), position: FLOOR_POSITION, fontSize: 10, fill: FLOOR_FILL };
-  const domain: [number | string, number | string] = of !== null ? [0, of] : /%/.test(label) ? [0, 100] : AUTO_DOMAIN;
+  const floorLabel = { value: floorName, position: FLOOR_POSITION, fontSize: 10, fill: FLOOR_FILL };
+  // A share out of 100 is drawn on 0–100; one with a real-data reference (the checkerboard energy, ~0.02–1%) on its own scale.
+  const domain: [number | string, number | string] = of !== null ? [0, of] : /%/.test(label) && floor === undefined ? [0, 100] : AUTO_DOMAIN;
   const valueFormatter = (v: unknown, name: unknown): [string, string] => [formatMetric(Number(v)), String(name).startsWith(valueKey) ? measure : String(name)];
   // The x axis spans the live run, B and every shown baseline, aligned by step.
   const xDomain = useMemo((): [number, number] | [string, string] => {
