@@ -21,21 +21,36 @@ async function openLesson(page: Page, title: string) {
   await page.getByRole('menuitem', { name: new RegExp(title.replace(/[()]/g, '.')) }).click();
 }
 
+/** One quality reading; a measure the read-out does not show (points' modes on an image run) is NaN. */
 interface Reading {
   /** The step the measurement was taken at. */
   step: number;
   modes: number;
   hq: number;
+  /** The FID's own value, from "FID ≈ 33× the real-data floor (60.2)". */
+  fid: number;
+  /** "Checkerboard 0.38% (real images 0.02%)". */
+  checker: number;
 }
 
-/** "Modes 3/8" and "High quality 12%" from a run's quality read-out, and its step; null before the first measurement. */
+/** A run's quality read-out and its step; null before the first measurement. */
 async function quality(page: Page, run: RunKey): Promise<Reading | null> {
   const el = page.getByTestId(run === 'B' ? 'quality-readout-B' : 'quality-readout');
   const [text, step] = await el.evaluate((e) => [e.textContent ?? '', e.getAttribute('data-step')]);
-  const modes = /Modes (\d+)\/8/.exec(text);
-  const hq = /High quality (\d+(?:\.\d+)?)%/.exec(text);
-  return modes && hq && step !== null ? { step: Number(step), modes: Number(modes[1]), hq: Number(hq[1]) } : null;
+  const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+  const r: Reading = {
+    step: Number(step),
+    modes: num(/Modes (\d+)\/8/),
+    hq: num(/High quality (\d+(?:\.\d+)?)%/),
+    fid: num(/real-data floor \((\d+(?:\.\d+)?)\)/),
+    checker: num(/Checkerboard (\d+(?:\.\d+)?)%/),
+  };
+  const points = Number.isFinite(r.modes) && Number.isFinite(r.hq);
+  return step !== null && (points || Number.isFinite(r.fid)) ? r : null;
 }
+
+/** "3/8 12%" for points, "FID 60.2, checkerboard 0.38%" for images. */
+const shown = (r: Reading) => (Number.isFinite(r.modes) ? `${r.modes}/8 ${r.hq}%` : `FID ${r.fid}, checkerboard ${r.checker}%`);
 
 /** Once paused at its cap: waits for the cap's own quality reading of each run. */
 async function capReadings(page: Page, twin: boolean): Promise<void> {
@@ -75,10 +90,10 @@ async function checkClaims(page: Page, claims: LessonClaims, twin: boolean, labe
   const a = await quality(page, 'A');
   const b = twin ? await quality(page, 'B') : null;
   expect(a, `${label}: A's quality read-out`).not.toBeNull();
-  notes.push(`A ${a!.modes}/8 ${a!.hq}% (step ${a!.step})`);
+  notes.push(`A ${shown(a!)} (step ${a!.step})`);
   if (twin) {
     expect(b, `${label}: B's quality read-out`).not.toBeNull();
-    notes.push(`B ${b!.modes}/8 ${b!.hq}% (step ${b!.step})`);
+    notes.push(`B ${shown(b!)} (step ${b!.step})`);
   }
   if (claims.dGap) {
     const tag = claims.dGap.run === 'B' ? 'latest-B-' : 'latest-';
@@ -93,6 +108,12 @@ async function checkClaims(page: Page, claims: LessonClaims, twin: boolean, labe
   if (claims.modesB) expect(inRange(b!.modes, claims.modesB), `${label}: B's modes ${b!.modes} in ${JSON.stringify(claims.modesB)}`).toBe(true);
   if (claims.hqA) expect(inRange(a!.hq, claims.hqA), `${label}: A's high-quality share ${a!.hq}% in ${JSON.stringify(claims.hqA)}`).toBe(true);
   if (claims.hqB) expect(inRange(b!.hq, claims.hqB), `${label}: B's high-quality share ${b!.hq}% in ${JSON.stringify(claims.hqB)}`).toBe(true);
+  if (claims.checkerA)
+    expect(inRange(a!.checker, claims.checkerA), `${label}: A's checkerboard ${a!.checker}% in ${JSON.stringify(claims.checkerA)}`).toBe(true);
+  if (claims.fidWinner) {
+    const [win, lose] = claims.fidWinner === 'A' ? [a!, b!] : [b!, a!];
+    expect(win.fid, `${label}: ${claims.fidWinner} has the lower FID`).toBeLessThan(lose.fid);
+  }
   if (claims.winner) {
     const [win, lose] = claims.winner === 'A' ? [a!, b!] : [b!, a!];
     expect(win.hq, `${label}: ${claims.winner} has the higher high-quality share`).toBeGreaterThan(lose.hq);
@@ -104,9 +125,9 @@ async function checkClaims(page: Page, claims: LessonClaims, twin: boolean, labe
  * How long the try-it may take to show its effect before the test calls it stuck: a hang guard,
  * not the claim. The claim is in steps (by the new cap); the seconds it took are printed.
  */
-const TRY_IT_GUARD_MS = 300_000;
+const TRY_IT_GUARD_MS = 600_000;
 /** The same for a run still on its way to its cap after the 180 s check. */
-const CAP_GUARD_MS = 300_000;
+const CAP_GUARD_MS = 600_000;
 
 for (const lesson of LESSONS) {
   const { claims } = lesson;
@@ -114,7 +135,7 @@ for (const lesson of LESSONS) {
   // The English words (the suite runs the page in English).
   const words = lessonText(lesson);
   test(`lesson "${words.title}": its claims hold at 60, 120 and 180 s`, async ({ page }) => {
-    test.setTimeout(900_000);
+    test.setTimeout(1_500_000);
     await openApp(page, 'dataset=ring8&batchSize=32');
     await openLesson(page, words.title);
     const t0 = Date.now();
@@ -127,10 +148,13 @@ for (const lesson of LESSONS) {
       first = await lineValue(page, claims);
     }
     let previous = first;
-    // A first check soon after the claims start (on a fast machine the later ones all read the cap).
+    // A first check soon after the claims start (on a fast machine the later ones all read the
+    // cap). How long the browser took is printed, not asserted: a busy machine may take longer
+    // than the 3 minutes a class watches, and the claims are in steps.
     await expect
-      .poll(() => stepCount(page), { timeout: 175_000, message: `the browser reaches step ${claims.fromStep} within the 3 minutes a class watches` })
+      .poll(() => stepCount(page), { timeout: CAP_GUARD_MS, intervals: [1000], message: `the browser reaches step ${claims.fromStep}` })
       .toBeGreaterThanOrEqual(claims.fromStep);
+    console.log(`${lesson.id}: step ${claims.fromStep} reached ${((Date.now() - t0) / 1000).toFixed(0)} s after the lesson began`);
     // …and a quality measurement taken there (the Dirac-GAN has none: its read-out is live).
     if (!claims.radius) {
       await expect.poll(async () => (await quality(page, 'A'))?.step ?? -1, { timeout: 60_000 }).toBeGreaterThanOrEqual(claims.fromStep);
@@ -168,6 +192,8 @@ for (const lesson of LESSONS) {
     const after = claims.tryIt;
     const pressed = Date.now();
     await page.getByRole('button', { name: words.tryIt }).click();
+    // A try-it that starts a new run: wait for the new run's first steps (the old one sat at its cap).
+    if (lesson.tryIt?.config) await expect.poll(() => stepCount(page), { timeout: TRY_IT_GUARD_MS }).toBeLessThan(after.stopAtStep);
     await expect
       .poll(async () => (await atCap(page)) && (await stepCount(page)) === after.stopAtStep, { timeout: TRY_IT_GUARD_MS, intervals: [1000] })
       .toBe(true);
@@ -175,6 +201,11 @@ for (const lesson of LESSONS) {
       await capReadings(page, false);
       const { modes } = (await quality(page, 'A'))!;
       expect(inRange(modes, after.modesA), `${lesson.id}: after the try-it, A's modes ${modes} in ${JSON.stringify(after.modesA)}`).toBe(true);
+    }
+    if (after.checkerA) {
+      await capReadings(page, false);
+      const { checker } = (await quality(page, 'A'))!;
+      expect(inRange(checker, after.checkerA), `${lesson.id}: after the try-it, A's checkerboard ${checker}% in ${JSON.stringify(after.checkerA)}`).toBe(true);
     }
     if (after.radiusBelow !== undefined) {
       expect(Number(await page.getByTestId('dirac-radius').textContent())).toBeLessThan(after.radiusBelow);

@@ -21,6 +21,7 @@ const PHRASES = {
     line: (run: string, name: string, falls: boolean) => new RegExp(`${run}’s dashed ${name} line (starts at its highest and )?${falls ? 'falls' : 'rises'}`),
     lineNames: { dL2: 'D L2', dL1: 'D L1', r1: 'R1' } as Record<string, string>,
     dGap: /D\(real\) and D\(fake\) sit together at 0\.5/,
+    fidWinner: { A: /A’s FID is the lower/, B: /B’s FID is the lower/ },
     radius: (min: number, max: number) => `between ${min} and ${max}`,
     risesAtFirst: /rises at first/,
   },
@@ -35,6 +36,7 @@ const PHRASES = {
     line: (run: string, name: string, falls: boolean) => new RegExp(`${run} 的虚线“${name}”.*${falls ? '(下降|降到)' : '上升'}`),
     lineNames: { dL2: '判别器 L2 惩罚', dL1: '判别器 L1 惩罚', r1: 'R1 惩罚' } as Record<string, string>,
     dGap: /D\(真实\) 和 D\(生成\) 一起停在 0\.5/,
+    fidWinner: { A: /A 的 FID 更低/, B: /B 的 FID 更低/ },
     radius: (min: number, max: number) => `在 ${min} 到 ${max} 之间`,
     risesAtFirst: /先上升/,
   },
@@ -86,10 +88,15 @@ describe('lessons', () => {
     expect(modelsForShape(source!.info.shape)).toContain(lesson.config.model);
   });
 
-  it.each(LESSONS.filter((l) => l.tryIt).map((l) => [l.id, l] as const))('%s: the "try it" change is a valid live change', (_id, lesson) => {
-    const values = lesson.tryIt!.values;
+  it.each(LESSONS.filter((l) => l.tryIt).map((l) => [l.id, l] as const))('%s: the "try it" change is a valid live change or a valid new run', (_id, lesson) => {
+    const { values, config } = lesson.tryIt!;
     expect(Object.keys(values).every((k) => (LIVE_KEYS as readonly string[]).includes(k))).toBe(true);
     expect(validateLiveHyperparams(values).ok).toBe(true);
+    if (config) {
+      const v = validateConfig(config);
+      expect(v.ok, v.ok ? '' : formatErrors(v.errors)).toBe(true);
+      expect(modelsForShape(getDatasetSource(config.dataset)!.info.shape)).toContain(config.model);
+    }
   });
 
   it.each(LESSONS.filter((l) => l.twin).map((l) => [l.id, l] as const))('%s: a twin whose B adds one valid regularizer A lacks', (_id, lesson) => {
@@ -115,10 +122,14 @@ describe('lessons', () => {
     if (c.winner) expect(text).toMatch(p.winner[c.winner]);
     if (c.line) expect(text).toMatch(p.line(c.line.run, p.lineNames[c.line.key], c.line.trend === 'falls'));
     if (c.dGap) expect(text).toMatch(p.dGap);
+    if (c.fidWinner) expect(text).toMatch(p.fidWinner[c.fidWinner]);
+    if (c.checkerA) expect(text).toContain(`${rangeText(c.checkerA)}%`);
     if (c.radius) expect(text).toContain(p.radius(c.radius.min, c.radius.max));
     if (c.tryIt) {
       expect(lesson.tryIt, 'a claim about the "try it" button needs the button').toBeDefined();
-      expect(c.tryIt.stopAtStep).toBeGreaterThan(c.stopAtStep);
+      // A try-it that starts a new run counts its steps from 0; one that changes live values carries the run on.
+      if (!lesson.tryIt?.config) expect(c.tryIt.stopAtStep).toBeGreaterThan(c.stopAtStep);
+      if (c.tryIt.checkerA) expect(text).toContain(`${c.tryIt.checkerA.max}%`);
       expect(text).toContain(p.toStep(c.tryIt.stopAtStep));
       expect(text).toContain(p.byThen);
       if (c.tryIt.modesA) expect(text).toContain(p.reaches(c.tryIt.modesA.min));
@@ -131,8 +142,22 @@ describe('lessons', () => {
   });
 
   it('covers the lessons the issues ask for; L2, L1 and R1-against-collapse are twins', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['mode-collapse', 'r1-fix', 'r1-twin', 'l2-too-strong', 'l1-sparse', 'lr-imbalance', 'dirac']);
-    expect(LESSONS.filter((l) => l.twin).map((l) => l.id)).toEqual(['r1-twin', 'l2-too-strong', 'l1-sparse']);
+    expect(LESSONS.map((l) => l.id)).toEqual([
+      'mode-collapse',
+      'r1-fix',
+      'r1-twin',
+      'l2-too-strong',
+      'l1-sparse',
+      'lr-imbalance',
+      'dirac',
+      'checkerboard',
+      'l2-images',
+    ]);
+    expect(LESSONS.filter((l) => l.twin).map((l) => l.id)).toEqual(['r1-twin', 'l2-too-strong', 'l1-sparse', 'l2-images']);
+    // The image lessons: the article's DCGAN against the resize-conv model, and the article's L2 on D.
+    expect(lessonById('checkerboard')!.config.model).toBe('dcgan32-small');
+    expect(lessonById('checkerboard')!.tryIt!.config!.model).toBe('resize32-small');
+    expect(lessonById('l2-images')!.config.model).toBe('dcgan28-small');
     expect(lessonById('dirac')!.config.model).toBe('dirac');
   });
 });

@@ -11,6 +11,7 @@
 import type { TFunction } from 'i18next';
 import type { LiveHyperparams, TrainConfig } from '../core/config';
 import { DEFAULT_CONFIG } from '../core/config';
+import { recommendedImageConfig, recommendedResizeConvConfig } from '../core/data/imageDataset';
 import { en } from './i18n/en';
 import { t as translate } from './i18n/i18n';
 import { LESSON_CLAIMS, rangeText, type LessonClaims, type LessonId } from './lessonClaims';
@@ -19,8 +20,12 @@ export interface Lesson {
   id: LessonId;
   /** The whole config the lesson trains with. */
   config: TrainConfig;
-  /** An optional live change to try mid-run (a button in the lesson panel; its label is `lessonText.<id>.tryIt`). */
-  tryIt?: { values: Partial<LiveHyperparams> };
+  /**
+   * An optional change to try (a button in the lesson panel; its label is `lessonText.<id>.tryIt`):
+   * live values set mid-run, or a new run on `config`, the current one pinned as a baseline first
+   * so the charts compare the two.
+   */
+  tryIt?: { values: Partial<LiveHyperparams>; config?: TrainConfig };
   /** A twin lesson: the config is A (without), `b` the live values B adds (with the regularizer). */
   twin?: { b: Partial<LiveHyperparams> };
   /** What the text promises, as numbers (the run's cap among them): lessonClaims.ts. */
@@ -62,6 +67,16 @@ const DIRAC: TrainConfig = {
   beta1: 0,
   beta2: 0.999,
 };
+
+/**
+ * The article's DCGAN (stride-2 transposed convolutions, non-saturating loss) at the image sets'
+ * batch and learning rates: the image lessons' "before".
+ */
+const articleDcgan = (dataset: string, model: 'dcgan28-small' | 'dcgan32-small'): TrainConfig => ({
+  ...DEFAULT_CONFIG,
+  dataset,
+  ...recommendedImageConfig(model),
+});
 
 export const LESSONS: Lesson[] = [
   {
@@ -105,6 +120,19 @@ export const LESSONS: Lesson[] = [
     config: DIRAC,
     tryIt: { values: { r1Gamma: 1 } },
   },
+  {
+    id: 'checkerboard',
+    claims: C.checkerboard,
+    config: articleDcgan('emoji', 'dcgan32-small'),
+    // The emoji preset's model: resize then a 3×3 convolution, so every output pixel gets the same number of taps.
+    tryIt: { values: {}, config: { ...DEFAULT_CONFIG, dataset: 'emoji', ...recommendedResizeConvConfig('resize32-small') } },
+  },
+  {
+    id: 'l2-images',
+    claims: C['l2-images'],
+    config: articleDcgan('mnist', 'dcgan28-small'),
+    twin: { b: { l2D: 0.01 } },
+  },
 ];
 
 export function lessonById(id: string): Lesson | undefined {
@@ -126,8 +154,10 @@ export function claimValues(c: LessonClaims): Record<string, string | number> {
     v.radiusMin = String(c.radius.min);
     v.radiusMax = String(c.radius.max);
   }
+  if (c.checkerA) v.checkerA = rangeText(c.checkerA);
   if (c.tryIt) {
     v.tryStep = c.tryIt.stopAtStep;
+    if (c.tryIt.checkerA) v.tryChecker = String(c.tryIt.checkerA.max);
     if (c.tryIt.modesA) v.tryModes = String(c.tryIt.modesA.min);
     if (c.tryIt.radiusBelow !== undefined) v.radiusBelow = String(c.tryIt.radiusBelow);
   }

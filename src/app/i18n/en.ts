@@ -886,6 +886,30 @@ export const en = {
       },
       tryIt: 'Turn on R1 (γ = 1)',
     },
+    checkerboard: {
+      title: 'Checkerboard artifacts',
+      summary: 'The article’s DCGAN covers every emoji with a fine grid; a generator that resizes, then convolves, does not.',
+      explanation:
+        'The article’s generator enlarges its picture with stride-2 transposed convolutions. Where the kernel’s steps overlap unevenly, every other pixel gets one more contribution than its neighbour, and the picture carries a fine on/off grid that training is slow to remove (Odena, Dumoulin & Olah, 2016). The quality read-out measures it as “Checkerboard”: the share of the images’ variation in an on/off pattern two pixels long. Real emoji put about 0.02% there.',
+      watch: {
+        w1: 'The sample grid: a fine grid pattern over the colour shapes. Press “Stage view” above the grid to see it large.',
+        w2: 'Quality: from step {fromStep, number}, “Checkerboard” reads {checkerA}% — many times the real emoji’s.',
+        w3: 'Press “Train the resize-conv generator”: this run is pinned as a baseline and the emoji preset’s generator (nearest-neighbour resize, then a 3×3 convolution) trains to step {tryStep, number}, and by then its “Checkerboard” is below {tryChecker}%. Pick “Checkerboard energy” on the Quality chart to see the two lines.',
+      },
+      tryIt: 'Train the resize-conv generator',
+    },
+    'l2-images': {
+      title: 'L2 on D for images, side by side',
+      summary: 'A twin on MNIST with the article’s DCGAN: B adds the article’s L2 penalty on D (λ = 1e-2).',
+      explanation:
+        'The article’s own question, on handwritten digits: does L2 on D keep training stable? Both runs are the article’s DCGAN from the same weights, data order and noise; B adds λ·Σw² to D’s loss with λ = 1e-2. On the ring this much L2 left D too weak to guide G. Here it keeps D’s convolution kernels small, so D’s verdicts swing less from batch to batch, and G gets steadier feedback. In the run we measured, A’s digits came apart for a while between steps 250 and 500 (its FID rose from 63 to 106) while B’s held up better (63 to 83).',
+      watch: {
+        w1: 'Quality, at step {stopAtStep, number}, where the lesson stops: B’s FID is the lower — its digits are closer to real ones.',
+        w2: 'The Weight penalties chart: only B has a D L2 line (dashed).',
+        w3: 'The two sample grids: compare the strokes of A’s digits and B’s.',
+        w4: 'With the image preset (spectral norm and the hinge loss) the same L2 changes little: spectral norm already fixes the scale of D’s weights.',
+      },
+    },
   },
   /** "What am I looking at?" (components/lessons/ExplainerPanel.tsx): **bold**, __emphasis__. */
   explainer: {
@@ -912,6 +936,7 @@ export const en = {
     runReadout: '{run}: {values}',
     separator: ' · ',
     floor: 'floor',
+    realImages: 'real images',
     baseline: 'baseline {id}',
     names: {
       modesCovered: 'Modes covered',
@@ -922,6 +947,7 @@ export const en = {
       klUniform: 'KL(class histogram ‖ uniform)',
       confidence: 'Mean classifier confidence',
       fid: 'Classifier FID',
+      checkerboard: 'Checkerboard energy',
     },
     short: {
       modesCovered: 'Modes',
@@ -933,6 +959,7 @@ export const en = {
       confidence: 'Confidence',
       fid: 'FID',
       fidFloor: 'floor',
+      checkerboard: 'Checkerboard',
     },
     /** "Modes 7/8", "High quality 62%", "KL 0.31", "FID 41.2 (floor 3.1)", "KL –". */
     valueOf: '{name} {value}/{of}',
@@ -941,6 +968,8 @@ export const en = {
     valueMissing: '{name} –',
     withFloor: '{text} (floor {floor})',
     fidTimes: 'FID ≈ {times}× the real-data floor ({value})',
+    /** "Checkerboard 0.93% (real images 0.02%)". */
+    checkerboardWithReal: '{name} {value}% (real images {real}%)',
     meaning: '{name}: {meaning}.',
     quarterFair: 'a quarter of its fair share',
     meanings: {
@@ -952,6 +981,7 @@ export const en = {
       klUniform: 'how unevenly the images spread over the classes (0: evenly)',
       confidence: 'the classifier’s mean certainty',
       fid: 'how far the images’ features are from real ones; real images against real images score 1×',
+      checkerboard: 'the share of the images’ variation in an on/off pattern two pixels long, the mark a transposed convolution leaves',
     },
   },
   /** The regularization lab's own lines (components/settings/LabControls.tsx); its sliders are `live.<key>`. */

@@ -860,6 +860,30 @@ export const zhCN: Catalogue = {
       },
       tryIt: '开启 R1（γ = 1）',
     },
+    checkerboard: {
+      title: '棋盘格伪影',
+      summary: '文章中的 DCGAN 让每个表情符号都蒙上一层细密的网格；先放大、再卷积的生成器则不会。',
+      explanation:
+        '文章中的生成器用步长为 2 的转置卷积把图像逐步放大。卷积核的各步重叠得不均匀时，每隔一个像素就会比相邻像素多得到一份贡献，于是图像上留下一层细密的明暗网格，而且训练很难把它消除（Odena、Dumoulin 和 Olah，2016）。质量读数中的“棋盘格”度量的就是它：图像的明暗变化中，以两个像素为周期交替出现的那一部分所占的比例。真实的表情符号在这里只占约 0.02%。',
+      watch: {
+        w1: '样本网格：彩色形状上覆盖着一层细密的网格。点击网格上方的“舞台视图”可以放大来看。',
+        w2: '质量：从第 {fromStep, number} 步起，“棋盘格”读数为 {checkerA}%，是真实表情符号的许多倍。',
+        w3: '点击“训练先放大再卷积的生成器”：当前的训练被固定为基线，表情符号预设所用的生成器（先做最近邻放大，再做 3×3 卷积）训练到第 {tryStep, number} 步，到那时它的“棋盘格”降到 {tryChecker}% 以下。在质量图中选择“棋盘格能量”，就能看到两条曲线。',
+      },
+      tryIt: '训练先放大再卷积的生成器',
+    },
+    'l2-images': {
+      title: '图像上判别器的 L2 正则化：并排对比',
+      summary: '在 MNIST 上用文章中的 DCGAN 做孪生训练：B 在判别器上加入文章中的 L2 惩罚（λ = 1e-2）。',
+      explanation:
+        '这是文章本身提出的问题，这次用手写数字来回答：判别器上的 L2 正则化能让训练保持稳定吗？两次训练都是文章中的 DCGAN，权重、数据顺序和噪声完全相同；B 在判别器的损失中加上 λ·Σw²，λ = 1e-2。在圆环上，这么强的 L2 会让判别器弱到无法引导生成器。而在这里，它让判别器的卷积核保持较小，判别器的判断不会随批次大起大落，生成器得到的反馈也就更稳定。在我们测量的那次训练中，A 的数字在第 250 步到第 500 步之间一度变形（FID 从 63 升到 106），而 B 保持得更好（从 63 升到 83）。',
+      watch: {
+        w1: '质量：在本课停下的第 {stopAtStep, number} 步，B 的 FID 更低——它生成的数字更接近真实数字。',
+        w2: '权重惩罚图：只有 B 有一条判别器 L2 曲线（虚线）。',
+        w3: '两个样本网格：比较 A 和 B 所写数字的笔画。',
+        w4: '换成图像预设（谱归一化加 hinge 损失）后，同样的 L2 几乎没有作用：谱归一化已经固定了判别器权重的尺度。',
+      },
+    },
   },
   explainer: {
     summary: '我看到的是什么？',
@@ -880,6 +904,7 @@ export const zhCN: Catalogue = {
     runReadout: '{run}：{values}',
     separator: ' · ',
     floor: '下限',
+    realImages: '真实图像',
     baseline: '基线 {id}',
     names: {
       modesCovered: '覆盖的模式数',
@@ -890,6 +915,7 @@ export const zhCN: Catalogue = {
       klUniform: 'KL(类别直方图 ‖ 均匀分布)',
       confidence: '分类器的平均置信度',
       fid: '分类器 FID',
+      checkerboard: '棋盘格能量',
     },
     short: {
       modesCovered: '模式',
@@ -901,6 +927,7 @@ export const zhCN: Catalogue = {
       confidence: '置信度',
       fid: 'FID',
       fidFloor: '下限',
+      checkerboard: '棋盘格',
     },
     valueOf: '{name} {value}/{of}',
     valuePercent: '{name} {value}%',
@@ -908,6 +935,7 @@ export const zhCN: Catalogue = {
     valueMissing: '{name} –',
     withFloor: '{text}（下限 {floor}）',
     fidTimes: 'FID ≈ 真实数据下限的 {times} 倍（{value}）',
+    checkerboardWithReal: '{name} {value}%（真实图像 {real}%）',
     meaning: '{name}：{meaning}。',
     quarterFair: '其平均份额的四分之一',
     meanings: {
@@ -919,6 +947,7 @@ export const zhCN: Catalogue = {
       klUniform: '图片在各类别之间分布得有多不均匀（0 表示均匀）',
       confidence: '分类器的平均确信程度',
       fid: '生成图片的特征离真实图片有多远；真实图片对真实图片的得分为 1×',
+      checkerboard: '图像的明暗变化中以两个像素为周期交替出现的那一部分所占的比例，这是转置卷积留下的痕迹',
     },
   },
   lab: {

@@ -114,10 +114,19 @@ export function LessonPanel() {
   const cap = stopAt ?? lesson.claims.stopAtStep;
   const tryIt = () => {
     const s = store.getState();
-    for (const [k, v] of Object.entries(lesson.tryIt!.values)) s.setLive(k as LiveKey, v);
-    // The change gets its own stretch of steps (and starts a run paused at the first cap).
+    const change = lesson.tryIt!;
     const next = lesson.claims.tryIt?.stopAtStep;
-    s.start(next !== undefined && s.step < next ? next : undefined);
+    if (change.config) {
+      // A new run to compare with this one: this one stays on the charts as a baseline (a full
+      // baseline list says so in a notice, and the new run goes ahead), the new one trains to its cap.
+      s.pinBaseline();
+      s.reset(change.config);
+      s.start(next);
+    } else {
+      for (const [k, v] of Object.entries(change.values)) s.setLive(k as LiveKey, v);
+      // The change gets its own stretch of steps (and starts a run paused at the first cap).
+      s.start(next !== undefined && s.step < next ? next : undefined);
+    }
     setTried(lesson.id);
   };
   return (
