@@ -541,6 +541,16 @@ export const en = {
     shapeNumbers: '1-D numbers',
   },
   upload: {
+    skipShort: {
+      empty: 'empty file',
+      tooBig: 'file too big',
+      unreadable: 'could not be read',
+      notImage: 'not an image',
+      badHeader: 'corrupt image',
+      tooManyPixels: 'too large',
+      corrupt: 'corrupt or unreadable {format}',
+      other: 'could not be used',
+    },
     privacyStrong: 'Nothing is uploaded anywhere.',
     privacy: 'Your images are decoded in this browser tab, in a background worker, and never leave your computer. Training keeps running while they are read.',
     fitTo: 'Fit each image to',
@@ -746,6 +756,17 @@ export const en = {
   },
   /** Worker messages (src/worker/wording.ts): the worker sends the key and values, the page words them. */
   worker: {
+    /** Why an uploaded file was skipped (src/worker/imageUploads.ts); the short forms are under upload.skipShort. */
+    skip: {
+      empty: 'empty file (0 bytes)',
+      tooBig: 'file is {size} MB; the limit is {limit} MB',
+      unreadable: 'could not be read ({detail})',
+      notImage: 'not an image (PNG, JPEG, WebP or GIF expected)',
+      badHeader: 'corrupt image (header says {width}×{height})',
+      tooManyPixels: 'too large: {width}×{height} is {megapixels} megapixels; the limit is {limit}',
+      corrupt: 'corrupt or unreadable {format} ({detail})',
+      other: '{detail}',
+    },
     datasetFailed: 'Could not load dataset {id}: {detail}',
     badDrawing: 'Your drawing cannot be used: {detail}',
     readingFiles: 'Reading {n, plural, one {# file} other {# files}}…',

@@ -526,6 +526,16 @@ export const zhCN: Catalogue = {
     shapeNumbers: '一维数值',
   },
   upload: {
+    skipShort: {
+      empty: '空文件',
+      tooBig: '文件太大',
+      unreadable: '无法读取',
+      notImage: '不是图片',
+      badHeader: '图片已损坏',
+      tooManyPixels: '像素太多',
+      corrupt: '{format} 已损坏或无法解码',
+      other: '无法使用',
+    },
     privacyStrong: '不会上传到任何地方。',
     privacy: '你的图片在这个浏览器标签页的后台线程中解码，始终留在你的电脑上。读取图片期间训练照常进行。',
     fitTo: '每张图片调整为',
@@ -728,6 +738,16 @@ export const zhCN: Catalogue = {
     total: '（{size}）',
   },
   worker: {
+    skip: {
+      empty: '空文件（0 字节）',
+      tooBig: '文件大小为 {size} MB，上限是 {limit} MB',
+      unreadable: '无法读取（{detail}）',
+      notImage: '不是图片（应为 PNG、JPEG、WebP 或 GIF）',
+      badHeader: '图片已损坏（文件头给出的尺寸是 {width}×{height}）',
+      tooManyPixels: '太大：{width}×{height} 有 {megapixels} 百万像素，上限是 {limit} 百万像素',
+      corrupt: '{format} 图片已损坏或无法解码（{detail}）',
+      other: '无法使用（{detail}）',
+    },
     datasetFailed: '无法加载数据集 {id}：{detail}',
     badDrawing: '你画的点无法使用：{detail}',
     readingFiles: '正在读取 {n, plural, other {# 个文件}}…',
