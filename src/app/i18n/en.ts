@@ -9,6 +9,13 @@ export const en = {
     label: 'Language',
   },
   notices: {
+    /** Why the training worker stopped (lib/stopReasons.ts), inside workerRestored and workerGaveUp. */
+    stopReason: {
+      crashed: 'it failed: {detail}',
+      crashedSilently: 'it failed: an uncaught error',
+      unreadable: 'a message from it could not be read',
+      silent: 'it stopped answering for {seconds, number} s',
+    },
     badLang: 'URL parameter "lang" must be one of {languages}; got "{value}". Using your browser\'s language.',
     badBackend: 'URL parameter "backend" must be one of {choices}; got "{value}". Using auto.',
     unknownParam: 'Unknown URL parameter "{key}" ignored.',

@@ -11,6 +11,12 @@ export const zhCN: Catalogue = {
     label: '语言',
   },
   notices: {
+    stopReason: {
+      crashed: '它出错了：{detail}',
+      crashedSilently: '它出现了未捕获的错误',
+      unreadable: '无法读取它发来的一条消息',
+      silent: '它已经 {seconds, number} 秒没有响应',
+    },
     badLang: '网址参数“lang”只能取 {languages} 之一，收到的是“{value}”，已改用浏览器的语言。',
     badBackend: '网址参数“backend”只能取 {choices} 之一，收到的是“{value}”，已改为自动选择。',
     unknownParam: '未知的网址参数“{key}”，已忽略。',
