@@ -231,6 +231,22 @@ export const en = {
     whyMeasured: 'Chosen by measurement: {calibration}.',
     whyAuto: 'Chosen automatically (tried in order: webgpu, webgl, wasm, cpu).',
     /** The worker's reasons for each backend it skipped (lib/backendReasons.ts; core/backend/backend.ts words them in English). */
+    /** What auto's measurement chose (lib/backendReasons.ts calibrationText; core/backend/backendCalibration.ts words the English). */
+    calibration: {
+      faster: '{chosen} — measured {ratio}× faster than {other} for {model} ({ms} vs {otherMs} ms per step)',
+      only: '{chosen} — the only {worth, select, yes {backend worth measuring} other {candidate measured}} for {model}',
+      onlyBecause: '{chosen} — the only {worth, select, yes {backend worth measuring} other {candidate measured}} for {model} ({skipped})',
+      skipped: '{name}: {note}',
+      separator: '; ',
+      notMeasured: 'not measured: {detail}',
+      measuredOn: '{line} (measured {date})',
+      note: {
+        measured: '{ms} ms per step',
+        predicted: "not measured: ≥ {seconds} s per step predicted from the model's FLOPs",
+        noStart: 'could not start',
+        timeout: '{stage, select, starting {starting} other {timing}} {name} did not finish within {seconds} s',
+      },
+    },
     reasons: {
       line: '{backend}: {verdict} — {why}',
       verdict: { skipped: 'skipped', failed: 'failed', requestedFailed: 'requested but failed' },
@@ -798,6 +814,7 @@ export const en = {
     buildFailed: 'Could not build the models: {detail}',
     buildBFailed: 'Could not build run B: {detail}',
     qualityOff: 'Quality measures are off for this run: {detail}',
+    measuringBackends: 'Measuring which backend trains {model} fastest…',
     startingBackend: 'Starting the {backend} backend…',
     noBackend: 'No TensorFlow.js backend could start: {detail}',
     trainingStopped: 'Training stopped: {detail}',

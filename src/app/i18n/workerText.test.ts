@@ -40,6 +40,7 @@ describe('worker messages', () => {
       worded('buildBFailed', { detail: 'Bad B.' }, 'Could not build run B: Bad B.'),
       worded('qualityOff', { detail: 'no classifier' }, 'Quality measures are off for this run: no classifier'),
       worded('startingBackend', { backend: 'webgpu' }, 'Starting the webgpu backend…'),
+      worded('measuringBackends', { model: 'mlp2d' }, 'Measuring which backend trains mlp2d fastest…'),
       worded('noBackend', { detail: 'x' }, 'No TensorFlow.js backend could start: x'),
       worded('trainingStopped', { detail: 'x' }, 'Training stopped: x'),
       worded(
