@@ -199,6 +199,9 @@ export const en = {
     },
   },
   errors: {
+    /** The worker's own English when it has no key: developer-facing (bad-message, not-ready) and other errors. */
+    internalDetail: '{detail}',
+    detail: '{detail}',
     heading: '{title}:',
     dismiss: 'Dismiss message',
     dismissNote: 'Dismiss note',
@@ -1129,6 +1132,13 @@ export const en = {
   },
   /** A config field's range check (lib/fieldErrors.ts; core/config.ts `checkField` says the same in English). */
   fieldErrors: {
+    unknown: 'unknown config field "{field}"',
+    notLive: '{field} cannot change while training (live fields: {live})',
+    notObject: '{what} must be an object',
+    unknownDataset: 'dataset must be a known dataset id; got {got}',
+    modelMismatch: 'model {model} makes [{makes}] but {dataset} is [{shape}]; models that fit: {fitting}',
+    noLabels: 'conditional needs a labelled image dataset ({labelled}); this dataset has no labels: {dataset}',
+    separator: '; ',
     number: '{field} must be {zero, select, yes {0 or in} other {in}} [{min}, {max}]{integer, select, yes { (an integer)} other {}}; got {got}',
     oneOf: '{field} must be one of {options}; got {got}',
     boolean: '{field} must be true or false; got {got}',

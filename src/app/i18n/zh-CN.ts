@@ -193,6 +193,8 @@ export const zhCN: Catalogue = {
     },
   },
   errors: {
+    internalDetail: '内部错误（以下为英文技术信息）：{detail}',
+    detail: '错误详情（英文原文）：{detail}',
     heading: '{title}：',
     dismiss: '关闭此消息',
     dismissNote: '关闭此提示',
@@ -1082,6 +1084,13 @@ export const zhCN: Catalogue = {
     },
   },
   fieldErrors: {
+    unknown: '没有名为“{field}”的设置项',
+    notLive: '训练进行中不能修改 {field}（可以随时修改的是：{live}）',
+    notObject: '{what} 必须是一个对象',
+    unknownDataset: 'dataset 必须是已有数据集的 id；收到的是 {got}',
+    modelMismatch: '模型 {model} 生成的形状是 [{makes}]，而 {dataset} 的形状是 [{shape}]；适用的模型有：{fitting}',
+    noLabels: '按类别生成需要带标签的图像数据集（{labelled}）；这个数据集没有标签：{dataset}',
+    separator: '；',
     number: '{field} 必须{zero, select, yes {为 0 或} other {}}在 [{min}, {max}] 范围内{integer, select, yes {，且为整数} other {}}；收到的是 {got}',
     oneOf: '{field} 只能取 {options} 之一；收到的是 {got}',
     boolean: '{field} 必须是 true 或 false；收到的是 {got}',
