@@ -129,6 +129,7 @@ export const en = {
     recentTitle: 'Runs autosaved in this browser',
     inputLabel: 'Run file to open',
     openedFile: 'Opened {name} at step {step, number}.',
+    openedCheckpoint: 'Opened the last checkpoint at step {step, number}.',
     openedRecent: 'Opened the saved {dataset} run at step {step, number}.',
     thumbnail: 'Samples of the {dataset} run at step {step, number}',
   },

@@ -125,6 +125,7 @@ export const zhCN: Catalogue = {
     recentTitle: '本浏览器自动保存的训练',
     inputLabel: '要打开的训练文件',
     openedFile: '已打开 {name}，当前在第 {step, number} 步。',
+    openedCheckpoint: '已打开最近的检查点，当前在第 {step, number} 步。',
     openedRecent: '已打开保存的 {dataset} 训练，当前在第 {step, number} 步。',
     thumbnail: '{dataset} 训练在第 {step, number} 步时的样本',
   },
