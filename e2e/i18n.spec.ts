@@ -396,4 +396,5 @@ test('lang=zh-CN: a model that does not fit, the calibration note, broken upload
   for (const line of await skipped.getByRole('listitem').allTextContents()) {
     if (!line.startsWith('broken.png')) expect(englishWords(line, ['empty.png', 'huge.png', 'notes.txt', 'PNG', 'JPEG', 'WebP', 'GIF']), line).toEqual([]);
   }
+  if (process.env.SCREENSHOT) await dialog.screenshot({ path: 'docs/zh-CN-upload.png' });
 });

@@ -568,6 +568,9 @@ export const en = {
     shapeNumbers: '1-D numbers',
   },
   upload: {
+    skipSummary: '({list})',
+    skipCount: '{reason} ×{count}',
+    skipSeparator: '; ',
     skipShort: {
       empty: 'empty file',
       tooBig: 'file too big',

@@ -550,6 +550,9 @@ export const zhCN: Catalogue = {
     shapeNumbers: '一维数值',
   },
   upload: {
+    skipSummary: '（{list}）',
+    skipCount: '{reason} ×{count}',
+    skipSeparator: '；',
     skipShort: {
       empty: '空文件',
       tooBig: '文件太大',

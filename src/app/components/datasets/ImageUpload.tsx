@@ -155,11 +155,11 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
             {result.skipped.length > 0 && (
               <span className="skip-summary">
                 {' '}
-                (
-                {skipReasonCounts(result.skipped)
-                  .map((r) => (r.count > 1 ? `${r.reason} ×${r.count}` : r.reason))
-                  .join('; ')}
-                )
+                {t('upload.skipSummary', {
+                  list: skipReasonCounts(result.skipped)
+                    .map((r) => (r.count > 1 ? t('upload.skipCount', { reason: r.reason, count: r.count }) : r.reason))
+                    .join(t('upload.skipSeparator')),
+                })}
               </span>
             )}
           </p>
