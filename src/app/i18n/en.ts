@@ -118,6 +118,28 @@ export const en = {
     daysAgo: '{n, plural, one {# day ago} other {# days ago}}',
   },
   runFiles: {
+    /** Why a run file was refused (lib/runFileReasons.ts; core/runfile words the English). */
+    reasons: {
+      notRunFile: 'This is not a GAN Playground run file (.ganrun).',
+      empty: 'The file is empty (0 bytes): it is not a run file.',
+      tooSmall: 'The file is only {bytes} bytes: it is not a GAN Playground run file (.ganrun).',
+      tooBig: 'The file is {size}; run files over 1 GB are not opened.',
+      unknownSize: 'The file size is unknown; it cannot be opened as a run file.',
+      newer:
+        'This run file was saved by a newer GAN Playground (format version {version}; this build reads up to {latest}). Open it in a newer version of the app.',
+      damaged: 'The run file is damaged: {why}.',
+      truncated: 'The run file is truncated: {why}.',
+      unreadable: 'The run file could not be read: {detail}',
+      nan: 'The run file holds NaN or infinite values in {name}: the run had diverged or the file is damaged.',
+      unknownTensor: 'The run file holds an unknown tensor {name}; it may come from a newer build.',
+      unknownModel: 'This run uses the model "{model}", which this build of GAN Playground does not have.',
+      upload: 'This run trained on uploaded images, which run files do not hold; it cannot be opened.',
+      unknownDataset: 'This run trained on the dataset "{dataset}", which this build of GAN Playground does not have.',
+      settings: "The run file's settings are invalid: {detail}.",
+      live: "The run file's live values are invalid: {detail}.",
+      noHistory: 'This run file holds no metric history to draw (it was saved before its first step).',
+      twinB: 'Run B of this twin file cannot be read: {reason}',
+    },
     group: 'Run files',
     save: 'Save run',
     saving: 'Saving…',
