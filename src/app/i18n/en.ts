@@ -725,6 +725,8 @@ export const en = {
     modelProgress: 'Model export',
     timelapseProgress: 'Timelapse encoding',
     noPicture: 'There is no picture to save yet.',
+    noCanvas: 'this browser cannot draw on a canvas',
+    notEncoded: 'the picture could not be encoded',
     pngFailed: 'PNG export failed: {detail}',
     noPictures: 'No pictures yet: train for an epoch first.',
   },

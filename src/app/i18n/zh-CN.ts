@@ -704,6 +704,8 @@ export const zhCN: Catalogue = {
     modelProgress: '正在导出模型',
     timelapseProgress: '正在编码延时动图',
     noPicture: '还没有可以保存的图。',
+    noCanvas: '这个浏览器无法在画布上绘图',
+    notEncoded: '图片无法编码',
     pngFailed: 'PNG 导出失败：{detail}',
     noPictures: '还没有图：请先训练一轮。',
   },

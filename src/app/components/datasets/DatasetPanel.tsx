@@ -21,7 +21,7 @@ import { DrawPoints } from './DrawPoints';
 import { ImageUpload } from './ImageUpload';
 import { OfflineDatasets } from './OfflineDatasets';
 import './datasets.css';
-import { className, datasetCredit, datasetDescription, datasetLicence, datasetName } from '../../lib/displayNames';
+import { className, datasetCredit, datasetDescription, datasetLicence, datasetName, modelLabel } from '../../lib/displayNames';
 
 type Tab = 'datasets' | 'images' | 'draw';
 /** The tabs in order; each one's name is datasets.tabs.<id> in the catalogues. */
@@ -76,7 +76,7 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
       <ul className="fitting-models" data-testid="fitting-models">
         {fits.map((m) => (
           <li key={m.id}>
-            {m.label}
+            {modelLabel(m)}
             {m.id === recommended && <span className="tag">{t('datasets.recommended')}</span>}
             <span className="muted"> {t('datasets.params', { g: formatCount(m.generatorParams), d: formatCount(m.discriminatorParams) })}</span>
           </li>
