@@ -292,6 +292,9 @@ test('lang=zh-CN: Save run, reload, Open run: Chinese buttons and notes, the run
     .setInputFiles({ name: 'broken.ganrun', mimeType: 'application/octet-stream', buffer: Buffer.from('GANRUN but not really a run file') });
   const alert = page.getByRole('alert').filter({ hasText: '无法打开 broken.ganrun' });
   await expect(alert).toContainText('当前的训练保持不变');
+  // Core's reason for refusing it, reworded too: no English sentence inside.
+  await expect(alert).toContainText('这不是 GAN 游乐场的训练文件（.ganrun）');
+  expect(englishWords((await alert.textContent()) ?? '', ['broken.ganrun', '.ganrun', 'GAN'])).toEqual([]);
   expect(await stepCount(page)).toBe(after);
 });
 
