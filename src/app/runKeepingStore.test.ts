@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, RecentRunInfo, WorkerEvent } from '../worker/protocol';
 import { createKeepingStore, openedLabel, resumeLabel, timeAgo } from './runKeepingStore';
+import { CHECKPOINT_NAME } from './workerRecovery';
 import { i18n } from './i18n/i18n';
 
 const run = (id: string, step: number, savedAt = 0): RecentRunInfo => ({
@@ -42,6 +43,8 @@ describe('run-keeping store', () => {
     expect(store.getState()).toMatchObject({ busy: null, opened: { from: 'recent', dataset: 'ring8', step: 4200 } });
     expect(openedLabel(store.getState().opened!)).toBe('Opened the saved ring8 run at step 4,200.');
     expect(openedLabel({ from: 'file', name: 'a.ganrun', dataset: 'ring8', step: 12 })).toBe('Opened a.ganrun at step 12.');
+    // After a worker restart the run comes from the page's checkpoint, named in the page's language.
+    expect(openedLabel({ from: 'file', name: CHECKPOINT_NAME, dataset: 'ring8', step: 12 })).toBe('Opened the last checkpoint at step 12.');
   });
 
   it('makes no offer when nothing was saved, after Start fresh, or once training started', () => {

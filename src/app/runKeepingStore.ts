@@ -5,6 +5,7 @@
  */
 import { workerText } from './i18n/workerText';
 import { t } from './i18n/i18n';
+import { CHECKPOINT_NAME } from './workerRecovery';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Command, RecentRunInfo, RunTarget, WorkerEvent } from '../worker/protocol';
@@ -146,8 +147,11 @@ export interface OpenedRun {
 }
 
 /** "Opened ring8-mlp2d-step4200.ganrun at step 4,200." in the page's language. */
+/** What was opened: a file by its name, the worker's last checkpoint after a restart, or a saved run by its dataset's id. */
 export function openedLabel(o: OpenedRun): string {
-  return o.from === 'file' ? t('runFiles.openedFile', { name: o.name, step: o.step }) : t('runFiles.openedRecent', { dataset: o.dataset, step: o.step });
+  if (o.from === 'file' && o.name === CHECKPOINT_NAME) return t('runFiles.openedCheckpoint', { step: o.step });
+  if (o.from === 'file') return t('runFiles.openedFile', { name: o.name, step: o.step });
+  return t('runFiles.openedRecent', { dataset: o.dataset, step: o.step });
 }
 
 export function timeAgo(savedAt: number, now: number): string {

@@ -14,6 +14,7 @@ import { createRecovery } from './workerRecovery';
 import { createHiddenPause } from './hiddenPause';
 import { usePrefs } from './prefs';
 import { t } from './i18n/i18n';
+import { stopReasonText } from './lib/stopReasons';
 
 /**
  * `?testHooks=1` names the worker so it installs its test hooks (src/worker/testHooks.ts), with
@@ -43,7 +44,7 @@ export function startTraining(search: string): { store: AppStore; keeping: Keepi
       keeping.getState().handleEvent(ev);
     },
     onRestart: (why) => recovery.restarted(why),
-    onGiveUp: (why) => store.getState().workerFailed(t('notices.workerGaveUp', { why })),
+    onGiveUp: (why) => store.getState().workerFailed(t('notices.workerGaveUp', { why: stopReasonText(why) })),
     // Before the first ready the worker may be loading TF.js and the dataset without a word.
     expectAnswers: () => store.getState().phase === 'ready',
     setInterval: (fn, ms) => window.setInterval(fn, ms),

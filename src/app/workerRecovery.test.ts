@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from './i18n/i18n';
 import type { Command, WorkerEvent } from '../worker/protocol';
 import { CHECKPOINT_NAME, createRecovery } from './workerRecovery';
 
@@ -22,7 +23,7 @@ describe('worker recovery', () => {
     const { sent, notices, recovery } = setup(true);
     expect(recovery.observe(checkpoint(100))).toBe(true);
     expect(recovery.observe(checkpoint(250))).toBe(true);
-    recovery.restarted('it failed: boom');
+    recovery.restarted({ kind: 'crashed', detail: 'boom' });
     expect(sent[0]).toEqual({ type: 'init', config: { dataset: 'ring8', batchSize: 64 }, backend: 'wasm' });
     expect(sent[1].type).toBe('openRun');
     const open = sent[1] as Extract<Command, { type: 'openRun' }>;
@@ -36,13 +37,13 @@ describe('worker recovery', () => {
     expect(sent[2]).toEqual({ type: 'start' });
     // The held copy survives the transfer, for a second crash.
     expect(recovery.heldStep()).toBe(250);
-    recovery.restarted('again');
+    recovery.restarted({ kind: 'unreadable' });
     expect([...new Uint8Array((sent[4] as Extract<Command, { type: 'openRun' }>).bytes)]).toEqual([1, 2, 250]);
   });
 
   it('without a checkpoint restarts the same config from step 0, paused if it was paused', () => {
     const { sent, notices, recovery } = setup(false);
-    recovery.restarted('it stopped answering for 8 s');
+    recovery.restarted({ kind: 'silent', seconds: 8 });
     expect(sent).toHaveLength(1);
     expect(sent[0].type).toBe('init');
     expect(recovery.observe({ type: 'pong' })).toBe(true);
@@ -57,4 +58,22 @@ describe('worker recovery', () => {
     expect(notices).toEqual([]);
     expect(sent).toEqual([]);
   });
+
+  it('words why the worker stopped in the page’s language; a crash’s own error text stays as it came', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const { notices, recovery } = setup(false);
+    recovery.restarted({ kind: 'silent', seconds: 8 });
+    recovery.observe({ type: 'ready' } as WorkerEvent);
+    recovery.restarted({ kind: 'crashed', detail: 'RangeError: boom' });
+    recovery.observe({ type: 'ready' } as WorkerEvent);
+    recovery.restarted({ kind: 'crashed', detail: '' });
+    recovery.observe({ type: 'ready' } as WorkerEvent);
+    expect(notices).toEqual([
+      '训练线程停止了（它已经 8 秒没有响应），已从第 0 步恢复。',
+      '训练线程停止了（它出错了：RangeError: boom），已从第 0 步恢复。',
+      '训练线程停止了（它出现了未捕获的错误），已从第 0 步恢复。',
+    ]);
+  });
 });
+
+afterEach(() => i18n.changeLanguage('en'));

@@ -8,6 +8,8 @@
 import type { BackendChoice, TrainConfig } from '../core/config';
 import type { Command, WorkerEvent } from '../worker/protocol';
 import { t } from './i18n/i18n';
+import { stopReasonText } from './lib/stopReasons';
+import type { StopReason } from './lib/workerSupervisor';
 
 export interface RecoveryHost {
   send(cmd: Command, transfer?: Transferable[]): void;
@@ -22,7 +24,7 @@ export interface Recovery {
   /** Every event from the worker; true when it was for recovery only (the stores need not see it). */
   observe(ev: WorkerEvent): boolean;
   /** A new worker runs in place of the dead one. */
-  restarted(why: string): void;
+  restarted(why: StopReason): void;
   /** The step of the checkpoint held, or null. */
   heldStep(): number | null;
 }
@@ -32,13 +34,13 @@ export const CHECKPOINT_NAME = 'the last checkpoint';
 
 export function createRecovery(host: RecoveryHost): Recovery {
   let latest: { step: number; bytes: ArrayBuffer } | null = null;
-  let restoring: { why: string; resume: boolean; fromFile: boolean } | null = null;
+  let restoring: { why: StopReason; resume: boolean; fromFile: boolean } | null = null;
 
   function finish(step: number) {
     if (!restoring) return;
     const { why, resume } = restoring;
     restoring = null;
-    host.notice(t('notices.workerRestored', { why, step }));
+    host.notice(t('notices.workerRestored', { why: stopReasonText(why), step }));
     if (resume) host.send({ type: 'start' });
   }
 

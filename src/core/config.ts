@@ -224,8 +224,26 @@ export const DEFAULT_CONFIG: TrainConfig = {
 
 export interface FieldError {
   field: string;
+  /** The English (the CLI's, the logs'). */
   message: string;
+  /** What was wrong, as data, for a page that words it in its own language (docs/i18n.md). */
+  problem?: FieldProblem;
 }
+
+export type FieldProblem =
+  /** The field's own check (`describeRange` of its spec) failed; `got` is the value as JSON. */
+  | { kind: 'range'; got: string }
+  | { kind: 'unknown' }
+  /** Only the live fields may change while training. */
+  | { kind: 'notLive'; live: string }
+  /** The whole input (`(config)`, `(hyperparams)`) was not an object. */
+  | { kind: 'notObject' }
+  /** runConfig.ts: no dataset has this id (`got` as JSON). */
+  | { kind: 'unknownDataset'; got: string }
+  /** runConfig.ts: the model's output shape is not the dataset's; `fitting` lists the models that fit. */
+  | { kind: 'modelMismatch'; model: string; makes: string; dataset: string; shape: string; fitting: string }
+  /** runConfig.ts: a conditional run on a dataset without labels; `labelled` lists those with them. */
+  | { kind: 'noLabels'; dataset: string; labelled: string };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -245,7 +263,8 @@ export function describeRange(spec: FieldSpec): string {
 
 export function checkField(field: keyof TrainConfig, value: unknown): FieldError | null {
   const spec = CONFIG_FIELDS[field];
-  const fail = (): FieldError => ({ field, message: `${field} must be ${describeRange(spec)}; got ${JSON.stringify(value)}` });
+  const got = `${JSON.stringify(value)}`;
+  const fail = (): FieldError => ({ field, message: `${field} must be ${describeRange(spec)}; got ${got}`, problem: { kind: 'range', got } });
   if (spec.kind === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return fail();
     if (spec.integer && !Number.isInteger(value)) return fail();
@@ -279,10 +298,10 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * a CLI flag or config file is reported rather than silently ignored.
  */
 export function validateConfig(input: unknown, base: TrainConfig = DEFAULT_CONFIG): Validation<TrainConfig> {
-  if (!isRecord(input)) return { ok: false, errors: [{ field: '(config)', message: 'config must be an object' }] };
+  if (!isRecord(input)) return { ok: false, errors: [{ field: '(config)', message: 'config must be an object', problem: { kind: 'notObject' } }] };
   const errors: FieldError[] = [];
   for (const key of Object.keys(input)) {
-    if (!(key in CONFIG_FIELDS)) errors.push({ field: key, message: `unknown config field "${key}"` });
+    if (!(key in CONFIG_FIELDS)) errors.push({ field: key, message: `unknown config field "${key}"`, problem: { kind: 'unknown' } });
   }
   const merged = { ...base } as Record<string, unknown>;
   for (const key of Object.keys(CONFIG_FIELDS) as (keyof TrainConfig)[]) {
@@ -295,12 +314,13 @@ export function validateConfig(input: unknown, base: TrainConfig = DEFAULT_CONFI
 
 /** Validates only the live hyperparameters (what `setHyperparams` may change mid-run). */
 export function validateLiveHyperparams(input: unknown): Validation<Partial<LiveHyperparams>> {
-  if (!isRecord(input)) return { ok: false, errors: [{ field: '(hyperparams)', message: 'hyperparams must be an object' }] };
+  if (!isRecord(input)) return { ok: false, errors: [{ field: '(hyperparams)', message: 'hyperparams must be an object', problem: { kind: 'notObject' } }] };
   const errors: FieldError[] = [];
   const out: Partial<LiveHyperparams> = {};
   for (const [key, value] of Object.entries(input)) {
     if (!(LIVE_KEYS as readonly string[]).includes(key)) {
-      errors.push({ field: key, message: `${key} cannot change while training (live fields: ${LIVE_KEYS.join(', ')})` });
+      const live = LIVE_KEYS.join(', ');
+      errors.push({ field: key, message: `${key} cannot change while training (live fields: ${live})`, problem: { kind: 'notLive', live } });
       continue;
     }
     const err = checkField(key as LiveKey, value);

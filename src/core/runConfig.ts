@@ -25,6 +25,9 @@ export function defaultsFor(info: DatasetInfo, hardwareGpu = false): TrainConfig
   return base;
 }
 
+/** The labelled image sets a conditional run can use. */
+const LABELLED = 'mnist, fashion-mnist, emoji';
+
 /**
  * `input` is laid over `current` when it keeps the dataset, else over the new dataset's
  * recommended settings (a ring-of-8 learning rate is no default for MNIST).
@@ -38,16 +41,19 @@ export function resolveConfig(
   const requested = typeof input.dataset === 'string' ? input.dataset : (current?.dataset ?? DEFAULT_CONFIG.dataset);
   const info = lookup(requested);
   if (!info) {
-    return { ok: false, errors: [{ field: 'dataset', message: `dataset must be a known dataset id; got ${JSON.stringify(requested)}` }] };
+    const got = JSON.stringify(requested);
+    return { ok: false, errors: [{ field: 'dataset', message: `dataset must be a known dataset id; got ${got}`, problem: { kind: 'unknownDataset', got } }] };
   }
   const base = current && current.dataset === info.id ? current : defaultsFor(info, hardwareGpu);
   const result = validateConfig({ ...input, dataset: info.id }, base);
   if (!result.ok) return result;
   const fitting = modelsForShape(info.shape);
   if (!fitting.includes(result.value.model)) {
+    const [model, makes, shape, fit] = [result.value.model, ARCHITECTURES[result.value.model].dataShape.join(', '), info.shape.join(', '), fitting.join(', ')];
     const err: FieldError = {
       field: 'model',
-      message: `model ${result.value.model} makes [${ARCHITECTURES[result.value.model].dataShape.join(', ')}] but ${info.id} is [${info.shape.join(', ')}]; models that fit: ${fitting.join(', ')}`,
+      message: `model ${model} makes [${makes}] but ${info.id} is [${shape}]; models that fit: ${fit}`,
+      problem: { kind: 'modelMismatch', model, makes, dataset: info.id, shape, fitting: fit },
     };
     return { ok: false, errors: [err] };
   }
@@ -55,7 +61,11 @@ export function resolveConfig(
     return {
       ok: false,
       errors: [
-        { field: 'conditional', message: `conditional needs a labelled image dataset (mnist, fashion-mnist, emoji); this dataset has no labels: ${info.id}` },
+        {
+          field: 'conditional',
+          message: `conditional needs a labelled image dataset (${LABELLED}); this dataset has no labels: ${info.id}`,
+          problem: { kind: 'noLabels', dataset: info.id, labelled: LABELLED },
+        },
       ],
     };
   }

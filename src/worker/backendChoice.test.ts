@@ -34,7 +34,7 @@ function chooser() {
     now: () => performance.now(),
     date: () => 0,
   });
-  return { choose: (r: BackendReport, c: TrainConfig) => choose(r, c, ring, (m) => progress.push(m)), cache, activated, progress };
+  return { choose: (r: BackendReport, c: TrainConfig) => choose(r, c, ring, (m) => progress.push(m.message)), cache, activated, progress };
 }
 
 describe('createBackendChooser (real wasm and cpu in Node)', () => {
@@ -48,6 +48,8 @@ describe('createBackendChooser (real wasm and cpu in Node)', () => {
     expect(report.name).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
     expect(report.calibration).toMatch(/^wasm — measured \d+\.\d× faster than cpu for mlp2d/);
+    // The same verdict as data, for the page to word in its language.
+    expect(report.calibrationFacts).toMatchObject({ kind: 'faster', chosen: 'wasm', other: 'cpu', model: 'mlp2d' });
     expect(c.progress).toEqual(['Measuring which backend trains mlp2d fastest…']);
     expect(c.cache.size).toBe(1);
     const n = c.activated.length;

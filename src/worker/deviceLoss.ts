@@ -116,7 +116,7 @@ export function createDeviceLoss(host: DeviceLossHost, watchDevice: WatchDevice)
     }
     const step = snapshot?.step ?? 0;
     // Keeps what the user asked for; no candidates, so no calibration second-guesses the fallback.
-    const { candidates: _c, deviceId: _d, calibration: _k, ...rest } = report;
+    const { candidates: _c, deviceId: _d, calibration: _k, calibrationFacts: _f, ...rest } = report;
     const next: BackendReport = { ...rest, requested: previous?.requested ?? 'auto', deviceLost: { backend: name, reason, step } };
     if (!config || !live) {
       host.notice(worded('deviceLostNowOn', { reason, backend: next.name }, `The GPU device was lost (${reason}); now on ${next.name}.`));

@@ -9,6 +9,7 @@ import { GREY_28, MAX_IMAGES, MAX_SOURCE_PIXELS, RGB_32, resizeImage, type RgbaI
 import { sniffImage, type ImageFormat } from '../core/data/imageSniff';
 import type { DatasetInfo, DatasetSource } from '../core/data/types';
 import type { UploadFile, UploadTarget } from './protocol';
+import type { Values } from './wording';
 
 export const UPLOAD_ID = 'upload';
 /** Largest file read at all (a 50 MP PNG or JPEG is well under this). */
@@ -23,7 +24,7 @@ export type ImageDecoder = (bytes: ArrayBuffer, format: ImageFormat) => Promise<
 export interface UploadOutcome {
   source: DatasetSource | null;
   accepted: number;
-  skipped: { name: string; reason: string }[];
+  skipped: ({ name: string } & SkipReason)[];
   capped: number;
 }
 
@@ -33,30 +34,40 @@ const RECOMMENDED: Record<UploadTarget, Partial<TrainConfig>> = {
   rgb32: recommendedImageConfig('dcgan32-small'),
 };
 
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
-async function judge(file: UploadFile, decode: ImageDecoder): Promise<RgbaImage | string> {
-  if (file.size === 0) return 'empty file (0 bytes)';
-  if (file.size > MAX_FILE_BYTES) return `file is ${megabytes(file.size)}; the limit is ${megabytes(MAX_FILE_BYTES)}`;
+/** Why a file was skipped: the English reason, and its key (under `worker.skip.`) and values for the page. */
+export type SkipReason = { reason: string; key: string; values: Values };
+const skip = (key: string, values: Values, reason: string): SkipReason => ({ reason, key: `skip.${key}`, values });
+
+async function judge(file: UploadFile, decode: ImageDecoder): Promise<RgbaImage | SkipReason> {
+  if (file.size === 0) return skip('empty', {}, 'empty file (0 bytes)');
+  if (file.size > MAX_FILE_BYTES) {
+    const [size, limit] = [mb(file.size), mb(MAX_FILE_BYTES)];
+    return skip('tooBig', { size, limit }, `file is ${size} MB; the limit is ${limit} MB`);
+  }
   let bytes: ArrayBuffer;
   try {
     bytes = await file.arrayBuffer();
   } catch (e) {
-    return `could not be read (${(e as Error).message})`;
+    const detail = (e as Error).message;
+    return skip('unreadable', { detail }, `could not be read (${detail})`);
   }
   const sniffed = sniffImage(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 64 * 1024)));
-  if (!sniffed) return 'not an image (PNG, JPEG, WebP or GIF expected)';
+  if (!sniffed) return skip('notImage', {}, 'not an image (PNG, JPEG, WebP or GIF expected)');
   const { width, height } = sniffed;
   if (width !== null && height !== null) {
-    if (width === 0 || height === 0) return `corrupt image (header says ${width}×${height})`;
+    if (width === 0 || height === 0) return skip('badHeader', { width, height }, `corrupt image (header says ${width}×${height})`);
     if (width * height > MAX_SOURCE_PIXELS) {
-      return `too large: ${width}×${height} is ${((width * height) / 1e6).toFixed(0)} megapixels; the limit is ${MAX_SOURCE_PIXELS / 1e6}`;
+      const [megapixels, limit] = [((width * height) / 1e6).toFixed(0), MAX_SOURCE_PIXELS / 1e6];
+      return skip('tooManyPixels', { width, height, megapixels, limit }, `too large: ${width}×${height} is ${megapixels} megapixels; the limit is ${limit}`);
     }
   }
   try {
     return await decode(bytes, sniffed.format);
   } catch (e) {
-    return `corrupt or unreadable ${sniffed.format.toUpperCase()} (${(e as Error).message || 'decode failed'})`;
+    const [format, detail] = [sniffed.format.toUpperCase(), (e as Error).message || 'decode failed'];
+    return skip('corrupt', { format, detail }, `corrupt or unreadable ${format} (${detail})`);
   }
 }
 
@@ -78,13 +89,14 @@ export async function buildUploadSource(
     const results = await Promise.all(chunk.map((file) => judge(file, decode)));
     results.forEach((result, k) => {
       const file = chunk[k];
-      if (typeof result === 'string') skipped.push({ name: file.name, reason: result });
+      if ('reason' in result) skipped.push({ name: file.name, ...result });
       else {
         try {
           // Dark photos of light-on-dark digits need no inversion; ink on paper does (user's choice).
           kept.push(resizeImage(result, size, { invert: options.invert, background: options.invert ? [255, 255, 255] : [0, 0, 0] }));
         } catch (e) {
-          skipped.push({ name: file.name, reason: (e as Error).message });
+          const detail = (e as Error).message;
+          skipped.push({ name: file.name, ...skip('other', { detail }, detail) });
         }
       }
       options.onProgress?.(i + k + 1, files.length);

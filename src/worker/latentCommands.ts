@@ -13,6 +13,7 @@ import { SAMPLE_GRID_SIDE, type Trainer } from '../core/train/trainer';
 import { GIFEncoder, applyPalette, quantize } from 'gifenc';
 import type { LatentCommand, LatentKind, LatentRequest } from './latentProtocol';
 import type { ErrorCode, ErrorSource, WorkerEvent } from './protocol';
+import { worded, type Worded } from './wording';
 
 /** Frames drawn per slice: one forward pass of a handful of images, less than a training step. */
 export const FRAMES_PER_SLICE = 8;
@@ -23,7 +24,7 @@ const NUDGE_SEED = 7919;
 
 export interface LatentHost {
   post(event: WorkerEvent): void;
-  fail(source: ErrorSource, code: ErrorCode, message: string): void;
+  fail(source: ErrorSource, code: ErrorCode, text: string | Worded): void;
   /** The run's trainer (run A in a twin), or null before a run is built. */
   trainer(): Trainer | null;
   /** Lets training slices and other messages in. */
@@ -112,7 +113,7 @@ export function createLatentCommands(host: LatentHost) {
   /** One GIF frame per slice, so a long GIF never holds training up for long; progress after each. */
   async function gif(cmd: Extract<LatentCommand, { type: 'latentGif' }>): Promise<void> {
     const problem = checkFrames(cmd.frames, cmd.scale);
-    if (problem) return host.fail('latentGif', 'export-failed', `GIF export failed: ${problem}`);
+    if (problem) return host.fail('latentGif', 'export-failed', worded('gifFailed', { detail: problem }, `GIF export failed: ${problem}`));
     const encoder = GIFEncoder();
     host.post({ type: 'latentGifProgress', id: cmd.id, fraction: 0 });
     for (const [i, frame] of cmd.frames.entries()) {

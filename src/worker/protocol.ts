@@ -201,7 +201,8 @@ type WorkerEventCore =
       /** The new dataset's info, or null when no image was accepted. */
       dataset: DatasetInfo | null;
       accepted: number;
-      skipped: { name: string; reason: string }[];
+      /** Each skipped file and why: the English `reason`, with its key (`skip.…`) and values for the page. */
+      skipped: ({ name: string; reason: string } & Wording)[];
       /** Images left out because the set reached its cap. */
       capped: number;
     }

@@ -6,10 +6,10 @@
  * lines, and one thing: Save, Open and autosave share the history, the safe-point snapshot and
  * the file codec, and each is a short handler over them.
  */
-import { errorEvent, worded } from './wording';
+import { errorEvent, worded, type Worded } from './wording';
 import type { TrainConfig } from '../core/config';
 import type { Dataset } from '../core/data/types';
-import type { Trainer } from '../core/train/trainer';
+import { EMA_FROM_G_NOTICE, type Trainer } from '../core/train/trainer';
 import type { Command, ErrorCode, ErrorSource, RunTarget, WorkerEvent } from './protocol';
 import { openRecentRuns, RecentRunsError, type RecentRunInfo, type RecentRuns } from './recentRuns';
 import { RunHistory, type RunHistoryData } from './runHistory';
@@ -47,7 +47,7 @@ export interface KeepingHost {
   twin(): Trainer | null;
   running(): boolean;
   post(ev: WorkerEvent): void;
-  fail(source: ErrorSource, code: ErrorCode, message: string): void;
+  fail(source: ErrorSource, code: ErrorCode, text: string | Worded): void;
   /** Runs `fn` on the session's command queue (after the commands before it). */
   enqueue(fn: () => Promise<void>): Promise<void>;
   stopLoop(): Promise<void>;
@@ -132,7 +132,10 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     const tasks = atSafe;
     atSafe = [];
     for (const t of tasks) {
-      await t.run().catch((e: unknown) => host.fail('saveRun', 'internal', `Saving the run failed: ${(e as Error).message}`));
+      await t.run().catch((e: unknown) => {
+        const detail = (e as Error).message;
+        host.fail('saveRun', 'internal', worded('saveFailed', { detail }, `Saving the run failed: ${detail}`));
+      });
       t.resolve();
     }
   }
@@ -254,7 +257,10 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
     const t = host.trainer();
     if (installed && t) host.post({ type: 'runOpened', from, name, dataset: t.config.dataset, step: t.step });
     // e.g. a file saved before the averaged generator existed: it starts from G's weights.
-    if (installed && t?.restoreNotice) host.post({ type: 'notice', message: `${name}: ${t.restoreNotice}` });
+    if (installed && t?.restoreNotice) {
+      const english = `${name}: ${t.restoreNotice}`;
+      host.post({ type: 'notice', ...(t.restoreNotice === EMA_FROM_G_NOTICE ? worded('emaFromG', { name }, english) : { message: english }) });
+    }
   }
 
   return {
@@ -340,7 +346,8 @@ export function createRunKeeping<S>(host: KeepingHost, codec: RunCodec<S>, idb: 
           try {
             bytes = await recent.read(cmd.id);
           } catch (e) {
-            host.fail('openRecent', 'bad-run-file', (e as Error).message);
+            const err = e as Error;
+            host.fail('openRecent', 'bad-run-file', e instanceof RecentRunsError && e.key ? { message: err.message, key: e.key, values: {} } : err.message);
             return;
           }
           const info = (await recent.list()).find((r) => r.id === cmd.id);

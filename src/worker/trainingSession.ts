@@ -11,6 +11,7 @@
  */
 import type { BackendChoice, FieldError, TrainConfig } from '../core/config';
 import { formatErrors } from '../core/config';
+import { describeFacts, type CalibrationFacts } from '../core/backend/backendCalibration';
 import type { Dataset, DatasetSource, LoadContext } from '../core/data/types';
 import { createQualityEvaluator } from '../core/metrics/qualityEvaluator';
 import { modelsForShape, summarizeModel } from '../core/models/specs';
@@ -134,10 +135,11 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       try {
         const current = backend;
         const choose = deps.chooseBackend;
-        backend = await gate.hold(() => choose(current, resolved.value, dataset, (message) => post({ type: 'progress', stage: 'backend', message })));
+        backend = await gate.hold(() => choose(current, resolved.value, dataset, (text) => post({ type: 'progress', stage: 'backend', ...text })));
       } catch (e) {
         // The backend that started first still runs: measuring is an improvement, not a need.
-        backend = { ...backend, calibration: `not measured: ${(e as Error).message}` };
+        const facts: CalibrationFacts = { kind: 'notMeasured', detail: (e as Error).message };
+        backend = { ...backend, calibration: describeFacts(facts), calibrationFacts: facts };
       }
     }
     // Build the new run before dropping the old one, so a failure keeps what was trained.

@@ -8,12 +8,13 @@ import { formatErrors, validateLiveHyperparams, type FieldError } from '../core/
 import { Trainer } from '../core/train/trainer';
 import type { LiveRun } from './liveRun';
 import type { Command, ErrorCode, ErrorSource, RunKey, TwinAction, WorkerEvent } from './protocol';
+import { worded, type Worded } from './wording';
 
 type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
 export interface TwinHost {
   post(event: WorkerEvent): void;
-  fail(source: ErrorSource, code: ErrorCode, message: string, fieldErrors?: FieldError[]): void;
+  fail(source: ErrorSource, code: ErrorCode, text: string | Worded, fieldErrors?: FieldError[]): void;
   stopTraining(): Promise<void>;
   /** A LiveRun of `keep`'s trainer (as A) and `b` in place of `r`; the rest of `r` is disposed. */
   replaceRun(r: LiveRun, keep: RunKey, b: Trainer | null): LiveRun;
@@ -54,7 +55,8 @@ export function createTwinCommands(host: TwinHost): TwinCommands {
       b = Trainer.fromSnapshot(await a.snapshot(), a.dataset);
       b.setHyperparams(live);
     } catch (e) {
-      return host.fail(source, 'internal', `Could not build run B: ${(e as Error).message}`);
+      const detail = (e as Error).message;
+      return host.fail(source, 'internal', worded('buildBFailed', { detail }, `Could not build run B: ${detail}`));
     }
     const next = host.replaceRun(r, 'A', b);
     host.post({ type: 'forked', run: 'B', step: b.step });

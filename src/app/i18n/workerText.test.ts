@@ -40,6 +40,11 @@ describe('worker messages', () => {
       worded('buildBFailed', { detail: 'Bad B.' }, 'Could not build run B: Bad B.'),
       worded('qualityOff', { detail: 'no classifier' }, 'Quality measures are off for this run: no classifier'),
       worded('startingBackend', { backend: 'webgpu' }, 'Starting the webgpu backend…'),
+      worded('saveFailed', { detail: 'x' }, 'Saving the run failed: x'),
+      worded('gifFailed', { detail: 'x' }, 'GIF export failed: x'),
+      // EMA_FROM_G_NOTICE of core/train/trainer.ts (a TF module the app may not import).
+      worded('emaFromG', { name: 'a.ganrun' }, 'a.ganrun: This run was saved without an averaged generator (G_ema): it starts from G’s weights now.'),
+      worded('measuringBackends', { model: 'mlp2d' }, 'Measuring which backend trains mlp2d fastest…'),
       worded('noBackend', { detail: 'x' }, 'No TensorFlow.js backend could start: x'),
       worded('trainingStopped', { detail: 'x' }, 'Training stopped: x'),
       worded(

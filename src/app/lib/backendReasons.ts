@@ -4,6 +4,8 @@
  * wasm here"); the page rewords the verdict and every reason it knows under `status.reasons`. A
  * reason it does not know (a browser's own error text) keeps its English.
  */
+import type { MeasurementWhy } from '../../core/backend/backendCalibration';
+import type { BackendReport } from '../../core/backend/backendReport';
 import { i18n } from '../i18n/i18n';
 
 const LINE = /^(webgpu|webgl|wasm|cpu): (skipped|failed|requested but failed) — (.*)$/s;
@@ -45,4 +47,36 @@ export function threadsNoteText(note: string): string {
   if (m) return i18n.t('status.reasons.threads.halfCores', { cores: m[1] });
   if (note.startsWith('single-threaded: the page is not cross-origin isolated')) return i18n.t('status.reasons.threads.notIsolated');
   return note;
+}
+
+/**
+ * What `auto`'s measurement chose and why (core/backend/backendCalibration.ts): worded from the
+ * report's facts; the English summary for a report without them (an older worker or cache entry).
+ */
+export function calibrationText(report: Pick<BackendReport, 'calibration' | 'calibrationFacts'>): string | null {
+  const facts = report.calibrationFacts;
+  if (!facts) return report.calibration ?? null;
+  let line: string;
+  if (facts.kind === 'faster') line = i18n.t('status.calibration.faster', { ...facts });
+  else if (facts.kind === 'notMeasured') line = i18n.t('status.calibration.notMeasured', { detail: facts.detail });
+  else {
+    const values = { chosen: facts.chosen, model: facts.model, worth: facts.worth ? 'yes' : 'no' };
+    line = facts.skipped.length
+      ? i18n.t('status.calibration.onlyBecause', {
+          ...values,
+          skipped: facts.skipped
+            .map((m) => i18n.t('status.calibration.skipped', { name: m.name, note: noteText(m.why, m.name) }))
+            .join(i18n.t('status.calibration.separator')),
+        })
+      : i18n.t('status.calibration.only', values);
+  }
+  return facts.measuredOn ? i18n.t('status.calibration.measuredOn', { line, date: facts.measuredOn }) : line;
+}
+
+function noteText(why: MeasurementWhy, name: string): string {
+  if (why.kind === 'measured') return i18n.t('status.calibration.note.measured', { ms: why.ms });
+  if (why.kind === 'predicted') return i18n.t('status.calibration.note.predicted', { seconds: why.seconds });
+  if (why.kind === 'noStart') return i18n.t('status.calibration.note.noStart');
+  if (why.kind === 'timeout') return i18n.t('status.calibration.note.timeout', { stage: why.stage, name, seconds: why.seconds });
+  return why.detail;
 }

@@ -6,7 +6,9 @@
 import type { DatasetInfo } from '../../core/data/types';
 import { MAX_IMAGES, MAX_SOURCE_PIXELS } from '../../core/data/imageResize';
 import { DRAWN_MAX_POINTS, DRAWN_MIN_POINTS } from '../../core/data/drawnPoints';
-import { t } from '../i18n/i18n';
+import type { Wording } from '../../worker/protocol';
+import { i18n, t } from '../i18n/i18n';
+import { workerText } from '../i18n/workerText';
 
 export { DRAWN_MAX_POINTS, DRAWN_MIN_POINTS, MAX_IMAGES, MAX_SOURCE_PIXELS };
 
@@ -20,8 +22,16 @@ export function uploadCapsText(): string {
 
 export interface UploadSummary {
   accepted: number;
-  skipped: { name: string; reason: string }[];
+  skipped: SkippedFile[];
   capped: number;
+}
+
+/** A skipped file as the worker reports it (src/worker/imageUploads.ts): its English reason, and a key and values. */
+export type SkippedFile = { name: string; reason: string } & Wording;
+
+/** Why a file was skipped, in the page's language (the worker's English for a reason without a known key). */
+export function skipReasonText(s: SkippedFile): string {
+  return workerText({ message: s.reason, key: s.key, values: s.values });
 }
 
 /** "3 accepted, 1 skipped", plus " (12 over the cap)" when the set reached its cap. */
@@ -30,12 +40,20 @@ export function uploadResultLine(r: UploadSummary): string {
   return t(r.capped > 0 ? 'upload.resultCapped' : 'upload.result', counts);
 }
 
-/** Groups skip reasons for a short summary: "not an image ×2, empty file (0 bytes) ×1". */
+/**
+ * Groups skip reasons for a short summary: "not an image ×2, empty file ×1". A worded reason
+ * groups on its key's short form (`upload.skipShort`, no details); an older worker's English
+ * on the part before its details.
+ */
 export function skipReasonCounts(skipped: UploadSummary['skipped']): { reason: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const s of skipped) {
-    // "corrupt or unreadable PNG (…details…)" → group on the part before the details.
-    const key = s.reason.replace(/\s*\(.*\)\s*$/, '').replace(/^too large:.*/, 'too large');
+    const short = s.key?.startsWith('skip.') ? `upload.skipShort.${s.key.slice('skip.'.length)}` : null;
+    const key =
+      short && i18n.exists(short)
+        ? i18n.t(short, s.values ?? {})
+        : // "corrupt or unreadable PNG (…details…)" → group on the part before the details.
+          s.reason.replace(/\s*\(.*\)\s*$/, '').replace(/^too large:.*/, 'too large');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([reason, count]) => ({ reason, count }));

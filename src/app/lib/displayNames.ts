@@ -21,9 +21,34 @@ export const datasetName = (d: { id: string; name: string; count?: number }): st
 /** A model's label: `{ id, label }` as the worker sent it. */
 export const modelLabel = (m: { id: string; label: string }): string => byId('models', m.id, m.label);
 
+/** As core/data/drawnPoints.ts describes a drawing: its numbers are the drawing's, the sentence the page's. */
+const DRAWN = /^(\d+) points you drew, each repeated (\d+)× with a small jitter \(σ (.+)\)\.$/;
+
 /** A dataset's one-line description: the catalogue's for a built-in set, else the worker's (a drawing, uploads). */
 export const datasetDescription = (d: { id: string; description: string; count?: number; shape?: readonly number[] }): string => {
   if (d.id === UPLOAD_ID && d.count !== undefined && d.shape) return i18n.t('names.upload.description', { n: d.count, shape: d.shape.join('×') });
+  const drawn = d.id === 'drawn' ? DRAWN.exec(d.description) : null;
+  if (drawn) return i18n.t('names.drawnDescription', { n: Number(drawn[1]), copies: Number(drawn[2]), sigma: drawn[3] });
   const key = `names.descriptions.${d.id}`;
   return i18n.exists(key) ? i18n.t(key) : d.description;
+};
+
+/**
+ * A dataset's licence and credit lines: the catalogue's sentence for a set it knows (licence
+ * names such as "CC BY 4.0" and people's names stay as written), else the worker's.
+ */
+export const datasetLicence = (d: { id: string; licence: string }): string => {
+  const key = `names.licences.${d.id}`;
+  return i18n.exists(key) ? i18n.t(key) : d.licence;
+};
+export const datasetCredit = (d: { id: string; credit: string }): string => {
+  const key = `names.credits.${d.id}`;
+  return i18n.exists(key) ? i18n.t(key) : d.credit;
+};
+
+/** Class `k`'s name on a labelled set (Fashion-MNIST's "Trouser"): the catalogue's, else the worker's, else the number. */
+export const className = (datasetId: string | undefined, names: readonly string[] | undefined, k: number): string => {
+  const key = `names.classes.${datasetId ?? ''}.c${k}`;
+  if (datasetId && i18n.exists(key)) return i18n.t(key);
+  return names?.[k] ?? String(k);
 };

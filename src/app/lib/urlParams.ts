@@ -6,7 +6,7 @@
 import { BACKEND_CHOICES, CONFIG_FIELDS, fieldFromText, validateConfig } from '../../core/config';
 import type { BackendChoice, TrainConfig } from '../../core/config';
 import { t } from '../i18n/i18n';
-import { fieldErrorText } from './fieldErrors';
+import { configErrorsText } from './fieldErrors';
 
 export interface UrlSettings {
   backend: BackendChoice;
@@ -57,11 +57,8 @@ export function parseUrlParams(search: string): UrlSettings {
     const check = validateConfig({ [key]: value });
     if (check.ok) (config as Record<string, unknown>)[key] = value;
     else {
-      const why =
-        check.errors
-          .filter((e) => e.field === key)
-          .map((e) => fieldErrorText(key, value, e.message))
-          .join('; ') || check.errors[0].message;
+      const own = check.errors.filter((e) => e.field === key);
+      const why = configErrorsText(own.length ? own : check.errors.slice(0, 1));
       notices.push(t('notices.badParam', { key, why }));
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { superviseWorker, type WorkerLike } from './workerSupervisor';
+import { stopReasonText } from './stopReasons';
 
 class FakeWorker implements WorkerLike {
   onmessage: WorkerLike['onmessage'] = null;
@@ -32,8 +33,8 @@ function harness(expectAnswers = () => true) {
       return w;
     },
     onMessage: (d) => messages.push(d),
-    onRestart: (why) => restarts.push(why),
-    onGiveUp: (why) => gaveUp.push(why),
+    onRestart: (why) => restarts.push(stopReasonText(why)),
+    onGiveUp: (why) => gaveUp.push(stopReasonText(why)),
     ping: 'ping',
     pingEveryMs: 1000,
     silenceMs: 5000,

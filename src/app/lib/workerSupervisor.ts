@@ -15,14 +15,19 @@ export interface WorkerLike {
   onmessageerror: ((e: unknown) => void) | null;
 }
 
+/** What happened to the old worker, for the page to word in its language (lib/stopReasons.ts). */
+export type StopReason =
+  /** It reported an uncaught error (`detail`: the error's own text, empty when it gave none). */
+  { kind: 'crashed'; detail: string } | { kind: 'unreadable' } | { kind: 'silent'; seconds: number };
+
 export interface SupervisorOptions {
   create(): WorkerLike;
   /** Every message from the live worker. */
   onMessage(data: unknown): void;
   /** A new worker runs; `why` says what happened to the old one. Send init and restore here. */
-  onRestart(why: string, attempt: number): void;
+  onRestart(why: StopReason, attempt: number): void;
   /** No new worker will be started (too many restarts in a row). */
-  onGiveUp(why: string): void;
+  onGiveUp(why: StopReason): void;
   /** The ping message the worker answers (any message counts as an answer). */
   ping: unknown;
   /** How often to ping, and how long a silence counts as a hang. */
@@ -40,7 +45,7 @@ export interface SupervisorOptions {
 export interface Supervisor {
   send(message: unknown, transfer?: Transferable[]): void;
   /** Restarts now (also used by tests and by a device-loss report). */
-  restart(why: string): void;
+  restart(why: StopReason): void;
   dispose(): void;
 }
 
@@ -67,12 +72,12 @@ export function superviseWorker(opts: SupervisorOptions): Supervisor {
     };
     worker.onerror = (e) => {
       e.preventDefault?.();
-      restart(`it failed: ${e.message || 'an uncaught error'}`);
+      restart({ kind: 'crashed', detail: e.message ?? '' });
     };
-    worker.onmessageerror = () => restart('a message from it could not be read');
+    worker.onmessageerror = () => restart({ kind: 'unreadable' });
   };
 
-  function restart(why: string): void {
+  function restart(why: StopReason): void {
     if (stopped) return;
     worker.onmessage = worker.onerror = worker.onmessageerror = null;
     worker.terminate();
@@ -92,7 +97,7 @@ export function superviseWorker(opts: SupervisorOptions): Supervisor {
     if (stopped) return;
     const quiet = opts.now() - lastHeard;
     if (quiet >= silence && (opts.expectAnswers?.() ?? true)) {
-      restart(`it stopped answering for ${Math.round(quiet / 1000)} s`);
+      restart({ kind: 'silent', seconds: Math.round(quiet / 1000) });
       return;
     }
     worker.postMessage(opts.ping);

@@ -8,6 +8,8 @@
 import type { QualityState } from '../lib/labState';
 import type { ChartRow } from '../lib/metricHistory';
 import { baselineLabel } from '../lib/runLabel';
+import { datasetName } from '../lib/displayNames';
+import { runFileReasonText } from '../lib/runFileReasons';
 import { t } from '../i18n/i18n';
 import type { ChartId } from './charts';
 import type { SampleFrame } from './frames';
@@ -60,7 +62,7 @@ export function createBaselinesSlice({ set, get, pushError }: SliceContext): Sli
           pushError('bad-config', tooMany());
           return false;
         }
-        add({ label: baselineLabel(dataset?.name ?? config.dataset, config, step), charts, quality, samples: s.samples.at(-1) ?? null });
+        add({ label: baselineLabel(dataset ? datasetName(dataset) : config.dataset, config, step), charts, quality, samples: s.samples.at(-1) ?? null });
         return true;
       },
       checkBaselineRoom() {
@@ -82,9 +84,9 @@ export function createBaselinesSlice({ set, get, pushError }: SliceContext): Sli
         }
         // Loaded on first use: the decoder and the dataset checks it brings are not needed before.
         const { baselineFromRunFile } = await import('../lib/runFileBaseline');
-        const names = new Map(get().datasets.map((d) => [d.id, d.name]));
+        const names = new Map(get().datasets.map((d) => [d.id, datasetName(d)]));
         const made = baselineFromRunFile(bytes, file.name, (id) => names.get(id));
-        if (!made.ok) return refuse(made.message);
+        if (!made.ok) return refuse(runFileReasonText(made.message));
         // Another pin may have landed while the file was read.
         if (!get().checkBaselineRoom()) return false;
         add(made.value);

@@ -11,7 +11,7 @@ import { shownValue } from './live';
 
 const ring8: DatasetInfo = {
   id: 'ring8',
-  name: 'Ring of 8',
+  name: '8 Gaussians on a ring',
   kind: 'points',
   shape: [2],
   count: 2048,
@@ -197,7 +197,7 @@ describe('twin runs and baselines in the store', () => {
     expect(s().pinBaseline()).toBe(false);
     s().handleEvent(metrics('A', 1, 8, 0.7));
     expect(s().pinBaseline()).toBe(true);
-    expect(s().baselines[0].label).toMatch(/^Ring of 8, .*to step 8$/);
+    expect(s().baselines[0].label).toMatch(/^8 Gaussians on a ring, .*to step 8$/);
     expect(s().baselines[0].charts.losses).toHaveLength(8);
     s().handleEvent(ready());
     expect(s().baselines).toHaveLength(1);
@@ -284,7 +284,7 @@ describe('twin runs and baselines in the store', () => {
     const before = { charts: s().charts, quality: s().quality, step: s().step, config: s().config, twinOn: s().twinOn, sent: sent.length };
     expect(await s().pinBaselineFile(runFile('ring8-mlp2d-step40.ganrun', 40, 0.2))).toBe(true);
     const b = s().baselines[0];
-    expect(b.label).toBe('Ring of 8, no regularizer, to step 40 (ring8-mlp2d-step40.ganrun)');
+    expect(b.label).toBe('8 Gaussians on a ring, no regularizer, to step 40 (ring8-mlp2d-step40.ganrun)');
     expect(b.hidden).toBe(false);
     expect(b.charts.losses.map((r) => r.dLoss)).toEqual(Array(40).fill(0.2));
     expect(b.quality.rows.map((r) => r.modesCovered)).toEqual([1, 8]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, calibrationKey, type CachedChoice, type CalibrationCache, type CalibrationEnv } from './backendCalibration';
+import { calibrate, calibrationKey, describeFacts, type CachedChoice, type CalibrationCache, type CalibrationEnv } from './backendCalibration';
 
 type Name = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -52,7 +52,12 @@ describe('calibrate', () => {
     const f = fakeEnv({ webgpu: 'hang', wasm: 30 });
     const c = await calibrate(['webgpu', 'wasm'], 'mlp2d', f.env);
     expect(c.chosen).toBe('wasm');
-    expect(c.measurements[0]).toEqual({ name: 'webgpu', msPerStep: null, note: expect.stringMatching(/timing webgpu did not finish/) });
+    expect(c.measurements[0]).toEqual({
+      name: 'webgpu',
+      msPerStep: null,
+      note: expect.stringMatching(/timing webgpu did not finish/),
+      why: { kind: 'timeout', stage: 'timing', seconds: '3.0' },
+    });
     expect(c.summary).toMatch(/wasm — the only candidate measured for mlp2d \(webgpu: timing webgpu did not finish/);
   });
 
@@ -122,6 +127,9 @@ describe('calibrate', () => {
     expect(c.fromCache).toBe(true);
     expect(second.active()).toBe('wasm');
     expect(c.summary).toMatch(/\(measured 2026-12-01\)$/);
+    // The verdict as data comes back from the cache too, with its date.
+    expect(c.facts).toMatchObject({ kind: 'faster', chosen: 'wasm', other: 'webgpu', model: 'mlp2d', measuredOn: '2026-12-01' });
+    expect(describeFacts(c.facts!)).toBe(c.summary);
     // Another model re-decides.
     const third = fakeEnv({ webgpu: 5, wasm: 180 });
     const other = await calibrate(['webgpu', 'wasm'], 'dcgan32', third.env, { store: cache, key: calibrationKey('nvidia-h200|16', 'dcgan32'), now: () => 0 });

@@ -3,6 +3,7 @@
  * without pulling TF.js into the UI bundle.
  */
 import type { BackendChoice } from '../config';
+import type { CalibrationFacts } from './backendCalibration';
 
 export interface BackendReport {
   /** The backend that runs, e.g. 'wasm'. */
@@ -19,8 +20,10 @@ export interface BackendReport {
   candidates?: BackendName[];
   /** `auto` only: what identifies this device for cached calibrations (GPU names, core count). */
   deviceId?: string;
-  /** `auto` only: what the per-model calibration chose and why. */
+  /** `auto` only: what the per-model calibration chose and why, in English (the CLI's, the logs'). */
   calibration?: string;
+  /** The same as data, for the page to word in its language (absent from an older worker or cache entry). */
+  calibrationFacts?: CalibrationFacts;
   /** Set when this backend took over from one whose GPU device was lost (worker/deviceLoss.ts). */
   deviceLost?: { backend: BackendName; reason: string; step: number };
 }

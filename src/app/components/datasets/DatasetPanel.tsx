@@ -21,7 +21,7 @@ import { DrawPoints } from './DrawPoints';
 import { ImageUpload } from './ImageUpload';
 import { OfflineDatasets } from './OfflineDatasets';
 import './datasets.css';
-import { datasetDescription, datasetName } from '../../lib/displayNames';
+import { className, datasetCredit, datasetDescription, datasetLicence, datasetName, modelLabel } from '../../lib/displayNames';
 
 type Tab = 'datasets' | 'images' | 'draw';
 /** The tabs in order; each one's name is datasets.tabs.<id> in the catalogues. */
@@ -60,13 +60,13 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
             <dt>{t('datasets.eachExample')}</dt>
             <dd>{describeShape(info)}</dd>
             <dt>{t('datasets.licence')}</dt>
-            <dd data-testid="dataset-licence">{info.licence}</dd>
+            <dd data-testid="dataset-licence">{datasetLicence(info)}</dd>
             <dt>{t('datasets.credit')}</dt>
-            <dd data-testid="dataset-credit">{info.credit}</dd>
+            <dd data-testid="dataset-credit">{datasetCredit(info)}</dd>
             {info.classNames && (
               <>
                 <dt>{t('datasets.classes')}</dt>
-                <dd>{info.classNames.join(', ')}</dd>
+                <dd>{info.classNames.map((_, k) => className(info.id, info.classNames, k)).join(t('datasets.listSeparator'))}</dd>
               </>
             )}
           </dl>
@@ -76,7 +76,7 @@ function DatasetDetails({ info, onTrain }: { info: DatasetInfo; onTrain(info: Da
       <ul className="fitting-models" data-testid="fitting-models">
         {fits.map((m) => (
           <li key={m.id}>
-            {m.label}
+            {modelLabel(m)}
             {m.id === recommended && <span className="tag">{t('datasets.recommended')}</span>}
             <span className="muted"> {t('datasets.params', { g: formatCount(m.generatorParams), d: formatCount(m.discriminatorParams) })}</span>
           </li>

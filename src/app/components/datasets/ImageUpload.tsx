@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DragEvent } from 'react';
 import type { UploadTarget } from '../../../worker/protocol';
-import { MAX_IMAGES, skipReasonCounts, uploadCapsText, uploadResultLine } from '../../lib/datasets';
+import { MAX_IMAGES, skipReasonCounts, skipReasonText, uploadCapsText, uploadResultLine } from '../../lib/datasets';
 import { collectDroppedFiles } from '../../lib/droppedFiles';
 import { useApp, useAppStore } from '../../storeContext';
 import { DatasetPreview } from './DatasetPreview';
@@ -155,11 +155,11 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
             {result.skipped.length > 0 && (
               <span className="skip-summary">
                 {' '}
-                (
-                {skipReasonCounts(result.skipped)
-                  .map((r) => (r.count > 1 ? `${r.reason} ×${r.count}` : r.reason))
-                  .join('; ')}
-                )
+                {t('upload.skipSummary', {
+                  list: skipReasonCounts(result.skipped)
+                    .map((r) => (r.count > 1 ? t('upload.skipCount', { reason: r.reason, count: r.count }) : r.reason))
+                    .join(t('upload.skipSeparator')),
+                })}
               </span>
             )}
           </p>
@@ -172,7 +172,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
           <ul data-testid="skipped-list">
             {result.skipped.slice(0, SKIPPED_LISTED).map((s, i) => (
               <li key={i}>
-                <span className="file-name">{s.name}</span>: {s.reason}
+                <span className="file-name">{s.name}</span>: {skipReasonText(s)}
               </li>
             ))}
           </ul>

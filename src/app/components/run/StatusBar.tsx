@@ -4,7 +4,7 @@
  * span so screen readers are not flooded ten times a second; state changes are still announced.
  */
 import { useTranslation } from 'react-i18next';
-import { backendReasonText, threadsNoteText } from '../../lib/backendReasons';
+import { backendReasonText, calibrationText, threadsNoteText } from '../../lib/backendReasons';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, formatInt, formatRate } from '../../lib/format';
 import { useApp } from '../../storeContext';
@@ -72,7 +72,7 @@ export function StatusBar() {
       : s.backend.requested !== 'auto'
         ? t('status.whyForced', { requested: s.backend.requested })
         : s.backend.calibration
-          ? t('status.whyMeasured', { calibration: s.backend.calibration })
+          ? t('status.whyMeasured', { calibration: calibrationText(s.backend) })
           : t('status.whyAuto'));
   const tooltip = [why, ...reasons.map(backendReasonText)].filter(Boolean).join('\n');
 

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { TimelapseFrame } from '../../../worker/protocol';
 import { downloadBytes } from '../../lib/download';
+import { i18n } from '../../i18n/i18n';
 import { exportFileName } from '../../lib/exports';
 import type { AppState } from '../../store/appStore';
 import { useApp, useAppStore } from '../../storeContext';
@@ -23,10 +24,10 @@ function canvasPng(canvas: HTMLCanvasElement, scale: number): Promise<Blob> {
   out.width = canvas.width * scale;
   out.height = canvas.height * scale;
   const ctx = out.getContext('2d');
-  if (!ctx) return Promise.reject(new Error('this browser cannot draw on a canvas'));
+  if (!ctx) return Promise.reject(new Error(i18n.t('exportMenu.noCanvas')));
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(canvas, 0, 0, out.width, out.height);
-  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), 'image/png'));
+  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error(i18n.t('exportMenu.notEncoded')))), 'image/png'));
 }
 
 /** Each stored 2-D picture drawn off screen at 1× into RGBA. */

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStore } from '../../storeContext';
+import { className } from '../../lib/displayNames';
 import { SampleSelection } from './SampleSelection';
 import { LatentWalk } from './LatentWalk';
 import './latent.css';
@@ -19,7 +20,7 @@ const GRID_ROWS = 8;
 export function SampleGrid({ picking = false }: { picking?: boolean }) {
   const { t } = useTranslation();
   const store = useAppStore();
-  const { samples, liveSample, ready, shape, sampleClasses, classNames, gridClass } = useApp(
+  const { samples, liveSample, ready, shape, sampleClasses, classNames, datasetId, gridClass } = useApp(
     useShallow((s) => ({
       samples: s.samples,
       liveSample: s.liveSample,
@@ -27,6 +28,7 @@ export function SampleGrid({ picking = false }: { picking?: boolean }) {
       shape: s.dataset?.shape,
       sampleClasses: s.sampleClasses,
       classNames: s.dataset?.classNames,
+      datasetId: s.dataset?.id,
       gridClass: s.gridClass,
     })),
   );
@@ -54,7 +56,7 @@ export function SampleGrid({ picking = false }: { picking?: boolean }) {
 
   const caption = frame ? t('samples.caption', { epoch: frame.epoch, step: frame.step }) : t('samples.waitGrid');
   // A conditional run: each row's class (row r is class sampleClasses[r·8]), or the one class a "Generate class" grid shows.
-  const classOf = (k: number) => classNames?.[k] ?? String(k);
+  const classOf = (k: number) => className(datasetId, classNames, k);
   const rowNames = sampleClasses && frame ? Array.from({ length: GRID_ROWS }, (_, r) => classOf(frame.classIndex ?? sampleClasses[r * GRID_ROWS])) : null;
   const classCount = classNames?.length ?? 0;
   return (
