@@ -48,6 +48,13 @@ export interface StepProbeResult {
   msPerStep: number;
   /** Dispatches per step by program. */
   byProgram: Record<string, number>;
+  /** WebGPU errors raised during the probe (a shader that fails to compile writes nothing and says so only here). */
+  gpuErrors: string[];
+}
+
+interface ErrorTarget {
+  addEventListener(type: 'uncapturederror', f: (e: { error?: { message?: string } }) => void): void;
+  removeEventListener(type: 'uncapturederror', f: (e: { error?: { message?: string } }) => void): void;
 }
 
 /** A seeded stand-in with the dataset's shape (speed and equality need shapes, not pixels). */
@@ -75,7 +82,20 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
   const flagsBefore = Object.fromEntries(Object.keys(req.flags ?? {}).map((k) => [k, tf.env().get(k)]));
   for (const [k, v] of Object.entries(req.flags ?? {})) tf.env().set(k, v);
   const trainer = new Trainer(r.value, await datasetOf(req.dataset, req.seed));
-  const out: StepProbeResult = { backend: tf.getBackend(), dLoss: [], gLoss: [], dReal: [], tensors: [], dispatchesPerStep: null, msPerStep: 0, byProgram: {} };
+  const out: StepProbeResult = {
+    backend: tf.getBackend(),
+    dLoss: [],
+    gLoss: [],
+    dReal: [],
+    tensors: [],
+    dispatchesPerStep: null,
+    msPerStep: 0,
+    byProgram: {},
+    gpuErrors: [],
+  };
+  const device = tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: ErrorTarget }).device : undefined;
+  const onError = (e: { error?: { message?: string } }) => out.gpuErrors.push(String(e.error?.message ?? e));
+  device?.addEventListener('uncapturederror', onError);
   let counter: ReturnType<typeof countDispatches> | null = null;
   const warmup = req.warmup ?? 0;
   try {
@@ -98,6 +118,7 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     out.byProgram = Object.fromEntries([...(counter?.byProgram() ?? [])].map(([k, v]) => [k, v / timed]));
     return out;
   } finally {
+    device?.removeEventListener('uncapturederror', onError);
     counter?.dispose();
     trainer.dispose();
     setWebGpuFusion(wasOn);
