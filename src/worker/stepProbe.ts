@@ -48,6 +48,11 @@ export interface StepProbeResult {
   msPerStep: number;
   /** Dispatches per step by program. */
   byProgram: Record<string, number>;
+  /**
+   * Σ|w| over G's and over D's variables after the last step, read through the trainer (which
+   * writes back weights a fused update left in its packed state): what the run keeps, not just its losses.
+   */
+  weightSums: [number, number];
   /** WebGPU errors raised during the probe (a shader that fails to compile writes nothing and says so only here). */
   gpuErrors: string[];
 }
@@ -92,6 +97,7 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     msPerStep: 0,
     byProgram: {},
     gpuErrors: [],
+    weightSums: [0, 0],
   };
   const device = tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: ErrorTarget }).device : undefined;
   const onError = (e: { error?: { message?: string } }) => out.gpuErrors.push(String(e.error?.message ?? e));
@@ -116,6 +122,11 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     out.msPerStep = (performance.now() - t0) / timed;
     if (counter?.available) out.dispatchesPerStep = counter.total / timed;
     out.byProgram = Object.fromEntries([...(counter?.byProgram() ?? [])].map(([k, v]) => [k, v / timed]));
+    const sums = tf.tidy(() =>
+      [trainer.generator, trainer.discriminator].map((net) => net.variables.map((v) => tf.sum(tf.abs(v))).reduce((a, b) => tf.add(a, b))),
+    );
+    out.weightSums = (await Promise.all(sums.map((t) => t.data()))).map((d) => d[0]) as [number, number];
+    tf.dispose(sums);
     return out;
   } finally {
     device?.removeEventListener('uncapturederror', onError);
