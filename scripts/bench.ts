@@ -209,7 +209,7 @@ function mergeCells(file: string, fresh: BenchResults, load: string): BenchResul
     ...old,
     cells,
     backends,
-    notes: [...old.notes.filter((n) => !n.includes('(--models)')), note, ...fresh.notes.filter((n) => n.startsWith('GPU error'))],
+    notes: [...old.notes.filter((n) => !n.includes('(--models')), note, ...fresh.notes.filter((n) => n.startsWith('GPU error'))],
   };
 }
 

@@ -28,13 +28,21 @@ import { grid, type FusedProgram } from './webgpuKernels';
 /** A float literal WGSL accepts (an integer-valued number needs its point). */
 const lit = (x: number): string => (Number.isInteger(x) ? x.toFixed(1) : String(x));
 
-/** Per-row column offsets of one network's regions in a trace: layer inputs `a` and pre-activation gradients `d`. */
+/**
+ * Per-row column offsets of one network's regions in a trace: layer inputs `a` and
+ * pre-activation gradients δ. `a` and `dc` (δ for the row pass's own backward) are stored
+ * example-minor (value k of row i at rows·col + k·rows + i), so neighbouring invocations (rows)
+ * read neighbouring addresses: one vector load, not a gather, on a SIMD adapter like SwiftShader.
+ * `d`, the same δ for the parameter gradients, is row-major (rows·col + i·width + k): there
+ * neighbouring invocations are neighbouring parameters j.
+ */
 interface NetCols {
   a: number[];
   d: number[];
+  dc: number[];
 }
 
-/** Where everything sits in a row pass's trace: region r of width w starts at rows·col and holds row i at rows·col + i·w. */
+/** Where everything sits in a row pass's trace: a region of width w at column col takes rows·w values from rows·col. */
 export interface TraceLayout {
   g: NetCols;
   d: NetCols;
@@ -52,7 +60,11 @@ function layoutOf(g: MlpChain, d: MlpChain, reportWidth: number): TraceLayout {
     next += w;
     return c;
   };
-  const cols = (chain: MlpChain): NetCols => ({ a: chain.layers.map((l) => take(l.inDim)), d: chain.layers.map((l) => take(l.outDim)) });
+  const cols = (chain: MlpChain): NetCols => ({
+    a: chain.layers.map((l) => take(l.inDim)),
+    d: chain.layers.map((l) => take(l.outDim)),
+    dc: chain.layers.map((l) => take(l.outDim)),
+  });
   const gc = cols(g);
   const dc = cols(d);
   const report = take(reportWidth);
@@ -62,24 +74,27 @@ function layoutOf(g: MlpChain, d: MlpChain, reportWidth: number): TraceLayout {
 export const discriminatorLayout = (g: MlpChain, d: MlpChain): TraceLayout => layoutOf(g, d, 2);
 export const generatorLayout = (g: MlpChain, d: MlpChain): TraceLayout => layoutOf(g, d, 1);
 
-/** WGSL: the start of row `row` of the region at column `col`, `width` wide. */
+/** WGSL: the start of row `row` of the row-major region at column `col`, `width` wide. */
 const rowAt = (col: number, width: number, row = 'row') => `(uniforms.rows * ${col} + ${row} * ${width})`;
+
+/** WGSL: where row `row` of the example-minor region at column `col` starts; its value k is at + k·R. */
+const colAt = (col: number, row = 'row') => `(uniforms.rows * ${col} + ${row})`;
 
 /**
  * Forward through `chain` for one row, its weights in `P`: layer l reads its input from region
- * a[l] and writes its activated output to a[l + 1], the last layer to `out` (a region start) or,
- * with `out` null, to the local `y` (a 1-wide output).
+ * a[l] and writes its activated output to a[l + 1], the last layer to `out` (an example-minor
+ * region start) or, with `out` null, to the local `y` (a 1-wide output). R: the row count.
  */
 function forwardCode(chain: MlpChain, P: string, cols: NetCols, out: string | null): string {
   return chain.layers
     .map((l, i) => {
       const last = i === chain.layers.length - 1;
-      const store = last ? (out === null ? 'y = acc;' : `result[${out} + j] = acc;`) : `result[${rowAt(cols.a[i + 1], l.outDim)} + j] = acc;`;
+      const store = last ? (out === null ? 'y = acc;' : `result[${out} + j * R] = acc;`) : `result[${colAt(cols.a[i + 1])} + j * R] = acc;`;
       return `{
-        let inBase = ${rowAt(cols.a[i], l.inDim)};
+        let inBase = ${colAt(cols.a[i])};
         for (var j = 0; j < ${l.outDim}; j = j + 1) {
           var acc = 0.0;
-          for (var k = 0; k < ${l.inDim}; k = k + 1) { acc = acc + result[inBase + k] * ${P}[${l.wOffset} + k * ${l.outDim} + j]; }
+          for (var k = 0; k < ${l.inDim}; k = k + 1) { acc = acc + result[inBase + k * R] * ${P}[${l.wOffset} + k * ${l.outDim} + j]; }
           ${l.bOffset >= 0 ? `acc = acc + ${P}[${l.bOffset} + j];` : ''}
           ${l.alpha !== null ? `if (acc <= 0.0) { acc = acc * ${lit(l.alpha)}; }` : ''}
           ${store}
@@ -89,10 +104,14 @@ function forwardCode(chain: MlpChain, P: string, cols: NetCols, out: string | nu
     .join('\n');
 }
 
+/** WGSL: stores δ value `k` of a layer (expression `e`) in both its copies, dc (example-minor) and d (row-major). */
+const storeDelta = (cols: NetCols, i: number, width: number, k: string, e: string) =>
+  `result[${colAt(cols.dc[i])} + ${k} * R] = ${e}; result[${rowAt(cols.d[i], width)} + ${k}] = ${e};`;
+
 /**
- * Backward through `chain` for one row, from δ of its last layer (already in region d[last]) down
- * to δ of its first: δ[l − 1] = (δ[l]·W[l]ᵀ) ⊙ step(a[l], α[l − 1]) (a[l] is layer l − 1's
- * activated output, whose sign is its pre-activation's).
+ * Backward through `chain` for one row, from δ of its last layer (already stored) down to δ of
+ * its first: δ[l − 1] = (δ[l]·W[l]ᵀ) ⊙ step(a[l], α[l − 1]) (a[l] is layer l − 1's activated
+ * output, whose sign is its pre-activation's).
  */
 function backwardCode(chain: MlpChain, P: string, cols: NetCols): string {
   const out: string[] = [];
@@ -100,23 +119,22 @@ function backwardCode(chain: MlpChain, P: string, cols: NetCols): string {
     const l = chain.layers[i];
     const below = chain.layers[i - 1];
     out.push(`{
-      let dBase = ${rowAt(cols.d[i], l.outDim)};
-      let aBase = ${rowAt(cols.a[i], l.inDim)};
-      let belowBase = ${rowAt(cols.d[i - 1], below.outDim)};
+      let dBase = ${colAt(cols.dc[i])};
+      let aBase = ${colAt(cols.a[i])};
       for (var k = 0; k < ${l.inDim}; k = k + 1) {
         var e = 0.0;
-        for (var j = 0; j < ${l.outDim}; j = j + 1) { e = e + result[dBase + j] * ${P}[${l.wOffset} + k * ${l.outDim} + j]; }
-        ${below.alpha !== null ? `if (result[aBase + k] <= 0.0) { e = e * ${lit(below.alpha)}; }` : ''}
-        result[belowBase + k] = e;
+        for (var j = 0; j < ${l.outDim}; j = j + 1) { e = e + result[dBase + j * R] * ${P}[${l.wOffset} + k * ${l.outDim} + j]; }
+        ${below.alpha !== null ? `if (result[aBase + k * R] <= 0.0) { e = e * ${lit(below.alpha)}; }` : ''}
+        ${storeDelta(cols, i - 1, below.outDim, 'k', 'e')}
       }
     }`);
   }
   return out.join('\n');
 }
 
-/** Copies `width` values of row `src` of input `name` into the region starting at `dst`. */
+/** Copies `width` values of row `src` of input `name` into the example-minor region starting at `dst`. */
 const copyRow = (name: string, src: string, width: number, dst: string) =>
-  `for (var k = 0; k < ${width}; k = k + 1) { result[${dst} + k] = ${name}[${src} * ${width} + k]; }`;
+  `for (var k = 0; k < ${width}; k = k + 1) { result[${dst} + k * R] = ${name}[${src} * ${width} + k]; }`;
 
 /** WGSL: softplus and sigmoid as TF.js's kernels compute them (softplus linear or exp in the tails). */
 const LOGIT_FNS = `
@@ -146,14 +164,15 @@ export function discriminatorPassProgram(g: MlpChain, d: MlpChain, t: TraceLayou
       ${LOGIT_FNS}
       fn main(index : i32) {
         let row = index;
-        if (row >= uniforms.rows) { return; }
+        let R = uniforms.rows;
+        if (row >= R) { return; }
         let n = uniforms.n;
         if (row < n) {
-          ${copyRow('Real', 'row', dIn, rowAt(t.d.a[0], dIn))}
+          ${copyRow('Real', 'row', dIn, colAt(t.d.a[0]))}
         } else {
           let r = row - n;
-          ${copyRow('Z', 'r', latent, rowAt(t.g.a[0], latent))}
-          ${forwardCode(g, 'PG', t.g, rowAt(t.d.a[0], dIn))}
+          ${copyRow('Z', 'r', latent, colAt(t.g.a[0]))}
+          ${forwardCode(g, 'PG', t.g, colAt(t.d.a[0]))}
         }
         var y = 0.0;
         ${forwardCode(d, 'PD', t.d, null)}
@@ -162,7 +181,8 @@ export function discriminatorPassProgram(g: MlpChain, d: MlpChain, t: TraceLayou
         let rep = ${rowAt(t.report, 2)};
         result[rep] = mlpSoftplus(z);
         result[rep + 1] = mlpSigmoid(y);
-        result[${rowAt(t.d.d[dLast], 1)}] = mlpSigmoid(z) * (s * uniforms.invN);
+        let dy = mlpSigmoid(z) * (s * uniforms.invN);
+        ${storeDelta(t.d, dLast, 1, '0', 'dy')}
         ${backwardCode(d, 'PD', t.d)}
       }`,
   };
@@ -189,21 +209,22 @@ export function generatorPassProgram(g: MlpChain, d: MlpChain, t: TraceLayout, r
       ${LOGIT_FNS}
       fn main(index : i32) {
         let row = index;
-        if (row >= uniforms.rows) { return; }
-        ${copyRow('Z', 'row', latent, rowAt(t.g.a[0], latent))}
-        ${forwardCode(g, 'PG', t.g, rowAt(t.d.a[0], dIn))}
+        let R = uniforms.rows;
+        if (row >= R) { return; }
+        ${copyRow('Z', 'row', latent, colAt(t.g.a[0]))}
+        ${forwardCode(g, 'PG', t.g, colAt(t.d.a[0]))}
         var y = 0.0;
         ${forwardCode(d, 'PD', t.d, null)}
         result[${rowAt(t.report, 1)}] = mlpSoftplus(-y);
-        result[${rowAt(t.d.d[dLast], 1)}] = -mlpSigmoid(-y) * uniforms.invN;
+        let dy = -mlpSigmoid(-y) * uniforms.invN;
+        ${storeDelta(t.d, dLast, 1, '0', 'dy')}
         ${backwardCode(d, 'PD', t.d)}
         {
-          let dBase = ${rowAt(t.d.d[0], d0.outDim)};
-          let gBase = ${rowAt(t.g.d[gLast], dIn)};
+          let dBase = ${colAt(t.d.dc[0])};
           for (var k = 0; k < ${dIn}; k = k + 1) {
             var e = 0.0;
-            for (var j = 0; j < ${d0.outDim}; j = j + 1) { e = e + result[dBase + j] * PD[${d0.wOffset} + k * ${d0.outDim} + j]; }
-            result[gBase + k] = e;
+            for (var j = 0; j < ${d0.outDim}; j = j + 1) { e = e + result[dBase + j * R] * PD[${d0.wOffset} + k * ${d0.outDim} + j]; }
+            ${storeDelta(t.g, gLast, dIn, 'k', 'e')}
           }
         }
         ${backwardCode(g, 'PG', t.g)}
@@ -234,9 +255,9 @@ export function gradientAdamProgram(chain: MlpChain, cols: NetCols, traceKey: st
           let q = p - ${l.wOffset};
           let k = q / ${l.outDim};
           let j = q - k * ${l.outDim};
-          let aBase = uniforms.rows * ${cols.a[i]} + k;
+          let aBase = uniforms.rows * (${cols.a[i]} + k);
           let dBase = uniforms.rows * ${cols.d[i]} + j;
-          for (var r = 0; r < uniforms.rows; r = r + 1) { g = g + T[aBase + r * ${l.inDim}] * T[dBase + r * ${l.outDim}]; }
+          for (var r = 0; r < uniforms.rows; r = r + 1) { g = g + T[aBase + r] * T[dBase + r * ${l.outDim}]; }
         }`;
       const b =
         l.bOffset < 0
