@@ -37,15 +37,24 @@ function expectClose(a: number[], b: number[], tol: number): void {
   expect(worst, `losses ${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBeLessThan(tol);
 }
 
-const CASES: { name: string; req: StepProbeRequest }[] = [
+/** The issue's bar for a dense-chain GAN's whole step (fusedMlpStep.ts: 9 dispatches of its own). */
+const MLP_DISPATCH_BAR = 25;
+
+const CASES: { name: string; req: StepProbeRequest; maxDispatches?: number }[] = [
+  {
+    name: 'ring8 preset (mlp2d, batch 256, 2 D steps, penalties off)',
+    req: { model: 'mlp2d', dataset: 'ring8', batchSize: 256, steps: STEPS, seed: 5 },
+    maxDispatches: MLP_DISPATCH_BAR,
+  },
   {
     name: 'ring8 (mlp2d, 2 D steps, L1/L2 on both)',
     req: { model: 'mlp2d', dataset: 'ring8', batchSize: 64, steps: STEPS, seed: 3, l1D: 1e-3, l2D: 1e-2, l1G: 1e-4, l2G: 1e-3 },
+    maxDispatches: MLP_DISPATCH_BAR,
   },
   { name: 'dcgan28-small (batch 8)', req: { model: 'dcgan28-small', dataset: 'mnist', batchSize: 8, steps: STEPS, seed: 3 } },
 ];
 
-for (const { name, req } of CASES) {
+for (const { name, req, maxDispatches } of CASES) {
   test(`20 fused WebGPU steps equal 20 wasm steps: ${name}`, async ({ browser }) => {
     test.setTimeout(420_000);
     const wasmPage = await browser.newPage();
@@ -54,6 +63,7 @@ for (const { name, req } of CASES) {
     const page = await browser.newPage();
     const worker = await probeWorker(page, 'webgpu');
     const fused = await probe(worker, { ...req, fused: true });
+    expect(fused.gpuErrors).toEqual([]);
     if (process.env.PROBE_LOG) {
       // Both warmed up (shaders compiled) and timed on the same page, one after the other.
       const timed = { ...req, steps: 8, warmup: 3 };
@@ -65,6 +75,14 @@ for (const { name, req } of CASES) {
     expectClose(fused.dLoss, wasm.dLoss, 2e-3);
     expectClose(fused.gLoss, wasm.gLoss, 2e-3);
     expectClose(fused.dReal, wasm.dReal, 2e-3);
+    // The weights the run keeps (the fused MLP step writes its variables only when they are read).
+    expectClose(fused.weightSums, wasm.weightSums, 2e-3);
+    if (maxDispatches !== undefined) {
+      // Counted after 2 warm-up steps; the count includes anything else the app's worker dispatched meanwhile.
+      const counted = await probe(worker, { ...req, steps: 6, warmup: 2, fused: true });
+      expect(counted.dispatchesPerStep).not.toBeNull();
+      expect(counted.dispatchesPerStep!).toBeLessThanOrEqual(maxDispatches);
+    }
     // Flat: no step ends with more tensors than the second one did (the first makes constants).
     expect(Math.max(...fused.tensors.slice(1)), `tensors ${fused.tensors.join(', ')}`).toBeLessThanOrEqual(fused.tensors[1]);
     await page.close();

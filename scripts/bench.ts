@@ -7,8 +7,8 @@
  * bench/results-node.json. Both update bench/RESULTS.md and README.md's bench section.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, relative } from 'node:path';
 import { longTasksWithin } from './bench/stats';
 import type { BenchBackend, RingRun } from './bench/types';
@@ -16,7 +16,8 @@ import { REPO_ROOT } from './lib/nodeAssets';
 import { writePng } from './lib/runOutputs';
 import { CHROMIUM_ARGS, runBrowserBench } from './bench/browser';
 import { runNodeBench } from './bench/node';
-import { makePlan } from './bench/plan';
+import { makePlan, MODEL_IDS } from './bench/plan';
+import type { ModelId } from '../src/core/config';
 import { runSoak } from './bench/soak';
 import { cellsTable, evaluateTargets, targetsTable, writeReport, type BenchResults, type Machine } from './bench/report';
 import { runMain } from './lib/runMain';
@@ -28,7 +29,9 @@ const USAGE = `usage: npm run bench [-- --quick] [-- --node] [-- --backends webg
   --app        only the app cell (the built app's main-thread long tasks), into bench/results.json
   --soak MIN   a lesson-long run of the built app (dist/: npx vite build first), a row a minute,
                into bench/soak.json and bench/SOAK.md
-  --backends   which backends to try (default: all four in the browser, wasm,cpu in Node)`;
+  --backends   which backends to try (default: all four in the browser, wasm,cpu in Node)
+  --models     only these models' cells (e.g. --backends webgpu --models mlp2d), merged into the
+               existing results file: no ring run, MNIST minute or app cell`;
 
 /** The whole browser bench must end within 15 minutes here. */
 const DEADLINE_SEC = 14 * 60;
@@ -57,7 +60,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (argv.includes('--soak')) return runSoak(argv);
-  const unknown = argv.filter((a, i) => !['--quick', '--node', '--app', '--backends'].includes(a) && argv[i - 1] !== '--backends');
+  const unknown = argv.filter(
+    (a, i) => !['--quick', '--node', '--app', '--backends', '--models'].includes(a) && !['--backends', '--models'].includes(argv[i - 1]),
+  );
   if (unknown.length) {
     console.error(`error: unknown argument ${unknown[0]}\n${USAGE}`);
     return 2;
@@ -70,7 +75,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(`error: --backends takes a comma list of webgpu, webgl, wasm, cpu\n${USAGE}`);
     return 2;
   }
-  const plan = makePlan(quick, backends);
+  const mi = argv.indexOf('--models');
+  const models = mi >= 0 ? ((argv[mi + 1] ?? '').split(',') as ModelId[]) : null;
+  if (models?.some((m) => !MODEL_IDS.includes(m))) {
+    console.error(`error: --models takes a comma list of ${MODEL_IDS.join(', ')}\n${USAGE}`);
+    return 2;
+  }
+  const plan = makePlan(quick, backends, models);
+  const loadBefore = loadavg()[0];
   const t0 = performance.now();
   const stamp = () => `[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s]`;
   const log = (s: string) => console.log(`${stamp()} ${s}`);
@@ -155,9 +167,10 @@ async function main(argv: string[]): Promise<number> {
       ],
     };
   }
-  if (!node) results.app = await runAppCell(log);
-  results.targets = evaluateTargets(results);
   const file = join(benchDir, node ? 'results-node.json' : 'results.json');
+  if (models) results = mergeCells(file, results, `host load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
+  else if (!node) results.app = await runAppCell(log);
+  results.targets = evaluateTargets(results);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 
   console.log(`\n${cellsTable(results.cells)}\n`);
@@ -176,6 +189,28 @@ async function main(argv: string[]): Promise<number> {
   });
   console.log(`wrote ${relative(REPO_ROOT, file)}, ${written.map((w) => relative(REPO_ROOT, w)).join(', ')} in ${results.durationSec} s`);
   return 0;
+}
+
+/**
+ * `--models`: the cells just measured replace the same backend × model cells of the results file;
+ * everything else in it (other cells, the ring run, the app cell) stays, with a note saying which
+ * cells are newer.
+ */
+function mergeCells(file: string, fresh: BenchResults, load: string): BenchResults {
+  if (!existsSync(file)) return fresh;
+  const old = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  const key = (c: { backend: string; model: string }) => `${c.backend}/${c.model}`;
+  const replaced = new Set(fresh.cells.map(key));
+  const cells = old.cells.map((c) => fresh.cells.find((f) => key(f) === key(c)) ?? c);
+  for (const f of fresh.cells) if (!old.cells.some((c) => key(c) === key(f))) cells.push(f);
+  const backends = [...old.backends.filter((b) => !fresh.backends.some((f) => f.name === b.name)), ...fresh.backends];
+  const note = `Cells ${[...replaced].join(', ')} re-measured ${fresh.generatedAt} (--models; ${load}); the rest from ${old.generatedAt}.`;
+  return {
+    ...old,
+    cells,
+    backends,
+    notes: [...old.notes.filter((n) => !n.includes('(--models')), note, ...fresh.notes.filter((n) => n.startsWith('GPU error'))],
+  };
 }
 
 runMain(() => main(process.argv.slice(2)));

@@ -6,6 +6,8 @@ export interface BenchPlan {
   quick: boolean;
   backends: BackendTask[];
   ring: { minSteps: number; capSec: number };
+  /** Only these models' cells, merged into the existing results file (no ring run, MNIST minute or app cell); null: all. */
+  models: ModelId[] | null;
   /** Seconds of MNIST training for the "digits within 60 s" check (0: skip). */
   mnistSec: number;
 }
@@ -13,14 +15,16 @@ export interface BenchPlan {
 const ALL_MODELS: ModelId[] = ['mlp2d', 'dcgan28-small', 'dcgan32-small', 'dcgan28', 'dcgan32'];
 const QUICK_MODELS: ModelId[] = ['mlp2d', 'dcgan28-small'];
 
+export const MODEL_IDS: readonly ModelId[] = ALL_MODELS;
+
 export const batchFor = (model: ModelId): number => (model === 'mlp2d' ? 128 : 64);
 
 /** Seconds per backend, full run; order = run order (wasm first: it is what `auto` picks here). */
 const FULL_BUDGET: Record<BenchBackend, number> = { wasm: 300, webgl: 120, webgpu: 120, cpu: 90 };
 const QUICK_BUDGET: Record<BenchBackend, number> = { wasm: 40, webgl: 35, webgpu: 35, cpu: 20 };
 
-export function makePlan(quick: boolean, backends: BenchBackend[] = ['wasm', 'webgl', 'webgpu', 'cpu']): BenchPlan {
-  const models = quick ? QUICK_MODELS : ALL_MODELS;
+export function makePlan(quick: boolean, backends: BenchBackend[] = ['wasm', 'webgl', 'webgpu', 'cpu'], only: ModelId[] | null = null): BenchPlan {
+  const models = only ?? (quick ? QUICK_MODELS : ALL_MODELS);
   return {
     quick,
     backends: backends.map((backend) => ({
@@ -32,6 +36,7 @@ export function makePlan(quick: boolean, backends: BenchBackend[] = ['wasm', 'we
       ...(backend === 'wasm' ? { profileModel: 'dcgan28-small' as ModelId } : {}),
     })),
     ring: quick ? { minSteps: 2000, capSec: 45 } : { minSteps: 2000, capSec: 75 },
-    mnistSec: quick ? 0 : 60,
+    mnistSec: quick || only ? 0 : 60,
+    models: only,
   };
 }

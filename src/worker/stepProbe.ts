@@ -48,6 +48,18 @@ export interface StepProbeResult {
   msPerStep: number;
   /** Dispatches per step by program. */
   byProgram: Record<string, number>;
+  /**
+   * Σ|w| over G's and over D's variables after the last step, read through the trainer (which
+   * writes back weights a fused update left in its packed state): what the run keeps, not just its losses.
+   */
+  weightSums: [number, number];
+  /** WebGPU errors raised during the probe (a shader that fails to compile writes nothing and says so only here). */
+  gpuErrors: string[];
+}
+
+interface ErrorTarget {
+  addEventListener(type: 'uncapturederror', f: (e: { error?: { message?: string } }) => void): void;
+  removeEventListener(type: 'uncapturederror', f: (e: { error?: { message?: string } }) => void): void;
 }
 
 /** A seeded stand-in with the dataset's shape (speed and equality need shapes, not pixels). */
@@ -75,7 +87,21 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
   const flagsBefore = Object.fromEntries(Object.keys(req.flags ?? {}).map((k) => [k, tf.env().get(k)]));
   for (const [k, v] of Object.entries(req.flags ?? {})) tf.env().set(k, v);
   const trainer = new Trainer(r.value, await datasetOf(req.dataset, req.seed));
-  const out: StepProbeResult = { backend: tf.getBackend(), dLoss: [], gLoss: [], dReal: [], tensors: [], dispatchesPerStep: null, msPerStep: 0, byProgram: {} };
+  const out: StepProbeResult = {
+    backend: tf.getBackend(),
+    dLoss: [],
+    gLoss: [],
+    dReal: [],
+    tensors: [],
+    dispatchesPerStep: null,
+    msPerStep: 0,
+    byProgram: {},
+    gpuErrors: [],
+    weightSums: [0, 0],
+  };
+  const device = tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: ErrorTarget }).device : undefined;
+  const onError = (e: { error?: { message?: string } }) => out.gpuErrors.push(String(e.error?.message ?? e));
+  device?.addEventListener('uncapturederror', onError);
   let counter: ReturnType<typeof countDispatches> | null = null;
   const warmup = req.warmup ?? 0;
   try {
@@ -96,8 +122,14 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     out.msPerStep = (performance.now() - t0) / timed;
     if (counter?.available) out.dispatchesPerStep = counter.total / timed;
     out.byProgram = Object.fromEntries([...(counter?.byProgram() ?? [])].map(([k, v]) => [k, v / timed]));
+    const sums = tf.tidy(() =>
+      [trainer.generator, trainer.discriminator].map((net) => net.variables.map((v) => tf.sum(tf.abs(v))).reduce((a, b) => tf.add(a, b))),
+    );
+    out.weightSums = (await Promise.all(sums.map((t) => t.data()))).map((d) => d[0]) as [number, number];
+    tf.dispose(sums);
     return out;
   } finally {
+    device?.removeEventListener('uncapturederror', onError);
     counter?.dispose();
     trainer.dispose();
     setWebGpuFusion(wasOn);

@@ -124,3 +124,61 @@ describe('LiveAdam', () => {
     [...ours, ...ref].forEach((v) => v.dispose());
   });
 });
+
+/**
+ * The fused MLP step's in-place update (updateInPlace) with a stand-in kernel: on cpu the packed
+ * state is rewritten through its variable, which is what the WGSL kernel does to its buffer.
+ */
+describe('LiveAdam in-place updates and lazy weights', () => {
+  /** Sets the packed weights to `ws` and the moments to 1s, as a fused kernel would. */
+  const setWeights = (ws: number[]) => (packed: tf.Tensor) =>
+    tf.tidy(() => {
+      const n = ws.length;
+      (packed as tf.Variable).assign(tf.concat([tf.tensor1d(ws), tf.ones([2 * n]), tf.zeros([2 * n])]));
+    });
+
+  it('leaves the variables behind until syncWeights, then writes the packed weights into them', () => {
+    const a = tf.variable(tf.tensor2d([1, 2], [1, 2]));
+    const b = tf.variable(tf.tensor1d([3]));
+    const opt = new LiveAdam([a, b], { learningRate: 0.1, beta1: 0.5, beta2: 0.999 });
+    expect(opt.packedState().size).toBe(15);
+    opt.updateInPlace(setWeights([10, 20, 30]));
+    expect(opt.iterations).toBe(1);
+    expect(Array.from(a.dataSync())).toEqual([1, 2]);
+    const before = tf.memory().numTensors;
+    opt.syncWeights();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Array.from(a.dataSync())).toEqual([10, 20]);
+    expect(a.shape).toEqual([1, 2]);
+    expect(Array.from(b.dataSync())).toEqual([30]);
+    // The moments come back from the packed state too.
+    expect(Array.from(opt.moments().m[0].dataSync())).toEqual([1, 1]);
+    opt.dispose();
+    a.dispose();
+    b.dispose();
+  });
+
+  it('lets a variable written meanwhile (a restore) win over the packed weights, and rebuilds from it', () => {
+    const a = tf.variable(tf.tensor1d([1, 2]));
+    const opt = new LiveAdam([a], { learningRate: 0.1, beta1: 0.5, beta2: 0.999 });
+    opt.updateInPlace(setWeights([10, 20]));
+    a.assign(tf.tensor1d([7, 8]));
+    opt.syncWeights();
+    expect(Array.from(a.dataSync())).toEqual([7, 8]);
+    expect(Array.from(opt.packedState().slice(0, 2).dataSync())).toEqual([7, 8]);
+    opt.dispose();
+    a.dispose();
+  });
+
+  it('starts an unfused update from the packed weights when they are ahead', () => {
+    const a = tf.variable(tf.tensor1d([1]));
+    const opt = new LiveAdam([a], { learningRate: 0.1, beta1: 0.5, beta2: 0.999 });
+    opt.updateInPlace(setWeights([5]));
+    tf.tidy(() => opt.apply([tf.tensor1d([0])]));
+    // g = 0: m = 0.5·1, v = 0.999·1, so w = 5 − step·m/(√v + ε) with t = 2.
+    const step = (0.1 * Math.sqrt(1 - 0.999 ** 2)) / (1 - 0.5 ** 2);
+    expect(a.dataSync()[0]).toBeCloseTo(5 - step * (0.5 / (Math.sqrt(0.999) + 1e-7)), 5);
+    opt.dispose();
+    a.dispose();
+  });
+});

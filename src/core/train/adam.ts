@@ -49,6 +49,11 @@ export class LiveAdam {
   private packed: tf.Variable | null = null;
   private packedValid = false;
   private mvStale = false;
+  /**
+   * After an in-place update (updateInPlace) the packed buffer holds newer weights than the
+   * variables, which are written only when something else reads them (syncWeights).
+   */
+  private weightsBehind = false;
   private penaltyMask: { key: string; mask: tf.Tensor } | null = null;
 
   constructor(
@@ -91,6 +96,7 @@ export class LiveAdam {
    */
   applyFlat(flatGrad: tf.Tensor1D): tf.Tensor1D {
     if (flatGrad.size !== this.m.size) throw new Error(`LiveAdam: a gradient of ${flatGrad.size} values for ${this.m.size} parameters`);
+    this.syncWeights();
     this.syncMoments();
     this.packedValid = false;
     this.t += 1;
@@ -142,9 +148,57 @@ export class LiveAdam {
       this.flatWeights = null;
       this.packedValid = true;
       this.mvStale = true;
+      this.weightsBehind = false;
       norm2 = result ? tf.keep(result) : null;
     });
     return norm2;
+  }
+
+  /**
+   * The packed state `[w | m | v | g | w₀]` (5·n values: the weights, the moments, and two
+   * segments an update may keep its gradient and its weights before the update in), up to date:
+   * what a fused kernel reads the weights from (webgpuMlp.ts).
+   */
+  packedState(): tf.Tensor {
+    return this.currentPacked();
+  }
+
+  /**
+   * One Adam update done by `run`, in place on the packed state, with this update's bias-corrected
+   * step size (the fused MLP step: the gradient and Adam in one dispatch). The variables are left
+   * behind until something else reads them (syncWeights).
+   */
+  updateInPlace(run: (packed: tf.Tensor, s: { stepSize: number; beta1: number; beta2: number; epsilon: number }) => void): void {
+    this.t += 1;
+    const { beta1, beta2, t, epsilon } = this;
+    const stepSize = (this.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    run(this.currentPacked(), { stepSize, beta1, beta2, epsilon });
+    this.flatWeights?.dispose();
+    this.flatWeights = null;
+    this.packedValid = true;
+    this.mvStale = true;
+    this.weightsBehind = true;
+  }
+
+  /**
+   * Writes the packed state's weights back into the variables (one slice each) if an in-place
+   * update left them behind. A variable written meanwhile by anything else (a restore) wins: the
+   * packed weights are then dropped and rebuilt from the variables at the next fused update.
+   */
+  syncWeights(): void {
+    if (!this.weightsBehind) return;
+    this.weightsBehind = false;
+    if (!this.packed || !this.variables.every((w, i) => dataIdOf(w) === this.assigned[i])) return;
+    const packed = this.packed;
+    tf.tidy(() => {
+      let offset = 0;
+      this.variables.forEach((w, i) => {
+        const part = tf.slice(packed, offset, this.sizes[i]);
+        offset += this.sizes[i];
+        w.assign(w.rank === 1 ? part : tf.reshape(part, w.shape));
+      });
+    });
+    this.assigned = this.variables.map(dataIdOf);
   }
 
   /** The packed [w | m | v], rebuilt when anything but the fused update wrote w, m or v. */
@@ -154,11 +208,16 @@ export class LiveAdam {
     const n = this.m.size;
     const held = this.packed && this.packedValid ? this.packed : null;
     const moments = held ? [tf.slice(held, n, n), tf.slice(held, 2 * n, n)] : [this.m, this.v];
-    // A fresh buffer, owned by the variable alone: the update writes it in place.
-    const fresh = tf.concat([flattenAll(this.variables), ...moments]);
+    // A fresh buffer, owned by the variable alone: the update writes it in place. Its last two
+    // segments are scratch for an update's gradient and old weights (updateInPlace).
+    const fresh = tf.concat([flattenAll(this.variables), ...moments, tf.zeros([2 * n])]);
     this.packed?.dispose();
     this.packed = tf.keep(tf.variable(fresh, false));
     this.packedValid = true;
+    // The packed weights are the variables' now; the unfused path's flat copy may not be.
+    this.assigned = this.variables.map(dataIdOf);
+    this.flatWeights?.dispose();
+    this.flatWeights = null;
     return this.packed;
   }
 
@@ -277,6 +336,7 @@ export class LiveAdam {
 
   /** m and v are being overwritten: the packed state is out of date and its moments are not wanted. */
   private dropPacked(): void {
+    this.syncWeights();
     this.packedValid = false;
     this.mvStale = false;
   }

@@ -20,6 +20,7 @@ import { stepKernels } from '../backend/stepKernels';
 import { addPenaltyGradients, discriminatorGradients, generatorGradients, reportedD, type StackedSigns } from './tapeFreeStep';
 import { augment, augmentationOn, type AugmentSettings } from './augment';
 import type { RealBatches } from './realBatches';
+import { fusedDiscriminatorUpdate, fusedGeneratorUpdate, fusedMlpApplies } from './fusedMlpStep';
 
 export interface UpdateParts {
   config: Readonly<TrainConfig>;
@@ -89,8 +90,37 @@ export class GanUpdates {
     return tf.randomNormal([n, config.latentDim], 0, config.latentStd, 'float32', rng.nextSeed());
   }
 
-  /** One D update on a fresh real batch; `report`: compute what the charts show from it. */
-  discriminator(s: StepSettings, report: boolean): { scalars: StepScalars; epochEnded: boolean } {
+  /** Whether this update runs as the fused WebGPU MLP update (fusedMlpStep.ts). */
+  private fused(s: StepSettings): boolean {
+    const { config, generator: G, discriminator: D, optG, optD, classes } = this.parts;
+    const { live } = s;
+    return fusedMlpApplies(
+      { G, D, optG, optD },
+      {
+        loss: config.loss,
+        classes,
+        latentDim: config.latentDim,
+        labelSmoothing: live.labelSmoothing,
+        spectralNorm: Boolean(live.spectralNorm),
+        r1Gamma: live.r1Gamma,
+        gpLambda: live.gpLambda,
+        sigma: s.sigma,
+        augmenting: augmentationOn(augmentSettings(live)),
+      },
+    );
+  }
+
+  /** The layer-by-layer paths read the variables: the fused updates may have left them behind. */
+  private syncWeights(): void {
+    this.parts.optG.syncWeights();
+    this.parts.optD.syncWeights();
+  }
+
+  /**
+   * One D update on a fresh real batch; `report`: compute what the charts show from it. A fused
+   * update returns them as one packed vector, `packed` (fusedMlpStep.ts's REPORT_INDEX.d), kept.
+   */
+  discriminator(s: StepSettings, report: boolean): { scalars: StepScalars; epochEnded: boolean; packed?: tf.Tensor } {
     const { config, generator, discriminator: D, optD, rng, spectral, signs, batches } = this.parts;
     const { l1D, l2D, r1Gamma, r1Every, gpLambda, labelSmoothing, spectralNorm } = s.live;
     const r1Now = r1Gamma > 0 && this.dUpdates % r1Every === 0;
@@ -98,6 +128,23 @@ export class GanUpdates {
     const n = config.batchSize;
     let epochEnded = false;
     const scalars: StepScalars = {};
+    if (this.fused(s)) {
+      let packed: tf.Tensor | null = null;
+      tf.tidy(() => {
+        const next = batches.next();
+        epochEnded = next.epochEnded;
+        const z = this.latent(n);
+        // The seeds the layer-by-layer update draws (dropout, gradient penalty): the stream keeps its order.
+        rng.nextSeed();
+        rng.nextSeed();
+        rng.nextSeed();
+        this.reportR1(null, false, r1Every);
+        const nets = { G: generator, D, optG: this.parts.optG, optD };
+        packed = fusedDiscriminatorUpdate(nets, next.batch, z, { l1: l1D, l2: l2D }, report);
+      });
+      return { scalars, epochEnded, ...(packed ? { packed } : {}) };
+    }
+    this.syncWeights();
     tf.tidy(() => {
       if (spectralNorm) spectral.powerIteration();
       const next = batches.next();
@@ -198,11 +245,22 @@ export class GanUpdates {
     this.lastR1 = value === null ? null : tf.scalar(value);
   }
 
-  /** One G update, always tape-free: nothing in it is differentiated twice. */
-  generator(s: StepSettings): StepScalars {
+  /** One G update, always tape-free: nothing in it is differentiated twice. A fused one returns its report as `packed` (REPORT_INDEX.g). */
+  generator(s: StepSettings): { scalars: StepScalars; packed?: tf.Tensor } {
     const { config, generator: G, discriminator: D, optG, rng, spectral } = this.parts;
     const { l1G, l2G } = s.live;
     const scalars: StepScalars = {};
+    if (this.fused(s)) {
+      const packed = tf.tidy(() => {
+        const z = this.latent(config.batchSize);
+        // The dropout and noise seeds the layer-by-layer update draws: the stream keeps its order.
+        rng.nextSeed();
+        rng.nextSeed();
+        return fusedGeneratorUpdate({ G, D, optG, optD: this.parts.optD }, z, { l1: l1G, l2: l2G });
+      });
+      return { scalars, packed };
+    }
+    this.syncWeights();
     tf.tidy(() => {
       const z = this.latent(config.batchSize);
       const labels = this.classLabels(config.batchSize);
@@ -223,7 +281,7 @@ export class GanUpdates {
       Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
       scalars.gGradNorm = tf.keep(updateTapeFree(optG, G, g.grads, l1G, l2G, true)!);
     });
-    return scalars;
+    return { scalars };
   }
 
   dispose(): void {

@@ -26,6 +26,7 @@ import { SpectralNorm } from './spectralNorm';
 import { StackedSigns } from './tapeFreeStep';
 import { measureOverfitting, type OverfittingValues } from './overfitting';
 import { GanUpdates, penalizedOf } from './ganUpdates';
+import { fusedMetrics, reportScalars } from './fusedMlpStep';
 import { RealBatches } from './realBatches';
 import { emaBeta, GeneratorEma } from './generatorEma';
 import { gridClasses, oneHotRows, runSpecs, type RunSpecs } from '../models/conditionalSpecs';
@@ -48,8 +49,9 @@ export interface StepResult {
 
 export class Trainer {
   readonly summary: ModelSummary;
-  readonly generator: Network;
-  readonly discriminator: Network;
+  /** G and D as built; read them through `generator`/`discriminator`, which bring the weights up to date. */
+  private readonly gNet: Network;
+  private readonly dNet: Network;
   readonly optG: LiveAdam;
   readonly optD: LiveAdam;
   private readonly rng: Random;
@@ -90,21 +92,36 @@ export class Trainer {
     this.specs = runSpecs(config, this.classes);
     this.rng = new Random(config.seed);
     const init = glorotUniform(this.rng.fork());
-    this.generator = buildNetwork(`g${this.id}`, this.specs.generator, [config.latentDim], init);
-    this.discriminator = buildNetwork(`d${this.id}`, this.specs.discriminator, arch.dataShape, init);
+    this.gNet = buildNetwork(`g${this.id}`, this.specs.generator, [config.latentDim], init);
+    this.dNet = buildNetwork(`d${this.id}`, this.specs.discriminator, arch.dataShape, init);
     this.live = Object.fromEntries(LIVE_KEYS.map((k) => [k, config[k]])) as LiveHyperparams;
-    this.optG = new LiveAdam(this.generator.variables, { learningRate: config.lrG, beta1: config.beta1, beta2: config.beta2 });
-    this.optD = new LiveAdam(this.discriminator.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
+    this.optG = new LiveAdam(this.gNet.variables, { learningRate: config.lrG, beta1: config.beta1, beta2: config.beta2 });
+    this.optD = new LiveAdam(this.dNet.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
     const sampleCount = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
     this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, config.latentStd, 'float32', this.rng.nextSeed());
     this.sampleClasses = this.classes ? gridClasses(SAMPLE_GRID_SIDE, this.classes) : null;
     this.fixedLabels = this.sampleClasses ? this.oneHot(this.sampleClasses) : undefined;
     this.batches = new RealBatches(dataset, config.batchSize, this.rng, config.holdout, this.classes);
-    this.spectral = new SpectralNorm(penalizedOf(this.discriminator), this.rng.nextSeed());
+    this.spectral = new SpectralNorm(penalizedOf(this.dNet), this.rng.nextSeed());
     this.signs = new StackedSigns(config.batchSize);
-    const { generator, discriminator, optG, optD, rng, spectral, signs, batches, classes } = this;
+    const { gNet: generator, dNet: discriminator, optG, optD, rng, spectral, signs, batches, classes } = this;
     this.updates = new GanUpdates({ config, generator, discriminator, optG, optD, rng, spectral, signs, batches, classes });
     this.syncEma();
+  }
+
+  /**
+   * G, with its variables holding the latest weights: the fused WebGPU MLP step (fusedMlpStep.ts)
+   * updates a packed copy and writes the variables only when something reads them, here.
+   */
+  get generator(): Network {
+    this.optG.syncWeights();
+    return this.gNet;
+  }
+
+  /** D, with its variables up to date (see `generator`). */
+  get discriminator(): Network {
+    this.optD.syncWeights();
+    return this.dNet;
   }
 
   get epoch(): number {
@@ -165,14 +182,16 @@ export class Trainer {
     this.optD.learningRate = this.live.lrD * lrScale;
     let epochEnded = false;
     let dScalars: StepScalars = {};
+    let dPacked: tf.Tensor | undefined;
     const settings = { live: this.live, sigma: this.noiseSigma };
     for (let k = 0; k < this.config.dSteps; k++) {
       disposeAll(dScalars);
+      dPacked?.dispose();
       const d = this.updates.discriminator(settings, k === this.config.dSteps - 1);
-      dScalars = d.scalars;
+      ({ scalars: dScalars, packed: dPacked } = d);
       epochEnded ||= d.epochEnded;
     }
-    const gScalars = this.updates.generator(settings);
+    const { scalars: gScalars, packed: gPacked } = this.updates.generator(settings);
     // One lerp over G's flat weights; the half-life ramps up with the images G has trained on.
     this.ema?.update(this.generator, emaBeta(this.config.batchSize, (this.step + 1) * this.config.batchSize, this.live.emaKimg));
     const all: StepScalars = { ...dScalars, ...gScalars };
@@ -181,7 +200,17 @@ export class Trainer {
       all.theta = tf.keep(tf.reshape(this.generator.variables[0], []));
       all.psi = tf.keep(tf.reshape(this.discriminator.variables[0], []));
     }
-    const values = tf.tidy(() => tf.stack(DEVICE_METRICS.map((k) => all[k] ?? tf.scalar(0))) as tf.Tensor1D);
+    let values: tf.Tensor1D;
+    if (dPacked && gPacked && Object.keys(all).length === 0) {
+      // Both updates fused (fusedMlpStep.ts): the metrics vector in one dispatch.
+      values = fusedMetrics(dPacked, gPacked);
+    } else {
+      if (dPacked) Object.assign(all, reportScalars(dPacked, 'd'));
+      if (gPacked) Object.assign(all, reportScalars(gPacked, 'g'));
+      values = tf.tidy(() => tf.stack(DEVICE_METRICS.map((k) => all[k] ?? tf.scalar(0))) as tf.Tensor1D);
+    }
+    dPacked?.dispose();
+    gPacked?.dispose();
     disposeAll(all);
     this.pending.push({ step: this.step + 1, epoch: this.epoch, noiseSigma: this.noiseSigma, lrScale, values });
     this.step += 1;
@@ -388,8 +417,8 @@ export class Trainer {
     this.ema?.dispose();
     this.ema = null;
     this.pending.clear();
-    this.generator.dispose();
-    this.discriminator.dispose();
+    this.gNet.dispose();
+    this.dNet.dispose();
     this.optG.dispose();
     this.optD.dispose();
     this.fixedNoise.dispose();
