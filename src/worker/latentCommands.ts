@@ -16,6 +16,7 @@ import { SAMPLE_GRID_SIDE, type Trainer } from '../core/train/trainer';
 import { GIFEncoder, applyPalette, quantize } from 'gifenc';
 import type { LatentCommand, LatentKind, LatentRequest } from './latentProtocol';
 import type { ErrorCode, ErrorSource, WorkerEvent } from './protocol';
+import { worded, type Worded } from './wording';
 
 /** Frames drawn per slice: one forward pass of a handful of images, less than a training step. */
 export const FRAMES_PER_SLICE = 8;
@@ -26,7 +27,7 @@ const NUDGE_SEED = 7919;
 
 export interface LatentHost {
   post(event: WorkerEvent): void;
-  fail(source: ErrorSource, code: ErrorCode, message: string): void;
+  fail(source: ErrorSource, code: ErrorCode, message: string | Worded): void;
   /** The run's trainer (run A in a twin), or null before a run is built. */
   trainer(): Trainer | null;
   /** Lets training slices and other messages in. */
@@ -43,6 +44,11 @@ export function nudgeDirections(runSeed: number, index: number, d: number, count
   });
 }
 
+/** A class the run does not have, worded for the page (`worker.classOutOfRange`); `source` prefixes the English. */
+export function classOutOfRange(source: string, classIndex: number, classes: number): Worded {
+  return worded('classOutOfRange', { classIndex, last: classes - 1 }, `${source}: class ${classIndex} is out of range: this run has classes 0–${classes - 1}`);
+}
+
 export function createLatentCommands(host: LatentHost) {
   // The newest request of each kind; an older one still drawing stops at its next slice.
   const current: Record<LatentKind, number> = { interpolate: -1, walk: -1, explore: -1 };
@@ -54,7 +60,7 @@ export function createLatentCommands(host: LatentHost) {
   }
 
   /** The z (and classes) of every frame of `request`, or a reason it cannot be drawn. */
-  async function pathOf(t: Trainer, request: LatentRequest): Promise<Path | string> {
+  async function pathOf(t: Trainer, request: LatentRequest): Promise<Path | string | Worded> {
     const d = t.config.latentDim;
     const grid = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
     const row = async (i: number) => {
@@ -64,10 +70,10 @@ export function createLatentCommands(host: LatentHost) {
     const n = t.classes;
     const gridClass = (i: number) => t.sampleClasses?.[i] ?? 0;
     // Classes are checked here, against this run: the protocol only knows they are whole numbers.
-    const classProblem = (cs: number[]): string | null => {
+    const classProblem = (cs: number[]): string | Worded | null => {
       if (!n) return cs.length ? 'this run is not conditional: it has no classes to ask for' : null;
       const bad = cs.find((c) => !(Number.isInteger(c) && c >= 0 && c < n));
-      return bad === undefined ? null : `class ${bad} is out of range: this run has classes 0–${n - 1}`;
+      return bad === undefined ? null : classOutOfRange('latentFrames', bad, n);
     };
     const inRange = (i: number) => i < grid;
     switch (request.kind) {
@@ -127,6 +133,7 @@ export function createLatentCommands(host: LatentHost) {
     const kind = request.kind;
     const path = await pathOf(t, request);
     if (typeof path === 'string') return host.fail('latentFrames', 'bad-message', `latentFrames: ${path}`);
+    if (!('zs' in path)) return host.fail('latentFrames', 'bad-message', path);
     const d = t.config.latentDim;
     const shape = t.dataset.info.shape;
     const total = path.zs.length / d;

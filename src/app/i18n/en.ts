@@ -9,6 +9,8 @@ export const en = {
     label: 'Language',
   },
   notices: {
+    badClass: 'URL parameter "class" must be a class number (0, 1, 2, …); got "{value}". Ignored.',
+    classNotConditional: 'URL parameter "class" ignored: this run is not conditional, so it has no classes to ask for.',
     badLang: 'URL parameter "lang" must be one of {languages}; got "{value}". Using your browser\'s language.',
     badBackend: 'URL parameter "backend" must be one of {choices}; got "{value}". Using auto.',
     unknownParam: 'Unknown URL parameter "{key}" ignored.',
@@ -650,6 +652,16 @@ export const en = {
     gifWait: 'Wait until every frame is drawn',
     gifProgress: 'Encoding the GIF',
     gifFailed: 'GIF export failed: {detail}',
+    needOneClass: 'Walking the class needs a picked sample (its noise vector is kept): click a tile of the grid.',
+    alongLegend: 'What the interpolation walks',
+    alongZ: 'Walk z',
+    alongClass: 'Walk class a → b',
+    alongZNote: 'From sample A to sample B; each end keeps its own class, and the class changes with the noise.',
+    alongClassNote: 'The newest picked sample’s noise stays the same; only the class changes, from a to b (the same handwriting, another digit).',
+    classA: 'Class a',
+    classB: 'Class b',
+    walkClass: 'Class of the walk',
+    stripClassCaption: '{n} steps from class “{a}” to class “{b}”, same noise (the class embedding mixed linearly) · weights of step {step, number}',
   },
   exportMenu: {
     title: 'Export',
@@ -745,6 +757,7 @@ export const en = {
   },
   /** Worker messages (src/worker/wording.ts): the worker sends the key and values, the page words them. */
   worker: {
+    classOutOfRange: 'Class {classIndex} is out of range: this run has classes 0–{last}. Nothing was drawn; training goes on.',
     datasetFailed: 'Could not load dataset {id}: {detail}',
     badDrawing: 'Your drawing cannot be used: {detail}',
     readingFiles: 'Reading {n, plural, one {# file} other {# files}}…',
@@ -1054,7 +1067,6 @@ export const en = {
     generateTitle: 'Redraws the grid from the same 64 noise vectors, every one asked for this class.',
     generateNote: 'The class stays chosen while training: the live grid keeps drawing it. The look-back slider shows the mixed grids.',
     showing: 'Every sample drawn as class “{name}”',
-    latentOff: 'The latent explorer does not draw conditional runs yet.',
   },
 } as const;
 

@@ -11,6 +11,8 @@ export const zhCN: Catalogue = {
     label: '语言',
   },
   notices: {
+    badClass: '网址参数“class”必须是类别编号（0、1、2……），收到的是“{value}”，已忽略。',
+    classNotConditional: '网址参数“class”已忽略：这次训练不是条件训练，没有可以指定的类别。',
     badLang: '网址参数“lang”只能取 {languages} 之一，收到的是“{value}”，已改用浏览器的语言。',
     badBackend: '网址参数“backend”只能取 {choices} 之一，收到的是“{value}”，已改为自动选择。',
     unknownParam: '未知的网址参数“{key}”，已忽略。',
@@ -634,6 +636,16 @@ export const zhCN: Catalogue = {
     gifWait: '请等待所有帧绘制完成',
     gifProgress: '正在编码 GIF',
     gifFailed: 'GIF 导出失败：{detail}',
+    needOneClass: '沿类别插值需要先选取一个样本（保留它的噪声向量）：请点击网格中的一个格子。',
+    alongLegend: '插值沿什么变化',
+    alongZ: '沿 z 插值',
+    alongClass: '沿类别插值 a → b',
+    alongZNote: '从样本 A 到样本 B；两端各保留自己的类别，类别随噪声一起变化。',
+    alongClassNote: '最新选取的样本的噪声保持不变，只有类别从 a 变到 b（同样的笔迹，另一个数字）。',
+    classA: '类别 a',
+    classB: '类别 b',
+    walkClass: '漫游的类别',
+    stripClassCaption: '从类别“{a}”到类别“{b}”共 {n} 步，噪声不变（类别嵌入线性混合）· 第 {step, number} 步的权重',
   },
   exportMenu: {
     title: '导出',
@@ -727,6 +739,7 @@ export const zhCN: Catalogue = {
     total: '（{size}）',
   },
   worker: {
+    classOutOfRange: '类别 {classIndex} 超出范围：这次训练的类别是 0–{last}。没有绘制任何图像，训练照常进行。',
     datasetFailed: '无法加载数据集 {id}：{detail}',
     badDrawing: '你画的点无法使用：{detail}',
     readingFiles: '正在读取 {n, plural, other {# 个文件}}…',
@@ -1010,6 +1023,5 @@ export const zhCN: Catalogue = {
     generateTitle: '用同样的 64 个噪声向量重画网格，每个样本都指定为这个类别。',
     generateNote: '训练时所选类别保持不变：实时网格会一直画这个类别。回看滑块显示的是混合类别的网格。',
     showing: '所有样本都按类别“{name}”生成',
-    latentOff: '潜空间探索器暂不支持条件训练。',
   },
 };
