@@ -26,15 +26,23 @@ interface Reading {
   step: number;
   modes: number;
   hq: number;
+  /** An image run's "Classes n/10" (NaN on a 2-D run). */
+  classes: number;
 }
 
-/** "Modes 3/8" and "High quality 12%" from a run's quality read-out, and its step; null before the first measurement. */
+/**
+ * "Modes 3/8" and "High quality 12%" (a 2-D run) or "Classes 10/10" (an image run) from a run's
+ * quality read-out, and its step; null before the first measurement.
+ */
 async function quality(page: Page, run: RunKey): Promise<Reading | null> {
   const el = page.getByTestId(run === 'B' ? 'quality-readout-B' : 'quality-readout');
   const [text, step] = await el.evaluate((e) => [e.textContent ?? '', e.getAttribute('data-step')]);
   const modes = /Modes (\d+)\/8/.exec(text);
   const hq = /High quality (\d+(?:\.\d+)?)%/.exec(text);
-  return modes && hq && step !== null ? { step: Number(step), modes: Number(modes[1]), hq: Number(hq[1]) } : null;
+  const classes = /Classes (\d+)\/10/.exec(text);
+  if (step === null) return null;
+  if (modes && hq) return { step: Number(step), modes: Number(modes[1]), hq: Number(hq[1]), classes: NaN };
+  return classes ? { step: Number(step), modes: NaN, hq: NaN, classes: Number(classes[1]) } : null;
 }
 
 /** Once paused at its cap: waits for the cap's own quality reading of each run. */
@@ -75,7 +83,7 @@ async function checkClaims(page: Page, claims: LessonClaims, twin: boolean, labe
   const a = await quality(page, 'A');
   const b = twin ? await quality(page, 'B') : null;
   expect(a, `${label}: A's quality read-out`).not.toBeNull();
-  notes.push(`A ${a!.modes}/8 ${a!.hq}% (step ${a!.step})`);
+  notes.push(claims.classesA ? `A classes ${a!.classes}/10 (step ${a!.step})` : `A ${a!.modes}/8 ${a!.hq}% (step ${a!.step})`);
   if (twin) {
     expect(b, `${label}: B's quality read-out`).not.toBeNull();
     notes.push(`B ${b!.modes}/8 ${b!.hq}% (step ${b!.step})`);
@@ -89,6 +97,7 @@ async function checkClaims(page: Page, claims: LessonClaims, twin: boolean, labe
   }
   // A reading taken before the claims' first step claims nothing yet.
   if (Math.min(a!.step, b?.step ?? Infinity) < claims.fromStep) return `${notes.join(', ')}: a reading from before step ${claims.fromStep}`;
+  if (claims.classesA) expect(inRange(a!.classes, claims.classesA), `${label}: A's classes ${a!.classes} in ${JSON.stringify(claims.classesA)}`).toBe(true);
   if (claims.modesA) expect(inRange(a!.modes, claims.modesA), `${label}: A's modes ${a!.modes} in ${JSON.stringify(claims.modesA)}`).toBe(true);
   if (claims.modesB) expect(inRange(b!.modes, claims.modesB), `${label}: B's modes ${b!.modes} in ${JSON.stringify(claims.modesB)}`).toBe(true);
   if (claims.hqA) expect(inRange(a!.hq, claims.hqA), `${label}: A's high-quality share ${a!.hq}% in ${JSON.stringify(claims.hqA)}`).toBe(true);

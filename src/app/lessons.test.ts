@@ -14,6 +14,7 @@ const PHRASES = {
   en: {
     words: english,
     modes: (r: string) => `${r} of 8`,
+    classes: (r: string) => `covers ${r} of 10`,
     toStep: (s: number) => `to step ${stepText(s)}`,
     byThen: 'by then',
     reaches: (n: number) => `reaches ${n} of 8`,
@@ -27,6 +28,7 @@ const PHRASES = {
   'zh-CN': {
     words: chinese,
     modes: (r: string) => `8 个中的 ${r} 个`,
+    classes: (r: string) => `覆盖 10 个中的 ${r} 个`,
     toStep: (s: number) => `到第 ${stepText(s)} 步`,
     byThen: '到那时',
     reaches: (n: number) => `达到 8 个中的 ${n} 个`,
@@ -116,6 +118,8 @@ describe('lessons', () => {
     if (c.line) expect(text).toMatch(p.line(c.line.run, p.lineNames[c.line.key], c.line.trend === 'falls'));
     if (c.dGap) expect(text).toMatch(p.dGap);
     if (c.radius) expect(text).toContain(p.radius(c.radius.min, c.radius.max));
+    if (c.classesA) expect(text).toContain(p.classes(rangeText(c.classesA)));
+    if (c.classRead) expect(text).toContain(`${c.classRead.percent}%`);
     if (c.tryIt) {
       expect(lesson.tryIt, 'a claim about the "try it" button needs the button').toBeDefined();
       expect(c.tryIt.stopAtStep).toBeGreaterThan(c.stopAtStep);
@@ -131,7 +135,8 @@ describe('lessons', () => {
   });
 
   it('covers the lessons the issues ask for; L2, L1 and R1-against-collapse are twins', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['mode-collapse', 'r1-fix', 'r1-twin', 'l2-too-strong', 'l1-sparse', 'lr-imbalance', 'dirac']);
+    expect(LESSONS.map((l) => l.id)).toEqual(['mode-collapse', 'r1-fix', 'r1-twin', 'l2-too-strong', 'l1-sparse', 'lr-imbalance', 'ask-digit', 'dirac']);
+    expect(lessonById('ask-digit')!.config).toMatchObject({ dataset: 'mnist', conditional: true, model: 'resize28-small' });
     expect(LESSONS.filter((l) => l.twin).map((l) => l.id)).toEqual(['r1-twin', 'l2-too-strong', 'l1-sparse']);
     expect(lessonById('dirac')!.config.model).toBe('dirac');
   });

@@ -11,6 +11,7 @@
 import type { TFunction } from 'i18next';
 import type { LiveHyperparams, TrainConfig } from '../core/config';
 import { DEFAULT_CONFIG } from '../core/config';
+import { recommendedResizeConvConfig } from '../core/data/imageDataset';
 import { en } from './i18n/en';
 import { t as translate } from './i18n/i18n';
 import { LESSON_CLAIMS, rangeText, type LessonClaims, type LessonId } from './lessonClaims';
@@ -63,6 +64,9 @@ const DIRAC: TrainConfig = {
   beta2: 0.999,
 };
 
+/** Conditional MNIST at the set's recommended settings (the resize-conv preset every number was measured at). */
+const COND_MNIST: TrainConfig = { ...DEFAULT_CONFIG, ...recommendedResizeConvConfig('resize28-small'), dataset: 'mnist', conditional: true };
+
 export const LESSONS: Lesson[] = [
   {
     id: 'mode-collapse',
@@ -100,6 +104,11 @@ export const LESSONS: Lesson[] = [
     config: { ...RING, lrG: 1e-3, lrD: 1e-4 },
   },
   {
+    id: 'ask-digit',
+    claims: C['ask-digit'],
+    config: COND_MNIST,
+  },
+  {
     id: 'dirac',
     claims: C.dirac,
     config: DIRAC,
@@ -122,6 +131,11 @@ export function claimValues(c: LessonClaims): Record<string, string | number> {
   if (c.hqA) v.hqA = rangeText(c.hqA);
   if (c.hqB) v.hqB = rangeText(c.hqB);
   if (c.line) v.percent = Math.round(c.line.by * 100);
+  if (c.classesA) v.classesA = rangeText(c.classesA);
+  if (c.classRead) {
+    v.readClass = c.classRead.classIndex;
+    v.readPercent = String(c.classRead.percent);
+  }
   if (c.radius) {
     v.radiusMin = String(c.radius.min);
     v.radiusMax = String(c.radius.max);

@@ -888,6 +888,17 @@ export const en = {
         w3: 'The Weights view: D’s L2 norms hardly move (D is hardly learning) while G’s change.',
       },
     },
+    'ask-digit': {
+      title: 'Ask for a digit',
+      summary: 'A conditional GAN on MNIST: ask G for a 7, then turn a 3 into an 8 in the same handwriting.',
+      explanation:
+        'This run is conditional: beside its noise vector z, G is given a class (a learned class embedding), and D judges whether an image is a real example of that class. So you can ask G for a digit. Each row of the grid is one class (0–7). The same noise vector with another class gives the same style of writing as another digit.',
+      watch: {
+        w1: 'Under the grid, set “Generate class” to {readClass}: all 64 samples are drawn as {readClass}s from the same noise vectors. Measured in Node at step {stopAtStep, number}, the classifier reads {readPercent}% of 200 samples asked for {readClass} as {readClass}.',
+        w2: 'Quality: “Classes” covers {classesA} of 10 from step {fromStep, number} on: G draws (nearly) every digit.',
+        w3: 'Set “Generate class” back to “All classes”, pick one sample in the grid, choose “Walk class a → b” with class a = 3 and class b = 8, and press Interpolate: the noise stays, only the class embedding moves, so the strip turns a 3 into an 8 in the same handwriting.',
+      },
+    },
     dirac: {
       title: 'The Dirac-GAN: circling vs converging',
       summary: 'One parameter each for G and D: watch (θ, ψ) circle, then spiral in with R1.',
