@@ -151,3 +151,30 @@ test('screenshot of a conditional MNIST grid', async ({ page }) => {
     clip: { x: panel.x, y: panel.y, width: panel.width, height: figure.y + figure.height + 12 - panel.y },
   });
 });
+
+test('screenshot of a class-embedding strip (3 → 8) on a conditional MNIST run', async ({ page }) => {
+  // CLASS_RUN: a conditional MNIST run file, e.g. from
+  // `npm run train -- --dataset mnist --conditional true --seed 1 --steps 500 --backend wasm --out runs/cl-500`.
+  test.skip(!process.env.SCREENSHOT || !process.env.CLASS_RUN, 'set SCREENSHOT=1 and CLASS_RUN=path/run.ganrun to refresh docs/class-interpolation.png');
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1366, height: 1400 });
+  await openApp(page, COND_MNIST);
+  await page.getByTestId('open-run-input').setInputFiles(process.env.CLASS_RUN!);
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('grid-row-names')).toBeVisible({ timeout: 60_000 });
+  const explorer = page.getByTestId('latent-explorer');
+  await page
+    .getByRole('group', { name: 'Pick samples for the latent explorer' })
+    .getByRole('button', { name: `Sample ${process.env.CLASS_SAMPLE ?? '4'}`, exact: true })
+    .click();
+  await explorer.getByRole('radio', { name: 'Walk class a → b' }).check();
+  await explorer.getByRole('button', { name: 'Interpolate', exact: true }).click();
+  await expect(page.getByTestId('latent-strip')).toHaveAttribute('data-frames', '10', { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  const from = (await explorer.locator('.latent-along').boundingBox())!;
+  const strip = (await page.getByTestId('latent-interpolation').boundingBox())!;
+  await page.screenshot({
+    path: process.env.SCREENSHOT_PATH ?? 'docs/class-interpolation.png',
+    clip: { x: from.x - 8, y: from.y - 8, width: Math.max(from.width, strip.width) + 16, height: strip.y + strip.height + 8 - (from.y - 8) },
+  });
+});
