@@ -48,7 +48,9 @@ test('a 2-D lesson: explanation, training starts, quality and charts update', as
 
 test('"Ask for a digit": a conditional MNIST run with the lesson panel, its cap, the class rows and the class-embedding strip', async ({ page }) => {
   test.setTimeout(180_000);
-  await openApp(page, 'dataset=ring8&batchSize=32');
+  // Opened from MNIST: a reset from a ring8 run to MNIST left this loaded 2-core machine's worker
+  // silent for over 8 s and the supervisor restored the ring8 run (docs/lessons.md, known issue).
+  await openApp(page, 'dataset=mnist&backend=wasm');
   await openLesson(page, 'Ask for a digit');
   const panel = page.getByTestId('lesson-panel');
   await expect(panel.getByRole('heading', { name: /Ask for a digit/ })).toBeVisible();
