@@ -46,6 +46,34 @@ test('a 2-D lesson: explanation, training starts, quality and charts update', as
   await expect(panel).toHaveCount(0);
 });
 
+test('"Ask for a digit": a conditional MNIST run with the lesson panel, its cap, the class rows and the class-embedding strip', async ({ page }) => {
+  test.setTimeout(180_000);
+  // Opened from MNIST: a reset from a ring8 run to MNIST left this loaded 2-core machine's worker
+  // silent for over 8 s and the supervisor restored the ring8 run (docs/lessons.md, known issue).
+  await openApp(page, 'dataset=mnist&backend=wasm');
+  await openLesson(page, 'Ask for a digit');
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel.getByRole('heading', { name: /Ask for a digit/ })).toBeVisible();
+  await expect(page.getByTestId('lesson-explanation')).toContainText('This run is conditional');
+  await expect(page.getByTestId('lesson-cap')).toContainText('stops at step 500');
+  // The run is conditional MNIST: the set-up checkbox is ticked and the grid names its rows' classes.
+  await expect(page.getByTestId('grid-row-names').getByRole('listitem')).toHaveText(['0', '1', '2', '3', '4', '5', '6', '7'], { timeout: 60_000 });
+  await expect(page.getByLabel('Ask for a class (conditional)')).toBeChecked();
+  await expect(page).toHaveURL(/conditional=true/);
+  await expect(page.getByTestId('run-state')).toHaveText('Training');
+  await waitForStepAtLeast(page, 5, 90_000);
+  // What the lesson asks for: one sample, "Walk class a → b", 3 → 8, Interpolate.
+  const explorer = page.getByTestId('latent-explorer');
+  await page.getByRole('group', { name: 'Pick samples for the latent explorer' }).getByRole('button', { name: 'Sample 1', exact: true }).click();
+  await explorer.getByRole('radio', { name: 'Walk class a → b' }).check();
+  await expect(explorer.getByLabel('Class a', { exact: true })).toHaveValue('3');
+  await expect(explorer.getByLabel('Class b', { exact: true })).toHaveValue('8');
+  await explorer.getByRole('button', { name: 'Interpolate', exact: true }).click();
+  const strip = page.getByTestId('latent-strip');
+  await expect(strip).toHaveAttribute('data-frames', '10', { timeout: 90_000 });
+  await expect(page.getByTestId('latent-interpolation')).toContainText('from class “3” to class “8”');
+});
+
 test('the Dirac lesson draws a (θ, ψ) trajectory that changes over time', async ({ page }) => {
   await openApp(page, 'dataset=ring8&batchSize=32');
   await openLesson(page, 'Dirac-GAN');

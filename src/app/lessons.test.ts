@@ -14,6 +14,7 @@ const PHRASES = {
   en: {
     words: english,
     modes: (r: string) => `${r} of 8`,
+    classes: (r: string) => `covers ${r} of 10`,
     toStep: (s: number) => `to step ${stepText(s)}`,
     byThen: 'by then',
     reaches: (n: number) => `reaches ${n} of 8`,
@@ -28,6 +29,7 @@ const PHRASES = {
   'zh-CN': {
     words: chinese,
     modes: (r: string) => `8 个中的 ${r} 个`,
+    classes: (r: string) => `覆盖 10 个中的 ${r} 个`,
     toStep: (s: number) => `到第 ${stepText(s)} 步`,
     byThen: '到那时',
     reaches: (n: number) => `达到 8 个中的 ${n} 个`,
@@ -125,6 +127,8 @@ describe('lessons', () => {
     if (c.fidWinner) expect(text).toMatch(p.fidWinner[c.fidWinner]);
     if (c.checkerA) expect(text).toContain(`${rangeText(c.checkerA)}%`);
     if (c.radius) expect(text).toContain(p.radius(c.radius.min, c.radius.max));
+    if (c.classesA) expect(text).toContain(p.classes(rangeText(c.classesA)));
+    if (c.classRead) expect(text).toContain(`${c.classRead.percent}%`);
     if (c.tryIt) {
       expect(lesson.tryIt, 'a claim about the "try it" button needs the button').toBeDefined();
       // A try-it that starts a new run counts its steps from 0; one that changes live values carries the run on.
@@ -149,10 +153,12 @@ describe('lessons', () => {
       'l2-too-strong',
       'l1-sparse',
       'lr-imbalance',
+      'ask-digit',
       'dirac',
       'checkerboard',
       'l2-images',
     ]);
+    expect(lessonById('ask-digit')!.config).toMatchObject({ dataset: 'mnist', conditional: true, model: 'resize28-small' });
     expect(LESSONS.filter((l) => l.twin).map((l) => l.id)).toEqual(['r1-twin', 'l2-too-strong', 'l1-sparse', 'l2-images']);
     // The image lessons: the article's DCGAN against the resize-conv model, and the article's L2 on D.
     expect(lessonById('checkerboard')!.config.model).toBe('dcgan32-small');

@@ -77,6 +77,8 @@ const articleDcgan = (dataset: string, model: 'dcgan28-small' | 'dcgan32-small')
   dataset,
   ...recommendedImageConfig(model),
 });
+/** Conditional MNIST at the set's recommended settings (the resize-conv preset every number was measured at). */
+const COND_MNIST: TrainConfig = { ...DEFAULT_CONFIG, ...recommendedResizeConvConfig('resize28-small'), dataset: 'mnist', conditional: true };
 
 export const LESSONS: Lesson[] = [
   {
@@ -115,6 +117,11 @@ export const LESSONS: Lesson[] = [
     config: { ...RING, lrG: 1e-3, lrD: 1e-4 },
   },
   {
+    id: 'ask-digit',
+    claims: C['ask-digit'],
+    config: COND_MNIST,
+  },
+  {
     id: 'dirac',
     claims: C.dirac,
     config: DIRAC,
@@ -150,6 +157,11 @@ export function claimValues(c: LessonClaims): Record<string, string | number> {
   if (c.hqA) v.hqA = rangeText(c.hqA);
   if (c.hqB) v.hqB = rangeText(c.hqB);
   if (c.line) v.percent = Math.round(c.line.by * 100);
+  if (c.classesA) v.classesA = rangeText(c.classesA);
+  if (c.classRead) {
+    v.readClass = c.classRead.classIndex;
+    v.readPercent = String(c.classRead.percent);
+  }
   if (c.radius) {
     v.radiusMin = String(c.radius.min);
     v.radiusMax = String(c.radius.max);

@@ -22,4 +22,9 @@ describe('the address bar link', () => {
     expect(currentQuery(ready({}), { ...view, embed: true }, null)).toBe('v=2&dataset=ring8&model=mlp2d&embed=1');
     expect(currentQuery(ready({}), { ...view, embed: true }, null, { embed: false })).toBe('v=2&dataset=ring8&model=mlp2d');
   });
+
+  it('carries the Generate class of a conditional run as class=K', () => {
+    expect(currentQuery(ready({ gridClass: 7 }), view, null)).toBe('v=2&dataset=ring8&model=mlp2d&class=7');
+    expect(currentQuery(ready({ gridClass: null }), view, null)).toBe('v=2&dataset=ring8&model=mlp2d');
+  });
 });

@@ -34,6 +34,7 @@ export function currentQuery(
       autostart: false,
       lang: view.lang ?? null,
       embed: view.embed,
+      gridClass: app.gridClass,
       ...extra,
     },
   });
@@ -55,6 +56,20 @@ export function applyLinkView(store: AppStore, link: RunLink): string[] {
   if (v.lesson) {
     if (lessonById(v.lesson)) store.getState().showLesson(v.lesson);
     else notices.push(t('notices.noLesson', { lesson: v.lesson }));
+  }
+  if (v.gridClass !== undefined && v.gridClass !== null) {
+    const classIndex = v.gridClass;
+    // Asked once the first run is ready; a class the run lacks is the worker's to refuse, with its reason.
+    const unsubscribe = store.subscribe((s) => {
+      if (s.phase !== 'ready') return;
+      unsubscribe();
+      // After the rest of the `ready` event is folded in: the grid's classes arrive with it, after the phase.
+      queueMicrotask(() => {
+        const now = store.getState();
+        if (now.sampleClasses) now.setGridClass(classIndex);
+        else store.setState((st) => ({ notices: [...st.notices, t('notices.classNotConditional')] }));
+      });
+    });
   }
   if (v.autostart) {
     const unsubscribe = store.subscribe((s) => {

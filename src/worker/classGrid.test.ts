@@ -107,14 +107,19 @@ describe('classGrid (Generate class)', () => {
     await h.session.handle({ type: 'classGrid', classIndex: 3 });
     await h.session.handle({ type: 'classGrid', classIndex: -1 });
     await h.session.handle({ type: 'classGrid', classIndex: 'b' });
+    await h.session.handle({ type: 'classGrid', classIndex: NaN });
+    await h.session.handle({ type: 'classGrid', classIndex: 2.5 });
     const plain = harness();
     await plain.session.handle({ type: 'init', config: { dataset: 'imgs' }, backend: 'cpu' });
     expect(plain.of('ready')[0].sampleClasses).toBeUndefined();
     await plain.session.handle({ type: 'classGrid', classIndex: 0 });
     const errors = [...h.of('error'), ...plain.of('error')];
-    expect(errors.map((e) => e.source)).toEqual(['classGrid', 'classGrid', 'classGrid', 'classGrid']);
-    expect(errors[0].message).toMatch(/classes 0–2/);
-    expect(errors[3].message).toMatch(/not conditional/);
+    expect(errors.map((e) => e.source)).toEqual(Array(6).fill('classGrid'));
+    expect(errors[0].message).toBe('classGrid: class 3 is out of range: this run has classes 0–2');
+    // Worded for the page (worker.classOutOfRange in the catalogues).
+    expect([errors[0].key, errors[0].values]).toEqual(['classOutOfRange', { classIndex: 3, last: 2 }]);
+    for (const e of errors.slice(1, 5)) expect(e.message).toMatch(/must be a class number or null/);
+    expect(errors[5].message).toMatch(/not conditional/);
     expect(h.of('samples').some((e) => e.classIndex !== undefined)).toBe(false);
     await h.session.handle({ type: 'step', count: 1 });
     expect(h.of('state').at(-1)?.step).toBe(1);

@@ -173,15 +173,103 @@ describe('latent explorer (worker side, in Node)', () => {
     expect(h.of('error').at(-1)?.message).toMatch(/needs an image run/);
   });
 
-  it("refuses a conditional run with a message (its G needs each frame's class), and the run goes on", async () => {
+  it('draws a conditional run: the strip between two samples of different rows ends on those grid samples; tensors stay flat', async () => {
     const h = harness();
     await h.session.handle({ type: 'init', config: { dataset: 'labelled', conditional: true }, backend: 'cpu' });
-    expect(h.of('ready')).toHaveLength(1);
-    await h.session.handle({ type: 'latentFrames', id: 1, request: { kind: 'interpolate', from: 0, to: 1, frames: 10 } });
-    expect(h.of('error').at(-1)?.message).toMatch(/does not draw conditional runs yet/);
-    expect(h.of('latentFrames')).toHaveLength(0);
+    await h.session.handle({ type: 'requestSamples' });
+    const grid = h.of('samples').at(-1)!;
+    const before = tf.memory().numTensors;
+    // Sample 3 is in row 0 (class 0), sample 12 in row 1 (class 1): each end keeps its sample's class.
+    await h.session.handle({ type: 'latentFrames', id: 1, request: { kind: 'interpolate', from: 3, to: 12, frames: 10 } });
+    await h.session.handle({ type: 'latentFrames', id: 2, request: { kind: 'interpolate', from: 3, to: 12, frames: 10, classes: [0, 1] } });
+    expect(h.of('error')).toEqual([]);
+    expect(tf.memory().numTensors).toBe(before);
+    const evs = h.of('latentFrames').filter((e) => e.id === 1);
+    expect(evs.reduce((n, e) => n + e.pixels.length, 0)).toBe(10 * 28 * 28 * 4);
+    expect(maxDiff(frameOf(evs, 0), tileOf(grid, 3))).toBeLessThanOrEqual(1);
+    expect(maxDiff(frameOf(evs, 9), tileOf(grid, 12))).toBeLessThanOrEqual(1);
+    // Leaving the classes out means the grid's classes.
+    const explicit = h.of('latentFrames').filter((e) => e.id === 2);
+    for (let i = 0; i < 10; i++) expect(frameOf(explicit, i)).toEqual(frameOf(evs, i));
+    // Asking for the other class at the ends changes the picture: the class reaches G.
+    await h.session.handle({ type: 'latentFrames', id: 3, request: { kind: 'interpolate', from: 3, to: 12, frames: 10, classes: [1, 0] } });
+    const swapped = h.of('latentFrames').filter((e) => e.id === 3);
+    expect(maxDiff(frameOf(swapped, 0), tileOf(grid, 3))).toBeGreaterThan(1);
+  });
+
+  it('walks the class embedding: frame 0 is the sample drawn as class a, the last as class b, same z', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'labelled', conditional: true }, backend: 'cpu' });
+    const before = tf.memory().numTensors;
+    await h.session.handle({ type: 'latentFrames', id: 1, request: { kind: 'interpolate', along: 'class', index: 5, frames: 10, classes: [0, 1] } });
+    await h.session.handle({ type: 'latentFrames', id: 2, request: { kind: 'explore', index: 5, nudges: [], classIndex: 0 } });
+    await h.session.handle({ type: 'latentFrames', id: 3, request: { kind: 'explore', index: 5, nudges: [], classIndex: 1 } });
+    // Explore without a class draws the sample's grid class (row 0: class 0).
+    await h.session.handle({ type: 'latentFrames', id: 4, request: { kind: 'explore', index: 5, nudges: [] } });
+    expect(h.of('error')).toEqual([]);
+    expect(tf.memory().numTensors).toBe(before);
+    const strip = h.of('latentFrames').filter((e) => e.id === 1);
+    expect(strip.every((e) => e.kind === 'interpolate' && e.total === 10)).toBe(true);
+    const [asA, asB, asGrid] = [2, 3, 4].map((id) => h.of('latentFrames').find((e) => e.id === id)!.pixels);
+    expect(maxDiff(frameOf(strip, 0), asA)).toBeLessThanOrEqual(1);
+    expect(maxDiff(frameOf(strip, 9), asB)).toBeLessThanOrEqual(1);
+    expect(asGrid).toEqual(asA);
+    expect(maxDiff(asA, asB)).toBeGreaterThan(1);
+  });
+
+  it("a conditional run's walk is of the class asked for, and needs one", async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'labelled', conditional: true }, backend: 'cpu' });
+    await h.session.handle({ type: 'latentFrames', id: 1, request: { kind: 'walk', seed: 5, stops: 2, framesPerLeg: 4, classIndex: 0 } });
+    await h.session.handle({ type: 'latentFrames', id: 2, request: { kind: 'walk', seed: 5, stops: 2, framesPerLeg: 4, classIndex: 1 } });
+    expect(h.of('error')).toEqual([]);
+    const [w0, w1] = [1, 2].map((id) => h.of('latentFrames').filter((e) => e.id === id));
+    expect(w0.reduce((n, e) => n + e.pixels.length / (28 * 28 * 4), 0)).toBe(8);
+    expect(maxDiff(frameOf(w0, 0), frameOf(w1, 0))).toBeGreaterThan(1);
+    await h.session.handle({ type: 'latentFrames', id: 3, request: { kind: 'walk', seed: 5, stops: 2, framesPerLeg: 4 } });
+    expect(h.of('error').at(-1)?.message).toMatch(/walk needs a class/);
+  });
+
+  it('answers a broken or mismatched class with a message naming it, draws nothing, and training goes on', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'labelled', conditional: true }, backend: 'cpu' });
     await h.session.handle({ type: 'step', count: 1 });
-    expect(h.of('state').at(-1)?.step).toBe(1);
+    for (const request of [
+      { kind: 'explore', index: 1, nudges: [], classIndex: 2 },
+      { kind: 'explore', index: 1, nudges: [], classIndex: 1.5 },
+      { kind: 'explore', index: 1, nudges: [], classIndex: NaN },
+      { kind: 'walk', seed: 1, stops: 2, framesPerLeg: 2, classIndex: -1 },
+      { kind: 'interpolate', from: 1, to: 2, frames: 10, classes: [0, 7] },
+      { kind: 'interpolate', along: 'class', index: 1, frames: 10, classes: [0, '1'] },
+      { kind: 'interpolate', along: 'class', index: 1, frames: 10, classes: [9, 1] },
+      { kind: 'interpolate', along: 'sideways', from: 1, to: 2, frames: 10 },
+    ])
+      await h.session.handle({ type: 'latentFrames', id: 1, request });
+    const messages = h.of('error').map((e) => `${e.source}: ${e.message}`);
+    expect(messages).toEqual([
+      'latentFrames: latentFrames: class 2 is out of range: this run has classes 0–1',
+      'latentFrames: latentFrames: "classIndex" must be a class number (a whole number, 0 or more); got 1.5',
+      'latentFrames: latentFrames: "classIndex" must be a class number (a whole number, 0 or more); got NaN',
+      'latentFrames: latentFrames: "classIndex" must be a class number (a whole number, 0 or more); got -1',
+      'latentFrames: latentFrames: class 7 is out of range: this run has classes 0–1',
+      'latentFrames: latentFrames: "classes" must be a class number (a whole number, 0 or more); got 1',
+      'latentFrames: latentFrames: class 9 is out of range: this run has classes 0–1',
+      'latentFrames: latentFrames: "along" must be "z" or "class"',
+    ]);
+    expect(h.of('latentFrames')).toEqual([]);
+    await h.session.handle({ type: 'step', count: 1 });
+    expect(h.of('state').at(-1)?.step).toBe(2);
+  });
+
+  it('refuses classes on an unconditional run', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'init', config: { dataset: 'imgs' }, backend: 'cpu' });
+    await h.session.handle({ type: 'latentFrames', id: 1, request: { kind: 'explore', index: 1, nudges: [], classIndex: 0 } });
+    await h.session.handle({ type: 'latentFrames', id: 2, request: { kind: 'interpolate', along: 'class', index: 1, frames: 4, classes: [0, 1] } });
+    expect(h.of('error').map((e) => e.message)).toEqual([
+      'latentFrames: this run is not conditional: it has no classes to ask for',
+      'latentFrames: this run is not conditional: only a conditional run has a class embedding to walk',
+    ]);
   });
 
   it('keeps the imageGridRGBA tile layout the tile reader above assumes', () => {

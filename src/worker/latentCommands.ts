@@ -4,7 +4,10 @@
  * their GIF. Training keeps going: these run beside the command queue and draw a few frames per
  * slice, yielding between slices, so the training loop waits for at most one slice of them.
  */
-import { imagesAt, referenceStats } from '../core/latent/latentImages';
+import { imagesAt, referenceStats, type ClassInput } from '../core/latent/latentImages';
+import { classMixPath, classRows } from '../core/latent/classPaths';
+import { oneHotRows } from '../core/models/conditionalSpecs';
+import * as tf from '@tensorflow/tfjs';
 import { gaussianVector, interpolationPath, latentWalk } from '../core/latent/latentPaths';
 import { Random } from '../core/random';
 import { imageGridRGBA } from '../core/sampleGrid';
@@ -41,32 +44,75 @@ export function nudgeDirections(runSeed: number, index: number, d: number, count
   });
 }
 
+/** A class the run does not have, worded for the page (`worker.classOutOfRange`); `source` prefixes the English. */
+export function classOutOfRange(source: string, classIndex: number, classes: number): Worded {
+  return worded('classOutOfRange', { classIndex, last: classes - 1 }, `${source}: class ${classIndex} is out of range: this run has classes 0–${classes - 1}`);
+}
+
 export function createLatentCommands(host: LatentHost) {
   // The newest request of each kind; an older one still drawing stops at its next slice.
   const current: Record<LatentKind, number> = { interpolate: -1, walk: -1, explore: -1 };
 
-  /** The z of every frame of `request` (frames × d), or a reason it cannot be drawn. */
-  async function pathOf(t: Trainer, request: LatentRequest): Promise<Float32Array | string> {
+  /** What a request draws: the z of every frame (frames × d) and, for a conditional run, each frame's class row. */
+  interface Path {
+    zs: Float32Array;
+    classes?: ClassInput;
+  }
+
+  /** The z (and classes) of every frame of `request`, or a reason it cannot be drawn. */
+  async function pathOf(t: Trainer, request: LatentRequest): Promise<Path | string | Worded> {
     const d = t.config.latentDim;
     const grid = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
     const row = async (i: number) => {
       const all = (await t.gridNoise.data()) as Float32Array;
       return all.slice(i * d, (i + 1) * d);
     };
+    const n = t.classes;
+    const gridClass = (i: number) => t.sampleClasses?.[i] ?? 0;
+    // Classes are checked here, against this run: the protocol only knows they are whole numbers.
+    const classProblem = (cs: number[]): string | Worded | null => {
+      if (!n) return cs.length ? 'this run is not conditional: it has no classes to ask for' : null;
+      const bad = cs.find((c) => !(Number.isInteger(c) && c >= 0 && c < n));
+      return bad === undefined ? null : classOutOfRange('latentFrames', bad, n);
+    };
+    const inRange = (i: number) => i < grid;
     switch (request.kind) {
-      case 'interpolate':
-        if (request.from >= grid || request.to >= grid) return `samples are numbered 0 to ${grid - 1}`;
-        return interpolationPath(await row(request.from), await row(request.to), request.frames);
-      case 'walk':
-        return latentWalk(request.seed, d, t.config.latentStd, request.stops, request.framesPerLeg);
+      case 'interpolate': {
+        if (request.along === 'class') {
+          if (!n) return 'this run is not conditional: only a conditional run has a class embedding to walk';
+          if (!inRange(request.index)) return `samples are numbered 0 to ${grid - 1}`;
+          const problem = classProblem(request.classes);
+          if (problem) return problem;
+          const z = await row(request.index);
+          const zs = new Float32Array(request.frames * d);
+          for (let f = 0; f < request.frames; f++) zs.set(z, f * d);
+          return { zs, classes: { rows: classMixPath(request.classes[0], request.classes[1], request.frames, n), classes: n } };
+        }
+        if (!inRange(request.from) || !inRange(request.to)) return `samples are numbered 0 to ${grid - 1}`;
+        const problem = classProblem(request.classes ?? []);
+        if (problem) return problem;
+        const zs = interpolationPath(await row(request.from), await row(request.to), request.frames);
+        if (!n) return { zs };
+        const [a, b] = request.classes ?? [gridClass(request.from), gridClass(request.to)];
+        return { zs, classes: { rows: classMixPath(a, b, request.frames, n), classes: n } };
+      }
+      case 'walk': {
+        if (n && request.classIndex === undefined) return 'a conditional run\'s walk needs a class ("classIndex")';
+        const problem = classProblem(request.classIndex === undefined ? [] : [request.classIndex]);
+        if (problem) return problem;
+        const zs = latentWalk(request.seed, d, t.config.latentStd, request.stops, request.framesPerLeg);
+        return n ? { zs, classes: { rows: classRows(request.classIndex!, zs.length / d, n), classes: n } } : { zs };
+      }
       case 'explore': {
-        if (request.index >= grid) return `samples are numbered 0 to ${grid - 1}`;
+        if (!inRange(request.index)) return `samples are numbered 0 to ${grid - 1}`;
+        const problem = classProblem(request.classIndex === undefined ? [] : [request.classIndex]);
+        if (problem) return problem;
         const z = await row(request.index);
         const reach = NUDGE_REACH * Math.sqrt(d) * t.config.latentStd;
         nudgeDirections(t.config.seed, request.index, d, request.nudges.length).forEach((u, k) => {
           for (let j = 0; j < d; j++) z[j] += request.nudges[k] * reach * u[j];
         });
-        return z;
+        return n ? { zs: z, classes: { rows: classRows(request.classIndex ?? gridClass(request.index), 1, n), classes: n } } : { zs: z };
       }
     }
   }
@@ -75,8 +121,6 @@ export function createLatentCommands(host: LatentHost) {
     current[request.kind] = id;
     const t = host.trainer();
     if (!t || t.dataset.info.kind !== 'image') return host.fail('latentFrames', 'bad-message', 'latentFrames: the latent explorer needs an image run');
-    // A conditional G also needs each frame's class; the explorer draws z alone (docs/latent-explorer.md).
-    if (t.config.conditional) return host.fail('latentFrames', 'bad-message', 'latentFrames: the latent explorer does not draw conditional runs yet');
     try {
       await draw(id, request, t);
     } catch (e) {
@@ -89,16 +133,21 @@ export function createLatentCommands(host: LatentHost) {
     const kind = request.kind;
     const path = await pathOf(t, request);
     if (typeof path === 'string') return host.fail('latentFrames', 'bad-message', `latentFrames: ${path}`);
+    if (!('zs' in path)) return host.fail('latentFrames', 'bad-message', path);
     const d = t.config.latentDim;
     const shape = t.dataset.info.shape;
-    const total = path.length / d;
+    const total = path.zs.length / d;
+    const n = t.classes;
     for (let offset = 0; offset < total; offset += FRAMES_PER_SLICE) {
       // A newer request, a stop or a new run (reset, opened file) ends this one quietly.
       if (current[kind] !== id || host.trainer() !== t) return;
       const count = Math.min(FRAMES_PER_SLICE, total - offset);
       const sampler = t.sampler;
-      const stats = await referenceStats(sampler, t.gridNoise);
-      const images = await imagesAt(sampler, path.subarray(offset * d, (offset + count) * d), d, stats);
+      // The grid's own batch, with its classes for a conditional G: the strip's ends are the grid's samples.
+      const gridLabels = t.sampleClasses ? tf.tensor2d(oneHotRows(t.sampleClasses, n), [t.sampleClasses.length, n]) : undefined;
+      const stats = await referenceStats(sampler, t.gridNoise, gridLabels).finally(() => gridLabels?.dispose());
+      const classes = path.classes && { rows: path.classes.rows.subarray(offset * n, (offset + count) * n), classes: n };
+      const images = await imagesAt(sampler, path.zs.subarray(offset * d, (offset + count) * d), d, stats, classes);
       if (current[kind] !== id || host.trainer() !== t) return;
       const size = images.length / count;
       const pictures = Array.from({ length: count }, (_, i) => imageGridRGBA(images.subarray(i * size, (i + 1) * size), shape, 1));

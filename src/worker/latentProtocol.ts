@@ -11,12 +11,21 @@ export type LatentKind = 'interpolate' | 'walk' | 'explore';
 export const LATENT_KINDS: readonly LatentKind[] = ['interpolate', 'walk', 'explore'];
 
 export type LatentRequest =
-  /** `frames` pictures from grid sample `from` to grid sample `to` (slerp in z), both ends included. */
-  | { kind: 'interpolate'; from: number; to: number; frames: number }
-  /** A loop of `stops` great-circle legs of `framesPerLeg` frames on the sphere of radius √d·σ. */
-  | { kind: 'walk'; seed: number; stops: number; framesPerLeg: number }
-  /** Grid sample `index` moved by `nudges[k]` along its k-th fixed random direction. */
-  | { kind: 'explore'; index: number; nudges: number[] };
+  /**
+   * `frames` pictures from grid sample `from` to grid sample `to` (slerp in z), both ends included.
+   * A conditional run's frames also walk from class `classes[0]` to `classes[1]` (the two samples'
+   * classes; the grid's classes when left out), mixed linearly with the same t.
+   */
+  | { kind: 'interpolate'; along?: 'z'; from: number; to: number; frames: number; classes?: [number, number] }
+  /**
+   * A conditional run only: grid sample `index`'s z held still while its class embedding walks
+   * linearly from class `classes[0]` to `classes[1]` ("3 → 8 in the same handwriting").
+   */
+  | { kind: 'interpolate'; along: 'class'; index: number; frames: number; classes: [number, number] }
+  /** A loop of `stops` great-circle legs of `framesPerLeg` frames on the sphere of radius √d·σ; a conditional run's walk is of class `classIndex`. */
+  | { kind: 'walk'; seed: number; stops: number; framesPerLeg: number; classIndex?: number }
+  /** Grid sample `index` moved by `nudges[k]` along its k-th fixed random direction, drawn as class `classIndex` (default: its grid class). */
+  | { kind: 'explore'; index: number; nudges: number[]; classIndex?: number };
 
 export type LatentCommand =
   /** Answered by `latentFrames` events, a few frames each (the worker draws in small slices). */
@@ -62,26 +71,64 @@ export const LATENT_LIMITS = {
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isWhole = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 
+/** Class numbers are checked against the run's class count in the worker; here only their form. */
+const MAX_CLASS = 1e6;
+const CLASS_FORM = 'must be a class number (a whole number, 0 or more)';
+
+/** An optional class: absent, or a whole number; a string says what is wrong with it. */
+function optionalClass(r: Record<string, unknown>): { classIndex?: number } | string {
+  if (r.classIndex === undefined) return {};
+  if (!isWhole(r.classIndex, 0, MAX_CLASS)) return `"classIndex" ${CLASS_FORM}; got ${String(r.classIndex)}`;
+  return { classIndex: r.classIndex };
+}
+
+/** A pair of classes [a, b], or a string saying what is wrong with it. */
+function classPair(x: unknown): [number, number] | string {
+  if (!Array.isArray(x) || x.length !== 2) return '"classes" must be two class numbers [from, to]';
+  const badOne = x.find((c) => !isWhole(c, 0, MAX_CLASS));
+  if (badOne !== undefined) return `"classes" ${CLASS_FORM}; got ${String(badOne)}`;
+  return [x[0] as number, x[1] as number];
+}
+
 function parseRequest(r: unknown): LatentRequest | string {
   if (!isRecord(r)) return '"request" must be an object';
   const L = LATENT_LIMITS;
   switch (r.kind) {
-    case 'interpolate':
+    case 'interpolate': {
+      if (!isWhole(r.frames, 2, L.maxInterpolationFrames)) return `"frames" must be a whole number in [2, ${L.maxInterpolationFrames}]`;
+      if (r.along === 'class') {
+        if (!isWhole(r.index, 0, 1e6)) return '"index" must be a grid sample number';
+        const classes = classPair(r.classes);
+        if (typeof classes === 'string') return classes;
+        return { kind: 'interpolate', along: 'class', index: r.index, frames: r.frames, classes };
+      }
+      if (r.along !== undefined && r.along !== 'z') return '"along" must be "z" or "class"';
       if (!isWhole(r.from, 0, 1e6) || !isWhole(r.to, 0, 1e6)) return '"from" and "to" must be grid sample numbers';
       if (r.from === r.to) return '"from" and "to" must be two different samples';
-      if (!isWhole(r.frames, 2, L.maxInterpolationFrames)) return `"frames" must be a whole number in [2, ${L.maxInterpolationFrames}]`;
-      return { kind: 'interpolate', from: r.from, to: r.to, frames: r.frames };
+      if (r.classes === undefined) return { kind: 'interpolate', from: r.from, to: r.to, frames: r.frames };
+      const classes = classPair(r.classes);
+      if (typeof classes === 'string') return classes;
+      return { kind: 'interpolate', from: r.from, to: r.to, frames: r.frames, classes };
+    }
     case 'walk':
       if (!isWhole(r.seed, 0, 2 ** 31)) return '"seed" must be a whole number ≥ 0';
       if (!isWhole(r.stops, 2, L.maxStops)) return `"stops" must be a whole number in [2, ${L.maxStops}]`;
       if (!isWhole(r.framesPerLeg, 1, L.maxWalkFrames) || r.stops * r.framesPerLeg > L.maxWalkFrames)
         return `"framesPerLeg" must be a whole number ≥ 1, with stops × framesPerLeg ≤ ${L.maxWalkFrames}`;
-      return { kind: 'walk', seed: r.seed, stops: r.stops, framesPerLeg: r.framesPerLeg };
+      {
+        const c = optionalClass(r);
+        if (typeof c === 'string') return c;
+        return { kind: 'walk', seed: r.seed, stops: r.stops, framesPerLeg: r.framesPerLeg, ...c };
+      }
     case 'explore':
       if (!isWhole(r.index, 0, 1e6)) return '"index" must be a grid sample number';
       if (!Array.isArray(r.nudges) || r.nudges.length > L.maxNudges || !r.nudges.every((x) => typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= 1))
         return `"nudges" must be up to ${L.maxNudges} numbers in [-1, 1]`;
-      return { kind: 'explore', index: r.index, nudges: r.nudges as number[] };
+      {
+        const c = optionalClass(r);
+        if (typeof c === 'string') return c;
+        return { kind: 'explore', index: r.index, nudges: r.nudges as number[], ...c };
+      }
     default:
       return `"request.kind" must be one of ${LATENT_KINDS.join(', ')}`;
   }

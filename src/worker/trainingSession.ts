@@ -34,7 +34,7 @@ import { asWorded, worded, type Worded } from './wording';
 import { createTwinCommands } from './twinCommands';
 import { createBackendGate } from './backendGate';
 import { createCommandOrder } from './commandOrder';
-import { createLatentCommands } from './latentCommands';
+import { classOutOfRange, createLatentCommands } from './latentCommands';
 import { LATENT_COMMANDS, type LatentCommand } from './latentProtocol';
 
 export interface SessionDeps {
@@ -312,7 +312,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       case 'classGrid': {
         const classes = r.trainer.classes;
         if (!classes) return fail('classGrid', 'bad-message', 'classGrid: this run is not conditional: it has no classes to draw');
-        if (cmd.classIndex !== null && cmd.classIndex >= classes) return fail('classGrid', 'bad-message', `classGrid: this run has classes 0–${classes - 1}`);
+        if (cmd.classIndex !== null && cmd.classIndex >= classes)
+          return fail('classGrid', 'bad-message', classOutOfRange('classGrid', cmd.classIndex, classes));
         for (const m of r.members) m.gridClass = cmd.classIndex;
         return r.postPictures(false, true);
       }

@@ -16,6 +16,8 @@ export const en = {
       unreadable: 'a message from it could not be read',
       silent: 'it stopped answering for {seconds, number} s',
     },
+    badClass: 'URL parameter "class" must be a class number (0, 1, 2, …); got "{value}". Ignored.',
+    classNotConditional: 'URL parameter "class" ignored: this run is not conditional, so it has no classes to ask for.',
     badLang: 'URL parameter "lang" must be one of {languages}; got "{value}". Using your browser\'s language.',
     badBackend: 'URL parameter "backend" must be one of {choices}; got "{value}". Using auto.',
     unknownParam: 'Unknown URL parameter "{key}" ignored.',
@@ -713,6 +715,16 @@ export const en = {
     gifWait: 'Wait until every frame is drawn',
     gifProgress: 'Encoding the GIF',
     gifFailed: 'GIF export failed: {detail}',
+    needOneClass: 'Walking the class needs a picked sample (its noise vector is kept): click a tile of the grid.',
+    alongLegend: 'What the interpolation walks',
+    alongZ: 'Walk z',
+    alongClass: 'Walk class a → b',
+    alongZNote: 'From sample A to sample B; each end keeps its own class, and the class changes with the noise.',
+    alongClassNote: 'The newest picked sample’s noise stays the same; only the class changes, from a to b (the same handwriting, another digit).',
+    classA: 'Class a',
+    classB: 'Class b',
+    walkClass: 'Class of the walk',
+    stripClassCaption: '{n} steps from class “{a}” to class “{b}”, same noise (the class embedding mixed linearly) · weights of step {step, number}',
   },
   exportMenu: {
     title: 'Export',
@@ -821,6 +833,7 @@ export const en = {
       corrupt: 'corrupt or unreadable {format} ({detail})',
       other: '{detail}',
     },
+    classOutOfRange: 'Class {classIndex} is out of range: this run has classes 0–{last}. Nothing was drawn; training goes on.',
     datasetFailed: 'Could not load dataset {id}: {detail}',
     badDrawing: 'Your drawing cannot be used: {detail}',
     readingFiles: 'Reading {n, plural, one {# file} other {# files}}…',
@@ -953,6 +966,17 @@ export const en = {
         w1: 'The points view: the purple points shrink into one blob that drifts, while D’s background barely changes.',
         w2: 'Quality: “Modes” stays at {modesA} of 8.',
         w3: 'The Weights view: D’s L2 norms hardly move (D is hardly learning) while G’s change.',
+      },
+    },
+    'ask-digit': {
+      title: 'Ask for a digit',
+      summary: 'A conditional GAN on MNIST: ask G for a 7, then turn a 3 into an 8 in the same handwriting.',
+      explanation:
+        'This run is conditional: beside its noise vector z, G is given a class (a learned class embedding), and D judges whether an image is a real example of that class. So you can ask G for a digit. Each row of the grid is one class (0–7). The same noise vector with another class gives the same style of writing as another digit.',
+      watch: {
+        w1: 'Under the grid, set “Generate class” to {readClass}: all 64 samples are drawn as {readClass}s from the same noise vectors. Measured in Node at step {stopAtStep, number}, the classifier reads {readPercent}% of 200 samples asked for {readClass} as {readClass}.',
+        w2: 'Quality: “Classes” covers {classesA} of 10 from step {fromStep, number} on: G draws (nearly) every digit.',
+        w3: 'Set “Generate class” back to “All classes”, pick one sample in the grid, choose “Walk class a → b” with class a = 3 and class b = 8, and press Interpolate: the noise stays, only the class embedding moves, so the strip turns a 3 into an 8 in the same handwriting.',
       },
     },
     dirac: {
@@ -1227,7 +1251,6 @@ export const en = {
     generateTitle: 'Redraws the grid from the same 64 noise vectors, every one asked for this class.',
     generateNote: 'The class stays chosen while training: the live grid keeps drawing it. The look-back slider shows the mixed grids.',
     showing: 'Every sample drawn as class “{name}”',
-    latentOff: 'The latent explorer does not draw conditional runs yet.',
   },
 } as const;
 

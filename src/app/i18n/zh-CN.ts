@@ -17,6 +17,8 @@ export const zhCN: Catalogue = {
       unreadable: '无法读取它发来的一条消息',
       silent: '它已经 {seconds, number} 秒没有响应',
     },
+    badClass: '网址参数“class”必须是类别编号（0、1、2……），收到的是“{value}”，已忽略。',
+    classNotConditional: '网址参数“class”已忽略：这次训练不是条件训练，没有可以指定的类别。',
     badLang: '网址参数“lang”只能取 {languages} 之一，收到的是“{value}”，已改用浏览器的语言。',
     badBackend: '网址参数“backend”只能取 {choices} 之一，收到的是“{value}”，已改为自动选择。',
     unknownParam: '未知的网址参数“{key}”，已忽略。',
@@ -692,6 +694,16 @@ export const zhCN: Catalogue = {
     gifWait: '请等待所有帧绘制完成',
     gifProgress: '正在编码 GIF',
     gifFailed: 'GIF 导出失败：{detail}',
+    needOneClass: '沿类别插值需要先选取一个样本（保留它的噪声向量）：请点击网格中的一个格子。',
+    alongLegend: '插值沿什么变化',
+    alongZ: '沿 z 插值',
+    alongClass: '沿类别插值 a → b',
+    alongZNote: '从样本 A 到样本 B；两端各保留自己的类别，类别随噪声一起变化。',
+    alongClassNote: '最新选取的样本的噪声保持不变，只有类别从 a 变到 b（同样的笔迹，另一个数字）。',
+    classA: '类别 a',
+    classB: '类别 b',
+    walkClass: '漫游的类别',
+    stripClassCaption: '从类别“{a}”到类别“{b}”共 {n} 步，噪声不变（类别嵌入线性混合）· 第 {step, number} 步的权重',
   },
   exportMenu: {
     title: '导出',
@@ -797,6 +809,7 @@ export const zhCN: Catalogue = {
       corrupt: '{format} 图片已损坏或无法解码（{detail}）',
       other: '无法使用（{detail}）',
     },
+    classOutOfRange: '类别 {classIndex} 超出范围：这次训练的类别是 0–{last}。没有绘制任何图像，训练照常进行。',
     datasetFailed: '无法加载数据集 {id}：{detail}',
     badDrawing: '你画的点无法使用：{detail}',
     readingFiles: '正在读取 {n, plural, other {# 个文件}}…',
@@ -921,6 +934,17 @@ export const zhCN: Catalogue = {
         w1: '“真实点与生成点”图：紫色的点缩成一团并四处漂移，而判别器的背景几乎不变。',
         w2: '“生成质量”：“模式”一直停在 8 个中的 {modesA} 个。',
         w3: '权重视图：判别器的 L2 范数几乎不动（判别器几乎没在学习），而生成器的在变化。',
+      },
+    },
+    'ask-digit': {
+      title: '指定一个数字',
+      summary: 'MNIST 上的条件 GAN：让 G 生成 7，再用同样的笔迹把 3 变成 8。',
+      explanation:
+        '这次训练是条件训练：除了噪声向量 z，G 还会得到一个类别（学到的类别嵌入），D 判断一张图像是不是这个类别的真实样本。所以可以让 G 生成指定的数字。网格的每一行是一个类别（0–7）。同一个噪声向量配上另一个类别，会用同样的书写风格写出另一个数字。',
+      watch: {
+        w1: '在网格下方把“生成类别”设为 {readClass}：64 个样本都用同样的噪声向量按 {readClass} 生成。在 Node 中测量，第 {stopAtStep, number} 步时，分类器把 200 个指定为 {readClass} 的样本中的 {readPercent}% 识别为 {readClass}。',
+        w2: '质量：从第 {fromStep, number} 步起，“类别”覆盖 10 个中的 {classesA} 个：G（几乎）能画出每一个数字。',
+        w3: '把“生成类别”改回“全部类别”，在网格中选一个样本，选择“沿类别插值 a → b”，类别 a = 3、类别 b = 8，再按“插值”：噪声不变，只有类别嵌入在变，于是这一行图像用同样的笔迹把 3 变成 8。',
       },
     },
     dirac: {
@@ -1174,6 +1198,5 @@ export const zhCN: Catalogue = {
     generateTitle: '用同样的 64 个噪声向量重画网格，每个样本都指定为这个类别。',
     generateNote: '训练时所选类别保持不变：实时网格会一直画这个类别。回看滑块显示的是混合类别的网格。',
     showing: '所有样本都按类别“{name}”生成',
-    latentOff: '潜空间探索器暂不支持条件训练。',
   },
 };

@@ -142,3 +142,16 @@ describe('run link', () => {
     expect(bad.notices).toEqual(['URL parameter "lang" must be one of en, zh-CN; got "fr". Using your browser\'s language.']);
   });
 });
+
+describe('the class parameter (Generate class)', () => {
+  it('reads a class number; a malformed one is dropped with a notice saying why', () => {
+    expect(decodeRunLink('?v=2&dataset=mnist&conditional=true&class=7').view.gridClass).toBe(7);
+    // Out of range is the worker's to refuse: only the form is checked here.
+    expect(decodeRunLink('?v=2&dataset=mnist&class=12').view.gridClass).toBe(12);
+    for (const bad of ['seven', '-1', '2.5', 'NaN', '']) {
+      const link = decodeRunLink(`?v=2&dataset=mnist&class=${bad}`);
+      expect(link.view.gridClass ?? null).toBeNull();
+      expect(link.notices).toEqual([`URL parameter "class" must be a class number (0, 1, 2, …); got "${bad}". Ignored.`]);
+    }
+  });
+});

@@ -36,6 +36,8 @@ export interface ViewParams {
   lang?: Language | null;
   /** The compact layout for an iframe (docs/embed.md); absent = off. */
   embed?: boolean;
+  /** `class`: a conditional run's "Generate class" (docs/conditional.md); null or absent = all classes. */
+  gridClass?: number | null;
 }
 
 export const EMPTY_VIEW: ViewParams = { lesson: null, quality: null, projector: false, hide: [], autostart: false, lang: null };
@@ -64,7 +66,7 @@ export const MIGRATIONS: Record<number, Migration> = {
   1: { renamed: {}, dropped: {} },
 };
 
-const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'show', 'autostart', 'lang', 'embed']);
+const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'show', 'autostart', 'lang', 'embed', 'class']);
 
 /**
  * The hidden control groups, in whichever form is shorter: `hide=` the hidden ones, or `show=`
@@ -112,6 +114,7 @@ export function encodeRunLink({ config, defaults, backend, view }: EncodeInput):
   if (view.autostart) p.set('autostart', '1');
   if (view.lang) p.set('lang', view.lang);
   if (view.embed) p.set('embed', '1');
+  if (view.gridClass !== undefined && view.gridClass !== null) p.set('class', String(view.gridClass));
   // Commas in `hide` read better unescaped, and are safe in a query.
   return p.toString().replace(/%2C/g, ',');
 }
@@ -162,7 +165,11 @@ export function decodeRunLink(search: string): RunLink {
       continue;
     }
     const t = val.trim();
-    if (k === 'lesson') view.lesson = /^[a-z0-9-]{1,40}$/.test(t) ? t : null;
+    if (k === 'class') {
+      // Only its form here; whether the run has this class is the worker's answer (classGrid).
+      if (/^\d{1,6}$/.test(t)) view.gridClass = Number(t);
+      else notices.push(i18n.t('notices.badClass', { value: val }));
+    } else if (k === 'lesson') view.lesson = /^[a-z0-9-]{1,40}$/.test(t) ? t : null;
     else if (k === 'quality') view.quality = /^[A-Za-z0-9_-]{1,40}$/.test(t) ? t : null;
     else if (k === 'projector' || k === 'autostart' || k === 'embed') {
       const on = FLAG_TRUE.has(t.toLowerCase());

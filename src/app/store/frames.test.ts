@@ -62,4 +62,21 @@ describe('Generate class (conditional runs)', () => {
     expect(s().gridClass).toBeNull();
     expect(s().sampleClasses).toBeNull();
   });
+
+  it('a class the worker refuses goes back to all classes, and the reason is shown in the page language', () => {
+    const store = createAppStore(() => undefined, { chartIntervalMs: 0 });
+    const s = () => store.getState();
+    s().handleEvent(ready(Array.from({ length: 64 }, (_, i) => Math.floor(i / 8))));
+    s().setGridClass(12);
+    s().handleEvent({
+      type: 'error',
+      source: 'classGrid',
+      code: 'bad-message',
+      message: 'classGrid: class 12 is out of range: this run has classes 0–9',
+      key: 'classOutOfRange',
+      values: { classIndex: 12, last: 9 },
+    });
+    expect(s().gridClass).toBeNull();
+    expect(s().errors.at(-1)?.message).toBe('Class 12 is out of range: this run has classes 0–9. Nothing was drawn; training goes on.');
+  });
 });

@@ -53,7 +53,9 @@ export function createFramesSlice({ set, send }: SliceContext): Slice<FramesSlic
       set({ samples: [], liveSample: null, points: null, pointFrames: [], gridClass: null });
     },
     onEvent(ev) {
-      if (ev.type === 'ready') set({ sampleClasses: ev.sampleClasses ?? null });
+      // A class the worker refused (out of range, malformed): the grid keeps all classes; the error says why.
+      if (ev.type === 'error' && ev.source === 'classGrid') set({ gridClass: null });
+      else if (ev.type === 'ready') set({ sampleClasses: ev.sampleClasses ?? null });
       else if (ev.type === 'samples') {
         const frame: SampleFrame = { step: ev.step, epoch: ev.epoch, width: ev.width, height: ev.height, pixels: ev.pixels };
         if (ev.classIndex !== undefined) frame.classIndex = ev.classIndex;

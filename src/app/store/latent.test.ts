@@ -8,7 +8,17 @@ function setup() {
   const sent: Command[] = [];
   const files: ExportedFile[] = [];
   const store = createAppStore((c) => sent.push(c), { chartIntervalMs: 0, onExportFile: (f) => files.push(f) });
-  return { s: () => store.getState(), sent, files };
+  return { s: () => store.getState(), sent, files, store };
+}
+
+/** A conditional MNIST-like run: the grid's classes (row r is class r) and 10 class names. */
+function conditional() {
+  const h = setup();
+  h.store.setState({
+    sampleClasses: Array.from({ length: 64 }, (_, i) => Math.floor(i / 8)),
+    dataset: { classNames: Array.from({ length: 10 }, (_, k) => String(k)) } as never,
+  });
+  return h;
 }
 
 /** `count` 1×1 frames from `offset` of request `id`. */
@@ -25,6 +35,64 @@ const frames = (id: number, kind: 'interpolate' | 'walk' | 'explore', offset: nu
 });
 
 describe('latent explorer state', () => {
+  it("a conditional run: the strip keeps each sample's class (the Generate class when one is shown); explore and walk carry a class", () => {
+    const { s, sent, store } = conditional();
+    s().toggleLatentSample(3); // row 0
+    s().toggleLatentSample(42); // row 5
+    s().interpolate();
+    expect((sent.at(-1) as Extract<Command, { type: 'latentFrames' }>).request).toEqual({
+      kind: 'interpolate',
+      from: 3,
+      to: 42,
+      frames: INTERPOLATION_FRAMES,
+      classes: [0, 5],
+    });
+    s().explore(42);
+    expect((sent.at(-1) as Extract<Command, { type: 'latentFrames' }>).request).toMatchObject({ kind: 'explore', index: 42, classIndex: 5 });
+    s().nudge(0, 0.5);
+    s().handleEvent(frames((sent.at(-1) as { id: number }).id, 'explore', 0, 1, 1));
+    // The walk's class: the newest pick's row until one is chosen.
+    s().walk();
+    expect((sent.at(-1) as Extract<Command, { type: 'latentFrames' }>).request).toMatchObject({ kind: 'walk', classIndex: 5 });
+    s().setLatentWalkClass(9);
+    expect((sent.at(-1) as Extract<Command, { type: 'latentFrames' }>).request).toMatchObject({ kind: 'walk', classIndex: 9 });
+    store.setState({ gridClass: 7 });
+    s().interpolate();
+    expect((sent.at(-1) as Extract<Command, { type: 'latentFrames' }>).request).toMatchObject({ classes: [7, 7] });
+  });
+
+  it('a conditional run: "Walk class a → b" keeps the newest pick\'s z and sends the two classes (3 → 8 until chosen)', () => {
+    const { s, sent } = conditional();
+    s().setLatentAlong('class');
+    s().interpolate();
+    expect(sent).toEqual([]); // no pick yet
+    s().toggleLatentSample(20);
+    s().interpolate();
+    expect((sent.at(-1) as Extract<Command, { type: 'latentFrames' }>).request).toEqual({
+      kind: 'interpolate',
+      along: 'class',
+      index: 20,
+      frames: INTERPOLATION_FRAMES,
+      classes: [3, 8],
+    });
+    expect(s().latentStrip?.classPair).toEqual([3, 8]);
+    s().setLatentClassEnd(1, 5);
+    s().interpolate();
+    expect((sent.at(-1) as Extract<Command, { type: 'latentFrames' }>).request).toMatchObject({ classes: [3, 5] });
+  });
+
+  it('an unconditional run sends no classes', () => {
+    const { s, sent } = setup();
+    s().setLatentAlong('class'); // ignored without classes
+    s().toggleLatentSample(1);
+    s().toggleLatentSample(2);
+    s().interpolate();
+    s().explore(2);
+    s().walk();
+    const requests = sent.map((c) => (c as Extract<Command, { type: 'latentFrames' }>).request);
+    expect(requests.every((r) => !('classes' in r) && !('classIndex' in r))).toBe(true);
+  });
+
   it('keeps the two newest selected samples, toggles, and interpolates between them', () => {
     const { s, sent } = setup();
     s().toggleLatentSample(3);

@@ -22,11 +22,15 @@ export interface LatentStrip {
   complete: boolean;
   /** What went wrong, in the worker's words. */
   error?: string;
+  /** A class-embedding strip's classes a → b (same z); absent for a strip along z. */
+  classPair?: [number, number];
 }
 
 export interface LatentExplore {
   index: number;
   nudges: number[];
+  /** A conditional run: the class the sample is drawn as (its grid class, or the Generate class shown). */
+  classIndex?: number;
   strip: LatentStrip | null;
 }
 
@@ -44,6 +48,14 @@ export const WALK = { stops: 4, framesPerLeg: 16 } as const;
 export const NUDGE_DIRECTIONS = 3;
 export const LATENT_GIF = { interpolateDelayMs: 150, walkDelayMs: 120, scale: 4 } as const;
 
+/** What a conditional run's strip walks: z between two samples, or one sample's class embedding from class a to b. */
+export type LatentAlong = 'z' | 'class';
+
+/** The class pair a class-embedding strip starts with: "3 → 8" where a set has those classes. */
+export function defaultClassPair(classes: number): [number, number] {
+  return classes > 8 ? [3, 8] : [0, Math.max(0, classes - 1)];
+}
+
 export interface LatentSlice {
   /** Grid samples picked for an interpolation, oldest first (at most two). */
   latentSelected: number[];
@@ -51,10 +63,21 @@ export interface LatentSlice {
   latentWalk: LatentStrip | null;
   latentExplore: LatentExplore | null;
   latentGif: LatentGifStatus | null;
+  /** A conditional run's strip: along z (each end keeps its sample's class) or along the class embedding. */
+  latentAlong: LatentAlong;
+  /** The class embedding strip's classes a → b; null until chosen (defaultClassPair). */
+  latentClassPair: [number, number] | null;
+  /** The conditional walk's class; null until chosen (then the newest pick's class, or 0). */
+  latentWalkClass: number | null;
+  setLatentAlong(along: LatentAlong): void;
+  /** Sets class a (end 0) or class b (end 1) of the class embedding strip. */
+  setLatentClassEnd(end: 0 | 1, classIndex: number): void;
+  /** Sets the walk's class, and redraws a walk that is on. */
+  setLatentWalkClass(classIndex: number): void;
   /** Selects a grid sample, or unselects it; a third selection drops the oldest. */
   toggleLatentSample(index: number): void;
   clearLatentSelection(): void;
-  /** Slerp from the first selected sample to the second. */
+  /** Slerp from the first selected sample to the second; or, along the class, the newest pick from class a to b. */
   interpolate(): void;
   closeInterpolation(): void;
   /** Starts the walk, or draws it again from the current weights (same path). */
@@ -89,12 +112,20 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
     step: old?.step ?? 0,
     complete: false,
   });
+  /** A conditional run's class count (0 when unconditional): the store knows the grid's classes from `ready`. */
+  const classCount = () => (get().sampleClasses ? (get().dataset?.classNames?.length ?? 0) : 0);
+  /** A picked sample's class: the one every sample is drawn as under Generate class, else its row's. */
+  const classOfSample = (i: number): number | undefined => {
+    const s = get();
+    if (!s.sampleClasses) return undefined;
+    return s.gridClass ?? s.sampleClasses[i];
+  };
   const sendExplore = () => {
     const ex = get().latentExplore;
     if (!ex) return;
     exploreBusy = true;
     exploreAgain = false;
-    const id = request({ kind: 'explore', index: ex.index, nudges: ex.nudges });
+    const id = request({ kind: 'explore', index: ex.index, nudges: ex.nudges, ...(ex.classIndex !== undefined ? { classIndex: ex.classIndex } : {}) });
     set({ latentExplore: { ...ex, strip: fresh(id, 'explore', 1, ex.strip) } });
   };
   const addFrames = (strip: LatentStrip | null, ev: Extract<WorkerEvent, { type: 'latentFrames' }>) => {
@@ -114,6 +145,21 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
       latentWalk: null,
       latentExplore: null,
       latentGif: null,
+      latentAlong: 'z',
+      latentClassPair: null,
+      latentWalkClass: null,
+      setLatentAlong(along) {
+        set({ latentAlong: along });
+      },
+      setLatentClassEnd(end, classIndex) {
+        const pair: [number, number] = [...(get().latentClassPair ?? defaultClassPair(classCount()))];
+        pair[end] = classIndex;
+        set({ latentClassPair: pair });
+      },
+      setLatentWalkClass(classIndex) {
+        set({ latentWalkClass: classIndex });
+        if (get().latentWalk) get().walk();
+      },
       toggleLatentSample(index) {
         const sel = get().latentSelected;
         set({ latentSelected: sel.includes(index) ? sel.filter((i) => i !== index) : [...sel, index].slice(-2) });
@@ -122,10 +168,29 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
         set({ latentSelected: [] });
       },
       interpolate() {
-        const [from, to] = get().latentSelected;
-        if (from === undefined || to === undefined) return;
-        const id = request({ kind: 'interpolate', from, to, frames: INTERPOLATION_FRAMES });
-        set({ latentStrip: fresh(id, 'interpolate', INTERPOLATION_FRAMES, null) });
+        const s = get();
+        const [from, to] = s.latentSelected;
+        let req: LatentRequest;
+        if (classCount() && s.latentAlong === 'class') {
+          // The newest pick's z, its class embedding walked from a to b.
+          const index = s.latentSelected[s.latentSelected.length - 1];
+          if (index === undefined) return;
+          req = { kind: 'interpolate', along: 'class', index, frames: INTERPOLATION_FRAMES, classes: s.latentClassPair ?? defaultClassPair(classCount()) };
+        } else {
+          if (from === undefined || to === undefined) return;
+          const a = classOfSample(from);
+          const b = classOfSample(to);
+          req = {
+            kind: 'interpolate',
+            from,
+            to,
+            frames: INTERPOLATION_FRAMES,
+            ...(a !== undefined && b !== undefined ? { classes: [a, b] as [number, number] } : {}),
+          };
+        }
+        const id = request(req);
+        const strip = fresh(id, 'interpolate', INTERPOLATION_FRAMES, null);
+        set({ latentStrip: req.along === 'class' ? { ...strip, classPair: req.classes } : strip });
       },
       closeInterpolation() {
         send({ type: 'latentStop', kind: 'interpolate' });
@@ -134,7 +199,8 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
       walk() {
         // One path per run (its seed), so each redraw shows the same journey with newer weights.
         const seed = ((get().config?.seed ?? 0) + 1) % 2 ** 31;
-        const id = request({ kind: 'walk', seed, ...WALK });
+        const classIndex = classCount() ? (get().latentWalkClass ?? latentWalkClassDefault(get())) : undefined;
+        const id = request({ kind: 'walk', seed, ...WALK, ...(classIndex !== undefined ? { classIndex } : {}) });
         set((s) => ({ latentWalk: fresh(id, 'walk', WALK.stops * WALK.framesPerLeg, s.latentWalk) }));
       },
       stopWalk() {
@@ -143,7 +209,8 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
       },
       explore(index) {
         exploreBusy = false;
-        set({ latentExplore: { index, nudges: new Array(NUDGE_DIRECTIONS).fill(0), strip: null } });
+        const classIndex = classOfSample(index);
+        set({ latentExplore: { index, nudges: new Array(NUDGE_DIRECTIONS).fill(0), strip: null, ...(classIndex !== undefined ? { classIndex } : {}) } });
         sendExplore();
       },
       nudge(direction, value) {
@@ -172,7 +239,16 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
     },
     onNewRun() {
       exploreBusy = false;
-      set({ latentSelected: [], latentStrip: null, latentWalk: null, latentExplore: null, latentGif: null });
+      set({
+        latentSelected: [],
+        latentStrip: null,
+        latentWalk: null,
+        latentExplore: null,
+        latentGif: null,
+        latentAlong: 'z',
+        latentClassPair: null,
+        latentWalkClass: null,
+      });
     },
     onEvent(ev) {
       switch (ev.type) {
@@ -218,6 +294,13 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
       }
     },
   };
+}
+
+/** The walk's class before one is chosen: the newest pick's (its row, or the Generate class shown), else 0. */
+export function latentWalkClassDefault(s: { latentSelected: number[]; sampleClasses: number[] | null; gridClass: number | null }): number {
+  const newest = s.latentSelected[s.latentSelected.length - 1];
+  if (s.gridClass !== null) return s.gridClass;
+  return newest !== undefined && s.sampleClasses ? s.sampleClasses[newest] : 0;
 }
 
 /** e.g. "mnist-dcgan28-step4200-walk.gif". */

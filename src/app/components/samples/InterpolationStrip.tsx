@@ -32,6 +32,7 @@ export function InterpolationStrip() {
   const { t } = useTranslation();
   const store = useAppStore();
   const strip = useApp((s) => s.latentStrip);
+  const names = useApp((s) => s.dataset?.classNames);
   const [playing, setPlaying] = useState(false);
   const [frame, setFrame] = useState(0);
   const bigRef = useRef<HTMLCanvasElement>(null);
@@ -55,7 +56,7 @@ export function InterpolationStrip() {
   if (!strip) return null;
   const drawn = strip.frames.filter(Boolean).length;
   return (
-    <figure className="latent-strip-view" data-testid="latent-interpolation">
+    <figure className="latent-strip-view" data-testid="latent-interpolation" data-along={strip.classPair ? 'class' : 'z'}>
       <div className="latent-strip" data-testid="latent-strip" data-frames={drawn}>
         {strip.frames.map((pixels, i) => (
           <StripFrame key={i} index={i} width={strip.width} height={strip.height} pixels={pixels} active={playing && i === frame} />
@@ -67,7 +68,14 @@ export function InterpolationStrip() {
           ? t('latent.failed', { detail: strip.error })
           : drawn < strip.total
             ? t('latent.drawing', { n: drawn, total: strip.total })
-            : t('latent.stripCaption', { n: strip.total, step: strip.step })}
+            : strip.classPair
+              ? t('latent.stripClassCaption', {
+                  n: strip.total,
+                  a: names?.[strip.classPair[0]] ?? strip.classPair[0],
+                  b: names?.[strip.classPair[1]] ?? strip.classPair[1],
+                  step: strip.step,
+                })
+              : t('latent.stripCaption', { n: strip.total, step: strip.step })}
       </figcaption>
       <div className="latent-actions">
         <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing} disabled={drawn < strip.total}>

@@ -8,6 +8,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp, useAppStore } from '../../storeContext';
 import { InterpolationStrip } from './InterpolationStrip';
 import { ExploreView } from './ExploreView';
+import { ClassPicker } from './ClassPicker';
+import { defaultClassPair, latentWalkClassDefault, type LatentAlong } from '../../store/latent';
+
+/** The strip's two modes for a conditional run, in the order the radio group lists them. */
+const ALONG: readonly LatentAlong[] = ['z', 'class'];
 
 export function LatentExplorer() {
   const { t } = useTranslation();
@@ -17,10 +22,25 @@ export function LatentExplorer() {
       ready: st.phase === 'ready',
       selected: st.latentSelected,
       walking: st.latentWalk !== null,
+      // A conditional run's class count: its strip may walk the class embedding, its walk has a class.
+      classes: st.sampleClasses ? (st.dataset?.classNames?.length ?? 0) : 0,
+      along: st.latentAlong,
+      pair: st.latentClassPair,
+      walkClass: st.latentWalkClass ?? latentWalkClassDefault(st),
     })),
   );
   const picked = s.selected.length;
-  const interpolateWhy = !s.ready ? t('latent.notReady') : picked < 2 ? t('latent.needTwo', { n: picked }) : null;
+  const alongClass = s.classes > 0 && s.along === 'class';
+  const pair = s.pair ?? defaultClassPair(s.classes);
+  const interpolateWhy = !s.ready
+    ? t('latent.notReady')
+    : alongClass
+      ? picked < 1
+        ? t('latent.needOneClass')
+        : null
+      : picked < 2
+        ? t('latent.needTwo', { n: picked })
+        : null;
   const exploreWhy = !s.ready ? t('latent.notReady') : picked < 1 ? t('latent.needOne') : null;
   const newest = s.selected[s.selected.length - 1];
 
@@ -30,6 +50,24 @@ export function LatentExplorer() {
       <p className="latent-hint" id="latent-hint">
         {picked === 0 ? t('latent.hint') : t('latent.picked', { a: s.selected[0] + 1, b: s.selected[1] === undefined ? '–' : s.selected[1] + 1 })}
       </p>
+      {s.classes > 0 && (
+        <fieldset className="latent-along" data-testid="latent-along">
+          <legend>{t('latent.alongLegend')}</legend>
+          {ALONG.map((along) => (
+            <label key={along}>
+              <input type="radio" name="latent-along" value={along} checked={s.along === along} onChange={() => store.getState().setLatentAlong(along)} />{' '}
+              {along === 'z' ? t('latent.alongZ') : t('latent.alongClass')}
+            </label>
+          ))}
+          {alongClass && (
+            <p className="latent-class-pair">
+              <ClassPicker id="latent-class-a" label={t('latent.classA')} value={pair[0]} onPick={(c) => store.getState().setLatentClassEnd(0, c)} />{' '}
+              <ClassPicker id="latent-class-b" label={t('latent.classB')} value={pair[1]} onPick={(c) => store.getState().setLatentClassEnd(1, c)} />
+            </p>
+          )}
+          <p className="model-hint">{alongClass ? t('latent.alongClassNote') : t('latent.alongZNote')}</p>
+        </fieldset>
+      )}
       <div className="latent-actions">
         <button
           type="button"
@@ -59,6 +97,9 @@ export function LatentExplorer() {
         <button type="button" onClick={() => store.getState().clearLatentSelection()} disabled={picked === 0}>
           {t('latent.clear')}
         </button>
+        {s.classes > 0 && (
+          <ClassPicker id="latent-walk-class" label={t('latent.walkClass')} value={s.walkClass} onPick={(c) => store.getState().setLatentWalkClass(c)} />
+        )}
       </div>
       {interpolateWhy && (
         <p className="latent-why" id="latent-interpolate-why">

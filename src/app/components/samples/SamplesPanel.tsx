@@ -19,7 +19,6 @@ export function SamplesPanel() {
   const dirac = useApp((s) => s.config?.model === 'dirac');
   const viewRef = useRef<HTMLDivElement>(null);
   const twinOn = useApp((s) => s.twinOn);
-  const conditional = useApp((s) => s.config?.conditional === true);
   return (
     <section className="panel samples-panel" aria-labelledby="samples-title">
       <div className="panel-head">
@@ -38,20 +37,10 @@ export function SamplesPanel() {
         ) : kind === 'points' ? (
           <PointsView />
         ) : kind === 'image' ? (
-          conditional ? (
-            <>
-              <SampleGrid />
-              {/* The worker's explorer draws z alone; a conditional G also needs each frame's class. */}
-              <p className="latent-why" data-testid="latent-off">
-                {t('conditional.latentOff')}
-              </p>
-            </>
-          ) : (
-            <>
-              <SampleGrid picking />
-              <LatentExplorer />
-            </>
-          )
+          <>
+            <SampleGrid picking />
+            <LatentExplorer />
+          </>
         ) : (
           <p className="chart-empty">{t('samples.loading')}</p>
         )}
