@@ -50,8 +50,14 @@ export interface Supervisor {
 }
 
 export const PING_EVERY_MS = 1000;
-/** Longer than any single step or load slice the worker runs without yielding on these machines. */
-export const SILENCE_MS = 8000;
+/**
+ * Longer than any stretch the worker runs without yielding, with room for a loaded machine: the
+ * longest (the first step of a conditional MNIST run, ~0.4 s here when quiet) took several times
+ * that with other CPU-bound programs running, and at 8 s a reset from the ring to an MNIST lesson
+ * was taken for a hang and its run lost. A worker that really hangs is replaced 12 s later than
+ * before; one wrongly replaced loses what it trained since its last checkpoint.
+ */
+export const SILENCE_MS = 20_000;
 
 export function superviseWorker(opts: SupervisorOptions): Supervisor {
   const pingEvery = opts.pingEveryMs ?? PING_EVERY_MS;

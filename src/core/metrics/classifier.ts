@@ -4,6 +4,7 @@
  * Files are read and written by classifierFile.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+import { eventTurn } from '../eventTurn';
 import { buildNetwork, type InitFn, type Network } from '../models/network';
 import { CLASSIFIER_SPEC, type ClassifierSpec } from './classifierSpec';
 import type { ClassifierHeader } from './classifierFile';
@@ -89,6 +90,7 @@ export class Classifier {
         p.dispose();
         f.dispose();
       }
+      if (start + batchSize < count) await eventTurn();
     }
     return { probs, features };
   }

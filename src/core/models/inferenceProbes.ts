@@ -3,6 +3,7 @@
  * measures, D's heatmap over the plane and the kernels for the weights view. None changes state.
  */
 import * as tf from '@tensorflow/tfjs';
+import { eventTurn } from '../eventTurn';
 import type { BatchNormStats, Network } from './network';
 import { estimatePopulationStats } from '../export/populationStats';
 import { Random } from '../random';
@@ -91,6 +92,7 @@ export async function generateSamples(
       return generator.apply(tf.randomNormal([m, latent.latentDim], 0, latent.latentStd, 'float32', zSeed), { training: true, labels, bnStats });
     });
     result.set(data.subarray(0, n * dim), start * dim);
+    if (start + batchSize < count) await eventTurn();
   }
   return result;
 }
