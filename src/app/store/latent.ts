@@ -89,6 +89,18 @@ export interface LatentSlice {
   exportLatentGif(target: LatentGifTarget): void;
 }
 
+/** The explorer with nothing picked or drawn: a new app, and every new run. */
+const NO_LATENT = {
+  latentSelected: [],
+  latentStrip: null,
+  latentWalk: null,
+  latentExplore: null,
+  latentGif: null,
+  latentAlong: 'z',
+  latentClassPair: null,
+  latentWalkClass: null,
+} as const satisfies Partial<LatentSlice>;
+
 export function createLatentSlice({ set, get, send, options }: SliceContext): Slice<LatentSlice> {
   let nextId = 1;
   // The explore view asks again only once its newest request has answered (slider drags).
@@ -140,14 +152,7 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
 
   return {
     state: {
-      latentSelected: [],
-      latentStrip: null,
-      latentWalk: null,
-      latentExplore: null,
-      latentGif: null,
-      latentAlong: 'z',
-      latentClassPair: null,
-      latentWalkClass: null,
+      ...NO_LATENT,
       setLatentAlong(along) {
         set({ latentAlong: along });
       },
@@ -239,16 +244,7 @@ export function createLatentSlice({ set, get, send, options }: SliceContext): Sl
     },
     onNewRun() {
       exploreBusy = false;
-      set({
-        latentSelected: [],
-        latentStrip: null,
-        latentWalk: null,
-        latentExplore: null,
-        latentGif: null,
-        latentAlong: 'z',
-        latentClassPair: null,
-        latentWalkClass: null,
-      });
+      set(NO_LATENT);
     },
     onEvent(ev) {
       switch (ev.type) {

@@ -136,13 +136,7 @@ export class LiveAdam {
     tf.tidy(() => {
       const packed = this.currentPacked();
       const result = fusedAdam(packed, flatGrad, this.maskFor(penalty.penalized), { stepSize, beta1, beta2, epsilon, l1: penalty.l1, l2: penalty.l2 }, norm);
-      let offset = 0;
-      this.variables.forEach((w, i) => {
-        const part = tf.slice(packed, offset, this.sizes[i]);
-        offset += this.sizes[i];
-        w.assign(w.rank === 1 ? part : tf.reshape(part, w.shape));
-      });
-      this.assigned = this.variables.map(dataIdOf);
+      this.assignWeights(packed);
       // The unfused path's flat copy is behind now; it re-flattens if it runs again.
       this.flatWeights?.dispose();
       this.flatWeights = null;
@@ -190,13 +184,16 @@ export class LiveAdam {
     this.weightsBehind = false;
     if (!this.packed || !this.variables.every((w, i) => dataIdOf(w) === this.assigned[i])) return;
     const packed = this.packed;
-    tf.tidy(() => {
-      let offset = 0;
-      this.variables.forEach((w, i) => {
-        const part = tf.slice(packed, offset, this.sizes[i]);
-        offset += this.sizes[i];
-        w.assign(w.rank === 1 ? part : tf.reshape(part, w.shape));
-      });
+    tf.tidy(() => this.assignWeights(packed));
+  }
+
+  /** Writes the weights at the head of a packed buffer into the variables (call inside a tidy). */
+  private assignWeights(packed: tf.Tensor): void {
+    let offset = 0;
+    this.variables.forEach((w, i) => {
+      const part = tf.slice(packed, offset, this.sizes[i]);
+      offset += this.sizes[i];
+      w.assign(w.rank === 1 ? part : tf.reshape(part, w.shape));
     });
     this.assigned = this.variables.map(dataIdOf);
   }
