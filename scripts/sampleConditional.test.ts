@@ -36,6 +36,12 @@ describe('conditional runs from the CLI', () => {
     expect((await tsx('scripts/sample.ts', ['--run', join(run, 'run.ganrun'), '--n', '4', '--out', all])).code).toBe(0);
   }, 120_000);
 
+  it('--out DIR/generator/ is the two-input TF.js model [z, class_index], naming the classes', () => {
+    const model = JSON.parse(readFileSync(join(run, 'generator', 'model.json'), 'utf8'));
+    expect(model.modelTopology.config.input_layers.map((l: unknown[]) => l[0])).toEqual(['z', 'class_index']);
+    expect(model.userDefinedMetadata).toMatchObject({ dataset: 'mnist', classes: 10, classNames: expect.arrayContaining(['0', '9']) });
+  });
+
   it('a class out of range exits 2 and names the classes', async () => {
     const r = await tsx('scripts/sample.ts', ['--run', join(run, 'run.ganrun'), '--class', '10']);
     expect(r.code).toBe(2);
