@@ -182,10 +182,8 @@ async function main(): Promise<number> {
     const why = writeRunFile(join(out, RUN_FILE_NAME), snapshot, rows, qualityByStep, evaluator?.labels ?? {});
     if (why) console.warn(`${RUN_FILE_NAME} not written: ${why}`);
   }
-  // The sampling generator: G_ema when the run keeps one, as for the samples. A conditional G takes
-  // a class too, which a one-input Layers model cannot: run.ganrun holds it (npm run sample --class).
-  if (trainer.config.conditional) console.log('generator/ not written: a conditional generator cannot be exported as a Layers model yet');
-  else await writeGeneratorModel(out, { config: trainer.config, generator: trainer.sampler, step: trainer.step });
+  // The sampling generator: G_ema when the run keeps one, as for the samples (a conditional one takes [z, classIndex]).
+  await writeGeneratorModel(out, { config: trainer.config, generator: trainer.sampler, step: trainer.step, classNames: dataset.info.classNames });
   console.log(`${trainer.step} steps in ${formatDuration(wallMs)} (${summary.imagesPerSec} img/s on ${backend.name}); wrote ${out}`);
   trainer.dispose();
   evaluator?.dispose();

@@ -29,6 +29,7 @@ const wholeNumber = (name: string, value: string, min: number): number => {
 
 export function parseSampleArgs(argv: string[]): SampleOptions {
   const opts: SampleOptions = { run: '', n: 64, seed: 1, out: 'runs/samples', frames: 10, help: false };
+  let framesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new CliError(`unexpected argument "${arg}" (flags look like --run run.ganrun)`);
@@ -44,14 +45,20 @@ export function parseSampleArgs(argv: string[]): SampleOptions {
     else if (name === 'seed') opts.seed = wholeNumber(name, value, 0);
     else if (name === 'out') opts.out = value;
     else if (name === 'class') opts.classIndex = wholeNumber(name, value, 0);
-    else if (name === 'frames') opts.frames = wholeNumber(name, value, 2);
-    else if (name === 'interpolate') {
+    else if (name === 'frames') {
+      opts.frames = wholeNumber(name, value, 2);
+      framesGiven = true;
+    } else if (name === 'interpolate') {
       const parts = value.split(',');
       if (parts.length !== 2) throw new CliError(`--interpolate takes two sample indices, e.g. 3,17; got "${value}"`);
       opts.interpolate = [wholeNumber(name, parts[0], 0), wholeNumber(name, parts[1], 0)];
     } else throw new CliError(`unknown flag --${name}; flags: run, n, seed, class, out, interpolate, frames, help`);
   }
   if (!opts.help && !opts.run) throw new CliError('--run RUN.ganrun is required');
+  // A silently ignored --frames would leave the user waiting for a strip that never comes.
+  if (framesGiven && !opts.interpolate) throw new CliError('--frames needs --interpolate A,B (the two noise vectors the strip runs between)');
+  if (opts.interpolate && opts.interpolate[0] === opts.interpolate[1])
+    throw new CliError(`--interpolate needs two different sample indices; got ${opts.interpolate.join(',')}`);
   if (opts.interpolate && opts.interpolate.some((k) => k >= opts.n)) throw new CliError(`--interpolate indices must be below --n (${opts.n})`);
   if (opts.n > 10_000) throw new CliError(`--n must be at most 10000; got ${opts.n}`);
   return opts;

@@ -8,7 +8,6 @@ import { WEIGHTS_FILE } from '../core/export/layersModel';
 import { encodeTimelapse } from '../core/export/timelapse';
 import { storedZip } from '../core/export/zipStore';
 import { buildNetwork } from '../core/models/network';
-import { ARCHITECTURES } from '../core/models/specs';
 import type { Trainer } from '../core/train/trainer';
 import type { Command, ExportKind, WorkerEvent, Wording } from './protocol';
 
@@ -21,6 +20,20 @@ export const MODEL_README = `A GAN Playground generator in the TF.js Layers form
   const model = await tf.loadLayersModel('generator/model.json');
   const z = tf.randomNormal([16, latentDim], 0, latentStd);   // see model.json's userDefinedMetadata
   const images = model.predict(z);                             // tanh output in [-1, 1]
+
+To Keras:
+  tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras generator/model.json generator.h5
+`;
+
+export const CONDITIONAL_MODEL_README = `A GAN Playground class-conditional generator in the TF.js Layers format.
+It takes two inputs: z and the class number (model.json's userDefinedMetadata lists classNames).
+
+  const model = await tf.loadLayersModel('generator/model.json');
+  const z = tf.randomNormal([16, latentDim], 0, latentStd);   // see model.json's userDefinedMetadata
+  const classIndex = tf.fill([16, 1], 3);                      // class 3 for all 16, shape [batch, 1]
+  const images = model.predict([z, classIndex]);               // tanh output in [-1, 1]
+
+Mix classes in a batch freely: BatchNorm uses fixed statistics (of a uniform class mix).
 
 To Keras:
   tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras generator/model.json generator.h5
@@ -43,23 +56,22 @@ export function createExportCommands(post: Post) {
    * the population statistics are estimated on the copy.
    */
   async function exportModel(t: Trainer): Promise<void> {
-    // Before the copy: a conditional G's variables do not fit the unconditional spec.
-    if (t.config.conditional) throw new Error('a conditional run’s generator takes a class as well as z: exporting it is not supported yet');
-    const spec = ARCHITECTURES[t.config.model].generator;
-    const copy = buildNetwork(`export${++copies}`, spec, [t.config.latentDim], (shape) => new Float32Array(shape.reduce((a, b) => a * b, 1)));
+    // The sampler's own layer list: a conditional G's starts with its class embedding.
+    const spec = t.sampler.layers.map((l) => l.info.spec);
+    const copy = buildNetwork(`export${++copies}`, spec, t.sampler.inShape, (shape) => new Float32Array(shape.reduce((a, b) => a * b, 1)));
     copy.variables.forEach((v, i) => v.assign(t.sampler.variables[i]));
     const step = t.step;
     try {
       const estimating = worded('estimatingBatchNorm', {}, 'Estimating BatchNorm statistics from noise…');
       progress('model', 0, estimating);
-      const files = await exportGenerator({ config: t.config, generator: copy, step }, (f) =>
+      const files = await exportGenerator({ config: t.config, generator: copy, step, classNames: t.dataset.info.classNames }, (f) =>
         progress('model', f, f < 1 ? estimating : worded('packingModel', {}, 'Packing the model…')),
       );
       const enc = new TextEncoder();
       const bytes = storedZip([
         { name: 'generator/model.json', bytes: enc.encode(files.modelJson) },
         { name: `generator/${WEIGHTS_FILE}`, bytes: files.weights },
-        { name: 'generator/README.txt', bytes: enc.encode(MODEL_README) },
+        { name: 'generator/README.txt', bytes: enc.encode(t.config.conditional ? CONDITIONAL_MODEL_README : MODEL_README) },
       ]);
       post({ type: 'exportFile', kind: 'model', step, mime: 'application/zip', bytes });
     } catch (e) {

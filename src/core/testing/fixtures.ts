@@ -21,6 +21,13 @@ export function imageDataset(shape: [number, number, number], count = 32, seed =
   return arrayDataset({ id: 'test-images', kind: 'image', shape }, data);
 }
 
+/** `imageDataset` with labels: example i is class i mod `classes` (classes named "0", "1", …). */
+export function labelledImageDataset(shape: [number, number, number], classes: number, count = 32, seed = 7): Dataset {
+  const base = imageDataset(shape, count, seed);
+  const classNames = Array.from({ length: classes }, (_, k) => String(k));
+  return { ...base, info: { ...base.info, id: 'test-labelled-images', classNames }, labels: Uint8Array.from({ length: count }, (_, i) => i % classes) };
+}
+
 function arrayDataset(partial: Pick<DatasetInfo, 'id' | 'kind' | 'shape'>, data: Float32Array): Dataset {
   const dim = partial.shape.reduce((a, b) => a * b, 1);
   const info: DatasetInfo = { ...partial, name: partial.id, count: data.length / dim, licence: 'test', credit: 'test', description: 'test', recommended: {} };
