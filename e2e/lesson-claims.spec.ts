@@ -46,14 +46,14 @@ async function quality(page: Page, run: RunKey): Promise<Reading | null> {
     hq: num(/High quality (\d+(?:\.\d+)?)%/),
     fid: num(/real-data floor \((\d+(?:\.\d+)?)\)/),
     checker: num(/Checkerboard (\d+(?:\.\d+)?)%/),
-    classes: num(/Classes (\d+)\/10/),
+    classes: num(/Classes (\d+)\/\d+/),
   };
   const points = Number.isFinite(r.modes) && Number.isFinite(r.hq);
   return step !== null && (points || Number.isFinite(r.fid)) ? r : null;
 }
 
 /** "3/8 12%" for points, "FID 60.2, checkerboard 0.38%" for images. */
-const shown = (r: Reading) => (Number.isFinite(r.modes) ? `${r.modes}/8 ${r.hq}%` : `FID ${r.fid}, classes ${r.classes}/10, checkerboard ${r.checker}%`);
+const shown = (r: Reading) => (Number.isFinite(r.modes) ? `${r.modes}/8 ${r.hq}%` : `FID ${r.fid}, classes ${r.classes}, checkerboard ${r.checker}%`);
 
 /** Once paused at its cap: waits for the cap's own quality reading of each run. */
 async function capReadings(page: Page, twin: boolean): Promise<void> {
