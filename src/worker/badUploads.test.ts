@@ -1,19 +1,11 @@
 /** The upload rows of docs/bad-input.md: each file gets its reason; nothing huge is decoded. */
 import { describe, expect, it } from 'vitest';
 import { buildUploadSource, MAX_IMAGES } from './imageUploads';
-import { decodePng, fakeFile, pngBytes } from './testing/fakeFiles';
+import { decodePng, fakeFile, pngBytes, pngClaiming } from './testing/fakeFiles';
 
 const mustNotDecode = async (): Promise<never> => {
   throw new Error('decoded a file that should have been refused from its header');
 };
-
-function pngClaiming(width: number, height: number): Uint8Array {
-  const bytes = pngBytes(2, 2);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(16, width);
-  view.setUint32(20, height);
-  return bytes;
-}
 
 /** A 40-byte GIF whose screen and frame claim 65,535 × 65,535 (a decompression bomb's header). */
 function gifBomb(): Uint8Array {

@@ -2,19 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildUploadSource, MAX_FILE_BYTES } from '../../worker/imageUploads';
 import type { UploadFile } from '../../worker/protocol';
-import { decodePng, fakeFile, pngBytes } from '../../worker/testing/fakeFiles';
+import { decodePng, fakeFile, pngBytes, pngClaiming } from '../../worker/testing/fakeFiles';
 import { i18n } from '../i18n/i18n';
 import { skipReasonCounts, skipReasonText } from './datasets';
 
 afterEach(() => i18n.changeLanguage('en'));
-
-function pngClaiming(width: number, height: number): Uint8Array {
-  const bytes = pngBytes(2, 2);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(16, width);
-  view.setUint32(20, height);
-  return bytes;
-}
 
 /** One file for every reason the worker gives. */
 function everyBadFile(): UploadFile[] {

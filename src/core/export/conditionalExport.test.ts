@@ -10,6 +10,7 @@ import { selectBackend } from '../backend/backend';
 import { DEFAULT_CONFIG, type TrainConfig } from '../config';
 import { CLASS_EMBED_DIM, oneHotRows } from '../models/conditionalSpecs';
 import { labelledImageDataset } from '../testing/fixtures';
+import { loadExported } from '../testing/loadExported';
 import { Trainer } from '../train/trainer';
 import { exportGenerator, type GeneratorExport } from './generatorExport';
 
@@ -31,22 +32,9 @@ function trained(model: TrainConfig['model'], steps: number): Trainer {
   return t;
 }
 
-async function load(files: GeneratorExport): Promise<tf.LayersModel> {
-  const json = JSON.parse(files.modelJson);
-  const handler: tf.io.IOHandler = {
-    load: async () => ({
-      modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest[0].weights,
-      weightData: files.weights.slice().buffer,
-      userDefinedMetadata: json.userDefinedMetadata,
-    }),
-  };
-  return tf.loadLayersModel(handler);
-}
-
 /** Largest |ours − exported| on fixed noise with the classes given (one per row). */
 async function difference(t: Trainer, files: GeneratorExport, classes: number[]): Promise<number> {
-  const model = await load(files);
+  const model = await loadExported(files);
   const n = classes.length;
   const z = tf.randomNormal([n, t.config.latentDim], 0, t.config.latentStd, 'float32', 99);
   const labels = tf.tensor2d(oneHotRows(classes, CLASSES), [n, CLASSES]);
@@ -85,7 +73,7 @@ describe('exportGenerator on a conditional run', () => {
 
   it('the class changes the image, a row does not depend on the rest of its batch, and the class may be int32 [batch]', async () => {
     const t = trained('resize28-small', 1);
-    const model = await load(await exportGenerator(t, undefined, 256));
+    const model = await loadExported(await exportGenerator(t, undefined, 256));
     const z = tf.randomNormal([1, 8], 0, t.config.latentStd, 'float32', 4);
     const per = [0, 1, 2].map((k) => model.predict([z, tf.tensor2d([[k]])]) as tf.Tensor);
     const gap = tf.tidy(() => tf.max(tf.abs(tf.sub(per[0], per[1]))).dataSync()[0]);

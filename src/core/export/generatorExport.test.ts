@@ -3,6 +3,7 @@ import { selectBackend } from '../backend/backend';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainConfig } from '../config';
 import { imageDataset, pointsDataset } from '../testing/fixtures';
+import { loadExported } from '../testing/loadExported';
 import { Trainer } from '../train/trainer';
 import { diracSource } from '../data/dirac';
 import type { Dataset } from '../data/types';
@@ -24,20 +25,12 @@ function trained(overrides: Partial<TrainConfig>, dataset: Dataset, steps: numbe
   return t;
 }
 
-/** Loads the two files the way any TF.js app would (a custom IOHandler over the bytes). */
+/** Loads the two files the way any TF.js app would, after checking the manifest names the weights file. */
 async function load(files: GeneratorExport): Promise<tf.LayersModel> {
   const json = JSON.parse(files.modelJson);
   expect(json.format).toBe('layers-model');
   expect(json.weightsManifest[0].paths).toEqual([WEIGHTS_FILE]);
-  const handler: tf.io.IOHandler = {
-    load: async () => ({
-      modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest[0].weights,
-      weightData: files.weights.slice().buffer,
-      userDefinedMetadata: json.userDefinedMetadata,
-    }),
-  };
-  return tf.loadLayersModel(handler);
+  return loadExported(files);
 }
 
 async function compare(t: Trainer, files: GeneratorExport, batch: number): Promise<number> {

@@ -13,6 +13,15 @@ export function pngBytes(width: number, height: number, shade = 200): Uint8Array
   return new Uint8Array(PNG.sync.write(png));
 }
 
+/** A 2×2 PNG whose header claims width × height (a file that lies about its size). */
+export function pngClaiming(width: number, height: number): Uint8Array {
+  const bytes = pngBytes(2, 2);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  return bytes;
+}
+
 export async function decodePng(bytes: ArrayBuffer, format: string): Promise<RgbaImage> {
   if (format !== 'png') throw new Error(`test decoder reads PNG only, got ${format}`);
   const png = PNG.sync.read(Buffer.from(bytes));
