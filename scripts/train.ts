@@ -94,7 +94,7 @@ async function main(): Promise<number> {
   if (saved) console.log(`resuming ${opts.resume} at step ${firstStep}`);
   const s = trainer.summary;
   console.log(
-    `dataset ${dataset.info.id} (${dataset.count} examples), model ${s.id}: G ${s.generatorParams.toLocaleString()} + D ${s.discriminatorParams.toLocaleString()} params, ` +
+    `dataset ${dataset.info.id} (${dataset.count} examples), model ${s.id}: G ${s.generatorParams.toLocaleString()} + D ${s.discriminatorParams.toLocaleString()} params${s.classes ? ` (class embeddings of ${s.classes} classes included)` : ''}, ` +
       `${(s.flopsPerImage / 1e6).toFixed(1)} MFLOP per image-step; ${steps} steps of batch ${config.batchSize}`,
   );
 

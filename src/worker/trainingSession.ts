@@ -14,7 +14,8 @@ import { formatErrors } from '../core/config';
 import { describeFacts, type CalibrationFacts } from '../core/backend/backendCalibration';
 import type { Dataset, DatasetSource, LoadContext } from '../core/data/types';
 import { createQualityEvaluator } from '../core/metrics/qualityEvaluator';
-import { modelsForShape, summarizeModel } from '../core/models/specs';
+import { modelsForShape } from '../core/models/specs';
+import { summarizeRun } from '../core/models/conditionalSpecs';
 import { resolveConfig } from '../core/runConfig';
 import { Trainer } from '../core/train/trainer';
 import { createDatasetCatalogue } from './datasetCatalogue';
@@ -172,7 +173,8 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
       model: trainer.summary,
       dataset: dataset.info,
       datasets: catalogue.sources().map((d) => d.info),
-      models: modelsForShape(dataset.info.shape).map((id) => summarizeModel(id, trainer.config.latentDim, trainer.config.dSteps)),
+      // A conditional run's picker counts each model with its class embeddings, as the run would build it.
+      models: modelsForShape(dataset.info.shape).map((id) => summarizeRun({ ...trainer.config, model: id }, trainer.classes)),
       ...(trainer.sampleClasses ? { sampleClasses: trainer.sampleClasses } : {}),
     });
     for (const m of next.members) m.postHyperparams();

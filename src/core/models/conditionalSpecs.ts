@@ -5,7 +5,7 @@
  * conditional run's variables are the same list everywhere.
  */
 import type { TrainConfig } from '../config';
-import { ARCHITECTURES, type LayerSpec } from './specs';
+import { ARCHITECTURES, summarizeModel, type LayerSpec, type ModelSummary } from './specs';
 
 /** Width of G's class embedding: enough for 10 classes to stay apart, small beside z (64 in the presets). */
 export const CLASS_EMBED_DIM = 16;
@@ -26,6 +26,16 @@ export function runSpecs(config: Pick<TrainConfig, 'model' | 'conditional'>, cla
     generator: [{ type: 'embedConcat', classes, dim: CLASS_EMBED_DIM }, ...arch.generator],
     discriminator: [...arch.discriminator.slice(0, -1), { type: 'projection', classes }],
   };
+}
+
+/**
+ * The summary of the networks a run builds: a conditional run's parameter count and layer list
+ * include G's class embedding table ([classes, CLASS_EMBED_DIM], and the wider first dense layer
+ * it feeds) and D's projection embedding ([classes, features]).
+ */
+export function summarizeRun(config: Pick<TrainConfig, 'model' | 'conditional' | 'latentDim' | 'dSteps'>, classes: number): ModelSummary {
+  if (!config.conditional) return summarizeModel(config.model, config.latentDim, config.dSteps);
+  return summarizeModel(config.model, config.latentDim, config.dSteps, { ...runSpecs(config, classes), classes });
 }
 
 /** One-hot rows for class indices, as a flat [n × classes] array. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_IDS } from '../config';
+import { summarizeRun } from './conditionalSpecs';
 import { ARCHITECTURES, inferLayers, modelsForShape, summarizeModel } from './specs';
 
 describe('model specs', () => {
@@ -81,5 +82,42 @@ describe('model specs', () => {
 
   it('a spec that does not fit its input names the layer', () => {
     expect(() => inferLayers([{ type: 'reshape', shape: [3, 3, 3] }], [10])).toThrow(/layer 0 \(reshape\) cannot reshape/);
+  });
+});
+
+describe('summaries of conditional runs (10 classes, latent 64)', () => {
+  const run = (model: 'dcgan28-small' | 'resize28-small', conditional: boolean) =>
+    summarizeRun({ model, conditional, latentDim: 64, dSteps: 1 }, conditional ? 10 : 0);
+
+  it('dcgan28-small: G gains its [10, 16] class table and 16 inputs to its first dense layer (3,136 units); D its [10, 1568] projection embedding', () => {
+    const [u, c] = [run('dcgan28-small', false), run('dcgan28-small', true)];
+    expect([u.generatorParams, u.discriminatorParams, u.classes]).toEqual([271_472, 14_817, 0]);
+    expect(c.generatorParams).toBe(271_472 + 10 * 16 + 16 * 3_136);
+    expect(c.generatorParams).toBe(321_808);
+    expect(c.discriminatorParams).toBe(14_817 + 10 * 1_568);
+    expect(c.discriminatorParams).toBe(30_497);
+    expect(c.classes).toBe(10);
+  });
+
+  it('resize28-small: the same tables, a first dense layer of 1,568 units', () => {
+    const [u, c] = [run('resize28-small', false), run('resize28-small', true)];
+    expect([u.generatorParams, u.discriminatorParams]).toEqual([109_369, 11_937]);
+    expect(c.generatorParams).toBe(109_369 + 10 * 16 + 16 * 1_568);
+    expect(c.generatorParams).toBe(134_617);
+    expect(c.discriminatorParams).toBe(11_937 + 10 * 1_568);
+    expect(c.discriminatorParams).toBe(27_617);
+  });
+
+  it('the layer summary lists the embeddings and adds up to the counts', () => {
+    const c = run('resize28-small', true);
+    expect(c.layers[0]).toEqual({ net: 'G', type: 'embedConcat', outShape: [80], params: 160 });
+    expect(c.layers[1]).toEqual({ net: 'G', type: 'dense', outShape: [1_568], params: 80 * 1_568 });
+    // φ·w + b + ⟨E[y], φ⟩ on D's 1,568 flattened features.
+    expect(c.layers[c.layers.length - 1]).toEqual({ net: 'D', type: 'projection', outShape: [1], params: 1_568 + 1 + 10 * 1_568 });
+    const sum = (net: 'G' | 'D') => c.layers.filter((l) => l.net === net).reduce((n, l) => n + l.params, 0);
+    expect([sum('G'), sum('D')]).toEqual([c.generatorParams, c.discriminatorParams]);
+    const plain = run('resize28-small', false);
+    expect(plain.layers.some((l) => l.type === 'embedConcat' || l.type === 'projection')).toBe(false);
+    expect(plain.layers.filter((l) => l.net === 'D').reduce((n, l) => n + l.params, 0)).toBe(plain.discriminatorParams);
   });
 });

@@ -296,34 +296,57 @@ export function inferLayers(layers: LayerSpec[], inShape: Shape): LayerShapeInfo
   });
 }
 
+/** One layer of a summary: which network, its type, its output shape and its parameter count. */
+export interface LayerSummary {
+  net: 'G' | 'D';
+  type: LayerSpec['type'];
+  outShape: Shape;
+  params: number;
+}
+
 export interface ModelSummary {
   id: ModelId;
   label: string;
   dataShape: Shape;
   latentDim: number;
+  /** Classes of a conditional run (its class embeddings are counted in the parameters), 0 when unconditional. */
+  classes: number;
   generatorParams: number;
   discriminatorParams: number;
   /** FLOPs of one full training step (dSteps D updates + one G update) per real image. */
   flopsPerImage: number;
   generatorForwardFlops: number;
   discriminatorForwardFlops: number;
+  /** Every layer of G, then of D, as the run builds them (a conditional run's embeddings included). */
+  layers: LayerSummary[];
+}
+
+/** The layer lists a run builds when they differ from its architecture's (a conditional run: conditionalSpecs.ts). */
+export interface SummaryNetworks {
+  generator: LayerSpec[];
+  discriminator: LayerSpec[];
+  classes: number;
 }
 
 /**
  * Checks both networks fit together (G's output is D's input is the data shape, D ends in one
  * logit) and counts parameters and FLOPs. A backward pass costs about twice its forward pass.
+ * `networks`: the run's own layer lists (`summarizeRun` in conditionalSpecs.ts passes a
+ * conditional run's); the architecture's when left out.
  */
-export function summarizeModel(id: ModelId, latentDim: number, dSteps = 1): ModelSummary {
+export function summarizeModel(id: ModelId, latentDim: number, dSteps = 1, networks?: SummaryNetworks): ModelSummary {
   const arch = ARCHITECTURES[id];
-  const g = inferLayers(arch.generator, [latentDim]);
-  const d = inferLayers(arch.discriminator, arch.dataShape);
+  const g = inferLayers(networks?.generator ?? arch.generator, [latentDim]);
+  const d = inferLayers(networks?.discriminator ?? arch.discriminator, arch.dataShape);
   const gOut = g[g.length - 1].outShape;
   const dOut = d[d.length - 1].outShape;
   if (gOut.join('x') !== arch.dataShape.join('x')) {
     throw new Error(`${id}: generator makes [${gOut.join(', ')}] but data is [${arch.dataShape.join(', ')}]`);
   }
   if (dOut.join('x') !== '1') throw new Error(`${id}: discriminator must end in one logit, ends in [${dOut.join(', ')}]`);
-  const count = (ls: LayerShapeInfo[]) => ls.reduce((s, l) => s + l.params.reduce((t, p) => t + prod(p.shape), 0), 0);
+  const paramsOf = (l: LayerShapeInfo) => l.params.reduce((t, p) => t + prod(p.shape), 0);
+  const count = (ls: LayerShapeInfo[]) => ls.reduce((s, l) => s + paramsOf(l), 0);
+  const layer = (net: 'G' | 'D') => (l: LayerShapeInfo) => ({ net, type: l.spec.type, outShape: l.outShape, params: paramsOf(l) });
   const gf = g.reduce((s, l) => s + l.forwardFlops, 0);
   const df = d.reduce((s, l) => s + l.forwardFlops, 0);
   // D step: G forward, D forward+backward on real and on fake. G step: G forward+backward, D forward+input-backward.
@@ -334,11 +357,13 @@ export function summarizeModel(id: ModelId, latentDim: number, dSteps = 1): Mode
     label: arch.label,
     dataShape: arch.dataShape,
     latentDim,
+    classes: networks?.classes ?? 0,
     generatorParams: count(g),
     discriminatorParams: count(d),
     flopsPerImage: dSteps * dStep + gStep,
     generatorForwardFlops: gf,
     discriminatorForwardFlops: df,
+    layers: [...g.map(layer('G')), ...d.map(layer('D'))],
   };
 }
 

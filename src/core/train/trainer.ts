@@ -17,7 +17,7 @@ import { classBatchNormStats, discriminatorGrid, generateSamples, readKernels, s
 import type { StepMetrics } from '../metrics/stepMetrics';
 import { glorotUniform } from '../models/glorot';
 import { buildNetwork, type Network } from '../models/network';
-import { ARCHITECTURES, summarizeModel, type ModelSummary } from '../models/specs';
+import { ARCHITECTURES, type ModelSummary } from '../models/specs';
 import { lrDecayFactor } from './lrSchedule';
 import { Random } from '../random';
 import type { RunSnapshot } from '../runfile/runSnapshot';
@@ -29,7 +29,7 @@ import { GanUpdates, penalizedOf } from './ganUpdates';
 import { fusedMetrics, reportScalars } from './fusedMlpStep';
 import { RealBatches } from './realBatches';
 import { emaBeta, GeneratorEma } from './generatorEma';
-import { gridClasses, oneHotRows, runSpecs, type RunSpecs } from '../models/conditionalSpecs';
+import { gridClasses, oneHotRows, runSpecs, summarizeRun, type RunSpecs } from '../models/conditionalSpecs';
 import { conditionalClasses } from '../runConfig';
 
 export type { NamedValues };
@@ -87,8 +87,8 @@ export class Trainer {
     if (arch.dataShape.join('x') !== dataset.info.shape.join('x')) {
       throw new Error(`model ${config.model} makes [${arch.dataShape.join(', ')}] but dataset ${dataset.info.id} is [${dataset.info.shape.join(', ')}]`);
     }
-    this.summary = summarizeModel(config.model, config.latentDim, config.dSteps);
     this.classes = config.conditional ? conditionalClasses(dataset.info) : 0;
+    this.summary = summarizeRun(config, this.classes);
     this.specs = runSpecs(config, this.classes);
     this.rng = new Random(config.seed);
     const init = glorotUniform(this.rng.fork());

@@ -178,6 +178,16 @@ describe('conditional training', () => {
     await expect(async () => t.generate(4, 1, 3)).rejects.toThrow(/out of range/);
   });
 
+  it('the summary counts the variables the run builds, class embeddings included', () => {
+    for (const model of ['dcgan28-small', 'resize28-small'] as const) {
+      const t = conditional(model);
+      const size = (vs: tf.Variable[]) => vs.reduce((n, v) => n + v.size, 0);
+      expect(t.summary.classes, model).toBe(3);
+      expect(t.summary.generatorParams, model).toBe(size(t.generator.variables));
+      expect(t.summary.discriminatorParams, model).toBe(size(t.discriminator.variables));
+    }
+  });
+
   it('an unconditional run has no classes: no grid classes, and asking for one is an error', async () => {
     const t = new Trainer({ ...DEFAULT_CONFIG, model: 'resize28-small', batchSize: 6, latentDim: 8 }, labelledImages());
     made.push(t);
