@@ -243,7 +243,9 @@ export type FieldProblem =
   /** runConfig.ts: the model's output shape is not the dataset's; `fitting` lists the models that fit. */
   | { kind: 'modelMismatch'; model: string; makes: string; dataset: string; shape: string; fitting: string }
   /** runConfig.ts: a conditional run on a dataset without labels; `labelled` lists those with them. */
-  | { kind: 'noLabels'; dataset: string; labelled: string };
+  | { kind: 'noLabels'; dataset: string; labelled: string }
+  /** runConfig.ts: a conditional run on uploaded images that came without class folders. */
+  | { kind: 'noUploadLabels' };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

@@ -25,6 +25,9 @@ export function defaultsFor(info: DatasetInfo, hardwareGpu = false): TrainConfig
   return base;
 }
 
+/** The user's uploaded images (src/worker/imageUploads.ts): labelled only when they came in class folders. */
+const UPLOAD_ID = 'upload';
+
 /** The labelled image sets a conditional run can use. */
 const LABELLED = 'mnist, fashion-mnist, emoji';
 
@@ -58,6 +61,17 @@ export function resolveConfig(
     return { ok: false, errors: [err] };
   }
   if (result.value.conditional && conditionalClasses(info) === 0) {
+    if (info.id === UPLOAD_ID)
+      return {
+        ok: false,
+        errors: [
+          {
+            field: 'conditional',
+            message: 'conditional needs class labels; this set has no labels: put each class’s images in its own subfolder',
+            problem: { kind: 'noUploadLabels' },
+          },
+        ],
+      };
     return {
       ok: false,
       errors: [

@@ -47,6 +47,7 @@ export function createDatasetCommands({ catalogue, post, fail, decodeImage, trai
     post({ type: 'progress', stage: 'upload', ...worded('readingFiles', { n }, `Reading ${n} files…`), fraction: 0 });
     const outcome = await buildUploadSource(cmd.files, cmd.target, decodeImage, {
       invert: cmd.invert,
+      paths: cmd.paths,
       onProgress: (done, total) => {
         if (done % 25 === 0 || done === total)
           post({ type: 'progress', stage: 'upload', ...worded('decodedFiles', { done, total }, `Decoded ${done} of ${total} files…`), fraction: done / total });

@@ -8,13 +8,14 @@ import { makeImageDataset, recommendedImageConfig } from '../core/data/imageData
 import { GREY_28, MAX_IMAGES, MAX_SOURCE_PIXELS, RGB_32, resizeImage, type RgbaImage } from '../core/data/imageResize';
 import { sniffImage, type ImageFormat } from '../core/data/imageSniff';
 import type { DatasetInfo, DatasetSource } from '../core/data/types';
+import { keptClasses, labelUploads, MAX_UPLOAD_CLASSES, type UploadPlace } from '../core/data/uploadClasses';
 import type { UploadFile, UploadTarget } from './protocol';
 import type { Values } from './wording';
 
 export const UPLOAD_ID = 'upload';
 /** Largest file read at all (a 50 MP PNG or JPEG is well under this). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-export { MAX_IMAGES, MAX_SOURCE_PIXELS };
+export { MAX_IMAGES, MAX_SOURCE_PIXELS, MAX_UPLOAD_CLASSES };
 /** Files decoded at once (bounded: each can be a large decoded bitmap). */
 const DECODE_PARALLEL = 8;
 
@@ -71,43 +72,75 @@ async function judge(file: UploadFile, decode: ImageDecoder): Promise<RgbaImage 
   }
 }
 
+/** Why a file with no class in a labelled set is skipped before its bytes are read. */
+function placeSkip(place: UploadPlace): SkipReason | null {
+  if (place.kind === 'loose')
+    return skip('noClass', {}, 'not in a class folder: in a set of class folders, every image must sit in one (its folder names its class)');
+  if (place.kind === 'overCap') {
+    const [folder, max] = [place.folder, MAX_UPLOAD_CLASSES];
+    return skip('overClassCap', { folder, max }, `in folder "${folder}", past the ${max}-class limit (the first ${max} folders in name order are the classes)`);
+  }
+  return null;
+}
+
 export async function buildUploadSource(
   files: UploadFile[],
   target: UploadTarget,
   decode: ImageDecoder,
-  options: { invert?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    invert?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** Each file's path relative to what was chosen or dropped (a folder of class folders labels the set); names alone when absent. */
+    paths?: readonly string[];
+  } = {},
 ): Promise<UploadOutcome> {
   const size = TARGETS[target];
   const per = size.size * size.size * size.channels;
   const kept: Uint8Array[] = [];
+  const keptLabels: number[] = [];
   const skipped: UploadOutcome['skipped'] = [];
+  const paths = options.paths ?? files.map((f) => f.name);
+  const { classNames, places } = labelUploads(paths);
+  // Files without a class in a labelled set are skipped unread; the rest are decoded in order.
+  const candidates: { file: UploadFile; name: string; place: UploadPlace }[] = [];
+  files.forEach((file, k) => {
+    const name = options.paths ? paths[k] : file.name;
+    const why = placeSkip(places[k]);
+    if (why) skipped.push({ name, ...why });
+    else candidates.push({ file, name, place: places[k] });
+  });
+  const early = files.length - candidates.length;
   // Files are read and decoded a few at a time: while training runs, every await waits for a
   // training slice, so one file after another would crawl.
   let i = 0;
-  while (i < files.length && kept.length < MAX_IMAGES) {
-    const chunk = files.slice(i, i + Math.min(DECODE_PARALLEL, MAX_IMAGES - kept.length));
-    const results = await Promise.all(chunk.map((file) => judge(file, decode)));
+  while (i < candidates.length && kept.length < MAX_IMAGES) {
+    const chunk = candidates.slice(i, i + Math.min(DECODE_PARALLEL, MAX_IMAGES - kept.length));
+    const results = await Promise.all(chunk.map(({ file }) => judge(file, decode)));
     results.forEach((result, k) => {
-      const file = chunk[k];
-      if ('reason' in result) skipped.push({ name: file.name, ...result });
+      const { name, place } = chunk[k];
+      if ('reason' in result) skipped.push({ name, ...result });
       else {
         try {
           // Dark photos of light-on-dark digits need no inversion; ink on paper does (user's choice).
           kept.push(resizeImage(result, size, { invert: options.invert, background: options.invert ? [255, 255, 255] : [0, 0, 0] }));
+          if (place.kind === 'class') keptLabels.push(place.classIndex);
         } catch (e) {
           const detail = (e as Error).message;
-          skipped.push({ name: file.name, ...skip('other', { detail }, detail) });
+          skipped.push({ name, ...skip('other', { detail }, detail) });
         }
       }
-      options.onProgress?.(i + k + 1, files.length);
+      options.onProgress?.(early + i + k + 1, files.length);
     });
     i += chunk.length;
   }
-  const capped = files.length - i;
+  const capped = candidates.length - i;
   if (kept.length === 0) return { source: null, accepted: 0, skipped, capped };
   const pixels = new Uint8Array(kept.length * per);
   kept.forEach((img, i) => pixels.set(img, i * per));
   const shape = [size.size, size.size, size.channels];
+  // A class folder whose files all failed is no class; fewer than two left means no labels.
+  const labelled = classNames.length ? keptClasses(classNames, keptLabels) : null;
+  const classes = labelled ? ` in ${labelled.classNames.length} classes (${labelled.classNames.join(', ')})` : '';
   const info: DatasetInfo = {
     id: UPLOAD_ID,
     name: `Your images (${kept.length})`,
@@ -116,9 +149,11 @@ export async function buildUploadSource(
     count: kept.length,
     licence: 'Yours: decoded in this browser tab, never uploaded anywhere',
     credit: 'Your own images',
-    description: `${kept.length} of your images, centre-cropped and resized to ${shape.join('×')}.`,
+    description: `${kept.length} of your images${classes}, centre-cropped and resized to ${shape.join('×')}.`,
     recommended: RECOMMENDED[target],
+    ...(labelled ? { classNames: labelled.classNames } : {}),
   };
-  const dataset = makeImageDataset(info, { count: kept.length, height: size.size, width: size.size, channels: size.channels, pixels });
+  const image = { count: kept.length, height: size.size, width: size.size, channels: size.channels, pixels, ...(labelled ? { labels: labelled.labels } : {}) };
+  const dataset = makeImageDataset(info, image);
   return { source: { info, load: async () => dataset }, accepted: kept.length, skipped, capped };
 }

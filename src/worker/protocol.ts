@@ -48,7 +48,14 @@ export type Command =
    * Decodes the user's images in the worker into the dataset 'upload' (answered by
    * `uploadResult`); the current run keeps training. `target` is the model size to fit.
    */
-  | { type: 'uploadImages'; files: UploadFile[]; target: UploadTarget; invert?: boolean }
+  | {
+      type: 'uploadImages';
+      files: UploadFile[];
+      target: UploadTarget;
+      invert?: boolean;
+      /** Each file's path relative to what was chosen or dropped ("animals/cats/a.png"): class folders label the set (core/data/uploadClasses.ts). */
+      paths?: string[];
+    }
   /** The generator as a TF.js Layers model, zipped; answered by `exportProgress` and `exportFile`. */
   | { type: 'exportModel' }
   /** Encodes RGBA pictures (same size) into an animated GIF; answered like `exportModel`. */
@@ -298,7 +305,11 @@ export function parseCommand(msg: unknown): Parsed<Command> {
       );
       if (badFile >= 0) return bad(`files[${badFile}] is not a file`);
       if (!UPLOAD_TARGETS.includes(msg.target as UploadTarget)) return bad(`"target" must be one of ${UPLOAD_TARGETS.join(', ')}`);
-      return { ok: true, value: { type: 'uploadImages', files: msg.files as UploadFile[], target: msg.target as UploadTarget, invert: msg.invert === true } };
+      const { paths } = msg;
+      if (paths !== undefined && !(Array.isArray(paths) && paths.length === msg.files.length && paths.every((p) => typeof p === 'string' && p.length <= 4096)))
+        return bad('"paths" must be one path (a string) per file');
+      const value = { type: 'uploadImages', files: msg.files as UploadFile[], target: msg.target as UploadTarget, invert: msg.invert === true } as const;
+      return { ok: true, value: paths === undefined ? value : { ...value, paths: paths as string[] } };
     }
     case 'encodeTimelapse': {
       const { frames, scale } = msg;

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../i18n/i18n';
+import { datasetDescription } from './displayNames';
 import { brushTo, canvasToData, dataToCanvas, describeCount, describeShape, hasPreview, pointsViewBox, skipReasonCounts, uploadResultLine } from './datasets';
 import type { BrushState } from './datasets';
 
@@ -9,6 +11,27 @@ describe('uploadResultLine', () => {
   });
   it('adds the files over the cap, with thousands separators', () => {
     expect(uploadResultLine({ accepted: 5000, skipped: [], capped: 15000 })).toBe('5,000 accepted, 0 skipped (15,000 over the cap)');
+  });
+});
+
+describe('an upload in class folders (names from the worker, sentence in the page language)', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+  const dataset = { classNames: ['cats', 'dogs', 'owls'] };
+  const info = { id: 'upload', description: '…', count: 120, shape: [28, 28, 1], ...dataset };
+
+  it('names its classes in the result line and the description', () => {
+    expect(uploadResultLine({ accepted: 120, skipped: [], capped: 0, dataset })).toBe('120 accepted in 3 classes (cats, dogs, owls), 0 skipped');
+    expect(uploadResultLine({ accepted: 5000, skipped: [], capped: 3, dataset })).toBe(
+      '5,000 accepted in 3 classes (cats, dogs, owls), 0 skipped (3 over the cap)',
+    );
+    expect(uploadResultLine({ accepted: 2, skipped: [], capped: 0, dataset: null })).toBe('2 accepted, 0 skipped');
+    expect(datasetDescription(info)).toBe('120 of your images in 3 classes (cats, dogs, owls), centre-cropped and resized to 28×28×1.');
+  });
+
+  it('in Chinese', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(uploadResultLine({ accepted: 120, skipped: [], capped: 0, dataset })).toBe('采用 120 张，分为 3 个类别（cats、dogs、owls），跳过 0 个');
+    expect(datasetDescription(info)).toBe('你的 120 张图片，分为 3 个类别（cats、dogs、owls），已居中裁剪并缩放到 28×28×1。');
   });
 });
 

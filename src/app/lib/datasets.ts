@@ -5,12 +5,13 @@
  */
 import type { DatasetInfo } from '../../core/data/types';
 import { MAX_IMAGES, MAX_SOURCE_PIXELS } from '../../core/data/imageResize';
+import { MAX_UPLOAD_CLASSES } from '../../core/data/uploadClasses';
 import { DRAWN_MAX_POINTS, DRAWN_MIN_POINTS } from '../../core/data/drawnPoints';
 import type { Wording } from '../../worker/protocol';
 import { i18n, t } from '../i18n/i18n';
 import { workerText } from '../i18n/workerText';
 
-export { DRAWN_MAX_POINTS, DRAWN_MIN_POINTS, MAX_IMAGES, MAX_SOURCE_PIXELS };
+export { DRAWN_MAX_POINTS, DRAWN_MIN_POINTS, MAX_IMAGES, MAX_SOURCE_PIXELS, MAX_UPLOAD_CLASSES };
 
 /** Largest file the worker reads (mirrors MAX_FILE_BYTES in src/worker/imageUploads.ts). */
 export const MAX_FILE_MB = 64;
@@ -34,9 +35,17 @@ export function skipReasonText(s: SkippedFile): string {
   return workerText({ message: s.reason, key: s.key, values: s.values });
 }
 
-/** "3 accepted, 1 skipped", plus " (12 over the cap)" when the set reached its cap. */
-export function uploadResultLine(r: UploadSummary): string {
+/**
+ * "3 accepted, 1 skipped", plus " (12 over the cap)" when the set reached its cap; a set from class
+ * folders names its classes: "120 accepted in 3 classes (cats, dogs, owls), 0 skipped".
+ */
+export function uploadResultLine(r: UploadSummary & { dataset?: Pick<DatasetInfo, 'classNames'> | null }): string {
   const counts = { accepted: r.accepted, skipped: r.skipped.length, capped: r.capped };
+  const classNames = r.dataset?.classNames;
+  if (classNames?.length) {
+    const named = { ...counts, classes: classNames.length, names: classNames.join(t('upload.classSeparator')) };
+    return t(r.capped > 0 ? 'upload.resultClassesCapped' : 'upload.resultClasses', named);
+  }
   return t(r.capped > 0 ? 'upload.resultCapped' : 'upload.result', counts);
 }
 

@@ -25,8 +25,18 @@ export const modelLabel = (m: { id: string; label: string }): string => byId('mo
 const DRAWN = /^(\d+) points you drew, each repeated (\d+)× with a small jitter \(σ (.+)\)\.$/;
 
 /** A dataset's one-line description: the catalogue's for a built-in set, else the worker's (a drawing, uploads). */
-export const datasetDescription = (d: { id: string; description: string; count?: number; shape?: readonly number[] }): string => {
-  if (d.id === UPLOAD_ID && d.count !== undefined && d.shape) return i18n.t('names.upload.description', { n: d.count, shape: d.shape.join('×') });
+export const datasetDescription = (d: {
+  id: string;
+  description: string;
+  count?: number;
+  shape?: readonly number[];
+  classNames?: readonly string[];
+}): string => {
+  if (d.id === UPLOAD_ID && d.count !== undefined && d.shape) {
+    const [n, shape] = [d.count, d.shape.join('×')];
+    if (!d.classNames?.length) return i18n.t('names.upload.description', { n, shape });
+    return i18n.t('names.upload.descriptionClasses', { n, shape, classes: d.classNames.length, names: d.classNames.join(i18n.t('upload.classSeparator')) });
+  }
   const drawn = d.id === 'drawn' ? DRAWN.exec(d.description) : null;
   if (drawn) return i18n.t('names.drawnDescription', { n: Number(drawn[1]), copies: Number(drawn[2]), sigma: drawn[3] });
   const key = `names.descriptions.${d.id}`;

@@ -1,6 +1,8 @@
 /**
  * The files in a drop: plain files, and the files inside dropped folders (walked with the
- * File System entries API). Only names and File handles are gathered here; no bytes are read.
+ * File System entries API), each with its path from the dropped item ("animals/cats/a.png"), which
+ * labels a folder of class folders (core/data/uploadClasses.ts). Only names and File handles are
+ * gathered here; no bytes are read.
  */
 
 /** Files gathered from one drop at most (the worker keeps at most 5,000 images anyway). */
@@ -14,7 +16,17 @@ interface Entry {
   createReader?(): { readEntries(ok: (entries: Entry[]) => void, fail: (e: Error) => void): void };
 }
 
-export async function collectDroppedFiles(dt: DataTransfer, max = MAX_DROPPED_FILES): Promise<{ files: File[]; truncated: boolean }> {
+/** A chosen file's path: a folder input's `webkitRelativePath` ("animals/cats/a.png"), else its name. */
+export const pathOfFile = (f: File): string => f.webkitRelativePath || f.name;
+
+export interface DroppedFiles {
+  files: File[];
+  /** One per file: its path from the dropped item. */
+  paths: string[];
+  truncated: boolean;
+}
+
+export async function collectDroppedFiles(dt: Pick<DataTransfer, 'items' | 'files'>, max = MAX_DROPPED_FILES): Promise<DroppedFiles> {
   // Entries must be taken synchronously, before the drop event returns.
   const entries: Entry[] = [];
   const items = dt.items ? Array.from(dt.items) : [];
@@ -23,23 +35,28 @@ export async function collectDroppedFiles(dt: DataTransfer, max = MAX_DROPPED_FI
     if (entry) entries.push(entry);
   }
   const plain = Array.from(dt.files ?? []);
-  if (entries.length === 0) return { files: plain.slice(0, max), truncated: plain.length > max };
+  if (entries.length === 0) {
+    const files = plain.slice(0, max);
+    return { files, paths: files.map(pathOfFile), truncated: plain.length > max };
+  }
 
   const files: File[] = [];
+  const paths: string[] = [];
   let truncated = false;
-  const walk = async (entry: Entry): Promise<void> => {
+  const walk = async (entry: Entry, folder: string): Promise<void> => {
     if (files.length >= max) {
       truncated = true;
       return;
     }
     if (entry.isFile && entry.file) {
       files.push(await new Promise<File>((ok, fail) => entry.file!(ok, fail)));
+      paths.push(folder + entry.name);
     } else if (entry.isDirectory && entry.createReader) {
       const reader = entry.createReader();
       for (;;) {
         const batch = await new Promise<Entry[]>((ok, fail) => reader.readEntries(ok, fail));
         if (batch.length === 0) break;
-        for (const child of batch) await walk(child);
+        for (const child of batch) await walk(child, `${folder}${entry.name}/`);
         if (files.length >= max) {
           truncated = true;
           break;
@@ -47,6 +64,6 @@ export async function collectDroppedFiles(dt: DataTransfer, max = MAX_DROPPED_FI
       }
     }
   };
-  for (const entry of entries) await walk(entry);
-  return { files, truncated };
+  for (const entry of entries) await walk(entry, '');
+  return { files, paths, truncated };
 }

@@ -39,7 +39,9 @@ describe('field errors', () => {
   });
 });
 
-const lookup = (id: string) => datasetInfos().find((i) => i.id === id);
+/** Uploaded images without class folders (src/worker/imageUploads.ts): an image set with no class names. */
+const FLAT_UPLOAD = { ...datasetInfos().find((i) => i.id === 'mnist')!, id: 'upload', classNames: undefined, recommended: { model: 'dcgan28-small' as const } };
+const lookup = (id: string) => (id === 'upload' ? FLAT_UPLOAD : datasetInfos().find((i) => i.id === id));
 const errorsOf = (v: { ok: true } | { ok: false; errors: FieldError[] }): FieldError[] => (v.ok ? [] : v.errors);
 
 /** One of each error the schema reports, as core words it. */
@@ -52,6 +54,7 @@ function everyKind(): FieldError[] {
     ...errorsOf(resolveConfig({ dataset: 'nope' }, lookup)),
     ...errorsOf(resolveConfig({ dataset: 'ring8', model: 'dcgan28' }, lookup)),
     ...errorsOf(resolveConfig({ dataset: 'ring8', conditional: true }, lookup)),
+    ...errorsOf(resolveConfig({ dataset: 'upload', conditional: true }, lookup)),
   ];
 }
 
@@ -67,6 +70,7 @@ describe('the schema’s other errors (worded from their problem)', () => {
       'unknownDataset',
       'modelMismatch',
       'noLabels',
+      'noUploadLabels',
     ]);
     for (const e of errors) expect(configErrorText(e), e.field).toBe(e.message);
     expect(configErrorsText(errors.slice(0, 2))).toBe(`${errors[0].message}; ${errors[1].message}`);
@@ -85,6 +89,7 @@ describe('the schema’s other errors (worded from their problem)', () => {
     expect(text[5]).toBe('dataset 必须是已有数据集的 id；收到的是 "nope"');
     expect(text[6]).toMatch(/^模型 dcgan28 生成的形状是 \[28, 28, 1\]，而 ring8 的形状是 \[2\]；适用的模型有：mlp2d/);
     expect(text[7]).toBe('按类别生成需要带标签的图像数据集（mnist, fashion-mnist, emoji）；这个数据集没有标签：ring8');
+    expect(text[8]).toBe('按类别生成需要类别标签；这组图片没有标签：把每个类别的图片放进各自的子文件夹');
     expect(configErrorsText(errors.slice(0, 2))).toBe(`${text[0]}；${text[1]}`);
   });
 });

@@ -61,6 +61,8 @@ export function configErrorText(e: FieldError): string {
       return t('fieldErrors.modelMismatch', { ...p });
     case 'noLabels':
       return t('fieldErrors.noLabels', { dataset: p.dataset, labelled: p.labelled });
+    case 'noUploadLabels':
+      return t('fieldErrors.noUploadLabels');
   }
 }
 

@@ -23,7 +23,8 @@ export interface DatasetsSlice {
   /** Asks the worker for real examples of a dataset (once per id, unless `force`). */
   previewDataset(id: string, force?: boolean): void;
   /** Posts the File objects to the worker (never read here), which decodes them into 'upload'. */
-  uploadImages(files: File[], target: UploadTarget, invert: boolean): void;
+  /** `paths`: each file's path from what was chosen or dropped (class folders label the set). */
+  uploadImages(files: File[], target: UploadTarget, invert: boolean, paths?: string[]): void;
   /** Makes the drawing (x, y pairs) the dataset 'drawn' and resets the run onto it. */
   useDrawnPoints(points: Float32Array): void;
 }
@@ -46,9 +47,9 @@ export function createDatasetsSlice({ set, get, send }: SliceContext): Slice<Dat
         asked.add(id);
         send({ type: 'previewDataset', id });
       },
-      uploadImages(files, target, invert) {
+      uploadImages(files, target, invert, paths) {
         set({ upload: { busy: true, fraction: 0, message: t('notices.sendingFiles', { n: files.length }), result: null } });
-        send({ type: 'uploadImages', files, target, invert });
+        send({ type: 'uploadImages', files, target, invert, ...(paths ? { paths } : {}) });
       },
       useDrawnPoints(points) {
         set({ progress: null });

@@ -8,8 +8,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DragEvent } from 'react';
 import type { UploadTarget } from '../../../worker/protocol';
-import { MAX_IMAGES, skipReasonCounts, skipReasonText, uploadCapsText, uploadResultLine } from '../../lib/datasets';
-import { collectDroppedFiles } from '../../lib/droppedFiles';
+import { MAX_IMAGES, MAX_UPLOAD_CLASSES, skipReasonCounts, skipReasonText, uploadCapsText, uploadResultLine } from '../../lib/datasets';
+import { collectDroppedFiles, pathOfFile } from '../../lib/droppedFiles';
 import { useApp, useAppStore } from '../../storeContext';
 import { DatasetPreview } from './DatasetPreview';
 import { datasetDescription } from '../../lib/displayNames';
@@ -35,15 +35,16 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
   const [dragging, setDragging] = useState(false);
   const [collecting, setCollecting] = useState<string | null>(null);
   // What was sent last, so a change of settings can offer to decode the same files again (state, as render reads it).
-  const [last, setLast] = useState<{ files: File[]; target: UploadTarget; invert: boolean } | null>(null);
+  const [last, setLast] = useState<{ files: File[]; paths: string[]; target: UploadTarget; invert: boolean } | null>(null);
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
-  const send = (files: File[]) => {
+  /** `paths`: each file's path from what was chosen or dropped; class folders in them label the set. */
+  const send = (files: File[], paths = files.map(pathOfFile)) => {
     if (!files.length) return;
-    setLast({ files, target, invert });
-    store.getState().uploadImages(files, target, invert);
+    setLast({ files, paths, target, invert });
+    store.getState().uploadImages(files, target, invert, paths);
   };
 
   const result = upload.result;
@@ -56,9 +57,9 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
     setDragging(false);
     setCollecting(t('upload.listing'));
     collectDroppedFiles(e.dataTransfer)
-      .then(({ files, truncated }) => {
+      .then(({ files, paths, truncated }) => {
         setCollecting(truncated ? t('upload.truncated', { n: files.length }) : null);
-        send(files);
+        send(files, paths);
       })
       .catch((err: unknown) => setCollecting(t('upload.cannotRead', { detail: (err as Error).message })));
   };
@@ -112,6 +113,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
         <p className="caps">
           {t('upload.howResized')} {uploadCapsText()}
         </p>
+        <p className="caps">{t('upload.classesHint', { max: MAX_UPLOAD_CLASSES })}</p>
         <input
           ref={filesRef}
           className="visually-hidden"
@@ -182,7 +184,7 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
       {result && !upload.busy && result.capped > 0 && <p className="caps">{t('upload.leftOut', { n: result.capped, max: MAX_IMAGES })}</p>}
 
       {settingsChanged && !upload.busy && last && (
-        <button type="button" onClick={() => send(last.files)}>
+        <button type="button" onClick={() => send(last.files, last.paths)}>
           {t('upload.again', { n: last.files.length })}
         </button>
       )}
@@ -192,6 +194,11 @@ export function ImageUpload({ onTrain }: ImageUploadProps) {
           <DatasetPreview info={info} preview={uploadPreview} />
           <div>
             <p>{datasetDescription(info)}</p>
+            {!info.classNames?.length && (
+              <p className="muted" data-testid="upload-no-labels">
+                {t('upload.noLabels')}
+              </p>
+            )}
             <button type="button" className="primary" onClick={onTrain}>
               {t('upload.train')}
             </button>

@@ -118,7 +118,7 @@ export function RunSetupPickers() {
           onChange={(e) => change(t(e.target.checked ? 'conditional.whatOn' : 'conditional.whatOff'), { conditional: e.target.checked })}
         />
         <p className="model-hint" id="conditional-hint">
-          {classCount > 0 ? t('conditional.setupOn', { n: classCount }) : t('conditional.setupOff')}
+          {classCount > 0 ? t('conditional.setupOn', { n: classCount }) : t(dataset?.id === 'upload' ? 'conditional.setupOffUpload' : 'conditional.setupOff')}
         </p>
 
         <label htmlFor="pick-model">{t('setup.model')}</label>
