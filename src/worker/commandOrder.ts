@@ -22,6 +22,9 @@ const BESIDE_THE_QUEUE: ReadonlySet<Command['type']> = new Set([
   'latentFrames',
   'latentStop',
   'latentGif',
+  // A WebM encodes one frame per slice; its cancel must reach it while it runs.
+  'latentWebm',
+  'latentWebmCancel',
 ]);
 const AFTER_THE_QUEUE: ReadonlySet<Command['type']> = new Set(['setHyperparams', 'pause', 'start']);
 

@@ -1,7 +1,7 @@
 /**
  * The latent explorer's worker side (docs/latent-explorer.md): pictures of the run's sampler
  * (G_ema when kept, else G) along an interpolation, a walk or around a nudged grid sample, and
- * their GIF. Training keeps going: these run beside the command queue and draw a few frames per
+ * their GIF or WebM (webmExport.ts). Training keeps going: these run beside the command queue and draw a few frames per
  * slice, yielding between slices, so the training loop waits for at most one slice of them.
  */
 import { imagesAt, referenceStats, type ClassInput } from '../core/latent/latentImages';
@@ -17,6 +17,7 @@ import { GIFEncoder, applyPalette, quantize } from 'gifenc';
 import type { LatentCommand, LatentKind, LatentRequest } from './latentProtocol';
 import type { ErrorCode, ErrorSource, WorkerEvent } from './protocol';
 import { worded, type Worded } from './wording';
+import { encodeWebm, webCodecsEncoding, type VideoEncodingFactory } from './webmExport';
 
 /** Frames drawn per slice: one forward pass of a handful of images, less than a training step. */
 export const FRAMES_PER_SLICE = 8;
@@ -32,6 +33,8 @@ export interface LatentHost {
   trainer(): Trainer | null;
   /** Lets training slices and other messages in. */
   yieldToEvents(): Promise<void>;
+  /** The video encoder for WebM exports (the browser's WebCodecs unless a test gives its own). */
+  videoEncoding?: VideoEncodingFactory;
 }
 
 /** `count` unit directions in d dimensions, the same for the same sample and run seed. */
@@ -177,6 +180,37 @@ export function createLatentCommands(host: LatentHost) {
     host.post({ type: 'latentGif', id: cmd.id, bytes: encoder.bytes() });
   }
 
+  // WebM exports cancelled by the page (ids); an export checks before each frame.
+  const webmCancelled = new Set<number>();
+
+  /** One frame per slice, as the GIF; `latentWebmProgress` after each; an error event where video cannot be encoded. */
+  async function webm(cmd: Extract<LatentCommand, { type: 'latentWebm' }>): Promise<void> {
+    const problem = checkFrames(cmd.frames, cmd.scale);
+    if (problem) return host.fail('latentWebm', 'export-failed', worded('webmFailed', { detail: problem }, `WebM export failed: ${problem}`));
+    const result = await encodeWebm(
+      {
+        frames: cmd.frames,
+        fps: cmd.fps,
+        scale: cmd.scale,
+        onProgress: (encoded, total) => host.post({ type: 'latentWebmProgress', id: cmd.id, encoded, total }),
+        cancelled: () => webmCancelled.has(cmd.id),
+        yieldToEvents: host.yieldToEvents,
+      },
+      host.videoEncoding ?? webCodecsEncoding,
+    );
+    webmCancelled.delete(cmd.id);
+    if (result.ok) return host.post({ type: 'latentWebm', id: cmd.id, bytes: result.bytes });
+    if ('cancelled' in result) return;
+    const { detail } = result;
+    if (result.unsupported)
+      return host.fail(
+        'latentWebm',
+        'export-failed',
+        worded('webmUnsupported', { detail }, `WebM export is not possible in this browser (${detail}); export a GIF instead`),
+      );
+    host.fail('latentWebm', 'export-failed', worded('webmFailed', { detail }, `WebM export failed: ${detail}`));
+  }
+
   async function handle(cmd: LatentCommand): Promise<void> {
     switch (cmd.type) {
       case 'latentFrames':
@@ -186,6 +220,11 @@ export function createLatentCommands(host: LatentHost) {
         return;
       case 'latentGif':
         return gif(cmd);
+      case 'latentWebm':
+        return webm(cmd);
+      case 'latentWebmCancel':
+        webmCancelled.add(cmd.id);
+        return;
     }
   }
 

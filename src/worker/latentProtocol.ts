@@ -1,7 +1,7 @@
 /**
  * The latent explorer's messages (docs/latent-explorer.md): pictures of G at chosen points z
  * (an interpolation between two grid samples, a looping walk, one grid sample nudged) and their
- * GIF. Kept beside protocol.ts, which joins these unions into `Command` and `WorkerEvent`. No
+ * GIF or WebM. Kept beside protocol.ts, which joins these unions into `Command` and `WorkerEvent`. No
  * TF.js here: the UI imports it.
  */
 import type { Parsed, TimelapseFrame } from './protocol';
@@ -33,7 +33,14 @@ export type LatentCommand =
   /** Stops drawing the current request of `kind` (e.g. the walk was closed). */
   | { type: 'latentStop'; kind: LatentKind }
   /** Encodes frames into a looping GIF: `latentGifProgress` while it works, then `latentGif`. */
-  | { type: 'latentGif'; id: number; frames: TimelapseFrame[]; delayMs: number; scale: number };
+  | { type: 'latentGif'; id: number; frames: TimelapseFrame[]; delayMs: number; scale: number }
+  /**
+   * Encodes frames into a WebM video (VP8, WebCodecs, webm-muxer; webmExport.ts): `latentWebmProgress`
+   * after each frame, then `latentWebm`; an error event (source `latentWebm`) where this browser cannot encode video.
+   */
+  | { type: 'latentWebm'; id: number; frames: TimelapseFrame[]; fps: number; scale: number }
+  /** Stops WebM export `id` at its next frame; nothing more is posted for it. */
+  | { type: 'latentWebmCancel'; id: number };
 
 export type LatentEvent =
   /**
@@ -52,9 +59,12 @@ export type LatentEvent =
       pixels: Uint8ClampedArray;
     }
   | { type: 'latentGifProgress'; id: number; fraction: number }
-  | { type: 'latentGif'; id: number; bytes: Uint8Array };
+  | { type: 'latentGif'; id: number; bytes: Uint8Array }
+  /** `encoded` of `total` frames have come back from the video encoder. */
+  | { type: 'latentWebmProgress'; id: number; encoded: number; total: number }
+  | { type: 'latentWebm'; id: number; bytes: Uint8Array };
 
-export const LATENT_COMMANDS: readonly LatentCommand['type'][] = ['latentFrames', 'latentStop', 'latentGif'];
+export const LATENT_COMMANDS: readonly LatentCommand['type'][] = ['latentFrames', 'latentStop', 'latentGif', 'latentWebm', 'latentWebmCancel'];
 
 /** Limits that keep one request to a moment's work and one GIF to a sensible file. */
 export const LATENT_LIMITS = {
@@ -66,6 +76,7 @@ export const LATENT_LIMITS = {
   maxGifScale: 8,
   minGifDelayMs: 20,
   maxGifDelayMs: 5000,
+  maxWebmFps: 60,
 } as const;
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -134,6 +145,16 @@ function parseRequest(r: unknown): LatentRequest | string {
   }
 }
 
+/** What is wrong with a GIF's or a video's frames, or null (sizes are checked where they are encoded). */
+function framesProblem(frames: unknown): string | null {
+  const L = LATENT_LIMITS;
+  if (!Array.isArray(frames) || frames.length < 1 || frames.length > L.maxGifFrames) return `"frames" must be an array of 1 to ${L.maxGifFrames} pictures`;
+  const badFrame = frames.findIndex(
+    (f) => !isRecord(f) || !Number.isInteger(f.width) || !Number.isInteger(f.height) || !(f.pixels instanceof Uint8ClampedArray),
+  );
+  return badFrame >= 0 ? `frames[${badFrame}] must be { width, height, pixels: Uint8ClampedArray }` : null;
+}
+
 /** The latent commands' checks, in protocol.ts's style; null for a message that is not one of them. */
 export function parseLatentCommand(msg: Record<string, unknown> & { type: string }): Parsed<LatentCommand> | null {
   const bad = (why: string): Parsed<LatentCommand> => ({ ok: false, message: `${msg.type}: ${why}`, type: msg.type as LatentCommand['type'] });
@@ -151,16 +172,24 @@ export function parseLatentCommand(msg: Record<string, unknown> & { type: string
     case 'latentGif': {
       const { id, frames, delayMs, scale } = msg;
       if (!isWhole(id, 0, Number.MAX_SAFE_INTEGER)) return bad('"id" must be a whole number');
-      if (!Array.isArray(frames) || frames.length < 1 || frames.length > L.maxGifFrames)
-        return bad(`"frames" must be an array of 1 to ${L.maxGifFrames} pictures`);
-      const badFrame = frames.findIndex(
-        (f) => !isRecord(f) || !Number.isInteger(f.width) || !Number.isInteger(f.height) || !(f.pixels instanceof Uint8ClampedArray),
-      );
-      if (badFrame >= 0) return bad(`frames[${badFrame}] must be { width, height, pixels: Uint8ClampedArray }`);
+      const problem = framesProblem(frames);
+      if (problem) return bad(problem);
       if (!isWhole(delayMs, L.minGifDelayMs, L.maxGifDelayMs)) return bad(`"delayMs" must be a whole number in [${L.minGifDelayMs}, ${L.maxGifDelayMs}]`);
       if (!isWhole(scale, 1, L.maxGifScale)) return bad(`"scale" must be a whole number in [1, ${L.maxGifScale}]`);
       return { ok: true, value: { type: 'latentGif', id, frames: frames as TimelapseFrame[], delayMs, scale } };
     }
+    case 'latentWebm': {
+      const { id, frames, fps, scale } = msg;
+      if (!isWhole(id, 0, Number.MAX_SAFE_INTEGER)) return bad('"id" must be a whole number');
+      const problem = framesProblem(frames);
+      if (problem) return bad(problem);
+      if (!isWhole(fps, 1, L.maxWebmFps)) return bad(`"fps" must be a whole number in [1, ${L.maxWebmFps}]`);
+      if (!isWhole(scale, 1, L.maxGifScale)) return bad(`"scale" must be a whole number in [1, ${L.maxGifScale}]`);
+      return { ok: true, value: { type: 'latentWebm', id, frames: frames as TimelapseFrame[], fps, scale } };
+    }
+    case 'latentWebmCancel':
+      if (!isWhole(msg.id, 0, Number.MAX_SAFE_INTEGER)) return bad('"id" must be a whole number');
+      return { ok: true, value: { type: 'latentWebmCancel', id: msg.id } };
     default:
       return null;
   }
@@ -170,6 +199,6 @@ export function parseLatentCommand(msg: Record<string, unknown> & { type: string
 export function latentTransferables(ev: { type: string }): Transferable[] {
   const e = ev as LatentEvent;
   if (e.type === 'latentFrames') return [e.pixels.buffer as ArrayBuffer];
-  if (e.type === 'latentGif') return [e.bytes.buffer as ArrayBuffer];
+  if (e.type === 'latentGif' || e.type === 'latentWebm') return [e.bytes.buffer as ArrayBuffer];
   return [];
 }

@@ -37,6 +37,7 @@ import { createBackendGate } from './backendGate';
 import { createCommandOrder } from './commandOrder';
 import { classOutOfRange, createLatentCommands } from './latentCommands';
 import { LATENT_COMMANDS, type LatentCommand } from './latentProtocol';
+import type { VideoEncodingFactory } from './webmExport';
 
 export interface SessionDeps {
   post(event: WorkerEvent, transfer: Transferable[]): void;
@@ -60,6 +61,8 @@ export interface SessionDeps {
   watchDevice?: WatchDevice;
   /** TF.js tensors held now, sent with each `pong` (the worker passes `tf.memory().numTensors`). */
   numTensors?(): number;
+  /** The WebM export's video encoder (WebCodecs by default; Node tests give a stand-in). */
+  videoEncoding?: VideoEncodingFactory;
 }
 
 export interface TrainingSession {
@@ -270,7 +273,13 @@ export function createTrainingSession(deps: SessionDeps): TrainingSession {
     { autosaveMs: deps.autosaveMs },
   );
 
-  const latent = createLatentCommands({ post, fail, trainer: () => run?.trainer ?? null, yieldToEvents: deps.yieldToEvents });
+  const latent = createLatentCommands({
+    post,
+    fail,
+    trainer: () => run?.trainer ?? null,
+    yieldToEvents: deps.yieldToEvents,
+    videoEncoding: deps.videoEncoding,
+  });
 
   const data = createDatasetCommands({
     catalogue,

@@ -46,6 +46,8 @@ import type { TwinSlice } from './twin';
 import type { StartupSlice } from './startup';
 import { createLatentSlice } from './latent';
 import type { LatentSlice } from './latent';
+import { createLatentVideoSlice } from './latentVideo';
+import type { LatentVideoSlice } from './latentVideo';
 
 export type { AppError } from './errors';
 export type { Send, StoreOptions } from './slice';
@@ -63,7 +65,8 @@ export type AppState = StartupSlice &
   BaselinesSlice &
   ExportsSlice &
   DiagnosticsSlice &
-  LatentSlice & {
+  LatentSlice &
+  LatentVideoSlice & {
     /** Folds one worker event into the state (each slice in turn). */
     handleEvent(ev: WorkerEvent): void;
   };
@@ -95,9 +98,10 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
     const exportsSlice = createExportsSlice(ctx);
     const diagnostics = createDiagnosticsSlice(ctx);
     const latent = createLatentSlice(ctx);
+    const latentVideo = createLatentVideoSlice(ctx);
     // Event order: errors are shown before start-up may retry; charts see a metrics batch (and
     // may start a new run) before the run slice takes its step and speed from it.
-    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice, twin, baselines, diagnostics, latent];
+    slices = [errors, startup, charts, run, live, frames, lab, datasets, confirmReset, exportsSlice, twin, baselines, diagnostics, latent, latentVideo];
     // Twin run B's events reach only the slices that keep B's views (docs/twin-runs.md).
     const twinSlices = [charts, twin];
 
@@ -116,6 +120,7 @@ export function createAppStore(send: Send, options: StoreOptions = {}): AppStore
       ...exportsSlice.state,
       ...diagnostics.state,
       ...latent.state,
+      ...latentVideo.state,
       handleEvent(ev) {
         for (const s of isTwinEvent(ev) ? twinSlices : slices) s.onEvent?.(ev);
       },

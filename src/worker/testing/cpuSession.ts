@@ -4,11 +4,13 @@
  */
 import type { DatasetSource } from '../../core/data/types';
 import type { WorkerEvent } from '../protocol';
-import { createTrainingSession } from '../trainingSession';
+import { createTrainingSession, type SessionDeps } from '../trainingSession';
 
-export function cpuSession(datasets: DatasetSource[]) {
+/** `extra`: more of the session's dependencies (e.g. a stand-in video encoder). */
+export function cpuSession(datasets: DatasetSource[], extra: Partial<SessionDeps> = {}) {
   const events: WorkerEvent[] = [];
   const session = createTrainingSession({
+    ...extra,
     post: (ev) => events.push(ev),
     selectBackend: async (requested) => ({ name: 'cpu', reasons: [], requested, hardwareGpu: false }),
     datasets,

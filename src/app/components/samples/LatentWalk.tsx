@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp, useAppStore } from '../../storeContext';
 import { drawFrame } from './latentCanvas';
 import { GifExport } from './GifExport';
+import { WebmExport } from './WebmExport';
 
 /** Frames a second: slow enough to follow one digit turning into the next. */
 export const WALK_FPS = 8;
@@ -59,6 +60,7 @@ export function LatentWalk() {
       </figcaption>
       <div className="latent-actions">
         <GifExport target="walk" ready={walk.frames.every(Boolean)} />
+        <WebmExport ready={walk.frames.every(Boolean)} />
         <button type="button" onClick={() => store.getState().stopWalk()}>
           {t('latent.stopWalk')}
         </button>
