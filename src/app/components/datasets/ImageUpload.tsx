@@ -1,8 +1,9 @@
 /**
  * The user's own images: drop files or folders, or pick them. The File objects go to the worker
  * untouched (their bytes are never read on the main thread); it sniffs, decodes, centre-crops and
- * resizes them and answers with what it accepted and why it skipped the rest. Training goes on
- * meanwhile; "Train on these images" then switches the run (asking first).
+ * resizes them and answers with what it accepted and why it skipped the rest. Each file's path
+ * goes with it: a folder of class folders is a labelled set, one class per folder (docs/conditional.md).
+ * Training goes on meanwhile; "Train on these images" then switches the run (asking first).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
