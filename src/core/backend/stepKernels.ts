@@ -60,6 +60,10 @@ export interface StepKernels {
   spectralNormalize(w: tf.Tensor, u: tf.Tensor, v: tf.Tensor): tf.Tensor;
   /** ∂L/∂W from ∂L/∂(W/σ(W)), u and v constants. */
   spectralGradient(gHat: tf.Tensor, w: tf.Tensor, u: tf.Tensor, v: tf.Tensor): tf.Tensor;
+  /** tanh's backward dy·(1 − y²) from its output y. */
+  tanhBackward(dy: tf.Tensor, y: tf.Tensor): tf.Tensor;
+  /** Σ over every axis but the last (a conv bias's gradient). */
+  channelSum(g: tf.Tensor): tf.Tensor;
   /** G_ema's lerp toward the weights at the head of an Adam packed state (`[w | …]`, LiveAdam.packedState). */
   emaLerp(avg: tf.Tensor, packed: tf.Tensor, beta: number): tf.Tensor;
   /** Whether the dropout kernels take a batch passed as `slices` slices (each with its own draw). */

@@ -16,9 +16,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DenseBackward, DenseBackwardArgs, StepKernels } from './stepKernels';
 import { emaLerp, f32, grid, i32, runFused, type FusedProgram } from './webgpuKernels';
-import { batchNormBackward, batchNormForward } from './webgpuKernelsNorm';
+import { batchNormBackward, batchNormForward, channelSum } from './webgpuKernelsNorm';
 import { spectralGradient, spectralNormalize, spectralVector } from './webgpuKernelsSpectral';
-import { dropoutBackward, dropoutForward, dropoutSlicesFused } from './webgpuKernelsDropout';
+import { dropoutBackward, dropoutForward, dropoutSlicesFused, tanhBackward } from './webgpuKernelsElementwise';
 
 /** WGSL for `step(y, α)` of mask source `name` at `at`: 1 where y > 0, α elsewhere (tf.step). */
 const maskOf = (name: string, at: string, alpha: string) => `select(${alpha}, 1.0, ${name}[${at}] > 0.0)`;
@@ -266,6 +266,8 @@ export const WEBGPU_STEP_KERNELS: StepKernels = {
   dropoutSlices: dropoutSlicesFused,
   dropoutForward,
   dropoutBackward,
+  tanhBackward,
+  channelSum,
   stackedHingeGradient: (out, n) => runFused(hingeGradProgram(2 * n), [out], [i32(n), f32(1 / n)]),
   stackedHingeReport(out, n) {
     const r = runFused(hingeReportProgram(), [out], [i32(n)]);

@@ -191,3 +191,31 @@ export function batchNormBackward(a: BatchNormBackwardArgs): { params: tf.Tensor
     : null;
   return { params, input };
 }
+
+/** Σ over every axis but the last, one workgroup per channel (a conv bias's gradient). */
+function channelSumProgram(channels: number): FusedProgram {
+  return {
+    variableNames: ['G'],
+    outputShape: [channels],
+    shaderKey: 'ganChannelSum',
+    ...perChannel(channels),
+    uniforms: 'rows : i32, channels : i32,',
+    getUserCode: () => `
+      var<workgroup> partial : array<f32, ${THREADS}>;
+      fn main(index : i32) {
+        let lane = i32(localIndex);
+        let c = i32(workgroupId.x);
+        var acc = 0.0;
+        for (var r = lane; r < uniforms.rows; r = r + ${THREADS}) { acc = acc + G[r * uniforms.channels + c]; }
+        partial[lane] = acc;
+        ${TREE_SUM}
+        if (lane == 0) { result[c] = partial[0]; }
+      }`,
+  };
+}
+
+/** Σ of `g` over every axis but the last (TF.js: a transpose and a reduce for NHWC's first three axes). */
+export function channelSum(g: tf.Tensor): tf.Tensor {
+  const channels = g.shape[g.rank - 1];
+  return runFused(channelSumProgram(channels), [g], [i32(g.size / channels), i32(channels)]);
+}

@@ -305,7 +305,7 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
           grads.push(
             tf.engine().runKernel('Conv2DBackpropFilter', { x: input, dy: g }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor,
           );
-          if (layer.vars[1]) grads.push(tf.sum(g, [0, 1, 2]));
+          if (layer.vars[1]) grads.push(kernels ? kernels.channelSum(g) : tf.sum(g, [0, 1, 2]));
         }
         if (needInput) g = tf.conv2dTranspose(g as tf.Tensor4D, w as tf.Tensor4D, input.shape as [number, number, number, number], strides, 'same');
         break;
@@ -317,7 +317,7 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
           grads.push(
             tf.engine().runKernel('Conv2DBackpropFilter', { x: g, dy: input }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor,
           );
-          if (layer.vars[1]) grads.push(tf.sum(g, [0, 1, 2]));
+          if (layer.vars[1]) grads.push(kernels ? kernels.channelSum(g) : tf.sum(g, [0, 1, 2]));
         }
         if (needInput) g = tf.conv2d(g as tf.Tensor4D, w as tf.Tensor4D, strides, 'same');
         break;
@@ -351,7 +351,7 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
         g = tf.engine().runKernel('ResizeNearestNeighborGrad', { images: input, dy: g }, { alignCorners: false, halfPixelCenters: false }) as tf.Tensor;
         break;
       case 'tanh':
-        g = tf.mul(tf.sub(1, tf.square(output)), g);
+        g = kernels ? kernels.tanhBackward(g, output) : tf.mul(tf.sub(1, tf.square(output)), g);
         break;
       case 'dropout':
         if (kernels && fused && spec.type === 'dropout') {

@@ -1,6 +1,6 @@
 /**
- * Fused WGSL kernels for dropout (docs/kernels.md). The masks stay TF.js's own draws — U[0, 1)
- * from each slice's seed (`tf.randomUniform`, made on the CPU and uploaded, no dispatch) — so the
+ * Fused element-wise WGSL kernels: dropout and tanh's backward (docs/kernels.md). Dropout's masks
+ * stay TF.js's own draws — U[0, 1) from each slice's seed (`tf.randomUniform`, made on the CPU and uploaded, no dispatch) — so the
  * fused and the unfused step drop the same units. TF.js then takes the multiplier
  * floor(u + keep)/keep and the product as Concat (two slices), Add, Floor, Div and Mul: 4–5
  * dispatches; the backward as Mul, and the activation below's mask as Step and Mul. Here the
@@ -71,4 +71,26 @@ export function dropoutBackward(dy: tf.Tensor, draws: tf.Tensor[], keep: number,
     [dy, ...draws, ...below],
     [i32(dy.size), i32(draws[0].size), f32(keep), f32(maskBelow?.alpha ?? 0)],
   );
+}
+
+function tanhGradProgram(shape: number[]): FusedProgram {
+  const size = shape.reduce((a, b) => a * b, 1);
+  return {
+    variableNames: ['G', 'Y'],
+    outputShape: shape,
+    shaderKey: 'ganTanhGrad',
+    ...grid(size),
+    uniforms: 'total : i32,',
+    getUserCode: () => `
+      fn main(index : i32) {
+        if (index >= uniforms.total) { return; }
+        let y = Y[index];
+        result[index] = (1.0 - y * y) * G[index];
+      }`,
+  };
+}
+
+/** tanh's backward dy·(1 − y²) from its output y (TF.js: Square, Sub, Mul). */
+export function tanhBackward(dy: tf.Tensor, y: tf.Tensor): tf.Tensor {
+  return runFused(tanhGradProgram(dy.shape), [dy, y], [i32(dy.size)]);
 }
