@@ -135,6 +135,8 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
   const layers = net.layers;
   // A backend's fused kernels (stepKernels.ts): BatchNorm and the activation after it in two dispatches.
   const kernels = stepKernels();
+  /** Whether the last BatchNorm applied the activation after it (a fused kernel did). */
+  let normTookActivation = false;
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];
     const { spec, outShape } = layer.info;
@@ -170,14 +172,18 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         h = tf.reshape(h, [-1, outShape[0]]);
         break;
       case 'batchnorm': {
-        if (kernels) {
+        // Not under replaced kernels (spectral norm): its [dγ | dβ] block would shift the
+        // per-variable gradient list that SpectralNorm.kernelGradient is mapped over.
+        if (kernels && !options.kernel) {
           act = activationOf(layers[i + 1]);
           const r = kernels.batchNormForward(h, w, b, BN_EPSILON, act);
           h = r.output;
           extra.push(r.stats);
           fused = true;
+          normTookActivation = act !== null;
           break;
         }
+        normTookActivation = false;
         // Network.apply's batchNorm (tf.moments, then (x − μ)/√(var + ε)·γ + β) with x − μ made
         // once and no Cast/Reshape: tf.moments' own ops, the same values, 3 kernels fewer.
         const axes = h.rank === 4 ? [0, 1, 2] : [0];
@@ -192,7 +198,7 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
       case 'leakyrelu':
       case 'relu': {
         const prev = layers[i - 1]?.info.spec.type;
-        const fused = (prev === 'dense' || prev === 'conv' || (prev === 'batchnorm' && kernels !== null)) && activationOf(layer) !== null;
+        const fused = (prev === 'dense' || prev === 'conv' || (prev === 'batchnorm' && normTookActivation)) && activationOf(layer) !== null;
         if (fused) continue; // applied by the layer before; its record holds the mask source
         h = spec.type === 'relu' ? tf.relu(h) : tf.leakyRelu(h, spec.alpha);
         act = { alpha: spec.type === 'relu' ? 0 : spec.alpha };
