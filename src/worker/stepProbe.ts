@@ -57,6 +57,8 @@ export interface StepProbeResult {
    * writes back weights a fused update left in its packed state): what the run keeps, not just its losses.
    */
   weightSums: [number, number];
+  /** Σ|w| over the averaged generator's variables after the last step (G_ema's lerp), or null with G_ema off. */
+  emaWeightSum: number | null;
   /** WebGPU errors raised during the probe (a shader that fails to compile writes nothing and says so only here). */
   gpuErrors: string[];
 }
@@ -103,6 +105,7 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     byKernel: {},
     gpuErrors: [],
     weightSums: [0, 0],
+    emaWeightSum: null,
   };
   const device = tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: ErrorTarget }).device : undefined;
   const onError = (e: { error?: { message?: string } }) => out.gpuErrors.push(String(e.error?.message ?? e));
@@ -131,10 +134,12 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     if (counter?.available) out.dispatchesPerStep = counter.total / timed;
     out.byProgram = Object.fromEntries([...(counter?.byProgram() ?? [])].map(([k, v]) => [k, v / timed]));
     out.byKernel = Object.fromEntries([...(counter?.byKernel() ?? [])].map(([k, v]) => [k, v / timed]));
-    const sums = tf.tidy(() =>
-      [trainer.generator, trainer.discriminator].map((net) => net.variables.map((v) => tf.sum(tf.abs(v))).reduce((a, b) => tf.add(a, b))),
-    );
-    out.weightSums = (await Promise.all(sums.map((t) => t.data()))).map((d) => d[0]) as [number, number];
+    const ema = trainer.averagedGenerator;
+    const nets = [trainer.generator, trainer.discriminator, ...(ema ? [ema] : [])];
+    const sums = tf.tidy(() => nets.map((net) => net.variables.map((v) => tf.sum(tf.abs(v))).reduce((a, b) => tf.add(a, b))));
+    const values = (await Promise.all(sums.map((t) => t.data()))).map((d) => d[0]);
+    out.weightSums = [values[0], values[1]];
+    out.emaWeightSum = ema ? values[2] : null;
     tf.dispose(sums);
     return out;
   } finally {
