@@ -2,7 +2,10 @@
  * The fused WebGPU kernels (src/core/backend/webgpuKernels*.ts, docs/kernels.md) against wasm:
  * the same config and seed trained for 20 steps through the worker's test hook
  * (`?testHooks=1`, src/worker/stepProbe.ts) give the same losses within float tolerance, and the
- * tensor count stays flat. Runs in the `chromium-webgpu` project (SwiftShader WebGPU).
+ * tensor count stays flat. Runs in the `chromium-webgpu` project (SwiftShader WebGPU). The
+ * dcgan28-small case runs MNIST's defaults (hinge loss, spectral norm, G_ema, BatchNorm in G,
+ * dropout in D), so it covers BatchNorm's, spectral norm's, dropout's, tanh's, the bias sums',
+ * the hinge loss's and G_ema's fused kernels against wasm.
  * PROBE_LOG=1 also prints dispatches per step by program, fused and unfused.
  */
 import { expect, test, type Page, type Worker } from '@playwright/test';
@@ -77,6 +80,9 @@ for (const { name, req, maxDispatches } of CASES) {
     expectClose(fused.dReal, wasm.dReal, 2e-3);
     // The weights the run keeps (the fused MLP step writes its variables only when they are read).
     expectClose(fused.weightSums, wasm.weightSums, 2e-3);
+    // G_ema (on in the DCGAN's defaults; on webgpu one lerp from Adam's packed state).
+    expect(fused.emaWeightSum === null).toBe(wasm.emaWeightSum === null);
+    if (fused.emaWeightSum !== null && wasm.emaWeightSum !== null) expectClose([fused.emaWeightSum], [wasm.emaWeightSum], 2e-3);
     if (maxDispatches !== undefined) {
       // Counted after 2 warm-up steps; the count includes anything else the app's worker dispatched meanwhile.
       const counted = await probe(worker, { ...req, steps: 6, warmup: 2, fused: true });

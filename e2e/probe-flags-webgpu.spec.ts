@@ -1,7 +1,7 @@
 /**
  * Opt-in measurement, not a test (PROBE_FLAGS=1): TF.js's WebGPU flags against the fused and the
  * unfused step on SwiftShader WebGPU, each warmed up and timed on one page. docs/kernels.md
- * records what it printed.
+ * records what it printed. PROBE_MODELS=mlp2d,dcgan28-small picks the models.
  */
 import { expect, test } from '@playwright/test';
 import { openApp, RING } from './helpers';
@@ -27,7 +27,8 @@ test('TF.js WebGPU flags: ms and dispatches per step', async ({ page }) => {
       model === 'mlp2d'
         ? { model: 'mlp2d', dataset: 'ring8', batchSize: 128, steps: 10, warmup: 3, seed: 1 }
         : { model: 'dcgan28-small', dataset: 'mnist', batchSize: 16, steps: 4, warmup: 2, seed: 1 };
-    for (const fused of [false, true]) {
+    // PROBE_FUSED_ONLY=1: the fused step alone (a DCGAN's unfused variants take minutes each on SwiftShader).
+    for (const fused of process.env.PROBE_FUSED_ONLY ? [true] : [false, true]) {
       for (const { label, flags } of VARIANTS) {
         const r = await worker.evaluate(
           (req) => (self as unknown as { __ganTest: { stepProbe(r: StepProbeRequest): Promise<StepProbeResult> } }).__ganTest.stepProbe(req),

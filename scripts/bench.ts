@@ -204,13 +204,25 @@ function mergeCells(file: string, fresh: BenchResults, load: string): BenchResul
   const cells = old.cells.map((c) => fresh.cells.find((f) => key(f) === key(c)) ?? c);
   for (const f of fresh.cells) if (!old.cells.some((c) => key(c) === key(f))) cells.push(f);
   const backends = [...old.backends.filter((b) => !fresh.backends.some((f) => f.name === b.name)), ...fresh.backends];
-  const note = `Cells ${[...replaced].join(', ')} re-measured ${fresh.generatedAt} (--models; ${load}); the rest from ${old.generatedAt}.`;
+  const note = `Cells ${[...replaced].join(', ')} re-measured ${fresh.generatedAt} (--models; ${load}); the rest as noted or from ${old.generatedAt}.`;
   return {
     ...old,
     cells,
     backends,
-    notes: [...old.notes.filter((n) => !n.includes('(--models')), note, ...fresh.notes.filter((n) => n.startsWith('GPU error'))],
+    notes: [
+      ...old.notes.map((n) => withoutCells(n, replaced)).filter((n): n is string => n !== null),
+      note,
+      ...fresh.notes.filter((n) => n.startsWith('GPU error')),
+    ],
   };
+}
+
+/** An earlier --models note without the cells measured again now (null when none of its cells is left). */
+function withoutCells(note: string, replaced: Set<string>): string | null {
+  const m = /^Cells (.+?) re-measured (.*)$/.exec(note);
+  if (!m || !note.includes('(--models')) return note;
+  const left = m[1].split(', ').filter((c) => !replaced.has(c));
+  return left.length ? `Cells ${left.join(', ')} re-measured ${m[2]}` : null;
 }
 
 runMain(() => main(process.argv.slice(2)));

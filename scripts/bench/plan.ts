@@ -31,7 +31,9 @@ export function makePlan(quick: boolean, backends: BenchBackend[] = ['wasm', 'we
       kind: 'backend',
       backend,
       cells: models.map((model) => ({ model, batchSize: batchFor(model) })),
-      budgetSec: (quick ? QUICK_BUDGET : FULL_BUDGET)[backend],
+      // A --models run times only the named cells, so each gets a full run's share: a webgpu cell on
+      // SwiftShader times our step, the plain loop and the unfused step, minutes on a loaded host.
+      budgetSec: (quick ? QUICK_BUDGET : FULL_BUDGET)[backend] * (only && !quick ? Math.min(only.length, 3) : 1),
       phaseCapSec: quick ? 6 : 15,
       ...(backend === 'wasm' ? { profileModel: 'dcgan28-small' as ModelId } : {}),
     })),

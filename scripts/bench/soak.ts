@@ -69,6 +69,10 @@ interface Readout {
   dataset: string;
   twin: boolean;
   startEnabled: boolean;
+  /** The Discriminator L2 slider's value as shown (its aria-valuetext), or null. */
+  dL2: string | null;
+  /** The status bar's backend ("Backend: wasm"), without the label. */
+  backend: string;
 }
 
 /**
@@ -82,7 +86,11 @@ function readout(page: Page): Promise<Readout> {
       return /\d/.test(t) ? Number(t.replace(/[^\d]/g, '')) : null;
     });
     const start = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Start');
+    const l2Label = [...document.querySelectorAll('label')].find((x) => x.textContent?.trim() === 'Discriminator L2');
+    const l2 = l2Label?.htmlFor ? (document.getElementById(l2Label.htmlFor) as HTMLInputElement | null) : null;
     return {
+      dL2: l2 ? (l2.getAttribute('aria-valuetext') ?? l2.value) : null,
+      backend: (document.querySelector('[data-testid="backend"]')?.textContent ?? '').replace(/^[^:]*:\s*/, ''),
       step: step ?? 0,
       tensors,
       historyRows,
@@ -192,6 +200,12 @@ export async function runSoak(argv: string[]): Promise<number> {
       const r = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       return r.usedSize / 2 ** 20;
     };
+    // The page's main-thread busy time (CDP's TaskDuration, seconds), to tell a busier page from a slower worker.
+    await cdp.send('Performance.enable');
+    const pageTaskSeconds = async (): Promise<number | null> => {
+      const r = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      return r.metrics.find((x) => x.name === 'TaskDuration')?.value ?? null;
+    };
     const setupStuck: string[] = [];
     await bounded(page.goto(`${server.url}/?${QUERY}`, { timeout: READY_TIMEOUT_MS }), 'open the app', setupStuck, READY_TIMEOUT_MS);
     await startTraining(page, setupStuck);
@@ -212,6 +226,7 @@ export async function runSoak(argv: string[]): Promise<number> {
       const mark = await bounded(longTaskMark(page), 'mark long tasks', stuck);
       const first = await bounded(readout(page), 'read the page', stuck);
       const firstAt = Date.now();
+      const busy0 = await bounded(pageTaskSeconds(), 'page busy time', stuck);
       let moves = 0;
       for (let i = 0; Date.now() + SLIDER_EVERY_MS < minuteEnd && Date.now() < hardDeadline; i++) {
         await sleep(SLIDER_EVERY_MS);
@@ -220,6 +235,7 @@ export async function runSoak(argv: string[]): Promise<number> {
       await sleep(Math.max(0, minuteEnd - Date.now()));
       const last = await bounded(readout(page), 'read the page', stuck);
       const lastAt = Date.now();
+      const busy1 = await bounded(pageTaskSeconds(), 'page busy time', stuck);
       const tasks = mark !== null ? await bounded(longTasksSince(page, mark), 'read long tasks', stuck) : null;
       // Heaps last: the forced GCs are long tasks of their own, outside the window above.
       const pageHeap = await bounded(pageHeapMB(), 'page heap', stuck);
@@ -239,6 +255,9 @@ export async function runSoak(argv: string[]): Promise<number> {
         worstTaskMs: lt?.worstMs ?? null,
         switchWorstMs: switchTasks ? summarizeLongTasks(switchTasks).worstMs : null,
         sliderMoves: moves,
+        dL2: `${first?.dL2 ?? '—'} → ${last?.dL2 ?? '—'}`,
+        backend: last?.backend ?? undefined,
+        pageBusyPct: busy0 !== null && busy1 !== null ? Math.round(((busy1 - busy0) / ((lastAt - firstAt) / 1000)) * 1000) / 10 : undefined,
         load: Math.round(loadavg()[0] * 10) / 10,
         stuck: tally(stuck),
       };

@@ -33,6 +33,15 @@ export interface SoakRow {
   /** The worst long task of the minute's phase switch (a new run being built and drawn). */
   switchWorstMs: number | null;
   sliderMoves: number;
+  /**
+   * The Discriminator L2 slider's value at the training window's start → end (the slider moves
+   * one notch right, then back, every 3 s): an L2 penalty on costs the step kernels, so a minute
+   * that trains with it on is slower. Absent in soaks from before it was recorded.
+   */
+  dL2?: string;
+  /** The backend the run trained on (the status bar's), and the page's main-thread busy share of the window (%). */
+  backend?: string;
+  pageBusyPct?: number;
   /** 1-minute load average of the host at the row's end. */
   load: number;
   /** Steps of the script that failed or timed out (and were skipped) this minute. */
@@ -149,10 +158,10 @@ export interface SoakResult {
 const cell = (x: number | null | undefined, d?: number) => (x === null || x === undefined ? '–' : d === undefined ? String(x) : x.toFixed(d));
 
 export function soakMarkdown(r: SoakResult): string {
-  const head = '| minute | phase | step | steps/s | tensors | page heap MB | worker heap MB | DOM nodes | history rows | long tasks | worst ms | switch worst ms | slider moves | load | stuck |';
+  const head = '| minute | phase | step | steps/s | tensors | page heap MB | worker heap MB | DOM nodes | history rows | long tasks | worst ms | switch worst ms | slider moves | D L2 | backend | page busy % | load | stuck |';
   const table = r.rows.map(
     (x) =>
-      `| ${x.minute} | ${x.phase} | ${cell(x.step)} | ${cell(x.stepsPerSec)} | ${cell(x.tensors)} | ${cell(x.pageHeapMB, 1)} | ${cell(x.workerHeapMB, 1)} | ${cell(x.domNodes)} | ${cell(x.historyRows)} | ${cell(x.longTasks)} | ${cell(x.worstTaskMs)} | ${cell(x.switchWorstMs)} | ${x.sliderMoves} | ${x.load} | ${x.stuck.length ? x.stuck.join('; ') : ''} |`,
+      `| ${x.minute} | ${x.phase} | ${cell(x.step)} | ${cell(x.stepsPerSec)} | ${cell(x.tensors)} | ${cell(x.pageHeapMB, 1)} | ${cell(x.workerHeapMB, 1)} | ${cell(x.domNodes)} | ${cell(x.historyRows)} | ${cell(x.longTasks)} | ${cell(x.worstTaskMs)} | ${cell(x.switchWorstMs)} | ${x.sliderMoves} | ${x.dL2 ?? ''} | ${x.backend ?? ''} | ${cell(x.pageBusyPct)} | ${x.load} | ${x.stuck.length ? x.stuck.join('; ') : ''} |`,
   );
   const verdicts = r.verdicts.map((v) => `| ${v.target} | ${v.pass === null ? 'n/a' : v.pass ? '**pass**' : '**FAIL**'} | ${v.detail} |`);
   return [

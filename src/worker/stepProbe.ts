@@ -26,6 +26,8 @@ export interface StepProbeRequest {
   warmup?: number;
   /** TF.js flags set for this probe and put back after (e.g. WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE). */
   flags?: Record<string, number | boolean>;
+  /** Attribute dispatches to the engine kernels that ran them (StepProbeResult.byKernel). */
+  byKernel?: boolean;
   /** WebGPU's fused kernels on or off (default: on). */
   fused?: boolean;
   /** Live penalties to set (so the fused penalty path is exercised too). */
@@ -48,11 +50,15 @@ export interface StepProbeResult {
   msPerStep: number;
   /** Dispatches per step by program. */
   byProgram: Record<string, number>;
+  /** Dispatches per step by engine kernel and program (`Kernel:Program`; a fused program alone); only with `byKernel`. */
+  byKernel: Record<string, number>;
   /**
    * Σ|w| over G's and over D's variables after the last step, read through the trainer (which
    * writes back weights a fused update left in its packed state): what the run keeps, not just its losses.
    */
   weightSums: [number, number];
+  /** Σ|w| over the averaged generator's variables after the last step (G_ema's lerp), or null with G_ema off. */
+  emaWeightSum: number | null;
   /** WebGPU errors raised during the probe (a shader that fails to compile writes nothing and says so only here). */
   gpuErrors: string[];
 }
@@ -96,8 +102,10 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     dispatchesPerStep: null,
     msPerStep: 0,
     byProgram: {},
+    byKernel: {},
     gpuErrors: [],
     weightSums: [0, 0],
+    emaWeightSum: null,
   };
   const device = tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: ErrorTarget }).device : undefined;
   const onError = (e: { error?: { message?: string } }) => out.gpuErrors.push(String(e.error?.message ?? e));
@@ -108,10 +116,13 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     let t0 = performance.now();
     for (let i = 0; i < req.steps; i++) {
       if (i === warmup) {
-        counter = countDispatches();
+        counter = countDispatches({ byKernel: req.byKernel });
         t0 = performance.now();
       }
+      counter?.pause(false);
       trainer.trainStep();
+      // Only the step itself is counted: the app's own worker may dispatch while the read-back awaits.
+      counter?.pause(true);
       const [row] = await trainer.flushMetrics();
       out.dLoss.push(row.dLoss);
       out.gLoss.push(row.gLoss);
@@ -122,10 +133,13 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     out.msPerStep = (performance.now() - t0) / timed;
     if (counter?.available) out.dispatchesPerStep = counter.total / timed;
     out.byProgram = Object.fromEntries([...(counter?.byProgram() ?? [])].map(([k, v]) => [k, v / timed]));
-    const sums = tf.tidy(() =>
-      [trainer.generator, trainer.discriminator].map((net) => net.variables.map((v) => tf.sum(tf.abs(v))).reduce((a, b) => tf.add(a, b))),
-    );
-    out.weightSums = (await Promise.all(sums.map((t) => t.data()))).map((d) => d[0]) as [number, number];
+    out.byKernel = Object.fromEntries([...(counter?.byKernel() ?? [])].map(([k, v]) => [k, v / timed]));
+    const ema = trainer.averagedGenerator;
+    const nets = [trainer.generator, trainer.discriminator, ...(ema ? [ema] : [])];
+    const sums = tf.tidy(() => nets.map((net) => net.variables.map((v) => tf.sum(tf.abs(v))).reduce((a, b) => tf.add(a, b))));
+    const values = (await Promise.all(sums.map((t) => t.data()))).map((d) => d[0]);
+    out.weightSums = [values[0], values[1]];
+    out.emaWeightSum = ema ? values[2] : null;
     tf.dispose(sums);
     return out;
   } finally {

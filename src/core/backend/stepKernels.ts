@@ -8,6 +8,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { fusedKernelsActive } from './webgpuFusion';
 import { WEBGPU_STEP_KERNELS } from './webgpuKernelsDense';
+import type { BatchNormBackwardArgs, BatchNormForward } from './webgpuKernelsNorm';
 
 /** A ReLU/LeakyReLU's gradient mask: step(source, α) (1 where source > 0, α elsewhere). */
 export interface GradientMask {
@@ -43,8 +44,34 @@ export interface StepKernels {
   stackedLogitGradient(logits: tf.Tensor, n: number): tf.Tensor;
   /** The charted values of that D update: L_D = Σ softplus(s·y)/n, mean σ(real), mean σ(fake). */
   stackedLogitReport(logits: tf.Tensor, n: number): { dLoss: tf.Scalar; dReal: tf.Scalar; dFake: tf.Scalar };
+  /** The hinge loss's ∂L_D/∂y for 2·n stacked outputs (real rows first). */
+  stackedHingeGradient(out: tf.Tensor, n: number): tf.Tensor;
+  /** Its charted values: L_D, mean D(real), mean D(fake) (raw outputs: hinge has no logit). */
+  stackedHingeReport(out: tf.Tensor, n: number): { dLoss: tf.Scalar; dReal: tf.Scalar; dFake: tf.Scalar };
   /** The non-saturating G loss mean(softplus(−y)) and its gradient −σ(−y)/n. */
   generatorLogitLoss(logits: tf.Tensor): { loss: tf.Scalar; grad: tf.Tensor };
+  /** BatchNorm with batch statistics over every axis but the last, then ReLU/LeakyReLU (`act`) or nothing. */
+  batchNormForward(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, epsilon: number, act: { alpha: number } | null): BatchNormForward;
+  /** Its backward, the activation's mask folded in: `[dγ | dβ]` as one 2·C tensor, and dx when asked. */
+  batchNormBackward(args: BatchNormBackwardArgs): { params: tf.Tensor; input: tf.Tensor | null };
+  /** Spectral norm's power-iteration half: unit(W·u) (`transpose` false) or unit(Wᵀ·v) (true); W read as [in, out]. */
+  spectralVector(w: tf.Tensor, x: tf.Tensor, transpose: boolean): tf.Tensor;
+  /** W/σ(W), σ = vᵀ·W·u (not differentiable by the tape: tape-free updates only). */
+  spectralNormalize(w: tf.Tensor, u: tf.Tensor, v: tf.Tensor): tf.Tensor;
+  /** ∂L/∂W from ∂L/∂(W/σ(W)), u and v constants. */
+  spectralGradient(gHat: tf.Tensor, w: tf.Tensor, u: tf.Tensor, v: tf.Tensor): tf.Tensor;
+  /** tanh's backward dy·(1 − y²) from its output y. */
+  tanhBackward(dy: tf.Tensor, y: tf.Tensor): tf.Tensor;
+  /** Σ over every axis but the last (a conv bias's gradient). */
+  channelSum(g: tf.Tensor): tf.Tensor;
+  /** G_ema's lerp toward the weights at the head of an Adam packed state (`[w | …]`, LiveAdam.packedState). */
+  emaLerp(avg: tf.Tensor, packed: tf.Tensor, beta: number): tf.Tensor;
+  /** Whether the dropout kernels take a batch passed as `slices` slices (each with its own draw). */
+  dropoutSlices(slices: number): boolean;
+  /** x times floor(u + keep)/keep, u from `draws` (one U[0, 1) tensor per consecutive slice of the batch). */
+  dropoutForward(x: tf.Tensor, draws: tf.Tensor[], keep: number): tf.Tensor;
+  /** dy times the same multiplier, and by the layer below's ReLU/LeakyReLU mask when given. */
+  dropoutBackward(dy: tf.Tensor, draws: tf.Tensor[], keep: number, maskBelow: GradientMask | null): tf.Tensor;
 }
 
 /** The active backend's fused step kernels, or null to use TF.js's. */

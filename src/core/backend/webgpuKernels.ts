@@ -156,3 +156,25 @@ export function fusedAdam(packed: tf.Tensor, flatGrad: tf.Tensor, penalized: tf.
   );
   return result;
 }
+
+/** G_ema ← G + β·(G_ema − G) over the flat weights at the head of an Adam packed state (one invocation per weight). */
+function emaProgram(n: number): FusedProgram {
+  return {
+    variableNames: ['A', 'P'],
+    outputShape: [n],
+    shaderKey: 'ganEmaLerp',
+    ...grid(n),
+    uniforms: 'n : i32, beta : f32,',
+    getUserCode: () => `
+      fn main(index : i32) {
+        if (index >= uniforms.n) { return; }
+        let g = P[index];
+        result[index] = g + (A[index] - g) * uniforms.beta;
+      }`,
+  };
+}
+
+/** The new average from the old one and the weights at the head of `packed` (LiveAdam's `[w | …]`): one dispatch. */
+export function emaLerp(avg: tf.Tensor, packed: tf.Tensor, beta: number): tf.Tensor {
+  return runFused(emaProgram(avg.size), [avg, packed], [i32(avg.size), f32(beta)]);
+}

@@ -15,7 +15,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DenseBackward, DenseBackwardArgs, StepKernels } from './stepKernels';
-import { f32, grid, i32, runFused, type FusedProgram } from './webgpuKernels';
+import { emaLerp, f32, grid, i32, runFused, type FusedProgram } from './webgpuKernels';
+import { batchNormBackward, batchNormForward, channelSum } from './webgpuKernelsNorm';
+import { spectralGradient, spectralNormalize, spectralVector } from './webgpuKernelsSpectral';
+import { dropoutBackward, dropoutForward, dropoutSlicesFused, tanhBackward } from './webgpuKernelsElementwise';
 
 /** WGSL for `step(y, α)` of mask source `name` at `at`: 1 where y > 0, α elsewhere (tf.step). */
 const maskOf = (name: string, at: string, alpha: string) => `select(${alpha}, 1.0, ${name}[${at}] > 0.0)`;
@@ -182,6 +185,54 @@ function generatorGradProgram(rows: number): FusedProgram {
   };
 }
 
+/** The hinge loss's ∂L_D/∂y on stacked outputs: −step(1 − y)/n on the n real rows, step(1 + y)/n on the fake rows. */
+function hingeGradProgram(rows: number): FusedProgram {
+  return {
+    variableNames: ['Y'],
+    outputShape: [rows, 1],
+    shaderKey: 'ganStackedHingeGrad',
+    ...grid(rows),
+    uniforms: 'n : i32, invN : f32,',
+    getUserCode: () => `
+      fn main(index : i32) {
+        if (index >= 2 * uniforms.n) { return; }
+        let y = Y[index];
+        if (index < uniforms.n) { result[index] = select(0.0, -uniforms.invN, 1.0 - y > 0.0); }
+        else { result[index] = select(0.0, uniforms.invN, 1.0 + y > 0.0); }
+      }`,
+  };
+}
+
+/** [L_D, mean D(real), mean D(fake)] of the hinge loss on stacked outputs, by one workgroup (losses.ts's values). */
+function hingeReportProgram(): FusedProgram {
+  return {
+    variableNames: ['Y'],
+    outputShape: [3],
+    shaderKey: 'ganStackedHingeReport',
+    ...grid(1, REDUCE_THREADS),
+    uniforms: 'n : i32,',
+    getUserCode: () => `
+      var<workgroup> partial : array<vec3<f32>, ${REDUCE_THREADS}>;
+      fn main(index : i32) {
+        let lane = i32(localIndex);
+        let n = uniforms.n;
+        var acc = vec3<f32>(0.0, 0.0, 0.0);
+        for (var i = lane; i < 2 * n; i = i + ${REDUCE_THREADS}) {
+          let y = Y[i];
+          if (i < n) { acc = acc + vec3<f32>(max(1.0 - y, 0.0), y, 0.0); }
+          else { acc = acc + vec3<f32>(max(1.0 + y, 0.0), 0.0, y); }
+        }
+        partial[lane] = acc;
+        workgroupBarrier();
+        for (var stride = ${REDUCE_THREADS / 2}; stride > 0; stride = stride / 2) {
+          if (lane < stride) { partial[lane] = partial[lane] + partial[lane + stride]; }
+          workgroupBarrier();
+        }
+        if (lane < 3) { result[lane] = partial[0][lane] / f32(n); }
+      }`,
+  };
+}
+
 const scalarAt = (v: tf.Tensor, k: number): tf.Scalar => tf.reshape(tf.slice(v, [k], [1]), []) as tf.Scalar;
 
 function denseBackward(a: DenseBackwardArgs): DenseBackward {
@@ -206,6 +257,22 @@ function denseBackward(a: DenseBackwardArgs): DenseBackward {
 
 export const WEBGPU_STEP_KERNELS: StepKernels = {
   denseBackward,
+  batchNormForward,
+  batchNormBackward,
+  spectralVector,
+  spectralNormalize,
+  spectralGradient,
+  emaLerp,
+  dropoutSlices: dropoutSlicesFused,
+  dropoutForward,
+  dropoutBackward,
+  tanhBackward,
+  channelSum,
+  stackedHingeGradient: (out, n) => runFused(hingeGradProgram(2 * n), [out], [i32(n), f32(1 / n)]),
+  stackedHingeReport(out, n) {
+    const r = runFused(hingeReportProgram(), [out], [i32(n)]);
+    return { dLoss: scalarAt(r, 0), dReal: scalarAt(r, 1), dFake: scalarAt(r, 2) };
+  },
   stackedLogitGradient: (logits, n) => runFused(logitGradProgram(2 * n), [logits], [i32(n), f32(1 / n)]),
   stackedLogitReport(logits, n) {
     const r = runFused(logitReportProgram(), [logits], [i32(n)]);

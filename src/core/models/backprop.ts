@@ -44,6 +44,8 @@ interface Saved {
   extra: tf.Tensor[];
   /** The kernel the forward pass used (the variable, or what ForwardOptions.kernel made of it). */
   kernel?: tf.Tensor;
+  /** Run by a backend's fused kernels (stepKernels.ts): `extra` then holds what they need instead. */
+  fused?: boolean;
 }
 
 export interface Trace {
@@ -91,11 +93,16 @@ export function isPerExample(net: Network): boolean {
   return net.layers.every((l) => l.info.spec.type !== 'batchnorm');
 }
 
+/** The same draws as tf.dropout(x, rate, undefined, seed): U[0, 1) from each slice's seed. */
+function dropoutDraws(shape: number[], seeds: number[], k: number): tf.Tensor[] {
+  const slice = [shape[0] / seeds.length, ...shape.slice(1)];
+  return seeds.map((s) => tf.randomUniform(slice, 0, 1, 'float32', s + 7919 * k));
+}
+
+/** tf.dropout's multiplier floor(u + keep) / keep from the draws. */
 function dropoutMultiplier(shape: number[], rate: number, seeds: number[], k: number): tf.Tensor {
   const keep = 1 - rate;
-  const slice = [shape[0] / seeds.length, ...shape.slice(1)];
-  // The same draws as tf.dropout(x, rate, undefined, seed): U[0, 1) from the seed, then floor(u + keep) / keep.
-  const us = seeds.map((s) => tf.randomUniform(slice, 0, 1, 'float32', s + 7919 * k));
+  const us = dropoutDraws(shape, seeds, k);
   const u = us.length === 1 ? us[0] : tf.concat(us);
   return tf.div(tf.floor(tf.add(u, keep)), keep);
 }
@@ -126,6 +133,10 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
   let h = x;
   let dropoutCount = 0;
   const layers = net.layers;
+  // A backend's fused kernels (stepKernels.ts): BatchNorm and the activation after it in two dispatches.
+  const kernels = stepKernels();
+  /** Whether the last BatchNorm applied the activation after it (a fused kernel did). */
+  let normTookActivation = false;
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];
     const { spec, outShape } = layer.info;
@@ -134,6 +145,7 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
       variable && options.kernel && (spec.type === 'dense' || spec.type === 'conv' || spec.type === 'projection') ? options.kernel(variable) : variable;
     const input = h;
     let act: Act = null;
+    let fused = false;
     const extra: tf.Tensor[] = [];
     switch (spec.type) {
       case 'dense':
@@ -160,6 +172,18 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         h = tf.reshape(h, [-1, outShape[0]]);
         break;
       case 'batchnorm': {
+        // Not under replaced kernels (spectral norm): its [dγ | dβ] block would shift the
+        // per-variable gradient list that SpectralNorm.kernelGradient is mapped over.
+        if (kernels && !options.kernel) {
+          act = activationOf(layers[i + 1]);
+          const r = kernels.batchNormForward(h, w, b, BN_EPSILON, act);
+          h = r.output;
+          extra.push(r.stats);
+          fused = true;
+          normTookActivation = act !== null;
+          break;
+        }
+        normTookActivation = false;
         // Network.apply's batchNorm (tf.moments, then (x − μ)/√(var + ε)·γ + β) with x − μ made
         // once and no Cast/Reshape: tf.moments' own ops, the same values, 3 kernels fewer.
         const axes = h.rank === 4 ? [0, 1, 2] : [0];
@@ -174,7 +198,7 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
       case 'leakyrelu':
       case 'relu': {
         const prev = layers[i - 1]?.info.spec.type;
-        const fused = (prev === 'dense' || prev === 'conv') && activationOf(layer) !== null;
+        const fused = (prev === 'dense' || prev === 'conv' || (prev === 'batchnorm' && normTookActivation)) && activationOf(layer) !== null;
         if (fused) continue; // applied by the layer before; its record holds the mask source
         h = spec.type === 'relu' ? tf.relu(h) : tf.leakyRelu(h, spec.alpha);
         act = { alpha: spec.type === 'relu' ? 0 : spec.alpha };
@@ -188,7 +212,11 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         h = tf.tanh(h);
         break;
       case 'dropout':
-        if (spec.rate > 0) {
+        if (spec.rate > 0 && kernels?.dropoutSlices((options.dropoutSeeds ?? [0]).length)) {
+          extra.push(...dropoutDraws(h.shape, options.dropoutSeeds ?? [0], dropoutCount));
+          h = kernels.dropoutForward(h, extra, 1 - spec.rate);
+          fused = true;
+        } else if (spec.rate > 0) {
           const mult = dropoutMultiplier(h.shape, spec.rate, options.dropoutSeeds ?? [0], dropoutCount);
           h = tf.mul(h, mult);
           extra.push(mult);
@@ -209,7 +237,7 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
       default:
         unsupported(spec);
     }
-    trace?.saved.push({ layer, input, output: h, act, maskSource: act ? h : null, extra, kernel: w });
+    trace?.saved.push({ layer, input, output: h, act, maskSource: act ? h : null, extra, kernel: w, fused });
   }
   return h;
 }
@@ -241,16 +269,17 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
   /** Whether g already carries this record's mask (folded into the layer above's input gradient). */
   let masked = false;
   for (let i = saved.length - 1; i >= 0; i--) {
-    const { layer, input, output, act, maskSource, extra, kernel } = saved[i];
+    const { layer, input, output, act, maskSource, extra, kernel, fused } = saved[i];
     const { spec } = layer.info;
     const w = kernel ?? layer.vars[0];
     const needInput = i > 0 || want.input;
     const grads: tf.Tensor[] = [];
     // A replaced kernel (spectral norm's W/σ) needs its own dW for the chain rule through σ: unfused.
     const fusedDense = kernels !== null && spec.type === 'dense' && (kernel === undefined || kernel === layer.vars[0]);
+    const fusedNorm = kernels !== null && spec.type === 'batchnorm' && fused === true;
     const premasked = masked;
     masked = false;
-    if (act && maskSource && !premasked && !fusedDense) g = tf.mul(g, tf.step(maskSource, act.alpha));
+    if (act && maskSource && !premasked && !fusedDense && !fusedNorm) g = tf.mul(g, tf.step(maskSource, act.alpha));
     switch (spec.type) {
       case 'dense':
         if (fusedDense) {
@@ -282,7 +311,7 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
           grads.push(
             tf.engine().runKernel('Conv2DBackpropFilter', { x: input, dy: g }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor,
           );
-          if (layer.vars[1]) grads.push(tf.sum(g, [0, 1, 2]));
+          if (layer.vars[1]) grads.push(kernels ? kernels.channelSum(g) : tf.sum(g, [0, 1, 2]));
         }
         if (needInput) g = tf.conv2dTranspose(g as tf.Tensor4D, w as tf.Tensor4D, input.shape as [number, number, number, number], strides, 'same');
         break;
@@ -294,7 +323,7 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
           grads.push(
             tf.engine().runKernel('Conv2DBackpropFilter', { x: g, dy: input }, { strides, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape }) as tf.Tensor,
           );
-          if (layer.vars[1]) grads.push(tf.sum(g, [0, 1, 2]));
+          if (layer.vars[1]) grads.push(kernels ? kernels.channelSum(g) : tf.sum(g, [0, 1, 2]));
         }
         if (needInput) g = tf.conv2d(g as tf.Tensor4D, w as tf.Tensor4D, strides, 'same');
         break;
@@ -308,6 +337,12 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
         g = tf.reshape(g, input.shape);
         break;
       case 'batchnorm': {
+        if (fusedNorm) {
+          const r = kernels.batchNormBackward({ dy: g, input, stats: extra[0], gamma: w, mask: premasked ? null : maskOf(saved[i]), wantInput: needInput });
+          if (want.params) grads.push(r.params); // [dγ | dβ]: flattens to dγ then dβ
+          if (r.input) g = r.input;
+          break;
+        }
         const [xhat, sd] = extra;
         const axes = g.rank === 4 ? [0, 1, 2] : [0];
         if (want.params) grads.push(tf.sum(tf.mul(g, xhat), axes), tf.sum(g, axes));
@@ -322,10 +357,15 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
         g = tf.engine().runKernel('ResizeNearestNeighborGrad', { images: input, dy: g }, { alignCorners: false, halfPixelCenters: false }) as tf.Tensor;
         break;
       case 'tanh':
-        g = tf.mul(tf.sub(1, tf.square(output)), g);
+        g = kernels ? kernels.tanhBackward(g, output) : tf.mul(tf.sub(1, tf.square(output)), g);
         break;
       case 'dropout':
-        if (extra[0]) g = tf.mul(g, extra[0]);
+        if (kernels && fused && spec.type === 'dropout') {
+          // The layer below's mask too (it then skips it), as the dense input gradient does.
+          const below = i > 0 ? maskOf(saved[i - 1]) : null;
+          g = kernels.dropoutBackward(g, extra, 1 - spec.rate, below);
+          masked = below !== null;
+        } else if (extra[0]) g = tf.mul(g, extra[0]);
         break;
       case 'leakyrelu':
       case 'relu':

@@ -26,7 +26,14 @@ export interface DispatchCounter {
   readonly total: number;
   /** The same, by program (its class name, or the first word of its shader key). */
   byProgram(): Map<string, number>;
+  /**
+   * The same, by the engine kernel that recorded them (`Kernel:Program`), or by program alone for
+   * a program run outside the engine (the fused kernels); empty unless made with `byKernel`.
+   */
+  byKernel(): Map<string, number>;
   reset(): void;
+  /** Stops or restarts counting (to leave out what other code dispatches while the counted code awaits). */
+  pause(paused: boolean): void;
   /** Unwraps the backend (counters stacked on one another must be disposed in reverse order). */
   dispose(): void;
 }
@@ -38,18 +45,46 @@ function programName(p: ProgramLike): string {
   return p.shaderKey?.split(/[_\s]/)[0] ?? 'program';
 }
 
-export function countDispatches(): DispatchCounter {
+interface EngineLike {
+  runKernelFunc(params: { kernelName?: string }): unknown;
+}
+
+/** `byKernel`: also attribute each dispatch to the engine kernel running it (a wrapper per kernel run). */
+export function countDispatches(options: { byKernel?: boolean } = {}): DispatchCounter {
   const backend = tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as RecordingBackend) : null;
   const available = backend !== null && typeof backend.recordAndSubmit === 'function';
   let total = 0;
+  let counting = true;
   let kinds = new Map<string, number>();
+  let kernels = new Map<string, number>();
+  // The outermost engine kernel now running (a kernel may run others inside it, e.g. Conv2DBackpropInput's reshapes).
+  let current: string | null = null;
+  const engine = tf.engine() as unknown as EngineLike;
+  const engineOriginal = engine.runKernelFunc;
+  const attributing = available && options.byKernel === true;
+  if (attributing) {
+    engine.runKernelFunc = function (this: EngineLike, params) {
+      const outer = current;
+      current ??= params.kernelName ?? null;
+      try {
+        return engineOriginal.call(this, params);
+      } finally {
+        current = outer;
+      }
+    };
+  }
   const own = available ? Object.prototype.hasOwnProperty.call(backend, 'recordAndSubmit') : false;
   const original = available ? backend!.recordAndSubmit : null;
   if (available) {
     backend!.recordAndSubmit = function (this: RecordingBackend, program: ProgramLike, ...rest: unknown[]) {
+      if (!counting) return original!.call(this, program, ...rest);
       total += 1;
       const name = programName(program);
       kinds.set(name, (kinds.get(name) ?? 0) + 1);
+      if (attributing) {
+        const key = current ? `${current}:${name}` : name;
+        kernels.set(key, (kernels.get(key) ?? 0) + 1);
+      }
       return original!.call(this, program, ...rest);
     };
   }
@@ -59,12 +94,18 @@ export function countDispatches(): DispatchCounter {
       return total;
     },
     byProgram: () => new Map(kinds),
+    byKernel: () => new Map(kernels),
     reset() {
       total = 0;
       kinds = new Map();
+      kernels = new Map();
+    },
+    pause(paused: boolean) {
+      counting = !paused;
     },
     dispose() {
       if (!available) return;
+      if (attributing) engine.runKernelFunc = engineOriginal;
       // Put back exactly what was there: an own property, or the prototype's method.
       if (own) backend!.recordAndSubmit = original!;
       else delete (backend as Partial<RecordingBackend>).recordAndSubmit;

@@ -161,7 +161,7 @@ export class GanUpdates {
       const seedGp = rng.nextSeed();
       const mix = gpLambda > 0 ? tf.randomUniform([n, ...D.inShape.map(() => 1)], 0, 1, 'float32', rng.nextSeed()) : null;
       if (tapeFree) {
-        const kernel = spectralNorm ? spectral.normalize : undefined;
+        const kernel = spectralNorm ? spectral.normalizeTapeFree : undefined;
         const d = discriminatorGradients(D, {
           lossId: config.loss,
           realIn,
@@ -273,7 +273,7 @@ export class GanUpdates {
         z,
         dropoutSeed: seed,
         noise: { sigma: s.sigma, seed: noiseSeed },
-        dKernel: s.live.spectralNorm ? spectral.normalize : undefined,
+        dKernel: s.live.spectralNorm ? spectral.normalizeTapeFree : undefined,
         augment: augmentationOn(settings) ? (fake) => augment(fake, settings, augSeed) : undefined,
         labels,
       });

@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildNetwork, type Network } from '../models/network';
 import type { LayerSpec, Shape } from '../models/specs';
 import { flattenAll } from './regularizers';
+import { stepKernels } from '../backend/stepKernels';
 
 /** StyleGAN2-ADA's default ramp: the half-life is at most 5% of the images seen so far. */
 export const EMA_RAMPUP = 0.05;
@@ -44,9 +45,18 @@ export class GeneratorEma {
     this.synced = false;
   }
 
-  /** G_ema ← G + β·(G_ema − G): one lerp over the flat vector. */
-  update(source: Network, beta: number): void {
+  /**
+   * G_ema ← G + β·(G_ema − G): one lerp over the flat vector. With `packed` (G's Adam state
+   * `[w | …]`, current) on a backend with fused kernels, one dispatch from its weights instead of
+   * flattening the variables.
+   */
+  update(source: Network, beta: number, packed?: () => tf.Tensor): void {
+    const kernels = packed ? stepKernels() : null;
     tf.tidy(() => {
+      if (kernels && packed) {
+        this.avg.assign(kernels.emaLerp(this.avg, packed(), beta));
+        return;
+      }
       const g = flattenAll(source.variables);
       this.avg.assign(tf.add(g, tf.mul(tf.sub(this.avg, g), beta)));
     });

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../random';
+import { stepKernels } from '../backend/stepKernels';
 
 interface Vectors {
   u: tf.Variable; // R^out
@@ -41,8 +42,15 @@ export class SpectralNorm {
 
   /** v ← unit(W u), u ← unit(Wᵀ v), from the current weights. */
   powerIteration(): void {
+    const kernels = stepKernels();
     tf.tidy(() => {
       for (const [w, { u, v }] of this.vectors) {
+        if (kernels) {
+          // Two dispatches (webgpuKernelsSpectral.ts) for the same two halves.
+          v.assign(kernels.spectralVector(w, u, false));
+          u.assign(kernels.spectralVector(w, v, true));
+          continue;
+        }
         const m = asMatrix(w);
         const nv = unit(tf.matMul(m, tf.reshape(u, [-1, 1])));
         const nu = unit(tf.matMul(m, nv, true, false));
@@ -63,6 +71,16 @@ export class SpectralNorm {
   readonly normalize = (w: tf.Variable): tf.Tensor => (this.vectors.has(w) ? tf.div(w, this.sigma(w)) : w);
 
   /**
+   * `normalize` for the tape-free step: on a backend with fused kernels W/σ(W) in one dispatch,
+   * which the tape cannot differentiate (so the tape path and anything under a gradient keep `normalize`).
+   */
+  readonly normalizeTapeFree = (w: tf.Variable): tf.Tensor => {
+    const vec = this.vectors.get(w);
+    const kernels = vec ? stepKernels() : null;
+    return kernels && vec ? kernels.spectralNormalize(w, vec.u, vec.v) : this.normalize(w);
+  };
+
+  /**
    * ∂L/∂W from ∂L/∂Ŵ (`gHat`) for Ŵ = W/σ(W), σ = vᵀWu with u, v constants: the gradient the tape
    * takes through `normalize`, in closed form for the tape-free step:
    * ∂L/∂W = Ĝ/σ − (⟨Ĝ, W⟩/σ²)·v uᵀ. Other variables' gradients pass through.
@@ -70,6 +88,8 @@ export class SpectralNorm {
   kernelGradient(w: tf.Variable, gHat: tf.Tensor): tf.Tensor {
     const vec = this.vectors.get(w);
     if (!vec) return gHat;
+    const kernels = stepKernels();
+    if (kernels) return kernels.spectralGradient(gHat, w, vec.u, vec.v);
     const sigma = this.sigma(w);
     const dot = tf.sum(tf.mul(gHat, w));
     // v uᵀ by broadcasting: as a [in, 1]×[1, out] MatMul it came out non-finite in the wasm step.

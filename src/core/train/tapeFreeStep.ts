@@ -107,6 +107,11 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
         // Σ softplus(−real)/n + Σ softplus(fake)/n: losses.ts's value, summed in one pass.
         report = reportAll(realOut, fakeOut, tf.mul(tf.sum(tf.softplus(z)), 1 / n) as tf.Scalar);
       }
+    } else if (p.lossId === 'hinge' && stepKernels()) {
+      // Hinge has no target to smooth: the gradient in one dispatch, the charted values in one more.
+      const kernels = stepKernels()!;
+      dOut = kernels.stackedHingeGradient(out, n);
+      if (p.report) report = kernels.stackedHingeReport(out, n);
     } else {
       const [realOut, fakeOut] = tf.split(out, 2);
       const g = lossGrad.discriminator(realOut, fakeOut, p.realTarget);

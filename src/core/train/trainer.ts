@@ -8,6 +8,7 @@
  * rollbacks); a conditional run's parts live in models/conditionalSpecs.ts and the update files.
  */
 import * as tf from '@tensorflow/tfjs';
+import { stepKernels } from '../backend/stepKernels';
 import { LiveAdam } from './adam';
 import type { LiveHyperparams, TrainConfig } from '../config';
 import { LIVE_KEYS } from '../config';
@@ -193,7 +194,12 @@ export class Trainer {
     }
     const { scalars: gScalars, packed: gPacked } = this.updates.generator(settings);
     // One lerp over G's flat weights; the half-life ramps up with the images G has trained on.
-    this.ema?.update(this.generator, emaBeta(this.config.batchSize, (this.step + 1) * this.config.batchSize, this.live.emaKimg));
+    // On webgpu, from G's Adam state (current after any update): one dispatch, and no write-back of G's weights.
+    this.ema?.update(
+      stepKernels() ? this.gNet : this.generator,
+      emaBeta(this.config.batchSize, (this.step + 1) * this.config.batchSize, this.live.emaKimg),
+      () => this.optG.packedState(),
+    );
     const all: StepScalars = { ...dScalars, ...gScalars };
     if (this.config.model === 'dirac') {
       // The Dirac-GAN's whole state is two numbers: record its path, step by step.
