@@ -52,14 +52,25 @@ async function quality(page: Page, run: RunKey): Promise<Reading | null> {
   return step !== null && (points || Number.isFinite(r.fid)) ? r : null;
 }
 
+/** D's overfitting read-out of a run (an image run holding reals out): "… gap 0.47 · r_t -0.14", and its step. */
+async function overfitting(page: Page, run: RunKey): Promise<{ step: number; gap: number; rt: number } | null> {
+  const el = page.getByTestId(run === 'B' ? 'overfitting-readout-B' : 'overfitting-readout');
+  if ((await el.count()) === 0) return null;
+  const [text, step] = await el.evaluate((e) => [e.textContent ?? '', e.getAttribute('data-step')]);
+  const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+  return step === null ? null : { step: Number(step), gap: num(/gap (-?[\d.e+-]+)/), rt: num(/r_t (-?[\d.e+-]+)/) };
+}
+
 /** "3/8 12%" for points, "FID 60.2, checkerboard 0.38%" for images. */
 const shown = (r: Reading) => (Number.isFinite(r.modes) ? `${r.modes}/8 ${r.hq}%` : `FID ${r.fid}, classes ${r.classes}, checkerboard ${r.checker}%`);
 
 /** Once paused at its cap: waits for the cap's own quality reading of each run. */
-async function capReadings(page: Page, twin: boolean): Promise<void> {
+async function capReadings(page: Page, twin: boolean, claims?: LessonClaims): Promise<void> {
   const cap = await stepCount(page);
   for (const run of twin ? (['A', 'B'] as const) : (['A'] as const)) {
     await expect.poll(async () => (await quality(page, run))?.step, { message: `${run}'s reading at the cap ${cap}` }).toBe(cap);
+    if (claims?.gapA || claims?.gapB)
+      await expect.poll(async () => (await overfitting(page, run))?.step, { message: `${run}'s overfitting reading at the cap ${cap}` }).toBe(cap);
   }
 }
 
@@ -114,6 +125,16 @@ async function checkClaims(page: Page, claims: LessonClaims, twin: boolean, labe
   if (claims.hqB) expect(inRange(b!.hq, claims.hqB), `${label}: B's high-quality share ${b!.hq}% in ${JSON.stringify(claims.hqB)}`).toBe(true);
   if (claims.checkerA)
     expect(inRange(a!.checker, claims.checkerA), `${label}: A's checkerboard ${a!.checker}% in ${JSON.stringify(claims.checkerA)}`).toBe(true);
+  for (const run of ['A', 'B'] as const) {
+    const bound = run === 'A' ? claims.gapA : claims.gapB;
+    if (!bound) continue;
+    const o = await overfitting(page, run);
+    expect(o, `${label}: ${run}'s overfitting read-out`).not.toBeNull();
+    notes.push(`${run}'s gap ${o!.gap}, r_t ${o!.rt} (step ${o!.step})`);
+    expect(o!.step, `${label}: ${run}'s overfitting reading from step ${claims.fromStep} on`).toBeGreaterThanOrEqual(claims.fromStep);
+    if (claims.gapA && run === 'A') expect(o!.gap, `${label}: A's gap ${o!.gap} at least ${claims.gapA.min}`).toBeGreaterThanOrEqual(claims.gapA.min);
+    if (claims.gapB && run === 'B') expect(Math.abs(o!.gap), `${label}: B's gap ${o!.gap} within ±${claims.gapB.max}`).toBeLessThanOrEqual(claims.gapB.max);
+  }
   if (claims.fidWinner) {
     const [win, lose] = claims.fidWinner === 'A' ? [a!, b!] : [b!, a!];
     expect(win.fid, `${label}: ${claims.fidWinner} has the lower FID`).toBeLessThan(lose.fid);
@@ -123,6 +144,29 @@ async function checkClaims(page: Page, claims: LessonClaims, twin: boolean, labe
     expect(win.hq, `${label}: ${claims.winner} has the higher high-quality share`).toBeGreaterThan(lose.hq);
   }
   return notes.join(', ');
+}
+
+/**
+ * With LESSON_SHOTS=dir, an image lesson's pictures at its cap, for the docs: D's overfitting
+ * chart (a lesson with gap claims) and a twin's two sample grids (`<id>-overfitting.png`,
+ * `<id>-grids.png`). Taken in the run the claims were checked in, so the pictures show those numbers.
+ */
+async function screenshotsAtCap(page: Page, id: string, claims: LessonClaims, twin: boolean): Promise<void> {
+  const dir = process.env.LESSON_SHOTS;
+  if (!dir) return;
+  if (claims.gapA || claims.gapB) {
+    const chart = page.getByTestId('chart-overfitting');
+    await chart.scrollIntoViewIfNeeded();
+    await chart.screenshot({ path: `${dir}/${id}-overfitting.png` });
+    await page.locator('fieldset.setup').screenshot({ path: `${dir}/${id}-setup.png` });
+  }
+  if (twin && (await page.getByTestId('samples-canvas-B').count())) {
+    const cap = String(claims.stopAtStep);
+    await expect(page.getByTestId('samples-canvas-B')).toHaveAttribute('data-step', cap);
+    const grids = page.getByTestId('twin-pictures');
+    await grids.scrollIntoViewIfNeeded();
+    await grids.screenshot({ path: `${dir}/${id}-grids.png` });
+  }
 }
 
 /**
@@ -160,13 +204,17 @@ for (const lesson of LESSONS) {
       .poll(() => stepCount(page), { timeout: CAP_GUARD_MS, intervals: [1000], message: `the browser reaches step ${claims.fromStep}` })
       .toBeGreaterThanOrEqual(claims.fromStep);
     console.log(`${lesson.id}: step ${claims.fromStep} reached ${((Date.now() - t0) / 1000).toFixed(0)} s after the lesson began`);
-    // …and a quality measurement taken there (the Dirac-GAN has none: its read-out is live).
+    // …and a quality measurement taken there (the Dirac-GAN has none: its read-out is live). A
+    // lesson whose claims start between two measurements waits for the next one: up to 250 steps,
+    // which an image twin on a loaded 2-core machine takes minutes to train (0.7 steps/s seen).
     if (!claims.radius) {
-      await expect.poll(async () => (await quality(page, 'A'))?.step ?? -1, { timeout: 60_000 }).toBeGreaterThanOrEqual(claims.fromStep);
+      await expect
+        .poll(async () => (await quality(page, 'A'))?.step ?? -1, { timeout: CAP_GUARD_MS, intervals: [1000] })
+        .toBeGreaterThanOrEqual(claims.fromStep);
     }
     for (const s of [0, ...CHECK_AT_S]) {
       await reach(page, t0, s);
-      if (!claims.radius && (await atCap(page))) await capReadings(page, twin);
+      if (!claims.radius && (await atCap(page))) await capReadings(page, twin, claims);
       const label = s ? `${lesson.id} at ${s} s` : `${lesson.id} past step ${claims.fromStep}`;
       let note = await checkClaims(page, claims, twin, label);
       if (claims.line) {
@@ -189,8 +237,9 @@ for (const lesson of LESSONS) {
     await expect.poll(() => atCap(page), { timeout: CAP_GUARD_MS, intervals: [1000], message: 'the run pauses at its cap' }).toBe(true);
     expect(await stepCount(page)).toBe(claims.stopAtStep);
     if (!claims.radius) {
-      await capReadings(page, twin);
+      await capReadings(page, twin, claims);
       console.log(`${lesson.id} at its cap: ${await checkClaims(page, claims, twin, `${lesson.id} at its cap`)}`);
+      await screenshotsAtCap(page, lesson.id, claims, twin);
     }
 
     if (!claims.tryIt || !words.tryIt) return;

@@ -74,6 +74,21 @@ test('"Ask for a digit": a conditional MNIST run with the lesson panel, its cap,
   await expect(page.getByTestId('latent-interpolation')).toContainText('from class “3” to class “8”');
 });
 
+test('"D overfits a small dataset": 256 training emoji in Setup and the address, a twin, and D’s overfitting chart for both runs', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page, 'dataset=ring8&batchSize=32');
+  await openLesson(page, 'D overfits a small dataset');
+  await expect(page.getByTestId('lesson-cap')).toContainText('stops at step 500');
+  await expect(page.getByLabel('Training examples', { exact: true })).toHaveValue('256', { timeout: 60_000 });
+  await expect(page).toHaveURL(/trainLimit=256/);
+  const chart = page.getByTestId('chart-overfitting');
+  await expect(chart).toBeVisible();
+  // Both runs hold reals out: before the first measurement the read-out waits for it instead of saying none are held out.
+  await expect(page.getByTestId('overfitting-readout')).toContainText('Measured at the end of each epoch');
+  await expect(chart.getByTestId('twin-legend')).toContainText('A solid', { timeout: 60_000 });
+  await expect(page.getByTestId('run-state')).toHaveText('Training');
+});
+
 test('the Dirac lesson draws a (θ, ψ) trajectory that changes over time', async ({ page }) => {
   await openApp(page, 'dataset=ring8&batchSize=32');
   await openLesson(page, 'Dirac-GAN');

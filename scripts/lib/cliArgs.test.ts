@@ -10,6 +10,10 @@ describe('parseCliArgs', () => {
     expect(o).toMatchObject({ steps: 3000, out: 'runs/ring', backend: 'auto', config: { dataset: 'ring8', seed: 1, lrG: 0.002, loss: 'hinge' } });
   });
 
+  it('reads a small training set (--trainLimit 256) as a number', () => {
+    expect(parseCliArgs(['--dataset', 'emoji', '--trainLimit', '256']).config).toEqual({ dataset: 'emoji', trainLimit: 256 });
+  });
+
   it('keeps an unparsable number as text so validation can name it', () => {
     expect(parseCliArgs(['--lrD', 'fast']).config.lrD).toBe('fast');
   });

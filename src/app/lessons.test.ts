@@ -25,6 +25,8 @@ const PHRASES = {
     fidWinner: { A: /A’s FID is the lower/, B: /B’s FID is the lower/ },
     radius: (min: number, max: number) => `between ${min} and ${max}`,
     risesAtFirst: /rises at first/,
+    gapA: (n: number) => `A’s “gap” in the read-out is ${n} or more`,
+    gapB: (n: number) => `B’s gap stays within ±${n}`,
   },
   'zh-CN': {
     words: chinese,
@@ -41,6 +43,8 @@ const PHRASES = {
     fidWinner: { A: /A 的 FID 更低/, B: /B 的 FID 更低/ },
     radius: (min: number, max: number) => `在 ${min} 到 ${max} 之间`,
     risesAtFirst: /先上升/,
+    gapA: (n: number) => `A 的“差距”不低于 ${n}`,
+    gapB: (n: number) => `B 的差距保持在 ±${n} 以内`,
   },
 };
 
@@ -129,6 +133,8 @@ describe('lessons', () => {
     if (c.radius) expect(text).toContain(p.radius(c.radius.min, c.radius.max));
     if (c.classesA) expect(text).toContain(p.classes(rangeText(c.classesA)));
     if (c.classRead) expect(text).toContain(`${c.classRead.percent}%`);
+    if (c.gapA) expect(text).toContain(p.gapA(c.gapA.min));
+    if (c.gapB) expect(text).toContain(p.gapB(c.gapB.max));
     if (c.tryIt) {
       expect(lesson.tryIt, 'a claim about the "try it" button needs the button').toBeDefined();
       // A try-it that starts a new run counts its steps from 0; one that changes live values carries the run on.
@@ -157,13 +163,19 @@ describe('lessons', () => {
       'dirac',
       'checkerboard',
       'l2-images',
+      'small-data',
+      'ema-average',
     ]);
     expect(lessonById('ask-digit')!.config).toMatchObject({ dataset: 'mnist', conditional: true, model: 'resize28-small' });
-    expect(LESSONS.filter((l) => l.twin).map((l) => l.id)).toEqual(['r1-twin', 'l2-too-strong', 'l1-sparse', 'l2-images']);
+    expect(LESSONS.filter((l) => l.twin).map((l) => l.id)).toEqual(['r1-twin', 'l2-too-strong', 'l1-sparse', 'l2-images', 'small-data', 'ema-average']);
     // The image lessons: the article's DCGAN against the resize-conv model, and the article's L2 on D.
     expect(lessonById('checkerboard')!.config.model).toBe('dcgan32-small');
     expect(lessonById('checkerboard')!.tryIt!.config!.model).toBe('resize32-small');
     expect(lessonById('l2-images')!.config.model).toBe('dcgan28-small');
     expect(lessonById('dirac')!.config.model).toBe('dirac');
+    // The augmentation lesson trains on a small set with reals held out, and pins its settings.
+    expect(lessonById('small-data')!.config).toMatchObject({ dataset: 'emoji', model: 'resize32-small', trainLimit: 256, holdout: 256, augmentP: 0 });
+    expect(lessonById('ema-average')!.config).toMatchObject({ dataset: 'emoji', model: 'resize32-small', emaKimg: 0, holdout: 256 });
+    expect(lessonById('ema-average')!.twin!.b).toEqual({ emaKimg: 10 });
   });
 });

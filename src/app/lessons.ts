@@ -77,6 +77,41 @@ const articleDcgan = (dataset: string, model: 'dcgan28-small' | 'dcgan32-small')
   dataset,
   ...recommendedImageConfig(model),
 });
+/**
+ * Emoji on the resize-conv model (resize then a 3×3 conv, spectral norm, hinge) with every value
+ * its lessons' numbers were measured at written out, not read from the preset (which may be
+ * retuned): batch 32, lr 5e-4, β = (0.5, 0.99), 256 reals held out for D's overfitting chart,
+ * G_ema with a half-life of 10k images, augmentation off.
+ */
+const EMOJI_RESIZE: TrainConfig = {
+  ...DEFAULT_CONFIG,
+  dataset: 'emoji',
+  model: 'resize32-small',
+  loss: 'hinge',
+  spectralNorm: 1,
+  batchSize: 32,
+  latentDim: 64,
+  latentStd: 1,
+  lrG: 5e-4,
+  lrD: 5e-4,
+  beta1: 0.5,
+  beta2: 0.99,
+  dSteps: 1,
+  emaKimg: 10,
+  sampleRawG: 0,
+  holdout: 256,
+  trainLimit: 0,
+  augmentP: 0,
+  augmentColor: 1,
+  augmentTranslation: 1,
+  augmentCutout: 1,
+};
+
+/** "D overfits a small dataset": D trains on the first this many emoji (8 steps an epoch at batch 32)… */
+const SMALL_SET = 256;
+/** …and twin B shows D every image, real and fake, through DiffAugment's three transforms with this probability. */
+const SMALL_SET_AUGMENT_P = 1;
+
 /** Conditional MNIST at the set's recommended settings (the resize-conv preset every number was measured at). */
 const COND_MNIST: TrainConfig = { ...DEFAULT_CONFIG, ...recommendedResizeConvConfig('resize28-small'), dataset: 'mnist', conditional: true };
 
@@ -140,6 +175,20 @@ export const LESSONS: Lesson[] = [
     config: articleDcgan('mnist', 'dcgan28-small'),
     twin: { b: { l2D: 0.01 } },
   },
+  {
+    id: 'small-data',
+    claims: C['small-data'],
+    // D trains on the first SMALL_SET emoji only; B sees every image through DiffAugment.
+    config: { ...EMOJI_RESIZE, trainLimit: SMALL_SET },
+    twin: { b: { augmentP: SMALL_SET_AUGMENT_P } },
+  },
+  {
+    id: 'ema-average',
+    claims: C['ema-average'],
+    // G_ema plays no part in training: A and B train the same networks, B samples from the average.
+    config: { ...EMOJI_RESIZE, emaKimg: 0 },
+    twin: { b: { emaKimg: 10 } },
+  },
 ];
 
 export function lessonById(id: string): Lesson | undefined {
@@ -167,6 +216,8 @@ export function claimValues(c: LessonClaims): Record<string, string | number> {
     v.radiusMax = String(c.radius.max);
   }
   if (c.checkerA) v.checkerA = rangeText(c.checkerA);
+  if (c.gapA) v.gapA = String(c.gapA.min);
+  if (c.gapB) v.gapB = String(c.gapB.max);
   if (c.tryIt) {
     v.tryStep = c.tryIt.stopAtStep;
     if (c.tryIt.checkerA) v.tryChecker = String(c.tryIt.checkerA.max);

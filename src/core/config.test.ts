@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_FIELDS, DEFAULT_CONFIG, validateConfig, validateLiveHyperparams } from './config';
+import { CONFIG_FIELDS, DEFAULT_CONFIG, fieldFromText, validateConfig, validateLiveHyperparams } from './config';
 
 describe('validateConfig', () => {
   it('accepts the defaults and fills missing fields from them', () => {
@@ -25,6 +25,17 @@ describe('validateConfig', () => {
     for (const bad of [{ lrD: NaN }, { lrD: Infinity }, { lrD: '0.1' }, { lrd: 0.1 }]) expect(validateConfig(bad).ok).toBe(false);
     expect(validateConfig(null).ok).toBe(false);
     expect(validateConfig([1]).ok).toBe(false);
+  });
+
+  it('trainLimit: 0 (all) or a whole number of examples', () => {
+    expect(validateConfig({ trainLimit: 0 }).ok).toBe(true);
+    expect(validateConfig({ trainLimit: 256 }).ok).toBe(true);
+    for (const bad of [-1, 2.5, 200_000]) {
+      const r = validateConfig({ trainLimit: bad });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors[0].message).toBe(`trainLimit must be 0 or in [1, 100000] (an integer); got ${bad}`);
+    }
+    expect(fieldFromText('trainLimit', '256')).toBe(256);
   });
 
   it('every default is inside its own range', () => {

@@ -88,15 +88,29 @@ export interface TrainConfig {
    */
   holdout: number;
   /**
+   * Train on only the dataset's first `trainLimit` examples (0 = all): a small training set, so a
+   * lesson can show D memorising it. The held-out slice stays the dataset's last `holdout` examples.
+   */
+  trainLimit: number;
+  /**
    * Class-conditional training (issue 23): G gets a learned class embedding beside z, D a
    * projection head (docs/conditional.md). Only for labelled datasets (runConfig.ts checks).
    */
   conditional: boolean;
 }
 
-/** How many examples D trains on when `holdout` are held out of `count`. */
-export function trainingCount(count: number, holdout: number): number {
-  return count - Math.min(holdout, Math.floor(count / 2));
+/** How many of `count` examples are held out of training: the last `holdout`, at most half. */
+export function heldOutCount(count: number, holdout: number): number {
+  return Math.min(holdout, Math.floor(count / 2));
+}
+
+/**
+ * How many examples D trains on (the first ones): those not held out, at most `trainLimit` of them
+ * when it is set (0 = all).
+ */
+export function trainingCount(count: number, holdout: number, trainLimit: number): number {
+  const available = count - heldOutCount(count, holdout);
+  return trainLimit > 0 ? Math.min(trainLimit, available) : available;
 }
 
 /** Fields the trainer re-reads every step: changing them never rebuilds models or optimizers. */
@@ -183,6 +197,7 @@ export const CONFIG_FIELDS: { [K in keyof TrainConfig]: FieldSpec } = {
   augmentTranslation: { kind: 'number', min: 0, max: 1, integer: true },
   augmentCutout: { kind: 'number', min: 0, max: 1, integer: true },
   holdout: { kind: 'number', min: 0, max: 100_000, integer: true },
+  trainLimit: { kind: 'number', min: 1, max: 100_000, integer: true, allowZero: true },
   conditional: { kind: 'boolean' },
 };
 
@@ -219,6 +234,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   augmentTranslation: 1,
   augmentCutout: 1,
   holdout: 0,
+  trainLimit: 0,
   conditional: false,
 };
 

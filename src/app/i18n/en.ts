@@ -216,6 +216,8 @@ export const en = {
       batchSize: 'batch size to {n}',
       dSteps: 'D steps per G step to {n}',
       latentStd: 'latent noise σ to {n}',
+      trainLimit: 'training examples to the first {n}',
+      trainLimitAll: 'training examples to all',
       seed: 'seed to {n}',
       newSeed: 'seed',
       weights: 'weights',
@@ -330,6 +332,9 @@ export const en = {
     dStepsTitle: 'How many discriminator updates before each generator update',
     latentStd: 'Latent noise σ',
     latentStdTitle: 'Spread of G’s input noise z ~ N(0, σ²): a larger σ lets G jump more sharply between separated modes',
+    trainLimit: 'Training examples',
+    trainLimitTitle: 'Train on only the dataset’s first N examples (held-out ones stay out): on a small set D learns its images by heart',
+    trainLimitAll: 'All',
     seed: 'Seed',
     seedTitle: 'One number fixes the starting weights, the noise and the data order: same seed, same run',
     newSeed: 'New seed',
@@ -1031,6 +1036,29 @@ export const en = {
         w2: 'The Weight penalties chart: only B has a D L2 line (dashed).',
         w3: 'The two sample grids: compare the strokes of A’s digits and B’s.',
         w4: 'With the image preset (spectral norm and the hinge loss) the same L2 changes little: spectral norm already fixes the scale of D’s weights.',
+      },
+    },
+    'small-data': {
+      title: 'D overfits a small dataset',
+      summary: 'A twin on 256 emoji: A’s D learns them by heart; B shows D every image through DiffAugment. Watch D’s overfitting chart.',
+      explanation:
+        'Both runs train on only the first 256 emoji (“Training examples” in Setup), so D sees each of them every 8 steps; 256 other emoji are held out, and D never trains on them. The chart “D on training reals, held-out reals and fakes” (under the samples) shows D’s mean output on each. A D that has learnt what emoji look like rates both kinds of real alike. A D that memorises its 256 rates the ones it has seen above the ones it has not, and treats those like fakes: that is overfitting. B shows D every image, real and fake, through random colour changes, shifts and cut-out squares (DiffAugment, Zhao et al. 2020) in both D’s and G’s updates, so D never sees the same picture twice.',
+      watch: {
+        w1: 'D’s overfitting chart: A’s held-out line (teal) drops away from its training-reals line (blue), down to the fakes’ line (red) or below it. At step {stopAtStep, number}, where the lesson stops, A’s “gap” in the read-out is {gapA} or more.',
+        w2: 'B’s dashed lines stay together: B’s gap stays within ±{gapB}.',
+        w3: 'Quality: at this length the FID does not decide between them. In the runs we measured, B’s FID at step 500 was the higher with one seed (313 against 285) and the lower with another (252 against 268): augmentation makes D’s task harder and slows G at first, and the FID gains reported for it come over far longer runs. What this lesson shows is D: B’s D judges emoji it has never seen as it judges the ones it trained on.',
+        w4: 'Setup’s “Training examples” reads 256: pick All and D trains on the whole set (a new run); its gap stays smaller than A’s here.',
+      },
+    },
+    'ema-average': {
+      title: 'Averaged vs raw generator',
+      summary: 'A twin on emoji: both runs train the same G; B draws its samples from G_ema, a running average of G’s weights.',
+      explanation:
+        'Every training step moves G’s weights towards whatever fools D on that one batch, so G itself jitters from step to step. G_ema is an exponential moving average of G’s weights (a half-life of 10k images, shorter at the start; StyleGAN2-ADA’s ema_kimg). The average plays no part in training: A and B train exactly the same G and D, from the same weights, data order and noise. A’s grid and quality measures come from G itself, B’s from the average, so every difference you see is the averaging.',
+      watch: {
+        w1: 'The two sample grids at step {stopAtStep, number}: A’s tiles are scattered fragments and specks of colour on white; B’s are fuller, rounder colour shapes with fewer stray specks. Neither draws a recognisable emoji at this length: what differs is how clean the shapes are.',
+        w2: 'Quality, from step {fromStep, number} to step {stopAtStep, number}, where the lesson stops: B’s FID is the lower — the average draws emoji closer to real ones than G does at any one step.',
+        w3: 'On a run of your own, tick “Show raw G instead of the average” in the regularization lab: the grid switches to G itself, and back when you untick it. Training does not change.',
       },
     },
   },

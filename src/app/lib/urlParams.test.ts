@@ -18,6 +18,13 @@ describe('URL parameters', () => {
     expect(parseUrlParams('?conditional=maybe').notices).toHaveLength(1);
   });
 
+  it('reads a small training set (trainLimit=256) and names a bad one', () => {
+    expect(parseUrlParams('?trainLimit=256&holdout=256').config).toEqual({ trainLimit: 256, holdout: 256 });
+    const s = parseUrlParams('?trainLimit=-3');
+    expect(s.config).toEqual({});
+    expect(s.notices[0]).toMatch(/trainLimit/);
+  });
+
   it('accepts the backend in any case', () => {
     expect(parseUrlParams('?backend=WebGL').backend).toBe('webgl');
   });

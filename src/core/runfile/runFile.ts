@@ -133,13 +133,14 @@ export function encodeRunFile(contents: RunFileContents): RunFileResult<Uint8Arr
 }
 
 /**
- * The config as the header holds it: an unconditional run's without the `conditional` field, so
- * its file is byte for byte what builds before conditional runs wrote (and they can open it).
+ * The config as the header holds it: an unconditional run's without the `conditional` field and a
+ * run on the whole set without `trainLimit`, so its file is byte for byte what builds before those
+ * fields wrote (and they can open it).
  */
 function configOf(config: RunSnapshot['config']): RunSnapshot['config'] {
-  // Reading it back fills `conditional: false` from the defaults (validateConfig).
-  const { conditional, ...rest } = config;
-  return conditional ? { ...config } : (rest as RunSnapshot['config']);
+  // Reading it back fills `conditional: false` and `trainLimit: 0` from the defaults (validateConfig).
+  const { conditional, trainLimit, ...rest } = config;
+  return { ...rest, ...(trainLimit ? { trainLimit } : {}), ...(conditional ? { conditional } : {}) } as RunSnapshot['config'];
 }
 
 function countersOf(s: RunSnapshot): RunHeader['counters'] {

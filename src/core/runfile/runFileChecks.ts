@@ -273,7 +273,7 @@ export function expectedTensors(h: RunHeader): RunFileResult<ExpectedTensor[]> {
           : `The run file is damaged: its drawing holds [${s.join(', ')}] values.`,
     });
   }
-  count = trainingCount(count, config.holdout);
+  count = trainingCount(count, config.holdout, config.trainLimit);
   const permutation = (data: ArrayLike<number>) => {
     const seen = new Uint8Array(count);
     for (let i = 0; i < data.length; i++) {

@@ -20,8 +20,9 @@ export type OverfittingValues = Record<OverfittingKey, number>;
 
 /**
  * The measure on the first OVERFITTING_SAMPLE training examples (by index: the same ones every
- * time), as many held-out ones and raw G's samples from a fixed noise seed; `judge` is D as it
- * judges (no augmentation, no dropout, spectral norm as in force).
+ * time; fewer when the training set or the held-out slice is smaller), as many held-out ones and
+ * raw G's samples from a fixed noise seed; `judge` is D as it judges (no augmentation, no dropout,
+ * spectral norm as in force).
  */
 export async function measureOverfitting(
   config: Readonly<TrainConfig>,
@@ -33,7 +34,8 @@ export async function measureOverfitting(
 ): Promise<OverfittingValues | null> {
   const held = batches.heldOut;
   if (held.length === 0) return null;
-  const n = Math.min(OVERFITTING_SAMPLE, held.length);
+  // A small training set (`trainLimit`) caps the sample: as many training reals as held-out ones.
+  const n = Math.min(OVERFITTING_SAMPLE, held.length, batches.trainingCount);
   const train = Int32Array.from({ length: n }, (_, i) => i);
   const values = tf.tidy(() => {
     const shown = (out: tf.Tensor) => reportedD(config.loss, out);

@@ -2,16 +2,19 @@
  * Feeds D its real batches: a shuffled order over the training examples, a cursor, the epoch
  * count, and one reusable CPU buffer. The last `holdout` examples of the dataset are never in the
  * order: D never trains on them, so D's output on them against its output on the training reals
- * shows how much D has memorised (Trainer.overfitting).
+ * shows how much D has memorised (Trainer.overfitting). With `trainLimit` set, the order holds only
+ * the dataset's first `trainLimit` examples: a small training set, the held-out slice unchanged.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import type { Random } from '../random';
-import { trainingCount } from '../config';
+import { heldOutCount, trainingCount } from '../config';
 import { oneHotRows } from '../models/conditionalSpecs';
 
 export class RealBatches {
   order: Int32Array;
+  /** The first held-out example's index (the held-out slice runs to the dataset's end). */
+  private readonly heldOutStart: number;
   cursor = 0;
   epoch = 0;
   private readonly buffer: Float32Array;
@@ -24,9 +27,12 @@ export class RealBatches {
     holdout = 0,
     /** A conditional run's class count: batches then come with their one-hot labels (0: none). */
     private readonly classes = 0,
+    /** Train on only the first this many examples (0 = all not held out). */
+    trainLimit = 0,
   ) {
     if (classes > 0 && !dataset.labels) throw new Error(`${dataset.info.id} has no labels to condition on`);
-    this.order = new Int32Array(trainingCount(dataset.count, holdout)).map((_, i) => i);
+    this.order = new Int32Array(trainingCount(dataset.count, holdout, trainLimit)).map((_, i) => i);
+    this.heldOutStart = dataset.count - heldOutCount(dataset.count, holdout);
     this.rng.shuffle(this.order);
     this.buffer = new Float32Array(batchSize * dataset.dim);
   }
@@ -59,8 +65,13 @@ export class RealBatches {
 
   /** The indices of the held-out examples (never in the order). */
   get heldOut(): Int32Array {
-    const first = this.order.length;
+    const first = this.heldOutStart;
     return new Int32Array(this.dataset.count - first).map((_, i) => first + i);
+  }
+
+  /** How many examples D trains on (the dataset's first ones). */
+  get trainingCount(): number {
+    return this.order.length;
   }
 
   /** Examples by index (e.g. the held-out ones), as one tensor. */

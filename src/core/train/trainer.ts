@@ -102,7 +102,7 @@ export class Trainer {
     this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, config.latentStd, 'float32', this.rng.nextSeed());
     this.sampleClasses = this.classes ? gridClasses(SAMPLE_GRID_SIDE, this.classes) : null;
     this.fixedLabels = this.sampleClasses ? this.oneHot(this.sampleClasses) : undefined;
-    this.batches = new RealBatches(dataset, config.batchSize, this.rng, config.holdout, this.classes);
+    this.batches = new RealBatches(dataset, config.batchSize, this.rng, config.holdout, this.classes, config.trainLimit);
     this.spectral = new SpectralNorm(penalizedOf(this.dNet), this.rng.nextSeed());
     this.signs = new StackedSigns(config.batchSize);
     const { gNet: generator, dNet: discriminator, optG, optD, rng, spectral, signs, batches, classes } = this;

@@ -1,5 +1,5 @@
 /**
- * The structural choices: dataset, conditional (ask for a class), model, loss, batch size, D steps per G step, latent noise σ, seed. Each needs
+ * The structural choices: dataset, conditional (ask for a class), model, loss, batch size, D steps per G step, latent noise σ, training examples, seed. Each needs
  * new networks, so a change asks first (when there is a run to lose) and then resets.
  */
 import { useState } from 'react';
@@ -30,6 +30,8 @@ export const lossLabel = (id: LossId): string => translate(`setup.losses.${LOSS_
 
 const BATCH_SIZES = [8, 16, 32, 64, 128, 256, 512];
 const LATENT_STDS = [0.25, 0.5, 1, 2, 4, 8];
+/** Small training sets (0 = all), for seeing D memorise one (the lesson "D overfits a small dataset"). */
+const TRAIN_LIMITS = [0, 128, 256, 512, 1000, 2000];
 
 /** The preset list plus the value in force when a URL or saved run set another. */
 function withCurrent(options: number[], current: number | undefined): number[] {
@@ -90,6 +92,8 @@ export function RunSetupPickers() {
   const classCount = dataset ? conditionalClasses(dataset) : 0;
   const batchOptions = withCurrent(BATCH_SIZES, config?.batchSize);
   const stdOptions = withCurrent(LATENT_STDS, config?.latentStd);
+  const limitOptions = withCurrent(TRAIN_LIMITS, config?.trainLimit);
+  const limitText = (n: number) => (n === 0 ? t('setup.trainLimitAll') : String(n));
 
   return (
     <fieldset className="setup" disabled={disabled}>
@@ -213,6 +217,24 @@ export function RunSetupPickers() {
           {stdOptions.map((v) => (
             <option key={v} value={v}>
               {v}
+            </option>
+          ))}
+        </select>
+
+        <label htmlFor="pick-train-limit">{t('setup.trainLimit')}</label>
+        <select
+          id="pick-train-limit"
+          value={config?.trainLimit ?? ''}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            change(n === 0 ? t('confirmReset.what.trainLimitAll') : t('confirmReset.what.trainLimit', { n: e.target.value }), { trainLimit: n });
+          }}
+          title={t('setup.trainLimitTitle')}
+        >
+          {!config && <option value="">{t('setup.loading')}</option>}
+          {limitOptions.map((n) => (
+            <option key={n} value={n}>
+              {limitText(n)}
             </option>
           ))}
         </select>
