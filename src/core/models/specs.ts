@@ -183,6 +183,15 @@ export const ARCHITECTURES: Record<ModelId, Architecture> = {
     discriminator: convDiscriminator([8, 16, 32]),
     description: 'A quarter of the filters of Resize-conv 28 (about 1/15 of the FLOPs), for CPU-only machines.',
   },
+  'resize28-small-mbstd': {
+    id: 'resize28-small-mbstd',
+    label: 'Resize-conv 28×28×1 small, minibatch stddev in D',
+    dataShape: [28, 28, 1],
+    generator: resizeConvGenerator(7, [32, 16, 8], 1),
+    discriminator: convDiscriminator([8, 16, 32], 4),
+    description:
+      'Resize-conv 28 small whose D also sees how much each group of 4 images varies (minibatch standard deviation): a G that makes too few kinds of digit is caught.',
+  },
   dirac: {
     id: 'dirac',
     label: 'Dirac-GAN (1 + 1 parameters)',
