@@ -31,6 +31,9 @@ describe('npm run train (CLI, end to end)', () => {
     expect(summary.modeCoverage.modesTotal).toBe(8);
     expect(summary.quality.modesCovered).toBe(summary.modeCoverage.modesCovered);
     expect(summary.imagesPerSec).toBeGreaterThan(0);
+    // Training CPU seconds, the quiet-machine time proxy (docs/presets.md).
+    expect(typeof summary.trainCpuSec).toBe('number');
+    expect(summary.trainCpuSec).toBeGreaterThan(0);
     const model = JSON.parse(readFileSync(join(out, 'generator', 'model.json'), 'utf8'));
     expect(model.format).toBe('layers-model');
     expect(model.weightsManifest[0].paths).toEqual(['weights.bin']);

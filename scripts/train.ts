@@ -105,8 +105,16 @@ async function main(): Promise<number> {
     console.warn(`quality measures off: ${(e as Error).message}`);
   }
   const qualityByStep: Map<number, QualityValues> = qualityFromHistory(saved?.history);
+  // CPU seconds spent measuring, left out of the training CPU time like the wall time is.
+  let measureCpuUs = 0;
+  const cpuUs = () => {
+    const u = process.cpuUsage();
+    return u.user + u.system;
+  };
   const measure = async () => {
+    const before = cpuUs();
     if (evaluator) qualityByStep.set(trainer.step, await evaluator.evaluate(trainer));
+    measureCpuUs += cpuUs() - before;
   };
 
   const rows: StepMetrics[] = rowsFromHistory(saved?.history);
@@ -126,11 +134,15 @@ async function main(): Promise<number> {
         `${rate.toFixed(0)} img/s  ${formatDuration(batch.elapsedMs)} elapsed, ~${formatDuration(eta)} left   `,
     );
   });
+  const cpuStart = cpuUs();
   const outcome = await loop.run({ steps: Math.max(0, steps - firstStep), everySteps: { every: opts.qualityEvery, run: measure } });
   if (outcome.kind === 'diverged') console.error(`\nerror: ${outcome.divergence.message}`);
   await measure();
   // Wall time is training time: the quality measurements are reported, not counted.
   const wallMs = loop.elapsedMs;
+  // Training CPU seconds (user + system, this process): the wasm backend runs on one thread, so on
+  // a busy shared machine this stays close to what the wall time would be on a quiet one.
+  const trainCpuSec = (cpuUs() - cpuStart - measureCpuUs) / 1e6;
   process.stdout.write('\n');
 
   const out = resolve(opts.out);
@@ -144,6 +156,7 @@ async function main(): Promise<number> {
     steps: trainer.step,
     epochs: trainer.epoch,
     wallTimeSec: +(wallMs / 1000).toFixed(2),
+    trainCpuSec: +trainCpuSec.toFixed(2),
     imagesPerSec: +(((trainer.step - firstStep) * config.batchSize) / (wallMs / 1000)).toFixed(1),
     ...(saved ? { resumedFrom: { file: opts.resume, step: firstStep } } : {}),
     final: rows[rows.length - 1] ?? null,

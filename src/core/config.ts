@@ -15,6 +15,7 @@ export const MODEL_IDS = [
   'resize32-small',
   'resize28',
   'resize28-small',
+  'resize28-small-mbstd',
   'mlp2d',
   'dirac',
 ] as const;

@@ -1259,6 +1259,7 @@ export const en = {
       'resize32-small': 'Resize-conv 32×32×3 small',
       resize28: 'Resize-conv 28×28×1',
       'resize28-small': 'Resize-conv 28×28×1 small',
+      'resize28-small-mbstd': 'Resize-conv 28×28×1 small, minibatch stddev in D',
       dirac: 'Dirac-GAN (1 + 1 parameters)',
       mlp2d: 'MLP for 2-D points',
     },

@@ -1209,6 +1209,7 @@ export const zhCN: Catalogue = {
       'resize32-small': '缩放卷积 32×32×3 小型',
       resize28: '缩放卷积 28×28×1',
       'resize28-small': '缩放卷积 28×28×1 小型',
+      'resize28-small-mbstd': '缩放卷积 28×28×1 小型，判别器含小批量标准差',
       dirac: 'Dirac-GAN（生成器、判别器各 1 个参数）',
       mlp2d: '用于二维点的 MLP',
     },

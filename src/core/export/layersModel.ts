@@ -145,6 +145,8 @@ function layerFor(
       break;
     case 'embedConcat':
       throw new Error(`layer ${i}: a class embedding is only supported as a generator's first layer`);
+    case 'mbstd':
+      throw new Error(`layer ${i}: minibatch standard deviation belongs to a discriminator, not a generator`);
     case 'projection':
       throw new Error(`layer ${i}: a projection head belongs to a discriminator, not a generator`);
   }

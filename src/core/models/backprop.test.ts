@@ -169,6 +169,20 @@ describe('tape-free forward and backward equal the tape', () => {
     );
   });
 
+  it('minibatch standard deviation after a conv (groups of 4, and a batch of 6 that groups by 3)', () => {
+    const layers: LayerSpec[] = [
+      { type: 'conv', filters: 3, kernel: 3, stride: 2 },
+      { type: 'leakyrelu', alpha: 0.2 },
+      { type: 'mbstd', group: 4 },
+      { type: 'conv', filters: 2, kernel: 3, stride: 1 },
+      { type: 'leakyrelu', alpha: 0.2 },
+      { type: 'flatten' },
+      { type: 'dense', units: 1 },
+    ];
+    compare(layers, [6, 6, 2], 8);
+    compare(layers, [6, 6, 2], 6);
+  });
+
   it("the Dirac-GAN's constant layer", () => {
     compare(
       [

@@ -16,7 +16,8 @@
  *   floor(u + keep)/keep tf.dropout draws from the same seed); reshape/flatten: a reshape;
  * - BatchNorm (batch statistics): dγ = Σ dy·x̂, dβ = Σ dy,
  *   dx = (dy·γ − mean(dy·γ) − x̂·mean(dy·γ·x̂)) / √(var + ε), the closed form of the gradient the
- *   tape takes through tf.moments; embedConcat, projection: classEmbedding.ts, projectionHead.ts.
+ *   tape takes through tf.moments; embedConcat, projection: classEmbedding.ts, projectionHead.ts;
+ *   minibatch standard deviation: minibatchStd.ts.
  *
  * Only first derivatives: R1 and WGAN-GP differentiate D's input gradient again; the trainer
  * keeps the tape for those (see Trainer.tapeFree). Spectral normalisation passes its normalised
@@ -26,6 +27,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BN_EPSILON, labelsFor, type BuiltLayer, type Network } from './network';
 import { embedConcat, embedConcatBackward } from './classEmbedding';
 import { projectionBackward, projectionForward } from './projectionHead';
+import { mbstdBackward, mbstdForward } from './minibatchStd';
 import { wasmFusedMatMulTakesRank2 } from './fusedMatMulRank2';
 import { stepKernels, type GradientMask } from '../backend/stepKernels';
 
@@ -88,9 +90,9 @@ function activationOf(layer: BuiltLayer | undefined): Act {
 const fusedActivation = (act: Act): { activation: 'linear' | 'relu' | 'leakyrelu'; leakyreluAlpha?: number } =>
   act === null ? { activation: 'linear' } : act.alpha === 0 ? { activation: 'relu' } : { activation: 'leakyrelu', leakyreluAlpha: act.alpha };
 
-/** Whether a batch of examples can pass as one concatenation (no layer mixes examples: no BatchNorm). */
+/** Whether a batch of examples can pass as one concatenation (no layer mixes examples: no BatchNorm, no minibatch stddev). */
 export function isPerExample(net: Network): boolean {
-  return net.layers.every((l) => l.info.spec.type !== 'batchnorm');
+  return net.layers.every((l) => l.info.spec.type !== 'batchnorm' && l.info.spec.type !== 'mbstd');
 }
 
 /** The same draws as tf.dropout(x, rate, undefined, seed): U[0, 1) from each slice's seed. */
@@ -223,6 +225,12 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         }
         dropoutCount++;
         break;
+      case 'mbstd': {
+        const m = mbstdForward(h, spec.group);
+        extra.push(m.centred, m.sd);
+        h = m.out;
+        break;
+      }
       case 'embedConcat':
         extra.push(labelsFor(options.labels, spec.type));
         h = embedConcat(h, w, extra[0]);
@@ -370,6 +378,9 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
       case 'leakyrelu':
       case 'relu':
         break; // the mask was applied above
+      case 'mbstd':
+        g = mbstdBackward(g, extra[0], extra[1]);
+        break;
       case 'embedConcat':
       case 'projection': {
         const wants = { params: want.params, input: needInput };

@@ -9,6 +9,7 @@ import type { LayerShapeInfo, LayerSpec, Shape } from './specs';
 import { inferLayers } from './specs';
 import { embedConcat } from './classEmbedding';
 import { projectionForward } from './projectionHead';
+import { mbstdForward } from './minibatchStd';
 
 /** The labels a conditional layer needs, or why they are missing. */
 export function labelsFor(labels: tf.Tensor | undefined, layer: string): tf.Tensor {
@@ -179,6 +180,9 @@ export function buildNetwork(name: string, layers: LayerSpec[], inShape: Shape, 
             h = tf.dropout(h, spec.rate, undefined, seed);
           }
           dropoutCount++;
+          break;
+        case 'mbstd':
+          h = mbstdForward(h, spec.group).out;
           break;
         case 'embedConcat':
           h = embedConcat(h, vars[0], labelsFor(options.labels, spec.type));

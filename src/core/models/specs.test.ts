@@ -45,7 +45,7 @@ describe('model specs', () => {
 
   it('every model builds consistently, and models are listed per data shape', () => {
     for (const id of MODEL_IDS) expect(() => summarizeModel(id, 16)).not.toThrow();
-    expect(modelsForShape([28, 28, 1])).toEqual(['dcgan28', 'dcgan28-small', 'resize28', 'resize28-small']);
+    expect(modelsForShape([28, 28, 1])).toEqual(['dcgan28', 'dcgan28-small', 'resize28', 'resize28-small', 'resize28-small-mbstd']);
     expect(modelsForShape([2])).toEqual(['mlp2d']);
   });
 
@@ -78,6 +78,16 @@ describe('model specs', () => {
     expect(g[4].params).toEqual([]);
     expect(g[5].params).toEqual([{ name: 'conv5/kernel', shape: [3, 3, 256, 128], penalized: true }]);
     expect(summarizeModel('resize32-small', 64).flopsPerImage).toBeLessThan(summarizeModel('resize32', 64).flopsPerImage / 3);
+  });
+
+  it('minibatch stddev adds one channel before the logit and no parameters; the G is the small one', () => {
+    const d = inferLayers(ARCHITECTURES['resize28-small-mbstd'].discriminator, [28, 28, 1]);
+    const mb = d.find((l) => l.spec.type === 'mbstd')!;
+    expect([mb.inShape, mb.outShape, mb.params]).toEqual([[7, 7, 32], [7, 7, 33], []]);
+    expect(ARCHITECTURES['resize28-small-mbstd'].generator).toEqual(ARCHITECTURES['resize28-small'].generator);
+    const [plain, mbstd] = [summarizeModel('resize28-small', 64), summarizeModel('resize28-small-mbstd', 64)];
+    // The dense logit gains 7·7 weights for the extra channel.
+    expect(mbstd.discriminatorParams - plain.discriminatorParams).toBe(49);
   });
 
   it('a spec that does not fit its input names the layer', () => {

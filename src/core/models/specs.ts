@@ -18,6 +18,8 @@ export type LayerSpec =
   /** Nearest-neighbour upsampling by an integer factor (each pixel repeated factor×factor times). */
   | { type: 'upsample'; factor: number }
   | { type: 'dropout'; rate: number }
+  /** Minibatch standard deviation (minibatchStd.ts): one channel with each group's spread appended. */
+  | { type: 'mbstd'; group: number }
   | { type: 'flatten' }
   /** Conditional G's input, [z | E[y]] (classEmbedding.ts); y comes as ApplyOptions.labels. */
   | { type: 'embedConcat'; classes: number; dim: number }
@@ -98,12 +100,14 @@ function resizeConvGenerator(side: number, widths: number[], outChannels: number
  * convolutions that halve the side while doubling the width, then one logit. No dropout and no
  * BatchNorm: it is meant to run with spectral normalization and the hinge loss.
  */
-function convDiscriminator(widths: number[]): LayerSpec[] {
+function convDiscriminator(widths: number[], mbstdGroup = 0): LayerSpec[] {
   const [first, ...rest] = widths;
   return [
     { type: 'conv', filters: first, kernel: 3, stride: 1 },
     lrelu,
     ...rest.flatMap((w): LayerSpec[] => [{ type: 'conv', filters: w, kernel: 4, stride: 2 }, lrelu]),
+    // Minibatch stddev last, at the smallest resolution (as in ProGAN/StyleGAN): one more map for the logit.
+    ...(mbstdGroup > 0 ? [{ type: 'mbstd', group: mbstdGroup } as const] : []),
     { type: 'flatten' },
     { type: 'dense', units: 1 },
   ];
@@ -178,6 +182,15 @@ export const ARCHITECTURES: Record<ModelId, Architecture> = {
     generator: resizeConvGenerator(7, [32, 16, 8], 1),
     discriminator: convDiscriminator([8, 16, 32]),
     description: 'A quarter of the filters of Resize-conv 28 (about 1/15 of the FLOPs), for CPU-only machines.',
+  },
+  'resize28-small-mbstd': {
+    id: 'resize28-small-mbstd',
+    label: 'Resize-conv 28×28×1 small, minibatch stddev in D',
+    dataShape: [28, 28, 1],
+    generator: resizeConvGenerator(7, [32, 16, 8], 1),
+    discriminator: convDiscriminator([8, 16, 32], 4),
+    description:
+      'Resize-conv 28 small whose D also sees how much each group of 4 images varies (minibatch standard deviation): a G that makes too few kinds of digit is caught.',
   },
   dirac: {
     id: 'dirac',
@@ -273,6 +286,12 @@ export function inferLayers(layers: LayerSpec[], inShape: Shape): LayerShapeInfo
       case 'tanh':
       case 'dropout':
         flops = prod(shape);
+        break;
+      case 'mbstd':
+        if (shape.length !== 3) fail('needs an [h, w, c] input');
+        out = [shape[0], shape[1], shape[2] + 1];
+        // centre, square, mean, sqrt and average per position; one copy out.
+        flops = 5 * prod(shape);
         break;
       case 'embedConcat':
         if (shape.length !== 1) fail('needs a flat input');
