@@ -7,30 +7,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diracSource } from '../core/data/dirac';
-import type { WorkerEvent } from './protocol';
 import { decodePng, fakeFile, pngBytes } from './testing/fakeFiles';
-import { createTrainingSession } from './trainingSession';
+import { cpuSession } from './testing/cpuSession';
 import { buildUploadSource } from './imageUploads';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function harness() {
-  const events: WorkerEvent[] = [];
-  const session = createTrainingSession({
-    post: (ev) => events.push(ev),
-    selectBackend: async (requested) => ({ name: tf.getBackend(), reasons: ['test: cpu only'], requested, hardwareGpu: false }),
-    datasets: [diracSource],
-    readAsset: async () => new ArrayBuffer(0),
-    decodeImage: decodePng,
-    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => performance.now(),
-  });
-  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
-  const last = <T extends WorkerEvent['type']>(type: T) => of(type).at(-1);
-  return { session, events, of, last };
-}
+const harness = () => cpuSession([diracSource], { decodeImage: decodePng });
 
 /** `n` images in each of the folders, under the chosen folder "pets", as a folder input gives them. */
 function classFolders(folders: string[], n: number) {
