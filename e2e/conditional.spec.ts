@@ -125,6 +125,19 @@ test('a class the run lacks (class=12 in the link) is refused with its reason; t
   await expect(page.getByTestId('grid-class')).toHaveCount(0);
 });
 
+test('MNIST opens conditional by default; an older MNIST link that left conditional out opens unconditional', async ({ page }) => {
+  test.setTimeout(90_000);
+  const checkbox = page.getByLabel('Ask for a class (conditional)');
+  await openApp(page, 'v=3&dataset=mnist&backend=wasm');
+  await expect(checkbox).toBeChecked();
+  await expect(page.getByTestId('grid-row-names').getByRole('listitem')).toHaveText(['0', '1', '2', '3', '4', '5', '6', '7'], { timeout: 60_000 });
+  // Written before v=3, when MNIST's recommended run was unconditional: it keeps that meaning.
+  await openApp(page, 'v=2&dataset=mnist&backend=wasm');
+  await expect(checkbox).not.toBeChecked();
+  await expect.poll(() => new URL(page.url()).searchParams.get('conditional')).toBe('false');
+  await expect(page.getByTestId('grid-row-names')).toHaveCount(0);
+});
+
 test('the set-up checkbox is disabled on ring8, with its reason', async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page, 'dataset=ring8&backend=wasm');

@@ -3,6 +3,9 @@ import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { openApp, slider, waitReadyState } from './helpers';
 
+/** The link version the app writes (`LINK_VERSION`, src/app/lib/runLink.ts). */
+const LINK_V = '3';
+
 /** Trains exactly `n` steps with the Step control, one confirmed step at a time. */
 async function stepTimes(page: Page, n: number): Promise<void> {
   const step = page.getByRole('button', { name: 'Step', exact: true });
@@ -43,7 +46,7 @@ test('a written link reproduces the run: same settings, live values from step 0,
   await expect.poll(() => Number(new URL(page.url()).searchParams.get('l2D'))).toBe(Number(l2Text));
   const link = page.url();
   const params = new URL(link).searchParams;
-  expect(params.get('v')).toBe('2');
+  expect(params.get('v')).toBe(LINK_V);
   expect(params.get('seed')).toBe('5');
   expect(params.get('lrD')).toBe('0.0005');
   expect(params.get('backend')).toBe('wasm');
@@ -72,7 +75,7 @@ test('a written link reproduces the run: same settings, live values from step 0,
 
 test('slider moves rewrite the address without adding history entries', async ({ page }) => {
   await openApp(page, 'dataset=ring8&batchSize=32&backend=wasm');
-  await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe('2');
+  await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe(LINK_V);
   const before = await page.evaluate(() => history.length);
   const s = slider(page, 'Generator learning rate');
   await s.focus();
@@ -86,7 +89,7 @@ test('Copy link shows the link in a selectable field when the clipboard is denie
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
   });
   await openApp(page, 'dataset=ring8&batchSize=32');
-  await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe('2');
+  await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe(LINK_V);
   await page.getByRole('button', { name: 'Copy link' }).click();
   const field = page.getByTestId('link-fallback');
   await expect(field).toBeVisible();
@@ -97,7 +100,7 @@ test('Copy link shows the link in a selectable field when the clipboard is denie
 test('an older (version 1) link and a bad parameter still open, with a note', async ({ page }) => {
   await openApp(page, 'dataset=ring8&batchSize=32&lrG=7&hide=nothing');
   await expect(page.getByText(/lrG/).first()).toBeVisible();
-  await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe('2');
+  await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe(LINK_V);
   expect(new URL(page.url()).searchParams.get('lrG')).toBeNull();
 });
 

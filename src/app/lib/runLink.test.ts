@@ -113,6 +113,16 @@ describe('run link', () => {
     }
   });
 
+  it('keeps an older MNIST or Fashion-MNIST link unconditional now that their recommended runs are conditional', () => {
+    expect(decodeRunLink('?v=2&dataset=mnist&seed=3').config).toEqual({ dataset: 'mnist', seed: 3, conditional: false });
+    expect(decodeRunLink('?dataset=fashion-mnist').config).toEqual({ dataset: 'fashion-mnist', conditional: false });
+    expect(decodeRunLink('?v=2&dataset=mnist&conditional=true').config).toEqual({ dataset: 'mnist', conditional: true });
+    expect(decodeRunLink('?v=2&dataset=emoji').config).toEqual({ dataset: 'emoji' });
+    const now = decodeRunLink(`?v=${LINK_VERSION}&dataset=mnist`);
+    expect(now.config).toEqual({ dataset: 'mnist' });
+    expect(now.notices).toEqual([]);
+  });
+
   it('validates on read: a bad value is named and dropped, the rest stays', () => {
     const back = decodeRunLink('?v=2&dataset=ring8&lrG=7&hide=lab,bogus&projector=maybe&lesson=../x');
     expect(back.config).toEqual({ dataset: 'ring8' });

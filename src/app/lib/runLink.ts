@@ -9,7 +9,7 @@
  * names it to reproduce the same run elsewhere). Reading checks every value with the schema
  * (`parseUrlParams`), so a bad one is named and dropped and the page still opens.
  *
- * Versions: `v=2` is this codec. A link without `v` is version 1 (the parameters the app has read
+ * Versions: `v=3` is this codec. A link without `v` is version 1 (the parameters the app has read
  * since its first release); `MIGRATIONS` maps or drops what changed since a link's version.
  */
 import { CONFIG_FIELDS, DEFAULT_CONFIG } from '../../core/config';
@@ -20,7 +20,7 @@ import { parseUrlParams } from './urlParams';
 import { chooseLanguage, LANGUAGES, type Language } from '../i18n/languages';
 import { i18n } from '../i18n/i18n';
 
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 
 /** What the page shows, beside the run itself. */
 export interface ViewParams {
@@ -55,15 +55,30 @@ interface Migration {
   renamed: Record<string, string>;
   /** Parameters that no longer exist, with why (shown to the user). */
   dropped: Record<string, string>;
+  /**
+   * Recommended settings that changed: links leave out what equals the dataset's recommended
+   * value, so a link of the older version that leaves `key` out meant `value`, and says so now.
+   */
+  oldDefaults?: { dataset: string; key: string; value: string }[];
 }
 
 /**
  * What changed going from version `k` to `k + 1`. Version 1 → 2 added parameters (`v`, `lesson`,
  * `quality`, `projector`, `hide`, `autostart`) and renamed nothing, so a version-1 link reads as is.
+ * Version 2 → 3: MNIST's and Fashion-MNIST's recommended runs became conditional, so their older
+ * links, which were unconditional whenever they left `conditional` out, keep meaning that.
  * Exported so a test can check the mechanism with a made-up older version.
  */
 export const MIGRATIONS: Record<number, Migration> = {
   1: { renamed: {}, dropped: {} },
+  2: {
+    renamed: {},
+    dropped: {},
+    oldDefaults: [
+      { dataset: 'mnist', key: 'conditional', value: 'false' },
+      { dataset: 'fashion-mnist', key: 'conditional', value: 'false' },
+    ],
+  },
 };
 
 const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'show', 'autostart', 'lang', 'embed', 'class']);
@@ -152,6 +167,10 @@ export function decodeRunLink(search: string): RunLink {
       if (k in m.dropped) notices.push(i18n.t('notices.dropped', { key: k, from, why: m.dropped[k] }));
       else if (k in m.renamed) next.push([m.renamed[k], val]);
       else next.push([k, val]);
+    }
+    const dataset = next.find(([k]) => k === 'dataset')?.[1].trim();
+    for (const d of m.oldDefaults ?? []) {
+      if (d.dataset === dataset && !next.some(([k]) => k === d.key)) next.push([d.key, d.value]);
     }
     entries = next;
   }
