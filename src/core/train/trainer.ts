@@ -30,10 +30,17 @@ import { GanUpdates, penalizedOf } from './ganUpdates';
 import { fusedMetrics, reportScalars } from './fusedMlpStep';
 import { RealBatches } from './realBatches';
 import { emaBeta, GeneratorEma } from './generatorEma';
+import { metricsFromSources, sourceValue, type StepSources } from '../backend/webgpuKernelsMetrics';
 import { gridClasses, oneHotRows, runSpecs, summarizeRun, type RunSpecs } from '../models/conditionalSpecs';
 import { conditionalClasses } from '../runConfig';
 
 export type { NamedValues };
+
+/** Disposes each tensor a step's sources hold, once (several metrics may share one). */
+function disposeSources(sources: StepSources | undefined): void {
+  if (!sources) return;
+  tf.dispose([...new Set(Object.values(sources).map((s) => s!.tensor))]);
+}
 
 /** The fixed noise batch behind the 8×8 sample grid. */
 export const SAMPLE_GRID_SIDE = 8;
@@ -184,15 +191,17 @@ export class Trainer {
     let epochEnded = false;
     let dScalars: StepScalars = {};
     let dPacked: tf.Tensor | undefined;
+    let dSources: StepSources | undefined;
     const settings = { live: this.live, sigma: this.noiseSigma };
     for (let k = 0; k < this.config.dSteps; k++) {
       disposeAll(dScalars);
       dPacked?.dispose();
+      disposeSources(dSources);
       const d = this.updates.discriminator(settings, k === this.config.dSteps - 1);
-      ({ scalars: dScalars, packed: dPacked } = d);
+      ({ scalars: dScalars, packed: dPacked, sources: dSources } = d);
       epochEnded ||= d.epochEnded;
     }
-    const { scalars: gScalars, packed: gPacked } = this.updates.generator(settings);
+    const { scalars: gScalars, packed: gPacked, sources: gSources } = this.updates.generator(settings);
     // One lerp over G's flat weights; the half-life ramps up with the images G has trained on.
     // On webgpu, from G's Adam state (current after any update): one dispatch, and no write-back of G's weights.
     this.ema?.update(
@@ -207,9 +216,15 @@ export class Trainer {
       all.psi = tf.keep(tf.reshape(this.discriminator.variables[0], []));
     }
     let values: tf.Tensor1D;
+    const sources: StepSources | null = dSources || gSources ? { ...dSources, ...gSources } : null;
     if (dPacked && gPacked && Object.keys(all).length === 0) {
       // Both updates fused (fusedMlpStep.ts): the metrics vector in one dispatch.
       values = fusedMetrics(dPacked, gPacked);
+    } else if (sources) {
+      // The layer-by-layer updates on webgpu left their charted values unreduced: one metrics kernel.
+      if (dPacked) Object.assign(all, reportScalars(dPacked, 'd'));
+      if (gPacked) Object.assign(all, reportScalars(gPacked, 'g'));
+      values = this.metricsFrom(sources, all);
     } else {
       if (dPacked) Object.assign(all, reportScalars(dPacked, 'd'));
       if (gPacked) Object.assign(all, reportScalars(gPacked, 'g'));
@@ -218,9 +233,27 @@ export class Trainer {
     dPacked?.dispose();
     gPacked?.dispose();
     disposeAll(all);
+    disposeSources(sources ?? undefined);
     this.pending.push({ step: this.step + 1, epoch: this.epoch, noiseSigma: this.noiseSigma, lrScale, values });
     this.step += 1;
     return { epochEnded };
+  }
+
+  /**
+   * The metrics vector from the updates' unreduced sources and their scalars (each read at index
+   * 0) in one dispatch (webgpuKernelsMetrics.ts); when they bind too many tensors, the sources
+   * are reduced one by one and stacked with the scalars as before.
+   */
+  private metricsFrom(sources: StepSources, all: StepScalars): tf.Tensor1D {
+    return tf.tidy(() => {
+      const scalars: StepScalars = { ...all };
+      const merged: StepSources = { ...sources };
+      for (const [k, t] of Object.entries(scalars)) if (t) merged[k as keyof StepSources] = { kind: 'at', tensor: t };
+      const one = metricsFromSources(merged);
+      if (one) return one;
+      for (const [k, src] of Object.entries(sources)) if (src) scalars[k as keyof StepScalars] = sourceValue(src);
+      return tf.stack(DEVICE_METRICS.map((k) => scalars[k] ?? tf.scalar(0))) as tf.Tensor1D;
+    });
   }
 
   /** Steps whose metrics are still on the device. */
