@@ -9,6 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { fusedKernelsActive } from './webgpuFusion';
 import { WEBGPU_STEP_KERNELS } from './webgpuKernelsDense';
 import type { BatchNormBackwardArgs, BatchNormForward } from './webgpuKernelsNorm';
+import type { ParamRef } from './packedParams';
 
 /** A ReLU/LeakyReLU's gradient mask: step(source, α) (1 where source > 0, α elsewhere). */
 export interface GradientMask {
@@ -50,8 +51,8 @@ export interface StepKernels {
   stackedHingeReport(out: tf.Tensor, n: number): { dLoss: tf.Scalar; dReal: tf.Scalar; dFake: tf.Scalar };
   /** The non-saturating G loss mean(softplus(−y)) and its gradient −σ(−y)/n. */
   generatorLogitLoss(logits: tf.Tensor): { loss: tf.Scalar; grad: tf.Tensor };
-  /** BatchNorm with batch statistics over every axis but the last, then ReLU/LeakyReLU (`act`) or nothing. */
-  batchNormForward(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, epsilon: number, act: { alpha: number } | null): BatchNormForward;
+  /** BatchNorm with batch statistics over every axis but the last, then ReLU/LeakyReLU (`act`) or nothing; γ, β at their offsets (packedParams.ts). */
+  batchNormForward(x: tf.Tensor, gamma: ParamRef, beta: ParamRef, epsilon: number, act: { alpha: number } | null): BatchNormForward;
   /** Its backward, the activation's mask folded in: `[dγ | dβ]` as one 2·C tensor, and dx when asked. */
   batchNormBackward(args: BatchNormBackwardArgs): { params: tf.Tensor; input: tf.Tensor | null };
   /** Spectral norm's power-iteration half: unit(W·u) (`transpose` false) or unit(Wᵀ·v) (true); W read as [in, out]. */

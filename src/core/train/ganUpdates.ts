@@ -111,10 +111,15 @@ export class GanUpdates {
     );
   }
 
-  /** The layer-by-layer paths read the variables: the fused updates may have left them behind. */
-  private syncWeights(): void {
-    this.parts.optG.syncWeights();
-    this.parts.optD.syncWeights();
+  /**
+   * The layer-by-layer paths read the variables: the fused updates may have left them behind. A
+   * tape-free update on webgpu reads BatchNorm's γ and β where they are (packedParams.ts), so
+   * those stay in Adam's packed state.
+   */
+  private syncWeights(tapeFree: boolean): void {
+    const keepLazy = tapeFree && stepKernels() !== null;
+    this.parts.optG.syncWeights(keepLazy);
+    this.parts.optD.syncWeights(keepLazy);
   }
 
   /**
@@ -147,7 +152,7 @@ export class GanUpdates {
       return { scalars, epochEnded, ...(packed ? { packed } : {}) };
     }
     const tapeFree = !(r1Now || gpLambda > 0);
-    this.syncWeights();
+    this.syncWeights(tapeFree);
     tf.tidy(() => {
       if (spectralNorm) spectral.powerIteration();
       const next = batches.next();
@@ -267,7 +272,7 @@ export class GanUpdates {
       });
       return { scalars, packed };
     }
-    this.syncWeights();
+    this.syncWeights(true);
     tf.tidy(() => {
       const z = this.latent(config.batchSize);
       const labels = this.classLabels(config.batchSize);

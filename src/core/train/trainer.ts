@@ -36,6 +36,16 @@ import { conditionalClasses } from '../runConfig';
 
 export type { NamedValues };
 
+/**
+ * The variables a fused Adam update (on webgpu) leaves in its packed state: BatchNorm's γ and β,
+ * which the step reads only in its fused BatchNorm kernels or through freshParam (backprop.ts).
+ * Penalized ones are not (the L1/L2 values read the variables).
+ */
+function readFromPacked(net: Network): boolean[] {
+  const norm = new Set(net.layers.filter((l) => l.info.spec.type === 'batchnorm').flatMap((l) => l.vars));
+  return net.params.map((p) => norm.has(p.variable) && !p.penalized);
+}
+
 /** Disposes each tensor a step's sources hold, once (several metrics may share one). */
 function disposeSources(sources: StepSources | undefined): void {
   if (!sources) return;
@@ -105,6 +115,9 @@ export class Trainer {
     this.live = Object.fromEntries(LIVE_KEYS.map((k) => [k, config[k]])) as LiveHyperparams;
     this.optG = new LiveAdam(this.gNet.variables, { learningRate: config.lrG, beta1: config.beta1, beta2: config.beta2 });
     this.optD = new LiveAdam(this.dNet.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
+    // BatchNorm's γ and β: on webgpu only fused kernels read them in a step, from Adam's packed state.
+    this.optG.lazyWriteBack(readFromPacked(this.gNet));
+    this.optD.lazyWriteBack(readFromPacked(this.dNet));
     const sampleCount = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
     this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, config.latentStd, 'float32', this.rng.nextSeed());
     this.sampleClasses = this.classes ? gridClasses(SAMPLE_GRID_SIDE, this.classes) : null;
