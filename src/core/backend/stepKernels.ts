@@ -45,10 +45,8 @@ export interface StepKernels {
   stackedLogitGradient(logits: tf.Tensor, n: number): tf.Tensor;
   /** The charted values of that D update: L_D = Σ softplus(s·y)/n, mean σ(real), mean σ(fake). */
   stackedLogitReport(logits: tf.Tensor, n: number): { dLoss: tf.Scalar; dReal: tf.Scalar; dFake: tf.Scalar };
-  /** The hinge loss's ∂L_D/∂y for 2·n stacked outputs (real rows first). */
+  /** The hinge loss's ∂L_D/∂y for 2·n stacked outputs (real rows first); its charted values come from the metrics kernel (webgpuKernelsMetrics.ts). */
   stackedHingeGradient(out: tf.Tensor, n: number): tf.Tensor;
-  /** Its charted values: L_D, mean D(real), mean D(fake) (raw outputs: hinge has no logit). */
-  stackedHingeReport(out: tf.Tensor, n: number): { dLoss: tf.Scalar; dReal: tf.Scalar; dFake: tf.Scalar };
   /** The non-saturating G loss mean(softplus(−y)) and its gradient −σ(−y)/n. */
   generatorLogitLoss(logits: tf.Tensor): { loss: tf.Scalar; grad: tf.Tensor };
   /** BatchNorm with batch statistics over every axis but the last, then ReLU/LeakyReLU (`act`) or nothing; γ, β at their offsets (packedParams.ts). */
