@@ -35,6 +35,8 @@ export interface StepProbeRequest {
   l2D?: number;
   l1G?: number;
   l2G?: number;
+  /** The bench's config: every regularizer off (spectral norm, R1, WGAN-GP, label smoothing, instance noise), as scripts/bench's PENALTIES_OFF. */
+  penaltiesOff?: boolean;
 }
 
 export interface StepProbeResult {
@@ -43,6 +45,11 @@ export interface StepProbeResult {
   gLoss: number[];
   /** Mean D(real), as charted. */
   dReal: number[];
+  /** Mean D(fake), as charted. */
+  dFake: number[];
+  /** The gradient norms, as charted (D's, G's). */
+  dGradNorm: number[];
+  gGradNorm: number[];
   /** tf.memory().numTensors after each step's metrics were read. */
   tensors: number[];
   /** Over the steps after the warm-up (each step's metric read-back included). */
@@ -83,8 +90,10 @@ async function datasetOf(id: string, seed: number): Promise<Dataset> {
 
 export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult> {
   const penalties = { l1D: req.l1D ?? 0, l2D: req.l2D ?? 0, l1G: req.l1G ?? 0, l2G: req.l2G ?? 0 };
+  // Unconditional (the seeded stand-in has no labels), whatever the dataset recommends.
+  const off = req.penaltiesOff ? { r1Gamma: 0, gpLambda: 0, spectralNorm: 0, labelSmoothing: 0, instanceNoise: 0 } : {};
   const r = resolveConfig(
-    { dataset: req.dataset, model: req.model, batchSize: req.batchSize, seed: req.seed, ...penalties },
+    { dataset: req.dataset, model: req.model, batchSize: req.batchSize, seed: req.seed, conditional: false, ...penalties, ...off },
     (id) => getDatasetSource(id)?.info,
   );
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
@@ -98,6 +107,9 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
     dLoss: [],
     gLoss: [],
     dReal: [],
+    dFake: [],
+    dGradNorm: [],
+    gGradNorm: [],
     tensors: [],
     dispatchesPerStep: null,
     msPerStep: 0,
@@ -127,6 +139,9 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
       out.dLoss.push(row.dLoss);
       out.gLoss.push(row.gLoss);
       out.dReal.push(row.dReal);
+      out.dFake.push(row.dFake);
+      out.dGradNorm.push(row.dGradNorm);
+      out.gGradNorm.push(row.gGradNorm);
       out.tensors.push(tf.memory().numTensors);
     }
     const timed = req.steps - warmup;

@@ -37,9 +37,9 @@ export const PENALTIES_OFF = {
   instanceNoise: 0,
 } as const satisfies Partial<TrainConfig>;
 
-/** The dataset's recommended config (loss, D steps …) at this batch size, penalties off. */
+/** The dataset's recommended config (loss, D steps …) at this batch size, penalties off, unconditional (the plain loop has no classes; the stand-in no labels). */
 export function configFor(model: ModelId, batchSize: number, seed = 1): TrainConfig {
-  const r = resolveConfig({ dataset: datasetIdFor(model), model, batchSize, seed, ...PENALTIES_OFF }, (id) => getDatasetSource(id)?.info);
+  const r = resolveConfig({ dataset: datasetIdFor(model), model, batchSize, seed, conditional: false, ...PENALTIES_OFF }, (id) => getDatasetSource(id)?.info);
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
   return r.value;
 }

@@ -9,6 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { fusedKernelsActive } from './webgpuFusion';
 import { WEBGPU_STEP_KERNELS } from './webgpuKernelsDense';
 import type { BatchNormBackwardArgs, BatchNormForward } from './webgpuKernelsNorm';
+import type { ParamRef } from './packedParams';
 
 /** A ReLU/LeakyReLU's gradient mask: step(source, α) (1 where source > 0, α elsewhere). */
 export interface GradientMask {
@@ -44,14 +45,12 @@ export interface StepKernels {
   stackedLogitGradient(logits: tf.Tensor, n: number): tf.Tensor;
   /** The charted values of that D update: L_D = Σ softplus(s·y)/n, mean σ(real), mean σ(fake). */
   stackedLogitReport(logits: tf.Tensor, n: number): { dLoss: tf.Scalar; dReal: tf.Scalar; dFake: tf.Scalar };
-  /** The hinge loss's ∂L_D/∂y for 2·n stacked outputs (real rows first). */
+  /** The hinge loss's ∂L_D/∂y for 2·n stacked outputs (real rows first); its charted values come from the metrics kernel (webgpuKernelsMetrics.ts). */
   stackedHingeGradient(out: tf.Tensor, n: number): tf.Tensor;
-  /** Its charted values: L_D, mean D(real), mean D(fake) (raw outputs: hinge has no logit). */
-  stackedHingeReport(out: tf.Tensor, n: number): { dLoss: tf.Scalar; dReal: tf.Scalar; dFake: tf.Scalar };
   /** The non-saturating G loss mean(softplus(−y)) and its gradient −σ(−y)/n. */
   generatorLogitLoss(logits: tf.Tensor): { loss: tf.Scalar; grad: tf.Tensor };
-  /** BatchNorm with batch statistics over every axis but the last, then ReLU/LeakyReLU (`act`) or nothing. */
-  batchNormForward(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, epsilon: number, act: { alpha: number } | null): BatchNormForward;
+  /** BatchNorm with batch statistics over every axis but the last, then ReLU/LeakyReLU (`act`) or nothing; γ, β at their offsets (packedParams.ts). */
+  batchNormForward(x: tf.Tensor, gamma: ParamRef, beta: ParamRef, epsilon: number, act: { alpha: number } | null): BatchNormForward;
   /** Its backward, the activation's mask folded in: `[dγ | dβ]` as one 2·C tensor, and dx when asked. */
   batchNormBackward(args: BatchNormBackwardArgs): { params: tf.Tensor; input: tf.Tensor | null };
   /** Spectral norm's power-iteration half: unit(W·u) (`transpose` false) or unit(Wᵀ·v) (true); W read as [in, out]. */

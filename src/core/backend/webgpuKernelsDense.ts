@@ -203,36 +203,6 @@ function hingeGradProgram(rows: number): FusedProgram {
   };
 }
 
-/** [L_D, mean D(real), mean D(fake)] of the hinge loss on stacked outputs, by one workgroup (losses.ts's values). */
-function hingeReportProgram(): FusedProgram {
-  return {
-    variableNames: ['Y'],
-    outputShape: [3],
-    shaderKey: 'ganStackedHingeReport',
-    ...grid(1, REDUCE_THREADS),
-    uniforms: 'n : i32,',
-    getUserCode: () => `
-      var<workgroup> partial : array<vec3<f32>, ${REDUCE_THREADS}>;
-      fn main(index : i32) {
-        let lane = i32(localIndex);
-        let n = uniforms.n;
-        var acc = vec3<f32>(0.0, 0.0, 0.0);
-        for (var i = lane; i < 2 * n; i = i + ${REDUCE_THREADS}) {
-          let y = Y[i];
-          if (i < n) { acc = acc + vec3<f32>(max(1.0 - y, 0.0), y, 0.0); }
-          else { acc = acc + vec3<f32>(max(1.0 + y, 0.0), 0.0, y); }
-        }
-        partial[lane] = acc;
-        workgroupBarrier();
-        for (var stride = ${REDUCE_THREADS / 2}; stride > 0; stride = stride / 2) {
-          if (lane < stride) { partial[lane] = partial[lane] + partial[lane + stride]; }
-          workgroupBarrier();
-        }
-        if (lane < 3) { result[lane] = partial[0][lane] / f32(n); }
-      }`,
-  };
-}
-
 const scalarAt = (v: tf.Tensor, k: number): tf.Scalar => tf.reshape(tf.slice(v, [k], [1]), []) as tf.Scalar;
 
 function denseBackward(a: DenseBackwardArgs): DenseBackward {
@@ -269,10 +239,6 @@ export const WEBGPU_STEP_KERNELS: StepKernels = {
   tanhBackward,
   channelSum,
   stackedHingeGradient: (out, n) => runFused(hingeGradProgram(2 * n), [out], [i32(n), f32(1 / n)]),
-  stackedHingeReport(out, n) {
-    const r = runFused(hingeReportProgram(), [out], [i32(n)]);
-    return { dLoss: scalarAt(r, 0), dReal: scalarAt(r, 1), dFake: scalarAt(r, 2) };
-  },
   stackedLogitGradient: (logits, n) => runFused(logitGradProgram(2 * n), [logits], [i32(n), f32(1 / n)]),
   stackedLogitReport(logits, n) {
     const r = runFused(logitReportProgram(), [logits], [i32(n)]);

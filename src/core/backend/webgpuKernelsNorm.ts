@@ -18,6 +18,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { f32, grid, i32, runFused, type FusedProgram } from './webgpuKernels';
+import type { ParamRef } from './packedParams';
 
 const THREADS = 64;
 
@@ -76,13 +77,13 @@ function applyProgram(shape: number[], act: boolean): FusedProgram {
     outputShape: shape,
     shaderKey: `ganBatchNormApply_${act}`,
     ...grid(size),
-    uniforms: 'total : i32, channels : i32, alpha : f32,',
+    uniforms: 'total : i32, channels : i32, alpha : f32, gammaAt : i32, betaAt : i32,',
     getUserCode: () => `
       fn main(index : i32) {
         if (index >= uniforms.total) { return; }
         let C = uniforms.channels;
         let c = index % C;
-        let v = (X[index] - S[c]) / S[C + c] * Gamma[c] + Beta[c];
+        let v = (X[index] - S[c]) / S[C + c] * Gamma[uniforms.gammaAt + c] + Beta[uniforms.betaAt + c];
         ${act ? 'result[index] = select(uniforms.alpha * v, v, v > 0.0);' : 'result[index] = v;'}
       }`,
   };
@@ -132,7 +133,7 @@ function backwardInputProgram(shape: number[], masked: boolean): FusedProgram {
     outputShape: shape,
     shaderKey: `ganBatchNormGradInput_${masked}`,
     ...grid(size),
-    uniforms: 'total : i32, channels : i32, alpha : f32, invRows : f32,',
+    uniforms: 'total : i32, channels : i32, alpha : f32, invRows : f32, gammaAt : i32,',
     getUserCode: () => `
       fn main(index : i32) {
         if (index >= uniforms.total) { return; }
@@ -142,7 +143,7 @@ function backwardInputProgram(shape: number[], masked: boolean): FusedProgram {
         let g = ${maskedGradient(masked)};
         let sd = S[C + c];
         let xhat = (X[at] - S[c]) / sd;
-        result[index] = Gamma[c] / sd * (g - R[C + c] * uniforms.invRows - xhat * (R[c] * uniforms.invRows));
+        result[index] = Gamma[uniforms.gammaAt + c] / sd * (g - R[C + c] * uniforms.invRows - xhat * (R[c] * uniforms.invRows));
       }`,
   };
 }
@@ -154,12 +155,16 @@ export interface BatchNormForward {
   stats: tf.Tensor;
 }
 
-/** BatchNorm over every axis but the last, then `act` (α; null: none). */
-export function batchNormForward(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, epsilon: number, act: { alpha: number } | null): BatchNormForward {
+/** BatchNorm over every axis but the last, then `act` (α; null: none); γ and β read at their offsets (a packed optimizer state or the variables). */
+export function batchNormForward(x: tf.Tensor, gamma: ParamRef, beta: ParamRef, epsilon: number, act: { alpha: number } | null): BatchNormForward {
   const channels = x.shape[x.rank - 1];
   const rows = x.size / channels;
   const stats = runFused(statsProgram(channels), [x], [i32(rows), i32(channels), f32(epsilon)]);
-  const output = runFused(applyProgram(x.shape, act !== null), [x, stats, gamma, beta], [i32(x.size), i32(channels), f32(act?.alpha ?? 0)]);
+  const output = runFused(
+    applyProgram(x.shape, act !== null),
+    [x, stats, gamma.tensor, beta.tensor],
+    [i32(x.size), i32(channels), f32(act?.alpha ?? 0), i32(gamma.offset), i32(beta.offset)],
+  );
   return { output, stats };
 }
 
@@ -168,7 +173,8 @@ export interface BatchNormBackwardArgs {
   dy: tf.Tensor;
   input: tf.Tensor;
   stats: tf.Tensor;
-  gamma: tf.Tensor;
+  /** γ, read from its offset (a packed optimizer state or the variable). */
+  gamma: ParamRef;
   /** The activation's mask (its source: the activated output); null: none or already applied. */
   mask: { source: tf.Tensor; alpha: number } | null;
   wantInput: boolean;
@@ -185,8 +191,8 @@ export function batchNormBackward(a: BatchNormBackwardArgs): { params: tf.Tensor
   const input = a.wantInput
     ? runFused(
         backwardInputProgram(a.input.shape, masked),
-        [a.dy, a.input, a.stats, a.gamma, params, ...mask],
-        [i32(a.input.size), i32(channels), alpha, f32(1 / rows)],
+        [a.dy, a.input, a.stats, a.gamma.tensor, params, ...mask],
+        [i32(a.input.size), i32(channels), alpha, f32(1 / rows), i32(a.gamma.offset)],
       )
     : null;
   return { params, input };

@@ -30,6 +30,7 @@ import { projectionBackward, projectionForward } from './projectionHead';
 import { mbstdBackward, mbstdForward } from './minibatchStd';
 import { wasmFusedMatMulTakesRank2 } from './fusedMatMulRank2';
 import { stepKernels, type GradientMask } from '../backend/stepKernels';
+import { freshParam, paramRef, type ParamRef } from '../backend/packedParams';
 
 type Act = { alpha: number } | null;
 
@@ -48,6 +49,8 @@ interface Saved {
   kernel?: tf.Tensor;
   /** Run by a backend's fused kernels (stepKernels.ts): `extra` then holds what they need instead. */
   fused?: boolean;
+  /** A fused BatchNorm's γ where its kernels read it (packedParams.ts: maybe an optimizer's packed state). */
+  gamma?: ParamRef;
 }
 
 export interface Trace {
@@ -148,6 +151,7 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
     const input = h;
     let act: Act = null;
     let fused = false;
+    let gamma: ParamRef | undefined;
     const extra: tf.Tensor[] = [];
     switch (spec.type) {
       case 'dense':
@@ -178,7 +182,9 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         // per-variable gradient list that SpectralNorm.kernelGradient is mapped over.
         if (kernels && !options.kernel) {
           act = activationOf(layers[i + 1]);
-          const r = kernels.batchNormForward(h, w, b, BN_EPSILON, act);
+          // γ and β where their newest values are: a fused Adam update may have left them in its packed state.
+          gamma = paramRef(variable);
+          const r = kernels.batchNormForward(h, gamma, paramRef(b), BN_EPSILON, act);
           h = r.output;
           extra.push(r.stats);
           fused = true;
@@ -193,7 +199,7 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
         const variance = tf.mean(tf.square(centred), axes, true);
         const sd = tf.sqrt(tf.add(variance, BN_EPSILON));
         const xhat = tf.div(centred, sd);
-        h = tf.add(tf.mul(xhat, w), b);
+        h = tf.add(tf.mul(xhat, freshParam(variable)), freshParam(b));
         extra.push(xhat, sd);
         break;
       }
@@ -245,7 +251,7 @@ export function forward(net: Network, x: tf.Tensor, options: ForwardOptions = {}
       default:
         unsupported(spec);
     }
-    trace?.saved.push({ layer, input, output: h, act, maskSource: act ? h : null, extra, kernel: w, fused });
+    trace?.saved.push({ layer, input, output: h, act, maskSource: act ? h : null, extra, kernel: w, fused, ...(gamma ? { gamma } : {}) });
   }
   return h;
 }
@@ -277,7 +283,7 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
   /** Whether g already carries this record's mask (folded into the layer above's input gradient). */
   let masked = false;
   for (let i = saved.length - 1; i >= 0; i--) {
-    const { layer, input, output, act, maskSource, extra, kernel, fused } = saved[i];
+    const { layer, input, output, act, maskSource, extra, kernel, fused, gamma } = saved[i];
     const { spec } = layer.info;
     const w = kernel ?? layer.vars[0];
     const needInput = i > 0 || want.input;
@@ -346,7 +352,14 @@ export function backward(trace: Trace, dy: tf.Tensor, want: { params: boolean; i
         break;
       case 'batchnorm': {
         if (fusedNorm) {
-          const r = kernels.batchNormBackward({ dy: g, input, stats: extra[0], gamma: w, mask: premasked ? null : maskOf(saved[i]), wantInput: needInput });
+          const r = kernels.batchNormBackward({
+            dy: g,
+            input,
+            stats: extra[0],
+            gamma: gamma ?? { tensor: w, offset: 0 },
+            mask: premasked ? null : maskOf(saved[i]),
+            wantInput: needInput,
+          });
           if (want.params) grads.push(r.params); // [dγ | dβ]: flattens to dγ then dβ
           if (r.input) g = r.input;
           break;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveAdam } from './adam';
+import { freshParam, paramRef } from '../backend/packedParams';
 import { LiveAdam as PerVariableAdam } from '../testing/reference/adam';
 
 beforeAll(async () => {
@@ -168,6 +169,35 @@ describe('LiveAdam in-place updates and lazy weights', () => {
     expect(Array.from(opt.packedState().slice(0, 2).dataSync())).toEqual([7, 8]);
     opt.dispose();
     a.dispose();
+  });
+
+  it('keeps lazy variables in the packed state through syncWeights(true): paramRef finds them there, freshParam writes one back', () => {
+    const a = tf.variable(tf.tensor1d([1, 2]));
+    const b = tf.variable(tf.tensor1d([3]));
+    const c = tf.variable(tf.tensor1d([4]));
+    const opt = new LiveAdam([a, b, c], { learningRate: 0.1, beta1: 0.5, beta2: 0.999 });
+    opt.lazyWriteBack([false, true, true]);
+    // Nothing behind: the variables are their own newest values.
+    expect(paramRef(b)).toEqual({ tensor: b, offset: 0 });
+    opt.updateInPlace(setWeights([10, 20, 30, 40]));
+    opt.syncWeights(true);
+    expect(Array.from(a.dataSync())).toEqual([10, 20]);
+    expect(Array.from(b.dataSync())).toEqual([3]);
+    const ref = paramRef(b);
+    expect(ref.tensor).toBe(opt.packedState());
+    expect(ref.offset).toBe(2);
+    expect(paramRef(c).offset).toBe(3);
+    expect(freshParam(b)).toBe(b);
+    expect(Array.from(b.dataSync())).toEqual([30]);
+    expect(paramRef(b)).toEqual({ tensor: b, offset: 0 });
+    expect(Array.from(c.dataSync())).toEqual([4]);
+    opt.syncWeights();
+    expect(Array.from(c.dataSync())).toEqual([40]);
+    expect(paramRef(c)).toEqual({ tensor: c, offset: 0 });
+    opt.dispose();
+    // Released: another optimizer's variables are never looked up in this one.
+    expect(paramRef(a)).toEqual({ tensor: a, offset: 0 });
+    [a, b, c].forEach((v) => v.dispose());
   });
 
   it('starts an unfused update from the packed weights when they are ahead', () => {

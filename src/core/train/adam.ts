@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { flattenAll } from './regularizers';
 import { fusedAdam } from '../backend/webgpuKernels';
 import type { AdamState } from '../runfile/runSnapshot';
+import { holdParams, releaseParams, type ParamHolder, type ParamRef } from '../backend/packedParams';
 
 export type { AdamState };
 
@@ -21,7 +22,7 @@ export interface AdamSettings {
  * number of variables (it was a dozen per variable): on wasm and cpu a small network's step is
  * mostly per-kernel overhead. The arithmetic per element is the one Adam always did.
  */
-export class LiveAdam {
+export class LiveAdam implements ParamHolder {
   learningRate: number;
   readonly beta1: number;
   readonly beta2: number;
@@ -54,6 +55,12 @@ export class LiveAdam {
    * variables, which are written only when something else reads them (syncWeights).
    */
   private weightsBehind = false;
+  /**
+   * The variables a fused update leaves in the packed state (`lazyWriteBack`), and which of them
+   * hold older values than it now: read through packedParams.ts until written back.
+   */
+  private lazy: boolean[];
+  private behind: boolean[];
   private penaltyMask: { key: string; mask: tf.Tensor } | null = null;
 
   constructor(
@@ -65,6 +72,9 @@ export class LiveAdam {
     this.beta2 = settings.beta2;
     this.epsilon = settings.epsilon ?? 1e-7;
     this.sizes = variables.map((w) => w.size);
+    this.lazy = variables.map(() => false);
+    this.behind = variables.map(() => false);
+    holdParams(variables, this);
     const total = this.sizes.reduce((a, b) => a + b, 0);
     // Inside tidy, so the zeros the variables start from do not outlive dispose().
     this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
@@ -76,6 +86,42 @@ export class LiveAdam {
       oneMinusBeta2: tf.scalar(1 - this.beta2),
       epsilon: tf.scalar(this.epsilon),
     };
+  }
+
+  /**
+   * Marks the variables (`lazy[i]`) that applyFused leaves in its packed state rather than writing
+   * back: those that, during the step, only fused kernels read (through packedParams.ts).
+   */
+  lazyWriteBack(lazy: boolean[]): void {
+    if (lazy.length !== this.variables.length) throw new Error(`LiveAdam: ${lazy.length} flags for ${this.variables.length} variables`);
+    this.syncWeights();
+    this.lazy = [...lazy];
+  }
+
+  locate(v: tf.Tensor): ParamRef | null {
+    const i = this.variables.indexOf(v as tf.Variable);
+    if (i < 0 || !this.behind[i] || !this.packed || !this.packedValid || !this.inSync()) return null;
+    return { tensor: this.packed, offset: this.offsetOf(i) };
+  }
+
+  writeBack(v: tf.Tensor): void {
+    const i = this.variables.indexOf(v as tf.Variable);
+    if (i < 0 || !this.behind[i]) return;
+    this.behind[i] = false;
+    if (!this.packed || !this.inSync()) return;
+    const packed = this.packed;
+    tf.tidy(() => this.assignWeights(packed, (j) => j === i));
+  }
+
+  private offsetOf(i: number): number {
+    let offset = 0;
+    for (let j = 0; j < i; j++) offset += this.sizes[j];
+    return offset;
+  }
+
+  /** Whether every variable still holds what this optimizer last wrote (nothing else wrote one). */
+  private inSync(): boolean {
+    return this.variables.every((w, i) => dataIdOf(w) === this.assigned[i]);
   }
 
   /** Updates done so far. */
@@ -136,13 +182,15 @@ export class LiveAdam {
     tf.tidy(() => {
       const packed = this.currentPacked();
       const result = fusedAdam(packed, flatGrad, this.maskFor(penalty.penalized), { stepSize, beta1, beta2, epsilon, l1: penalty.l1, l2: penalty.l2 }, norm);
-      this.assignWeights(packed);
+      // The lazy variables stay in the packed state (read there, or written back when read elsewhere).
+      this.assignWeights(packed, (i) => !this.lazy[i]);
+      this.behind = [...this.lazy];
       // The unfused path's flat copy is behind now; it re-flattens if it runs again.
       this.flatWeights?.dispose();
       this.flatWeights = null;
       this.packedValid = true;
       this.mvStale = true;
-      this.weightsBehind = false;
+      this.weightsBehind = this.behind.some(Boolean);
       norm2 = result ? tf.keep(result) : null;
     });
     return norm2;
@@ -172,6 +220,7 @@ export class LiveAdam {
     this.packedValid = true;
     this.mvStale = true;
     this.weightsBehind = true;
+    this.behind = this.variables.map(() => true);
   }
 
   /**
@@ -179,23 +228,28 @@ export class LiveAdam {
    * update left them behind. A variable written meanwhile by anything else (a restore) wins: the
    * packed weights are then dropped and rebuilt from the variables at the next fused update.
    */
-  syncWeights(): void {
+  syncWeights(keepLazy = false): void {
     if (!this.weightsBehind) return;
-    this.weightsBehind = false;
-    if (!this.packed || !this.variables.every((w, i) => dataIdOf(w) === this.assigned[i])) return;
+    const write = this.behind.map((b, i) => b && !(keepLazy && this.lazy[i]));
+    if (!write.some(Boolean)) return;
+    this.behind = this.behind.map((b, i) => b && !write[i]);
+    this.weightsBehind = this.behind.some(Boolean);
+    if (!this.packed || !this.inSync()) return;
     const packed = this.packed;
-    tf.tidy(() => this.assignWeights(packed));
+    tf.tidy(() => this.assignWeights(packed, (i) => write[i]));
   }
 
-  /** Writes the weights at the head of a packed buffer into the variables (call inside a tidy). */
-  private assignWeights(packed: tf.Tensor): void {
+  /** Writes the weights at the head of a packed buffer into the variables `which` picks (all by default; call inside a tidy). */
+  private assignWeights(packed: tf.Tensor, which: (i: number) => boolean = () => true): void {
     let offset = 0;
     this.variables.forEach((w, i) => {
-      const part = tf.slice(packed, offset, this.sizes[i]);
+      if (which(i)) {
+        const part = tf.slice(packed, offset, this.sizes[i]);
+        w.assign(w.rank === 1 ? part : tf.reshape(part, w.shape));
+        this.assigned[i] = dataIdOf(w);
+      }
       offset += this.sizes[i];
-      w.assign(w.rank === 1 ? part : tf.reshape(part, w.shape));
     });
-    this.assigned = this.variables.map(dataIdOf);
   }
 
   /** The packed [w | m | v], rebuilt when anything but the fused update wrote w, m or v. */
@@ -211,6 +265,9 @@ export class LiveAdam {
     this.packed?.dispose();
     this.packed = tf.keep(tf.variable(fresh, false));
     this.packedValid = true;
+    // Built from the variables: none is behind it.
+    this.behind = this.variables.map(() => false);
+    this.weightsBehind = false;
     // The packed weights are the variables' now; the unfused path's flat copy may not be.
     this.assigned = this.variables.map(dataIdOf);
     this.flatWeights?.dispose();
@@ -322,6 +379,7 @@ export class LiveAdam {
   }
 
   dispose(): void {
+    releaseParams(this.variables, this);
     [this.m, this.v, ...Object.values(this.consts)].forEach((x) => x.dispose());
     this.flatWeights?.dispose();
     this.flatWeights = null;

@@ -21,6 +21,7 @@ import { addPenaltyGradients, discriminatorGradients, generatorGradients, report
 import { augment, augmentationOn, type AugmentSettings } from './augment';
 import type { RealBatches } from './realBatches';
 import { fusedDiscriminatorUpdate, fusedGeneratorUpdate, fusedMlpApplies } from './fusedMlpStep';
+import type { MetricSource, StepSources } from '../backend/webgpuKernelsMetrics';
 
 export interface UpdateParts {
   config: Readonly<TrainConfig>;
@@ -110,17 +111,22 @@ export class GanUpdates {
     );
   }
 
-  /** The layer-by-layer paths read the variables: the fused updates may have left them behind. */
-  private syncWeights(): void {
-    this.parts.optG.syncWeights();
-    this.parts.optD.syncWeights();
+  /**
+   * The layer-by-layer paths read the variables: the fused updates may have left them behind. A
+   * tape-free update on webgpu reads BatchNorm's γ and β where they are (packedParams.ts), so
+   * those stay in Adam's packed state.
+   */
+  private syncWeights(tapeFree: boolean): void {
+    const keepLazy = tapeFree && stepKernels() !== null;
+    this.parts.optG.syncWeights(keepLazy);
+    this.parts.optD.syncWeights(keepLazy);
   }
 
   /**
    * One D update on a fresh real batch; `report`: compute what the charts show from it. A fused
    * update returns them as one packed vector, `packed` (fusedMlpStep.ts's REPORT_INDEX.d), kept.
    */
-  discriminator(s: StepSettings, report: boolean): { scalars: StepScalars; epochEnded: boolean; packed?: tf.Tensor } {
+  discriminator(s: StepSettings, report: boolean): { scalars: StepScalars; epochEnded: boolean; packed?: tf.Tensor; sources?: StepSources } {
     const { config, generator, discriminator: D, optD, rng, spectral, signs, batches } = this.parts;
     const { l1D, l2D, r1Gamma, r1Every, gpLambda, labelSmoothing, spectralNorm } = s.live;
     const r1Now = r1Gamma > 0 && this.dUpdates % r1Every === 0;
@@ -128,6 +134,7 @@ export class GanUpdates {
     const n = config.batchSize;
     let epochEnded = false;
     const scalars: StepScalars = {};
+    const sources: StepSources = {};
     if (this.fused(s)) {
       let packed: tf.Tensor | null = null;
       tf.tidy(() => {
@@ -144,12 +151,12 @@ export class GanUpdates {
       });
       return { scalars, epochEnded, ...(packed ? { packed } : {}) };
     }
-    this.syncWeights();
+    const tapeFree = !(r1Now || gpLambda > 0);
+    this.syncWeights(tapeFree);
     tf.tidy(() => {
       if (spectralNorm) spectral.powerIteration();
       const next = batches.next();
       epochEnded = next.epochEnded;
-      const tapeFree = !(r1Now || gpLambda > 0);
       const z = this.latent(n);
       const fakeLabels = this.classLabels(n);
       const realLabels = next.labels;
@@ -179,10 +186,14 @@ export class GanUpdates {
         const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
         if (report) {
           const penalty = weightPenalty(penalizedOf(D), l1D, l2D);
-          Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1: penalty.l1, dL2: penalty.l2, dReal: d.dReal, dFake: d.dFake, r1 }));
+          // On webgpu (the metrics kernel), a penalty that is off stays out: its 0 is the metrics vector's default.
+          const [dL1, dL2] = stepKernels() ? [l1D > 0 ? penalty.l1 : undefined, l2D > 0 ? penalty.l2 : undefined] : [penalty.l1, penalty.l2];
+          Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1, dL2, dReal: d.dReal, dFake: d.dFake, r1 }));
+          if (d.sources) Object.assign(sources, keepSources(d.sources));
         } else r1?.dispose();
         const norm = updateTapeFree(optD, D, adversarial, l1D, l2D, report);
-        if (norm) scalars.dGradNorm = tf.keep(norm);
+        if (norm && 'kind' in norm) sources.dGradNorm = keepSource(norm);
+        else if (norm) scalars.dGradNorm = tf.keep(norm);
         return;
       }
       const loss = LOSSES[config.loss];
@@ -218,7 +229,7 @@ export class GanUpdates {
       );
       if (norm) scalars.dGradNorm = tf.keep(norm);
     });
-    return { scalars, epochEnded };
+    return { scalars, epochEnded, ...(Object.keys(sources).length ? { sources } : {}) };
   }
 
   /**
@@ -246,10 +257,11 @@ export class GanUpdates {
   }
 
   /** One G update, always tape-free: nothing in it is differentiated twice. A fused one returns its report as `packed` (REPORT_INDEX.g). */
-  generator(s: StepSettings): { scalars: StepScalars; packed?: tf.Tensor } {
+  generator(s: StepSettings): { scalars: StepScalars; packed?: tf.Tensor; sources?: StepSources } {
     const { config, generator: G, discriminator: D, optG, rng, spectral } = this.parts;
     const { l1G, l2G } = s.live;
     const scalars: StepScalars = {};
+    const sources: StepSources = {};
     if (this.fused(s)) {
       const packed = tf.tidy(() => {
         const z = this.latent(config.batchSize);
@@ -260,7 +272,7 @@ export class GanUpdates {
       });
       return { scalars, packed };
     }
-    this.syncWeights();
+    this.syncWeights(true);
     tf.tidy(() => {
       const z = this.latent(config.batchSize);
       const labels = this.classLabels(config.batchSize);
@@ -276,12 +288,18 @@ export class GanUpdates {
         dKernel: s.live.spectralNorm ? spectral.normalizeTapeFree : undefined,
         augment: augmentationOn(settings) ? (fake) => augment(fake, settings, augSeed) : undefined,
         labels,
+        signs: this.parts.signs,
       });
       const penalty = weightPenalty(penalizedOf(G), l1G, l2G);
-      Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
-      scalars.gGradNorm = tf.keep(updateTapeFree(optG, G, g.grads, l1G, l2G, true)!);
+      const norm = updateTapeFree(optG, G, g.grads, l1G, l2G, true)!;
+      if ('kind' in norm) sources.gGradNorm = keepSource(norm);
+      else scalars.gGradNorm = tf.keep(norm);
+      if (g.gLossSource) sources.gLoss = keepSource(g.gLossSource);
+      // On webgpu (the metrics kernel), a penalty that is off stays out: its 0 is the metrics vector's default.
+      const [gL1, gL2] = stepKernels() ? [l1G > 0 ? penalty.l1 : undefined, l2G > 0 ? penalty.l2 : undefined] : [penalty.l1, penalty.l2];
+      Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1, gL2 }));
     });
-    return { scalars };
+    return { scalars, ...(Object.keys(sources).length ? { sources } : {}) };
   }
 
   dispose(): void {
@@ -302,9 +320,28 @@ function applyUpdate(opt: LiveAdam, grads: tf.Tensor[], norm: boolean): tf.Scala
 /**
  * A tape-free update: on webgpu (stepKernels()) one fused Adam dispatch with the L1/L2 gradients
  * folded in — `grads` may then hold dense layers' [dW; db] blocks (backprop.ts), which flatten to
- * the same vector as dW then db — elsewhere the penalty gradients added, then Adam.
+ * the same vector as dW then db — elsewhere the penalty gradients added, then Adam. The norm, when
+ * asked for: a scalar, or on webgpu with no L1/L2 term the flat gradient as a `norm` source for
+ * the step's metrics kernel (the penalized gradient is the gradient then).
  */
-function updateTapeFree(opt: LiveAdam, net: Network, grads: tf.Tensor[], l1: number, l2: number, norm: boolean): tf.Scalar | null {
-  if (stepKernels()) return opt.applyFused(flattenAll(grads), { l1, l2, penalized: net.params.map((p) => p.penalized) }, norm);
+function updateTapeFree(opt: LiveAdam, net: Network, grads: tf.Tensor[], l1: number, l2: number, norm: boolean): tf.Scalar | MetricSource | null {
+  if (stepKernels()) {
+    const penalized = net.params.map((p) => p.penalized);
+    const flat = flattenAll(grads);
+    const deferNorm = norm && !((l1 > 0 || l2 > 0) && penalized.some(Boolean));
+    const result = opt.applyFused(flat, { l1, l2, penalized }, norm && !deferNorm);
+    return deferNorm ? { kind: 'norm', tensor: flat } : result;
+  }
   return applyUpdate(opt, addPenaltyGradients(net, grads, l1, l2), norm);
+}
+
+/** Keeps a source's tensor out of the tidy scope it was made in (the trainer disposes it after the step's metrics). */
+function keepSource(src: MetricSource): MetricSource {
+  tf.keep(src.tensor);
+  return src;
+}
+
+function keepSources(sources: StepSources): StepSources {
+  for (const src of Object.values(sources)) if (src) keepSource(src);
+  return sources;
 }

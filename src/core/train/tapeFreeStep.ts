@@ -14,6 +14,7 @@ import { LOSSES } from './losses';
 import { backward, forward, isPerExample, type Trace } from '../models/backprop';
 import type { Network } from '../models/network';
 import { stepKernels } from '../backend/stepKernels';
+import type { MetricSource, StepSources } from '../backend/webgpuKernelsMetrics';
 
 /** D(x) as reported: a probability for logit losses, the raw output otherwise. */
 export function reportedD(lossId: LossId, out: tf.Tensor): tf.Scalar {
@@ -28,6 +29,22 @@ export class StackedSigns {
   constructor(batchSize: number) {
     this.get(batchSize);
   }
+
+  /**
+   * G's hinge loss gradient −1/n for D's n outputs of `shape` ([n, 1]), made at its first use (the
+   * fused WebGPU step only: other backends keep lossGradients.ts's fill).
+   */
+  negMeanGradient(shape: number[]): tf.Tensor {
+    const key = shape.join('x');
+    let g = this.constants.get(key);
+    if (!g) {
+      g = tf.keep(tf.fill(shape, -1 / shape[0]));
+      this.constants.set(key, g);
+    }
+    return g;
+  }
+
+  private readonly constants = new Map<string, tf.Tensor>();
 
   get(n: number): { sign: tf.Tensor; signOverN: tf.Tensor } {
     let c = this.cache.get(n);
@@ -50,6 +67,8 @@ export class StackedSigns {
   dispose(): void {
     for (const c of this.cache.values()) tf.dispose([c.sign, c.signOverN]);
     this.cache.clear();
+    for (const g of this.constants.values()) g.dispose();
+    this.constants.clear();
   }
 }
 
@@ -75,6 +94,8 @@ export interface DiscriminatorGrads {
   dLoss?: tf.Scalar;
   dReal?: tf.Scalar;
   dFake?: tf.Scalar;
+  /** On webgpu, the charted values left unreduced for the step's metrics kernel (webgpuKernelsMetrics.ts) instead. */
+  sources?: StepSources;
 }
 
 /** ∂L_D/∂(D's variables), in D.variables order, and the charted values when asked. */
@@ -93,6 +114,7 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
     const out = forward(D, tf.concat([p.realIn, p.fakeIn]), { dropoutSeeds: [p.seedReal, p.seedFake], kernel: p.kernel, labels }, trace);
     let dOut: tf.Tensor;
     let report: Omit<DiscriminatorGrads, 'grads'> = {};
+    let sources: StepSources | undefined;
     if (loss.logit && p.realTarget === 1) {
       const { sign, signOverN } = p.signs.get(n);
       const kernels = stepKernels();
@@ -111,14 +133,15 @@ export function discriminatorGradients(D: Network, p: DiscriminatorPass): Discri
       // Hinge has no target to smooth: the gradient in one dispatch, the charted values in one more.
       const kernels = stepKernels()!;
       dOut = kernels.stackedHingeGradient(out, n);
-      if (p.report) report = kernels.stackedHingeReport(out, n);
+      // The charted values are reduced by the step's metrics kernel, straight from D's outputs.
+      if (p.report) sources = { dLoss: { kind: 'hingeD', tensor: out }, dReal: { kind: 'meanReal', tensor: out }, dFake: { kind: 'meanFake', tensor: out } };
     } else {
       const [realOut, fakeOut] = tf.split(out, 2);
       const g = lossGrad.discriminator(realOut, fakeOut, p.realTarget);
       dOut = tf.concat([g.real, g.fake]);
       if (p.report) report = reportAll(realOut, fakeOut);
     }
-    return { grads: backward(trace, dOut, { params: true, input: false }).params!, ...report };
+    return { grads: backward(trace, dOut, { params: true, input: false }).params!, ...report, ...(sources ? { sources } : {}) };
   }
   // A layer mixes examples (BatchNorm): real and fake pass separately, as in the tape path.
   const traces: Trace[] = [{ saved: [] }, { saved: [] }];
@@ -142,10 +165,15 @@ export interface GeneratorPass {
   augment?: (fake: tf.Tensor) => { out: tf.Tensor; backward(dy: tf.Tensor): tf.Tensor };
   /** A conditional run's classes for this batch, one-hot: G makes them and D judges them as them. */
   labels?: tf.Tensor;
+  /** The run's constants (the fused WebGPU step takes the hinge G loss's constant gradient from them). */
+  signs?: StackedSigns;
 }
 
-/** ∂L_G/∂(G's variables), in G.variables order, and G's adversarial loss. */
-export function generatorGradients(G: Network, D: Network, p: GeneratorPass): { grads: tf.Tensor[]; gLoss: tf.Scalar } {
+/**
+ * ∂L_G/∂(G's variables), in G.variables order, and G's adversarial loss: a scalar, or on webgpu
+ * for the hinge loss D's outputs left for the step's metrics kernel to reduce (`gLossSource`).
+ */
+export function generatorGradients(G: Network, D: Network, p: GeneratorPass): { grads: tf.Tensor[]; gLoss?: tf.Scalar; gLossSource?: MetricSource } {
   const gTrace: Trace = { saved: [] };
   const dTrace: Trace = { saved: [] };
   const generated = forward(G, p.z, { labels: p.labels }, gTrace);
@@ -153,11 +181,19 @@ export function generatorGradients(G: Network, D: Network, p: GeneratorPass): { 
   let fake = aug ? aug.out : generated;
   if (p.noise.sigma > 0) fake = tf.add(fake, tf.randomNormal(fake.shape, 0, p.noise.sigma, 'float32', p.noise.seed));
   const out = forward(D, fake, { dropoutSeeds: [p.dropoutSeed], kernel: p.dKernel, labels: p.labels }, dTrace);
-  const kernels = p.lossId === 'nonsaturating' ? stepKernels() : null;
-  const { loss, grad } = kernels ? kernels.generatorLogitLoss(out) : generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out);
+  let loss: tf.Scalar | undefined;
+  let grad: tf.Tensor;
+  let gLossSource: MetricSource | undefined;
+  const kernels = stepKernels();
+  if (kernels && p.lossId === 'nonsaturating') ({ loss, grad } = kernels.generatorLogitLoss(out));
+  else if (kernels && p.lossId === 'hinge' && p.signs) {
+    // −mean(y): a constant gradient, the value reduced by the step's metrics kernel.
+    grad = p.signs.negMeanGradient(out.shape);
+    gLossSource = { kind: 'negMean', tensor: out };
+  } else ({ loss, grad } = generatorLossAndGradient(p.lossId, LOSSES[p.lossId].generator, out));
   const dSeen = backward(dTrace, grad, { params: false, input: true }).input!;
   const dFake = aug ? aug.backward(dSeen) : dSeen;
-  return { grads: backward(gTrace, dFake, { params: true, input: false }).params!, gLoss: loss };
+  return { grads: backward(gTrace, dFake, { params: true, input: false }).params!, ...(loss ? { gLoss: loss } : {}), ...(gLossSource ? { gLossSource } : {}) };
 }
 
 /**

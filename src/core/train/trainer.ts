@@ -30,10 +30,27 @@ import { GanUpdates, penalizedOf } from './ganUpdates';
 import { fusedMetrics, reportScalars } from './fusedMlpStep';
 import { RealBatches } from './realBatches';
 import { emaBeta, GeneratorEma } from './generatorEma';
+import { metricsFromSources, sourceValue, type StepSources } from '../backend/webgpuKernelsMetrics';
 import { gridClasses, oneHotRows, runSpecs, summarizeRun, type RunSpecs } from '../models/conditionalSpecs';
 import { conditionalClasses } from '../runConfig';
 
 export type { NamedValues };
+
+/**
+ * The variables a fused Adam update (on webgpu) leaves in its packed state: BatchNorm's γ and β,
+ * which the step reads only in its fused BatchNorm kernels or through freshParam (backprop.ts).
+ * Penalized ones are not (the L1/L2 values read the variables).
+ */
+function readFromPacked(net: Network): boolean[] {
+  const norm = new Set(net.layers.filter((l) => l.info.spec.type === 'batchnorm').flatMap((l) => l.vars));
+  return net.params.map((p) => norm.has(p.variable) && !p.penalized);
+}
+
+/** Disposes each tensor a step's sources hold, once (several metrics may share one). */
+function disposeSources(sources: StepSources | undefined): void {
+  if (!sources) return;
+  tf.dispose([...new Set(Object.values(sources).map((s) => s!.tensor))]);
+}
 
 /** The fixed noise batch behind the 8×8 sample grid. */
 export const SAMPLE_GRID_SIDE = 8;
@@ -98,6 +115,9 @@ export class Trainer {
     this.live = Object.fromEntries(LIVE_KEYS.map((k) => [k, config[k]])) as LiveHyperparams;
     this.optG = new LiveAdam(this.gNet.variables, { learningRate: config.lrG, beta1: config.beta1, beta2: config.beta2 });
     this.optD = new LiveAdam(this.dNet.variables, { learningRate: config.lrD, beta1: config.beta1, beta2: config.beta2 });
+    // BatchNorm's γ and β: on webgpu only fused kernels read them in a step, from Adam's packed state.
+    this.optG.lazyWriteBack(readFromPacked(this.gNet));
+    this.optD.lazyWriteBack(readFromPacked(this.dNet));
     const sampleCount = SAMPLE_GRID_SIDE * SAMPLE_GRID_SIDE;
     this.fixedNoise = tf.randomNormal([sampleCount, config.latentDim], 0, config.latentStd, 'float32', this.rng.nextSeed());
     this.sampleClasses = this.classes ? gridClasses(SAMPLE_GRID_SIDE, this.classes) : null;
@@ -184,15 +204,17 @@ export class Trainer {
     let epochEnded = false;
     let dScalars: StepScalars = {};
     let dPacked: tf.Tensor | undefined;
+    let dSources: StepSources | undefined;
     const settings = { live: this.live, sigma: this.noiseSigma };
     for (let k = 0; k < this.config.dSteps; k++) {
       disposeAll(dScalars);
       dPacked?.dispose();
+      disposeSources(dSources);
       const d = this.updates.discriminator(settings, k === this.config.dSteps - 1);
-      ({ scalars: dScalars, packed: dPacked } = d);
+      ({ scalars: dScalars, packed: dPacked, sources: dSources } = d);
       epochEnded ||= d.epochEnded;
     }
-    const { scalars: gScalars, packed: gPacked } = this.updates.generator(settings);
+    const { scalars: gScalars, packed: gPacked, sources: gSources } = this.updates.generator(settings);
     // One lerp over G's flat weights; the half-life ramps up with the images G has trained on.
     // On webgpu, from G's Adam state (current after any update): one dispatch, and no write-back of G's weights.
     this.ema?.update(
@@ -207,9 +229,15 @@ export class Trainer {
       all.psi = tf.keep(tf.reshape(this.discriminator.variables[0], []));
     }
     let values: tf.Tensor1D;
+    const sources: StepSources | null = dSources || gSources ? { ...dSources, ...gSources } : null;
     if (dPacked && gPacked && Object.keys(all).length === 0) {
       // Both updates fused (fusedMlpStep.ts): the metrics vector in one dispatch.
       values = fusedMetrics(dPacked, gPacked);
+    } else if (sources) {
+      // The layer-by-layer updates on webgpu left their charted values unreduced: one metrics kernel.
+      if (dPacked) Object.assign(all, reportScalars(dPacked, 'd'));
+      if (gPacked) Object.assign(all, reportScalars(gPacked, 'g'));
+      values = this.metricsFrom(sources, all);
     } else {
       if (dPacked) Object.assign(all, reportScalars(dPacked, 'd'));
       if (gPacked) Object.assign(all, reportScalars(gPacked, 'g'));
@@ -218,9 +246,27 @@ export class Trainer {
     dPacked?.dispose();
     gPacked?.dispose();
     disposeAll(all);
+    disposeSources(sources ?? undefined);
     this.pending.push({ step: this.step + 1, epoch: this.epoch, noiseSigma: this.noiseSigma, lrScale, values });
     this.step += 1;
     return { epochEnded };
+  }
+
+  /**
+   * The metrics vector from the updates' unreduced sources and their scalars (each read at index
+   * 0) in one dispatch (webgpuKernelsMetrics.ts); when they bind too many tensors, the sources
+   * are reduced one by one and stacked with the scalars as before.
+   */
+  private metricsFrom(sources: StepSources, all: StepScalars): tf.Tensor1D {
+    return tf.tidy(() => {
+      const scalars: StepScalars = { ...all };
+      const merged: StepSources = { ...sources };
+      for (const [k, t] of Object.entries(scalars)) if (t) merged[k as keyof StepSources] = { kind: 'at', tensor: t };
+      const one = metricsFromSources(merged);
+      if (one) return one;
+      for (const [k, src] of Object.entries(sources)) if (src) scalars[k as keyof StepScalars] = sourceValue(src);
+      return tf.stack(DEVICE_METRICS.map((k) => scalars[k] ?? tf.scalar(0))) as tf.Tensor1D;
+    });
   }
 
   /** Steps whose metrics are still on the device. */
