@@ -75,7 +75,7 @@ export function OverfittingChart() {
         </p>
       )}
       {rows.length > 0 && (
-        <div className="chart-body quality-body" aria-hidden="true">
+        <div className="chart-body quality-body overfitting-body" aria-hidden="true">
           <OverfittingBody rows={rows} rowsB={rowsB} />
         </div>
       )}
