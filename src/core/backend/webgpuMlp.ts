@@ -8,7 +8,7 @@
  *   δ — all per-example work. It writes each trained layer's input `a` and δ to one trace buffer
  *   (plus the loss terms for the report). The D update's fake rows run G first; the G update runs
  *   G, D, D's input gradient and G's backward in the same invocation.
- * - **gradient + Adam** (one invocation per parameter): dW[k, j] = Σ_rows a[k]·δ[j] (db: Σ δ[j])
+ * - **gradient + Adam** (one invocation per tile of up to 4 × 8 parameters): dW[k, j] = Σ_rows a[k]·δ[j] (db: Σ δ[j])
  *   from the trace, the L1/L2 gradient, and Adam, in place on the network's packed state
  *   `[w | m | v | g | w₀]` (adam.ts). Charted updates also keep g and the weights before the
  *   update there, for the report.
@@ -288,9 +288,9 @@ function penalizedFn(chain: MlpChain): string {
  * ∂L/∂(the chain's parameters) from a trace and Adam on them, in place on the packed state
  * (5·size values). Input T (the trace); uniforms rows, stepSize, β1, 1 − β1, β2, 1 − β2, ε, λ1,
  * λ2, keep (1: also store g and the weights before the update, for the report). One invocation
- * per block of B consecutive parameters in a row of W (or of b), B = blockOf(outDim): each row of
- * the trace loads a[k] once for the block's B products; every parameter's sum over the rows keeps
- * its order.
+ * per tile of W, KB rows (inputs k; KB = 4, 2 or 1) × B columns (B = blockOf(outDim)), or per
+ * block of B values of b: each row of the trace loads KB values of a and B of δ for KB·B
+ * products; every parameter's sum over the rows keeps its order.
  */
 export function gradientAdamProgram(chain: MlpChain, cols: NetCols, traceKey: string): FusedProgram {
   const n = chain.size;
@@ -299,7 +299,9 @@ export function gradientAdamProgram(chain: MlpChain, cols: NetCols, traceKey: st
   chain.layers.forEach((l, i) => {
     const B = blockOf(l.outDim);
     const perRow = l.outDim / B;
-    const wBlocks = l.inDim * perRow;
+    // W in tiles of KB rows (inputs k) × B columns: per trace row KB loads of a and B of δ for KB·B products.
+    const KB = Math.min(4, blockOf(l.inDim));
+    const wBlocks = (l.inDim / KB) * perRow;
     const sums = (dBase: string, pre: string, term: (u: number) => string) => `
           ${unrolled(B, (u) => `var g${u} = 0.0;`)}
           for (var r = 0; r < uniforms.rows; r = r + 1) {
@@ -308,13 +310,21 @@ export function gradientAdamProgram(chain: MlpChain, cols: NetCols, traceKey: st
             ${unrolled(B, (u) => `g${u} = g${u} + ${term(u)};`)}
           }
           ${unrolled(B, (u) => `mlpAdam(p + ${u}, g${u});`)}`;
+    const tile = (v: number, u: number) => `g${v}_${u}`;
     branches.push(`if (q >= ${blocks} && q < ${blocks + wBlocks}) {
           let kq = q - ${blocks};
-          let k = kq / ${perRow};
-          let j = (kq - k * ${perRow}) * ${B};
+          let kb = kq / ${perRow};
+          let k = kb * ${KB};
+          let j = (kq - kb * ${perRow}) * ${B};
           let p = ${l.wOffset} + k * ${l.outDim} + j;
           let aBase = uniforms.rows * (${cols.a[i]} + k);
-          ${sums(`uniforms.rows * ${cols.d[i]} + j`, 'let x = T[aBase + r];', (u) => `x * T[d + ${u}]`)}
+          ${unrolled(KB, (v) => unrolled(B, (u) => `var ${tile(v, u)} = 0.0;`))}
+          for (var r = 0; r < uniforms.rows; r = r + 1) {
+            let d = uniforms.rows * ${cols.d[i]} + j + r * ${l.outDim};
+            ${unrolled(B, (u) => `let d${u} = T[d + ${u}];`)}
+            ${unrolled(KB, (v) => `{ let x = T[aBase + ${v} * uniforms.rows + r]; ${unrolled(B, (u) => `${tile(v, u)} = ${tile(v, u)} + x * d${u};`)} }`)}
+          }
+          ${unrolled(KB, (v) => unrolled(B, (u) => `mlpAdam(p + ${v * l.outDim + u}, ${tile(v, u)});`))}
         }`);
     blocks += wBlocks;
     if (l.bOffset >= 0) {
