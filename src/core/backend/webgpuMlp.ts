@@ -8,7 +8,7 @@
  *   δ — all per-example work. It writes each trained layer's input `a` and δ to one trace buffer
  *   (plus the loss terms for the report). The D update's fake rows run G first; the G update runs
  *   G, D, D's input gradient and G's backward in the same invocation.
- * - **gradient + Adam** (one invocation per parameter): dW[k, j] = Σ_rows a[k]·δ[j] (db: Σ δ[j])
+ * - **gradient + Adam** (one invocation per tile of up to 4 × 8 parameters): dW[k, j] = Σ_rows a[k]·δ[j] (db: Σ δ[j])
  *   from the trace, the L1/L2 gradient, and Adam, in place on the network's packed state
  *   `[w | m | v | g | w₀]` (adam.ts). Charted updates also keep g and the weights before the
  *   update there, for the report.
@@ -22,8 +22,19 @@
  * WGSL and into the shader key (the chain's key); the batch size is a uniform.
  */
 import { DEVICE_METRICS } from './deviceMetrics';
-import type { MlpChain } from '../models/mlpChain';
+import type { MlpChain, MlpLayer } from '../models/mlpChain';
 import { grid, type FusedProgram } from './webgpuKernels';
+
+/**
+ * How many outputs one loop iteration computes together (8, 4, 2 or 1, whichever divides `n`).
+ * On SwiftShader every storage load is a per-lane gather whatever its address, so the loads, not
+ * the multiply-adds, are the cost: a block of B accumulators loads the shared operand once for B
+ * multiply-adds (docs/kernels.md). Each accumulator still sums its own terms in the same order.
+ */
+const blockOf = (n: number): number => (n % 8 === 0 ? 8 : n % 4 === 0 ? 4 : n % 2 === 0 ? 2 : 1);
+
+/** The WGSL `code(u)` for u = 0 … B − 1, one after another. */
+const unrolled = (B: number, code: (u: number) => string): string => Array.from({ length: B }, (_, u) => code(u)).join('\n');
 
 /** A float literal WGSL accepts (an integer-valued number needs its point). */
 const lit = (x: number): string => (Number.isInteger(x) ? x.toFixed(1) : String(x));
@@ -89,15 +100,28 @@ function forwardCode(chain: MlpChain, P: string, cols: NetCols, out: string | nu
   return chain.layers
     .map((l, i) => {
       const last = i === chain.layers.length - 1;
-      const store = last ? (out === null ? 'y = acc;' : `result[${out} + j * R] = acc;`) : `result[${colAt(cols.a[i + 1])} + j * R] = acc;`;
+      const B = blockOf(l.outDim);
+      const store = (u: number) =>
+        last ? (out === null ? 'y = acc;' : `result[${out} + (j + ${u}) * R] = acc;`) : `result[${colAt(cols.a[i + 1])} + (j + ${u}) * R] = acc;`;
+      const outputs = unrolled(
+        B,
+        (u) => `{
+            var acc = c${u};
+            ${l.bOffset >= 0 ? `acc = acc + ${P}[${l.bOffset} + j + ${u}];` : ''}
+            ${l.alpha !== null ? `if (acc <= 0.0) { acc = acc * ${lit(l.alpha)}; }` : ''}
+            ${store(u)}
+          }`,
+      );
       return `{
         let inBase = ${colAt(cols.a[i])};
-        for (var j = 0; j < ${l.outDim}; j = j + 1) {
-          var acc = 0.0;
-          for (var k = 0; k < ${l.inDim}; k = k + 1) { acc = acc + result[inBase + k * R] * ${P}[${l.wOffset} + k * ${l.outDim} + j]; }
-          ${l.bOffset >= 0 ? `acc = acc + ${P}[${l.bOffset} + j];` : ''}
-          ${l.alpha !== null ? `if (acc <= 0.0) { acc = acc * ${lit(l.alpha)}; }` : ''}
-          ${store}
+        for (var j = 0; j < ${l.outDim}; j = j + ${B}) {
+          ${unrolled(B, (u) => `var c${u} = 0.0;`)}
+          for (var k = 0; k < ${l.inDim}; k = k + 1) {
+            let x = result[inBase + k * R];
+            let w = ${l.wOffset} + k * ${l.outDim} + j;
+            ${unrolled(B, (u) => `c${u} = c${u} + x * ${P}[w + ${u}];`)}
+          }
+          ${outputs}
         }
       }`;
     })
@@ -121,15 +145,37 @@ function backwardCode(chain: MlpChain, P: string, cols: NetCols): string {
     out.push(`{
       let dBase = ${colAt(cols.dc[i])};
       let aBase = ${colAt(cols.a[i])};
-      for (var k = 0; k < ${l.inDim}; k = k + 1) {
-        var e = 0.0;
-        for (var j = 0; j < ${l.outDim}; j = j + 1) { e = e + result[dBase + j * R] * ${P}[${l.wOffset} + k * ${l.outDim} + j]; }
-        ${below.alpha !== null ? `if (result[aBase + k * R] <= 0.0) { e = e * ${lit(below.alpha)}; }` : ''}
-        ${storeDelta(cols, i - 1, below.outDim, 'k', 'e')}
-      }
+      ${inputGradientCode(
+        l,
+        P,
+        'dBase',
+        (u) => `{
+          var e = e${u};
+          ${below.alpha !== null ? `if (result[aBase + (k + ${u}) * R] <= 0.0) { e = e * ${lit(below.alpha)}; }` : ''}
+          ${storeDelta(cols, i - 1, below.outDim, `(k + ${u})`, 'e')}
+        }`,
+      )}
     }`);
   }
   return out.join('\n');
+}
+
+/**
+ * WGSL: layer `l`'s input gradient δ·Wᵀ for one row, δ (example-minor) from `dBase`, a block of
+ * input units k … k + B − 1 at a time (accumulators e0 … e(B−1), each summed over j in order);
+ * `each(u)` consumes e{u} for unit k + u.
+ */
+function inputGradientCode(l: MlpLayer, P: string, dBase: string, each: (u: number) => string): string {
+  const B = blockOf(l.inDim);
+  return `for (var k = 0; k < ${l.inDim}; k = k + ${B}) {
+        ${unrolled(B, (u) => `var e${u} = 0.0;`)}
+        for (var j = 0; j < ${l.outDim}; j = j + 1) {
+          let dv = result[${dBase} + j * R];
+          let w = ${l.wOffset} + k * ${l.outDim} + j;
+          ${unrolled(B, (u) => `e${u} = e${u} + dv * ${P}[w + ${u * l.outDim}];`)}
+        }
+        ${unrolled(B, each)}
+      }`;
 }
 
 /** Copies `width` values of row `src` of input `name` into the example-minor region starting at `dst`. */
@@ -221,11 +267,7 @@ export function generatorPassProgram(g: MlpChain, d: MlpChain, t: TraceLayout, r
         ${backwardCode(d, 'PD', t.d)}
         {
           let dBase = ${colAt(t.d.dc[0])};
-          for (var k = 0; k < ${dIn}; k = k + 1) {
-            var e = 0.0;
-            for (var j = 0; j < ${d0.outDim}; j = j + 1) { e = e + result[dBase + j * R] * PD[${d0.wOffset} + k * ${d0.outDim} + j]; }
-            ${storeDelta(t.g, gLast, dIn, 'k', 'e')}
-          }
+          ${inputGradientCode(d0, 'PD', 'dBase', (u) => `{ let e = e${u}; ${storeDelta(t.g, gLast, dIn, `(k + ${u})`, 'e')} }`)}
         }
         ${backwardCode(g, 'PG', t.g)}
       }`,
@@ -245,43 +287,65 @@ function penalizedFn(chain: MlpChain): string {
 /**
  * ∂L/∂(the chain's parameters) from a trace and Adam on them, in place on the packed state
  * (5·size values). Input T (the trace); uniforms rows, stepSize, β1, 1 − β1, β2, 1 − β2, ε, λ1,
- * λ2, keep (1: also store g and the weights before the update, for the report).
+ * λ2, keep (1: also store g and the weights before the update, for the report). One invocation
+ * per tile of W, KB rows (inputs k; KB = 4, 2 or 1) × B columns (B = blockOf(outDim)), or per
+ * block of B values of b: each row of the trace loads KB values of a and B of δ for KB·B
+ * products; every parameter's sum over the rows keeps its order.
  */
 export function gradientAdamProgram(chain: MlpChain, cols: NetCols, traceKey: string): FusedProgram {
   const n = chain.size;
-  const branches = chain.layers
-    .map((l, i) => {
-      const w = `if (p >= ${l.wOffset} && p < ${l.wOffset + l.inDim * l.outDim}) {
-          let q = p - ${l.wOffset};
-          let k = q / ${l.outDim};
-          let j = q - k * ${l.outDim};
+  let blocks = 0;
+  const branches: string[] = [];
+  chain.layers.forEach((l, i) => {
+    const B = blockOf(l.outDim);
+    const perRow = l.outDim / B;
+    // W in tiles of KB rows (inputs k) × B columns: per trace row KB loads of a and B of δ for KB·B products.
+    const KB = Math.min(4, blockOf(l.inDim));
+    const wBlocks = (l.inDim / KB) * perRow;
+    const sums = (dBase: string, pre: string, term: (u: number) => string) => `
+          ${unrolled(B, (u) => `var g${u} = 0.0;`)}
+          for (var r = 0; r < uniforms.rows; r = r + 1) {
+            ${pre}
+            let d = ${dBase} + r * ${l.outDim};
+            ${unrolled(B, (u) => `g${u} = g${u} + ${term(u)};`)}
+          }
+          ${unrolled(B, (u) => `mlpAdam(p + ${u}, g${u});`)}`;
+    const tile = (v: number, u: number) => `g${v}_${u}`;
+    branches.push(`if (q >= ${blocks} && q < ${blocks + wBlocks}) {
+          let kq = q - ${blocks};
+          let kb = kq / ${perRow};
+          let k = kb * ${KB};
+          let j = (kq - kb * ${perRow}) * ${B};
+          let p = ${l.wOffset} + k * ${l.outDim} + j;
           let aBase = uniforms.rows * (${cols.a[i]} + k);
-          let dBase = uniforms.rows * ${cols.d[i]} + j;
-          for (var r = 0; r < uniforms.rows; r = r + 1) { g = g + T[aBase + r] * T[dBase + r * ${l.outDim}]; }
-        }`;
-      const b =
-        l.bOffset < 0
-          ? ''
-          : ` else if (p >= ${l.bOffset} && p < ${l.bOffset + l.outDim}) {
-          let dBase = uniforms.rows * ${cols.d[i]} + (p - ${l.bOffset});
-          for (var r = 0; r < uniforms.rows; r = r + 1) { g = g + T[dBase + r * ${l.outDim}]; }
-        }`;
-      return w + b;
-    })
-    .join(' else ');
+          ${unrolled(KB, (v) => unrolled(B, (u) => `var ${tile(v, u)} = 0.0;`))}
+          for (var r = 0; r < uniforms.rows; r = r + 1) {
+            let d = uniforms.rows * ${cols.d[i]} + j + r * ${l.outDim};
+            ${unrolled(B, (u) => `let d${u} = T[d + ${u}];`)}
+            ${unrolled(KB, (v) => `{ let x = T[aBase + ${v} * uniforms.rows + r]; ${unrolled(B, (u) => `${tile(v, u)} = ${tile(v, u)} + x * d${u};`)} }`)}
+          }
+          ${unrolled(KB, (v) => unrolled(B, (u) => `mlpAdam(p + ${v * l.outDim + u}, ${tile(v, u)});`))}
+        }`);
+    blocks += wBlocks;
+    if (l.bOffset >= 0) {
+      branches.push(`if (q >= ${blocks} && q < ${blocks + perRow}) {
+          let j = (q - ${blocks}) * ${B};
+          let p = ${l.bOffset} + j;
+          ${sums(`uniforms.rows * ${cols.d[i]} + j`, '', (u) => `T[d + ${u}]`)}
+        }`);
+      blocks += perRow;
+    }
+  });
   return {
     variableNames: ['T'],
     outputShape: [5 * n],
     shaderKey: `ganMlpGradAdam_${chain.key}_${traceKey}`,
-    ...grid(n),
+    ...grid(blocks),
     uniforms: 'rows : i32, stepSize : f32, beta1 : f32, oneMinusBeta1 : f32, beta2 : f32, oneMinusBeta2 : f32, epsilon : f32, l1 : f32, l2 : f32, keep : i32,',
     getUserCode: () => `
       ${penalizedFn(chain)}
-      fn main(index : i32) {
-        let p = index;
-        if (p >= ${n}) { return; }
-        var g = 0.0;
-        ${branches}
+      fn mlpAdam(p : i32, gIn : f32) {
+        var g = gIn;
         let w = result[p];
         if (mlpPenalized(p)) {
           if (uniforms.l1 > 0.0) { g = g + select(-1.0, 1.0, w > 0.0) * uniforms.l1; }
@@ -296,6 +360,10 @@ export function gradientAdamProgram(chain: MlpChain, cols: NetCols, traceKey: st
           result[${4 * n} + p] = w;
         }
         result[p] = w - uniforms.stepSize * (m / (sqrt(v) + uniforms.epsilon));
+      }
+      fn main(index : i32) {
+        let q = index;
+        ${branches.join(' else ')}
       }`,
   };
 }
