@@ -61,6 +61,13 @@ const CASES: { name: string; req: StepProbeRequest; maxDispatches?: number; norm
     maxDispatches: MLP_DISPATCH_BAR,
   },
   {
+    // Latent 5 and batch 6: widths and row counts that are no multiple of the MLP kernels' 8-wide
+    // and 4-row blocks (webgpuMlp.ts), so their narrower fallbacks run too.
+    name: "ring8 (mlp2d, latent 5, batch 6: the kernels' narrower blocks)",
+    req: { model: 'mlp2d', dataset: 'ring8', batchSize: 6, steps: STEPS, seed: 7, latentDim: 5, l2D: 1e-2 },
+    maxDispatches: MLP_DISPATCH_BAR,
+  },
+  {
     name: 'dcgan28-small (batch 8, L1 on D, L2 on G)',
     req: { model: 'dcgan28-small', dataset: 'mnist', batchSize: 8, steps: STEPS, seed: 3, l1D: 1e-4, l2G: 1e-3 },
   },

@@ -37,6 +37,8 @@ export interface StepProbeRequest {
   l2G?: number;
   /** The bench's config: every regularizer off (spectral norm, R1, WGAN-GP, label smoothing, instance noise), as scripts/bench's PENALTIES_OFF. */
   penaltiesOff?: boolean;
+  /** Latent size (default: the dataset's); a width that is no multiple of 8 takes the kernels' narrower blocks. */
+  latentDim?: number;
 }
 
 export interface StepProbeResult {
@@ -93,7 +95,16 @@ export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult>
   // Unconditional (the seeded stand-in has no labels), whatever the dataset recommends.
   const off = req.penaltiesOff ? { r1Gamma: 0, gpLambda: 0, spectralNorm: 0, labelSmoothing: 0, instanceNoise: 0 } : {};
   const r = resolveConfig(
-    { dataset: req.dataset, model: req.model, batchSize: req.batchSize, seed: req.seed, conditional: false, ...penalties, ...off },
+    {
+      dataset: req.dataset,
+      model: req.model,
+      batchSize: req.batchSize,
+      seed: req.seed,
+      conditional: false,
+      ...(req.latentDim === undefined ? {} : { latentDim: req.latentDim }),
+      ...penalties,
+      ...off,
+    },
     (id) => getDatasetSource(id)?.info,
   );
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
