@@ -239,6 +239,22 @@ export const DEFAULT_CONFIG: TrainConfig = {
   conditional: false,
 };
 
+/**
+ * Every penalty and regularizer off: the bench's configs (its plain TF.js loop has none, so both
+ * sides do the same work) and the step probe's bench case.
+ */
+export const PENALTIES_OFF = {
+  l1G: 0,
+  l2G: 0,
+  l1D: 0,
+  l2D: 0,
+  r1Gamma: 0,
+  gpLambda: 0,
+  spectralNorm: 0,
+  labelSmoothing: 0,
+  instanceNoise: 0,
+} as const satisfies Partial<TrainConfig>;
+
 export interface FieldError {
   field: string;
   /** The English (the CLI's, the logs'). */

@@ -6,7 +6,7 @@
  * calls it.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelId } from '../core/config';
+import { PENALTIES_OFF, type ModelId } from '../core/config';
 import { setWebGpuFusion, webGpuFusionOn } from '../core/backend/webgpuFusion';
 import { makeArrayDataset } from '../core/data/arrayDataset';
 import { getDatasetSource } from '../core/data/registry';
@@ -35,7 +35,7 @@ export interface StepProbeRequest {
   l2D?: number;
   l1G?: number;
   l2G?: number;
-  /** The bench's config: every regularizer off (spectral norm, R1, WGAN-GP, label smoothing, instance noise), as scripts/bench's PENALTIES_OFF. */
+  /** The bench's config: every regularizer off (`PENALTIES_OFF`; the L1/L2 values above still apply). */
   penaltiesOff?: boolean;
   /** Latent size (default: the dataset's); a width that is no multiple of 8 takes the kernels' narrower blocks. */
   latentDim?: number;
@@ -92,18 +92,17 @@ async function datasetOf(id: string, seed: number): Promise<Dataset> {
 
 export async function stepProbe(req: StepProbeRequest): Promise<StepProbeResult> {
   const penalties = { l1D: req.l1D ?? 0, l2D: req.l2D ?? 0, l1G: req.l1G ?? 0, l2G: req.l2G ?? 0 };
-  // Unconditional (the seeded stand-in has no labels), whatever the dataset recommends.
-  const off = req.penaltiesOff ? { r1Gamma: 0, gpLambda: 0, spectralNorm: 0, labelSmoothing: 0, instanceNoise: 0 } : {};
   const r = resolveConfig(
     {
       dataset: req.dataset,
       model: req.model,
       batchSize: req.batchSize,
       seed: req.seed,
+      // Unconditional (the seeded stand-in has no labels), whatever the dataset recommends.
       conditional: false,
       ...(req.latentDim === undefined ? {} : { latentDim: req.latentDim }),
+      ...(req.penaltiesOff ? PENALTIES_OFF : {}),
       ...penalties,
-      ...off,
     },
     (id) => getDatasetSource(id)?.info,
   );

@@ -1,5 +1,5 @@
 /** Which config and which data each benched model trains on: real ring8, shape-true stand-ins for images. */
-import type { ModelId, TrainConfig } from '../../../src/core/config';
+import { PENALTIES_OFF, type ModelId, type TrainConfig } from '../../../src/core/config';
 import { makeArrayDataset } from '../../../src/core/data/arrayDataset';
 import { getDatasetSource } from '../../../src/core/data/registry';
 import type { Dataset } from '../../../src/core/data/types';
@@ -24,18 +24,7 @@ function datasetIdFor(model: ModelId): string {
   return id;
 }
 
-/** Every penalty and regularizer off: the plain loop has none, so both sides do the same work. */
-export const PENALTIES_OFF = {
-  l1G: 0,
-  l2G: 0,
-  l1D: 0,
-  l2D: 0,
-  r1Gamma: 0,
-  gpLambda: 0,
-  spectralNorm: 0,
-  labelSmoothing: 0,
-  instanceNoise: 0,
-} as const satisfies Partial<TrainConfig>;
+export { PENALTIES_OFF };
 
 /** The dataset's recommended config (loss, D steps …) at this batch size, penalties off, unconditional (the plain loop has no classes; the stand-in no labels). */
 export function configFor(model: ModelId, batchSize: number, seed = 1): TrainConfig {
