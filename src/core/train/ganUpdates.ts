@@ -185,10 +185,8 @@ export class GanUpdates {
         const adversarial = spectralNorm ? d.grads.map((g, i) => spectral.kernelGradient(D.variables[i], g)) : d.grads;
         const r1 = this.reportR1(null, r1Gamma > 0, r1Every);
         if (report) {
-          const penalty = weightPenalty(penalizedOf(D), l1D, l2D);
-          // On webgpu (the metrics kernel), a penalty that is off stays out: its 0 is the metrics vector's default.
-          const [dL1, dL2] = stepKernels() ? [l1D > 0 ? penalty.l1 : undefined, l2D > 0 ? penalty.l2 : undefined] : [penalty.l1, penalty.l2];
-          Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1, dL2, dReal: d.dReal, dFake: d.dFake, r1 }));
+          const penalty = chartedPenalty(D, l1D, l2D);
+          Object.assign(scalars, keepAll({ dLoss: d.dLoss, dL1: penalty.l1, dL2: penalty.l2, dReal: d.dReal, dFake: d.dFake, r1 }));
           if (d.sources) Object.assign(sources, keepSources(d.sources));
         } else r1?.dispose();
         const norm = updateTapeFree(optD, D, adversarial, l1D, l2D, report);
@@ -290,14 +288,12 @@ export class GanUpdates {
         labels,
         signs: this.parts.signs,
       });
-      const penalty = weightPenalty(penalizedOf(G), l1G, l2G);
+      const penalty = chartedPenalty(G, l1G, l2G);
       const norm = updateTapeFree(optG, G, g.grads, l1G, l2G, true)!;
       if ('kind' in norm) sources.gGradNorm = keepSource(norm);
       else scalars.gGradNorm = tf.keep(norm);
       if (g.gLossSource) sources.gLoss = keepSource(g.gLossSource);
-      // On webgpu (the metrics kernel), a penalty that is off stays out: its 0 is the metrics vector's default.
-      const [gL1, gL2] = stepKernels() ? [l1G > 0 ? penalty.l1 : undefined, l2G > 0 ? penalty.l2 : undefined] : [penalty.l1, penalty.l2];
-      Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1, gL2 }));
+      Object.assign(scalars, keepAll({ gLoss: g.gLoss, gL1: penalty.l1, gL2: penalty.l2 }));
     });
     return { scalars, ...(Object.keys(sources).length ? { sources } : {}) };
   }
@@ -333,6 +329,16 @@ function updateTapeFree(opt: LiveAdam, net: Network, grads: tf.Tensor[], l1: num
     return deferNorm ? { kind: 'norm', tensor: flat } : result;
   }
   return applyUpdate(opt, addPenaltyGradients(net, grads, l1, l2), norm);
+}
+
+/**
+ * The L1/L2 values a tape-free update charts. On webgpu (the step's metrics kernel) a term that is
+ * off stays out: its 0 is the metrics vector's default.
+ */
+function chartedPenalty(net: Network, l1: number, l2: number): { l1?: tf.Scalar; l2?: tf.Scalar } {
+  const p = weightPenalty(penalizedOf(net), l1, l2);
+  if (!stepKernels()) return { l1: p.l1, l2: p.l2 };
+  return { l1: l1 > 0 ? p.l1 : undefined, l2: l2 > 0 ? p.l2 : undefined };
 }
 
 /** Keeps a source's tensor out of the tidy scope it was made in (the trainer disposes it after the step's metrics). */
