@@ -15,6 +15,7 @@ import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice } from '../config';
 import { BACKEND_ORDER, type BackendName, type BackendReport } from './backendReport';
 import { registerWasmTrainingKernels } from './wasmKernels';
+import { registerCpuTrainingKernels } from './resizeGradKernel';
 import { abandonBackendStart } from './engineState';
 
 export type { BackendReport } from './backendReport';
@@ -249,6 +250,8 @@ export async function selectBackend(requested: BackendChoice, options: SelectBac
   const reasons: string[] = [];
   const devices: string[] = [];
   const start = requested === 'auto' ? 0 : CHAIN.indexOf(requested);
+  // The cpu fallback (and any test that ends there) trains with the corrected kernels.
+  registerCpuTrainingKernels();
 
   for (const [i, name] of CHAIN.slice(start).entries()) {
     const forced = name === requested;

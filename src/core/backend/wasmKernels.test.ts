@@ -7,11 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { APP_WASM_KERNELS, registerWasmTrainingKernels } from './wasmKernels';
+import { registerCpuTrainingKernels } from './resizeGradKernel';
 
 const REL_TOL = 1e-4;
 
 beforeAll(async () => {
   registerWasmTrainingKernels();
+  // The reference backend's upsample gradient is wrong for batches over 1 upstream (resizeGradKernel.ts).
+  registerCpuTrainingKernels();
   expect(await tf.setBackend('wasm')).toBe(true);
   expect(tf.getBackend()).toBe('wasm');
 });
@@ -276,6 +279,33 @@ describe('wasm matches cpu: matMul (all transposes), forward and gradient', () =
     expectSameOnWasmAndCpu(withGrads((x, w, b) => tf.add(tf.matMul(x, w), b), [[16, 100], [100, 256], [256]])));
 });
 
+describe('wasm matches cpu: nearest-neighbour upsample and its gradient', () => {
+  const cases: [number[], [number, number]][] = [
+    // x shape, output size: integer factors take the app's JS kernel, the last the upstream one
+    // (one image: upstream cpu mixes up a batch's images, resizeGradKernel.ts).
+    [
+      [2, 7, 7, 5],
+      [14, 14],
+    ],
+    [
+      [3, 4, 5, 2],
+      [12, 10],
+    ],
+    [
+      [1, 3, 3, 1],
+      [3, 3],
+    ],
+    [
+      [1, 4, 4, 3],
+      [6, 10],
+    ],
+  ];
+  for (const [xs, size] of cases) {
+    it(`resizeNearestNeighbor x${JSON.stringify(xs)} → ${size.join('×')}`, () =>
+      expectSameOnWasmAndCpu(withGrad((x) => tf.image.resizeNearestNeighbor(x as tf.Tensor4D, size), xs)));
+  }
+});
+
 describe('wasm matches cpu: convolutions, forward and both gradients', () => {
   const conv: [number[], number, number, number, 'same' | 'valid'][] = [
     // x shape, kernel, out channels, stride, padding
@@ -285,6 +315,15 @@ describe('wasm matches cpu: convolutions, forward and both gradients', () => {
     [[2, 9, 9, 3], 3, 4, 1, 'valid'],
     [[2, 9, 10, 3], 3, 4, 2, 'valid'],
     [[2, 16, 16, 8], 5, 16, 2, 'same'],
+    // Stride-1 'same' takes the block-copy im2col: odd and even kernels (4×4 pads 1 before, 2
+    // after), a non-square plane, one input channel and one pixel wide.
+    [[3, 6, 7, 4], 3, 5, 1, 'same'],
+    [[2, 5, 6, 3], 4, 2, 1, 'same'],
+    [[2, 4, 4, 1], 3, 8, 1, 'same'],
+    [[2, 1, 5, 2], 3, 3, 1, 'same'],
+    // Stride 2 by phase planes (at least MIN_PHASE_PLANE floats a phase): 12×12 and 16×8 phases.
+    [[2, 24, 24, 2], 4, 3, 2, 'same'],
+    [[1, 32, 16, 3], 3, 2, 2, 'same'],
   ];
   for (const [xs, k, co, s, pad] of conv) {
     it(`conv2d ${k}×${k} x${JSON.stringify(xs)} → ${co} stride ${s} '${pad}'`, () =>

@@ -51,6 +51,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { markWasmFusedMatMulRank2 } from '../models/fusedMatMulRank2';
+import { im2col } from './wasmIm2col';
+import { integerUpsample, nearestUpsampleGrad } from './resizeGradKernel';
 
 type Info = tf.TensorInfo;
 type Backend = tf.KernelBackend;
@@ -61,6 +63,7 @@ const WASM = 'wasm';
 /** Upstream configs we wrap, captured once so re-registration stays idempotent. */
 let originalBatchMatMul: tf.KernelConfig | undefined;
 let originalFusedMatMul: tf.KernelConfig | undefined;
+let originalResizeGrad: tf.KernelConfig | undefined;
 let registered = false;
 
 function call(backend: Backend, name: string, inputs: Record<string, Info> | Info[], attrs: Attrs = {}): Info {
@@ -102,43 +105,6 @@ function convInfoOf(xShape: number[], filterShape: number[], attrs: Attrs): tf.b
 }
 
 // ── Conv2DBackpropFilter ────────────────────────────────────────────────────────────────────
-
-/**
- * Column matrix cols[(i, j, c), (b, oh, ow)] = x[b, oh·s + i − top, ow·s + j − left, c], zero
- * outside the input, read from x transposed to [Cin, B, H, W] so each output run is contiguous.
- */
-function im2col(
-  src: Float32Array,
-  dst: Float32Array,
-  g: { B: number; H: number; W: number; CI: number; KH: number; KW: number; OH: number; OW: number; sh: number; sw: number; top: number; left: number },
-): void {
-  const { B, H, W, CI, KH, KW, OH, OW, sh, sw, top, left } = g;
-  let d = 0;
-  for (let i = 0; i < KH; i++) {
-    for (let j = 0; j < KW; j++) {
-      const owLo = Math.min(OW, Math.max(0, Math.ceil((left - j) / sw)));
-      const owHi = Math.max(owLo, Math.min(OW, Math.floor((W - 1 + left - j) / sw) + 1));
-      for (let c = 0; c < CI; c++) {
-        for (let b = 0; b < B; b++) {
-          const plane = (c * B + b) * H;
-          for (let oh = 0; oh < OH; oh++) {
-            const h = oh * sh + i - top;
-            if (h < 0 || h >= H) {
-              dst.fill(0, d, d + OW);
-              d += OW;
-              continue;
-            }
-            const row = (plane + h) * W + j - left;
-            let ow = 0;
-            for (; ow < owLo; ow++) dst[d++] = 0;
-            for (; ow < owHi; ow++) dst[d++] = src[row + ow * sw];
-            for (; ow < OW; ow++) dst[d++] = 0;
-          }
-        }
-      }
-    }
-  }
-}
 
 function conv2DBackpropFilter(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; attrs?: tf.NamedAttrMap }): Info {
   const backend = args.backend as BackendWasm;
@@ -318,6 +284,20 @@ function batchMatMul(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; at
   return out;
 }
 
+// ── ResizeNearestNeighborGrad at an integer factor ───────────────────────────────────────
+
+/** G's upsample gradient at an integer factor by the JS pass in resizeGradKernel.ts; else upstream. */
+function resizeNearestNeighborGrad(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; attrs?: tf.NamedAttrMap }): Info {
+  const backend = args.backend as BackendWasm;
+  const { images, dy } = args.inputs as { images: Info; dy: Info };
+  const geometry = integerUpsample(images, dy, (args.attrs ?? {}) as Attrs);
+  if (!geometry) return (originalResizeGrad!.kernelFunc as (a: typeof args) => Info)(args);
+  const out = backend.makeOutput(images.shape, 'float32');
+  // Views after the allocation: makeOutput may grow (and so detach) the wasm heap.
+  nearestUpsampleGrad(backend.typedArrayFromHeap(dy) as Float32Array, backend.typedArrayFromHeap(out) as Float32Array, geometry);
+  return out;
+}
+
 // ── _FusedMatMul on rank-2 inputs ───────────────────────────────────────────────────────────
 
 function fusedMatMul(args: { inputs: tf.NamedTensorInfoMap; backend: Backend; attrs?: tf.NamedAttrMap }): Info {
@@ -341,7 +321,7 @@ function replace(config: tf.KernelConfig): void {
 }
 
 /** Names of the kernels this module registers for 'wasm', for reports and tests. */
-export const APP_WASM_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul', '_FusedMatMul'] as const;
+export const APP_WASM_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul', '_FusedMatMul', 'ResizeNearestNeighborGrad'] as const;
 
 /**
  * Registers the app's wasm kernels. Idempotent; safe to call before or after the wasm backend
@@ -356,6 +336,9 @@ export function registerWasmTrainingKernels(): void {
   const upstreamFused = tf.getKernel('_FusedMatMul', WASM);
   if (!upstreamFused) throw new Error('wasm _FusedMatMul is not registered: import @tensorflow/tfjs-backend-wasm first');
   originalFusedMatMul = upstreamFused;
+  const upstreamResizeGrad = tf.getKernel('ResizeNearestNeighborGrad', WASM);
+  if (!upstreamResizeGrad) throw new Error('wasm ResizeNearestNeighborGrad is not registered: import @tensorflow/tfjs-backend-wasm first');
+  originalResizeGrad = upstreamResizeGrad;
   replace({ kernelName: 'Conv2DBackpropFilter', backendName: WASM, kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
   replace({ kernelName: 'Conv2DBackpropInput', backendName: WASM, kernelFunc: conv2DBackpropInput as unknown as tf.KernelFunc });
   replace({
@@ -369,6 +352,12 @@ export function registerWasmTrainingKernels(): void {
     backendName: WASM,
     setupFunc: upstreamFused.setupFunc,
     kernelFunc: fusedMatMul as unknown as tf.KernelFunc,
+  });
+  replace({
+    kernelName: 'ResizeNearestNeighborGrad',
+    backendName: WASM,
+    setupFunc: upstreamResizeGrad.setupFunc,
+    kernelFunc: resizeNearestNeighborGrad as unknown as tf.KernelFunc,
   });
   markWasmFusedMatMulRank2();
   registered = true;
