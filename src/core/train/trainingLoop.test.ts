@@ -172,9 +172,54 @@ describe('TrainingLoop (fake clock)', () => {
     });
     expect(calls.pictures[0]).toBe(30);
     expect(calls.pictures.length).toBeGreaterThan(3);
-    // Epochs end at steps 25, 50, 75, 100 (but not more often than every 300 ms).
-    expect(calls.quality.length).toBe(3);
+    // Epochs end at steps 25, 50, 75, 100, but a 1,000 ms measurement waits 3,000 ms before the
+    // next (LOOP_TIMING.hookMaxShare): only the first epoch end gets one.
+    expect(calls.quality.length).toBe(1);
     expect(loop.elapsedMs).toBe(1000);
+  });
+
+  it('keeps a hook that costs more than its interval near a quarter of the time, so training goes on', async () => {
+    const { loop, clock, trainer } = setup(10);
+    let viewMs = 0;
+    await loop.run({
+      steps: 400,
+      periodic: [
+        {
+          everyMs: 250,
+          dueAtStart: true,
+          run: () => {
+            clock.t += 400; // a view slower than its own interval, as on a loaded machine
+            viewMs += 400;
+          },
+        },
+      ],
+    });
+    expect(trainer.step).toBe(400);
+    expect(loop.elapsedMs).toBe(4000);
+    // The first view is due at once; each after it waits 1,200 ms (3 × 400) of training: 4 in
+    // 4,000 ms, 29% of the wall time (every 250 ms it would be 16 views and 62%).
+    expect(viewMs / 400).toBe(4);
+    expect(viewMs / clock.t).toBeLessThan(0.3);
+  });
+
+  it('leaves a quick hook on its everyMs', async () => {
+    const { loop, clock } = setup(10);
+    const at: number[] = [];
+    await loop.run({
+      steps: 200,
+      periodic: [
+        {
+          everyMs: 250,
+          dueAtStart: true,
+          run: () => {
+            at.push(clock.t);
+            clock.t += 20;
+          },
+        },
+      ],
+    });
+    // 2,000 ms of training and 20 ms views: one every 250 ms of loop time, as before.
+    expect(at.length).toBeGreaterThanOrEqual(8);
   });
 
   it('runs the every-N-steps hook at exact multiples, and until() ends a run', async () => {

@@ -20,6 +20,13 @@ export const LOOP_TIMING = {
   maxPendingSteps: 64,
   /** Training time between checkpoints that a NaN rolls back to. */
   checkpointMs: 5_000,
+  /**
+   * The largest share of the loop's time one periodic hook may take: after a run that took d ms,
+   * the hook waits at least d·(1/share − 1) as well as its everyMs. On a slow or busy machine a
+   * view that costs about its own interval (the points view every 250 ms, quality every 1–3 s)
+   * would otherwise crowd training out; on a quick one the everyMs rule is the one that binds.
+   */
+  hookMaxShare: 0.25,
 } as const;
 
 /** What the loop needs of a Trainer (which has all of it); tests pass a fake. */
@@ -50,7 +57,7 @@ export interface MetricsBatch {
 
 /** Caller's work on a timer: pictures, quality measures, the weights view. */
 export interface PeriodicHook {
-  /** Shortest gap between two runs, in ms of the loop's clock. */
+  /** Shortest gap between two runs, in ms of the loop's clock (longer for a slow hook: hookMaxShare). */
   everyMs: number;
   /** Run only once an epoch has ended since the last run (still at most every `everyMs`). */
   afterEpoch?: boolean;
@@ -130,7 +137,8 @@ export class TrainingLoop {
     let target = capped();
     const startStep = trainer.step;
     const start = clock.now();
-    const hooks = periodic.map((hook) => ({ hook, last: hook.dueAtStart ? -Infinity : start, epochPending: false }));
+    const hooks = periodic.map((hook) => ({ hook, last: hook.dueAtStart ? -Infinity : start, spentMs: 0, epochPending: false }));
+    const hookGapFactor = 1 / LOOP_TIMING.hookMaxShare - 1;
     // Start of the training time not yet added to elapsedMs (moved past hook time).
     let windowStart = start;
     let lastFlush = start;
@@ -172,9 +180,12 @@ export class TrainingLoop {
       if (stepHookDue) await everySteps!.run();
       for (const h of hooks) {
         h.epochPending ||= epochEnded;
-        if ((h.hook.afterEpoch && !h.epochPending) || clock.now() - h.last < h.hook.everyMs) continue;
+        const gap = Math.max(h.hook.everyMs, h.spentMs * hookGapFactor);
+        if ((h.hook.afterEpoch && !h.epochPending) || clock.now() - h.last < gap) continue;
+        const ran = clock.now();
         await h.hook.run();
         h.last = clock.now();
+        h.spentMs = h.last - ran;
         h.epochPending = false;
       }
       if (until?.()) this.stopRequested = true;
