@@ -1,7 +1,7 @@
 /**
  * The nearest-neighbour upsample gradient, on cpu (where TF.js 4.22's kernel mixes up the images
  * of a batch) and wasm, against a plain-JS reference: each input pixel sums the dy pixels whose
- * nearest source it is.
+ * nearest source it is. (wasmKernels.test.ts checks the app's other wasm kernels against cpu.)
  */
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
@@ -51,10 +51,15 @@ describe('nearest-neighbour upsample gradient', () => {
       [2, 2, 3, 1],
       [6, 9],
     ],
+    // Not an integer factor: the upstream kernels, on one image (upstream cpu is right for one).
+    [
+      [1, 4, 4, 3],
+      [6, 10],
+    ],
   ];
   for (const backend of ['cpu', 'wasm']) {
     for (const [shape, size] of cases) {
-      it(`${backend}: batch of ${shape[0]}, ${shape[1]}×${shape[2]} → ${size.join('×')}, each image its own gradient`, async () => {
+      it(`${backend}: batch of ${shape[0]}, ${shape[1]}×${shape[2]} → ${size.join('×')}, as the plain-JS reference`, async () => {
         registerCpuTrainingKernels();
         registerWasmTrainingKernels();
         const n = shape[0] * size[0] * size[1] * shape[3];

@@ -7,14 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { APP_WASM_KERNELS, registerWasmTrainingKernels } from './wasmKernels';
-import { registerCpuTrainingKernels } from './resizeGradKernel';
 
 const REL_TOL = 1e-4;
 
 beforeAll(async () => {
   registerWasmTrainingKernels();
-  // The reference backend's upsample gradient is wrong for batches over 1 upstream (resizeGradKernel.ts).
-  registerCpuTrainingKernels();
   expect(await tf.setBackend('wasm')).toBe(true);
   expect(tf.getBackend()).toBe('wasm');
 });
@@ -277,33 +274,6 @@ describe('wasm matches cpu: matMul (all transposes), forward and gradient', () =
     ));
   it('dense layer (x·W + b) at a realistic size', () =>
     expectSameOnWasmAndCpu(withGrads((x, w, b) => tf.add(tf.matMul(x, w), b), [[16, 100], [100, 256], [256]])));
-});
-
-describe('wasm matches cpu: nearest-neighbour upsample and its gradient', () => {
-  const cases: [number[], [number, number]][] = [
-    // x shape, output size: integer factors take the app's JS kernel, the last the upstream one
-    // (one image: upstream cpu mixes up a batch's images, resizeGradKernel.ts).
-    [
-      [2, 7, 7, 5],
-      [14, 14],
-    ],
-    [
-      [3, 4, 5, 2],
-      [12, 10],
-    ],
-    [
-      [1, 3, 3, 1],
-      [3, 3],
-    ],
-    [
-      [1, 4, 4, 3],
-      [6, 10],
-    ],
-  ];
-  for (const [xs, size] of cases) {
-    it(`resizeNearestNeighbor x${JSON.stringify(xs)} → ${size.join('×')}`, () =>
-      expectSameOnWasmAndCpu(withGrad((x) => tf.image.resizeNearestNeighbor(x as tf.Tensor4D, size), xs)));
-  }
 });
 
 describe('wasm matches cpu: convolutions, forward and both gradients', () => {
