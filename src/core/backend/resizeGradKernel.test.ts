@@ -24,7 +24,7 @@ function reference(dy: Float32Array, [B, H, W, C]: number[], OH: number, OW: num
 
 async function gradOn(backend: string, shape: number[], size: [number, number], weights: Float32Array): Promise<Float32Array> {
   expect(await tf.setBackend(backend)).toBe(true);
-  const x = tf.zeros(shape) as tf.Tensor4D;
+  const x = tf.zeros(shape);
   const w = tf.tensor(weights, [shape[0], size[0], size[1], shape[3]]);
   const g = tf.grad((v: tf.Tensor) =>
     tf.image
