@@ -33,10 +33,10 @@ const info: DatasetInfo = {
   credit: 'Noto Emoji by Google (Apache License 2.0), packaged by Cal Henderson / iamcal (npm "emoji-datasource-google", MIT)',
   description: 'A few thousand colour emoji, 32×32 RGB on white: faces, animals, food, flags. Colour, shapes and far fewer examples than MNIST.',
   recommended: recommendedResizeConvConfig('resize32-small'),
-  // A step costs about 1.8× MNIST's: 3,600 steps ≈ 8.6–9.3 minutes on a quiet 2-core machine, under
-  // the 10-minute budget. Seed 1: classifier FID 14.7× its floor at step 2,100, 9.8× at 3,600
-  // (docs/presets.md).
-  recommendedSteps: 3600,
+  // A step costs about 1.6× MNIST's: 3,200 steps took 9m09s on the 2-core machine's slower day
+  // (3,600 took 10m49s there), under the 10-minute budget. Classifier FID 11.1×, 9.2×
+  // and 12.0× its floor at step 3,200 with seeds 1, 2 and 3 (docs/presets.md, "Wall times").
+  recommendedSteps: 3200,
   classNames: EMOJI_CATEGORIES,
 };
 
