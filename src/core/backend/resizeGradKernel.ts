@@ -66,7 +66,7 @@ function cpuResizeNearestNeighborGrad(args: { inputs: tf.NamedTensorInfoMap; bac
   const { images, dy } = args.inputs as { images: Info; dy: Info };
   const geometry = integerUpsample(images, dy, (args.attrs ?? {}) as Record<string, unknown>);
   if (!geometry) return (cpuUpstream!.kernelFunc as (a: typeof args) => Info)(args);
-  const out = new Float32Array(images.shape.reduce((a, b) => a * b, 1));
+  const out = new Float32Array(tf.util.sizeFromShape(images.shape));
   nearestUpsampleGrad(backend.data.get(dy.dataId).values as Float32Array, out, geometry);
   return backend.makeTensorInfo(images.shape, 'float32', out);
 }

@@ -64,6 +64,9 @@ export function im2col(src: Float32Array, dst: Float32Array, g: Im2colGeometry):
  */
 const MIN_PHASE_PLANE = 128;
 
+/** The phase planes' buffer, kept between calls: a step takes the same shapes every time. */
+let phaseScratch = new Float32Array(0);
+
 /**
  * dst[oh, ow] = plane[oh + di, ow + dj] for an OH × PW output from a PH × PW plane starting at
  * src[plane], zero where the shift reaches outside the plane. The valid rows are one run in
@@ -111,7 +114,8 @@ function im2colByPlanes(src: Float32Array, dst: Float32Array, g: Im2colGeometry)
   // Phase planes laid out [CI·B, sh, sw, PH, PW]; stride 1 reads the input as it is.
   let from = src;
   if (phases > 1) {
-    from = new Float32Array(src.length);
+    if (phaseScratch.length < src.length) phaseScratch = new Float32Array(src.length);
+    from = phaseScratch;
     let o = 0;
     for (let p = 0; p < planes; p++) {
       const base = p * H * W;
