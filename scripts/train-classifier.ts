@@ -5,7 +5,10 @@
  * one per dataset, reproducibly (one seed drives initialisation, data order, augmentation and
  * dropout; wasm runs single-threaded), and writes:
  *   public/classifiers/<dataset>.bin   weights (float16) + the held-out set's feature Gaussian
- *   public/classifiers/floors.json     the real-vs-real FID floor per dataset
+ *   public/classifiers/floors.json     the real-vs-real FID floor per dataset, and the share of
+ *                                      held-out images confidently in each class (coverage)
+ *
+ * `--coverage-only` keeps the shipped classifiers and only measures that coverage share again.
  *
  * Train/test: the prepared files have no separate test set, so each dataset's examples are split
  * by `classifierSplit` (fixed seed, 85/15). Accuracy is measured on the 15 % after the float16
@@ -18,7 +21,8 @@ import { selectBackend } from '../src/core/backend/backend';
 import { getDatasetSource } from '../src/core/data/registry';
 import type { Dataset } from '../src/core/data/types';
 import { Classifier } from '../src/core/metrics/classifier';
-import { decodeClassifier, encodeClassifier } from '../src/core/metrics/classifierFile';
+import { decodeClassifier, encodeClassifier, loadClassifier } from '../src/core/metrics/classifierFile';
+import { realCoverageShares } from '../src/core/metrics/classifierMetrics';
 import {
   CLASSIFIER_DATASETS,
   CLASSIFIER_FLOORS_ASSET,
@@ -46,14 +50,16 @@ const BATCH = 128;
 export const FLOOR_SAMPLE_COUNT = 1000;
 const FLOOR_REPEATS = 5;
 
-function parseArgs(argv: string[]): { datasets: string[]; epochs?: number; seed: number } {
+function parseArgs(argv: string[]): { datasets: string[]; epochs?: number; seed: number; coverageOnly: boolean } {
   let datasets: string[] = [...CLASSIFIER_DATASETS];
   let epochs: number | undefined;
   let seed = 1;
+  let coverageOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--dataset') {
+    if (a === '--coverage-only') coverageOnly = true;
+    else if (a === '--dataset') {
       datasets = v === 'all' ? [...CLASSIFIER_DATASETS] : v.split(',');
       i++;
     } else if (a === '--epochs') {
@@ -62,10 +68,10 @@ function parseArgs(argv: string[]): { datasets: string[]; epochs?: number; seed:
     } else if (a === '--seed') {
       seed = Number(v);
       i++;
-    } else throw new Error(`unknown argument ${a} (use --dataset, --epochs, --seed)`);
+    } else throw new Error(`unknown argument ${a} (use --dataset, --epochs, --seed, --coverage-only)`);
   }
   for (const d of datasets) if (!RECIPES[d]) throw new Error(`no classifier recipe for dataset "${d}"`);
-  return { datasets, epochs, seed };
+  return { datasets, epochs, seed, coverageOnly };
 }
 
 /** Shifts each h×w×c image by a random whole number of pixels in [-max, max] on each axis, filling with `background`. */
@@ -167,6 +173,7 @@ async function trainOne(datasetId: string, seed: number, epochsOverride?: number
     k,
   );
   const reference = gaussianStats(testOut.features, test.length, shipped.spec.featureDim);
+  const realConfidentShares = realCoverageShares(testOut.probs, test.length, k);
 
   // Floor: FID of FLOOR_SAMPLE_COUNT real training images vs the held-out reference, repeated.
   const floorRng = new Random(seed + 1);
@@ -207,11 +214,25 @@ async function trainOne(datasetId: string, seed: number, epochsOverride?: number
     referenceCount: test.length,
     testAccuracy: testAcc,
     featureSpace: `classifier ${shipped.spec.id} penultimate (${shipped.spec.featureDim})`,
+    realConfidentShares,
   };
 }
 
+/** The shipped classifier's confident share per class on the held-out split (the coverage rule's fair share). */
+async function measureCoverage(datasetId: string, seed: number): Promise<number[]> {
+  const ctx = nodeLoadContext(seed);
+  const ds = await getDatasetSource(datasetId)!.load(ctx);
+  const classifier = await loadClassifier(ctx.readAsset, datasetId);
+  const { test } = classifierSplit(ds.count);
+  const { probs } = await classifier.classify(readImages(ds, test), test.length);
+  const shares = realCoverageShares(probs, test.length, classifier.spec.numClasses);
+  classifier.dispose();
+  console.log(`  ${datasetId}: confident per 1,000 held-out images, by class: ${shares.map((x) => (1000 * x).toFixed(1)).join(' ')}`);
+  return shares;
+}
+
 async function main() {
-  const { datasets, epochs, seed } = parseArgs(process.argv.slice(2));
+  const { datasets, epochs, seed, coverageOnly } = parseArgs(process.argv.slice(2));
   const backend = await selectBackend('wasm');
   console.log(`backend: ${backend.name}`);
   const floorsPath = publicAssetPath(CLASSIFIER_FLOORS_ASSET);
@@ -219,7 +240,11 @@ async function main() {
     ? (JSON.parse(readFileSync(floorsPath, 'utf8')) as ClassifierFloors)
     : { sampleCount: FLOOR_SAMPLE_COUNT, datasets: {} };
   floors.sampleCount = FLOOR_SAMPLE_COUNT;
-  for (const d of datasets) floors.datasets[d] = await trainOne(d, seed, epochs);
+  for (const d of datasets) {
+    if (!coverageOnly) floors.datasets[d] = await trainOne(d, seed, epochs);
+    else if (!floors.datasets[d]) throw new Error(`--coverage-only: ${floorsPath} has no entry for ${d}; train its classifier first`);
+    else floors.datasets[d].realConfidentShares = await measureCoverage(d, seed);
+  }
   mkdirSync(dirname(floorsPath), { recursive: true });
   writeFileSync(floorsPath, JSON.stringify(floors, null, 2) + '\n');
   console.log(`wrote ${floorsPath}`);

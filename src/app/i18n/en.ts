@@ -1128,7 +1128,7 @@ export const en = {
       modesCovered: 'modes holding at least {fair} of the points, each within 3σ',
       klModes: 'how unevenly the points fill the modes (0: evenly)',
       confident: 'images the classifier is at least {pct} sure of',
-      classesCovered: 'classes with at least {fair} of the images, confidently classified',
+      classesCovered: 'classes given at least a quarter as many confidently classified images as real images get',
       klUniform: 'how unevenly the images spread over the classes (0: evenly)',
       confidence: 'the classifier’s mean certainty',
       fid: 'how far the images’ features are from real ones; real images against real images score 1×',

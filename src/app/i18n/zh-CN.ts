@@ -1088,7 +1088,7 @@ export const zhCN: Catalogue = {
       modesCovered: '至少分到 {fair} 的点（且都在 3σ 以内）的模式',
       klModes: '点在各模式之间分布得有多不均匀（0 表示均匀）',
       confident: '分类器至少有 {pct} 把握的图片',
-      classesCovered: '至少有 {fair} 的图片被有把握地归入的类别',
+      classesCovered: '被有把握地归入的图片至少达到真实图片四分之一的类别',
       klUniform: '图片在各类别之间分布得有多不均匀（0 表示均匀）',
       confidence: '分类器的平均确信程度',
       fid: '生成图片的特征离真实图片有多远；真实图片对真实图片的得分为 1×',

@@ -41,7 +41,7 @@ describe('quality read-out', () => {
     expect(points).toMatch(/^High quality: points within 3σ of a mode centre\. Modes: modes holding at least 3\.1% of the points/);
     expect(points).toContain('KL: ');
     const mnist = readoutMeanings(MNIST);
-    expect(mnist).toContain('Classes: classes with at least 2.5% of the images, confidently classified.');
+    expect(mnist).toContain('Classes: classes given at least a quarter as many confidently classified images as real images get.');
     expect(mnist).toContain('Confident: images the classifier is at least 90% sure of.');
     expect(mnist).not.toContain('floor:');
   });

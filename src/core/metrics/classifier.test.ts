@@ -131,13 +131,15 @@ describe.each(SHIPPED)('shipped classifier: $id', ({ id, minAccuracy, slice, max
     );
     const realOut = await classifier.classify(real, 1000);
     const classShares = realClassShares(ds, k);
-    const realMetrics = classifierMetrics({ ...realOut, count: 1000, numClasses: k, reference: ref, classShares });
+    const floors = JSON.parse(readFileSync(publicAssetPath(CLASSIFIER_FLOORS_ASSET), 'utf8')) as ClassifierFloors;
+    const floor = floors.datasets[id];
+    const realConfidentShares = floor.realConfidentShares;
+    expect(realConfidentShares).toHaveLength(k);
+    const realMetrics = classifierMetrics({ ...realOut, count: 1000, numClasses: k, reference: ref, classShares, realConfidentShares });
     const rng = new Random(12);
     const noise = Float32Array.from({ length: 1000 * dim }, () => rng.uniform(-1, 1));
     const noiseOut = await classifier.classify(noise, 1000);
-    const noiseMetrics = classifierMetrics({ ...noiseOut, count: 1000, numClasses: k, reference: ref, classShares });
-    const floors = JSON.parse(readFileSync(publicAssetPath(CLASSIFIER_FLOORS_ASSET), 'utf8')) as ClassifierFloors;
-    const floor = floors.datasets[id];
+    const noiseMetrics = classifierMetrics({ ...noiseOut, count: 1000, numClasses: k, reference: ref, classShares, realConfidentShares });
     console.log(
       `${id}: held-out accuracy ${(acc * 100).toFixed(2)}% on ${testIdx.length} (file says ${(classifier.header!.testAccuracy * 100).toFixed(2)}% on ${classifier.header!.testCount}); ` +
         `FID real ${realMetrics.fid!.toFixed(3)} (floor ${floor.fidFloor.toFixed(3)} ± ${floor.fidFloorStd.toFixed(3)}), noise ${noiseMetrics.fid!.toFixed(1)}; ` +

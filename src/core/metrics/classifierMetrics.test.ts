@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../random';
-import { classifierMetrics, CONFIDENT_PROB } from './classifierMetrics';
+import { classifierMetrics, CONFIDENT_PROB, MIN_CONFIDENT_REAL, realCoverageShares } from './classifierMetrics';
 import { gaussianStats } from './frechet';
 
 /** A probability table: sample i is class classes[i] with probability `conf`, the rest shared equally. */
@@ -60,6 +60,38 @@ describe('classifierMetrics', () => {
     const fewer = [...new Array(831).fill(0), ...new Array(160).fill(1), ...new Array(9).fill(2)];
     expect(classifierMetrics({ probs: table(fewer, CONFIDENT_PROB, 3), count: 1000, numClasses: 3, classShares: shares }).classesCovered).toBe(2);
     expect(() => classifierMetrics({ probs, count: 1000, numClasses: 3, classShares: [0.5, 0.5] })).toThrow(/2 class shares for 3 classes/);
+  });
+
+  it("with the real images' confident shares, a class is covered by a quarter of what real images give it", () => {
+    // Real images: class 0 confident in 3% of them (Fashion-MNIST's shirts: 2.96%), the others 9.7% each.
+    const real = [0.03, ...new Array(9).fill(0.097)];
+    // Samples: 8 confident class-0 images (over a quarter of 30: 7.5), the rest spread over 1..9.
+    const rest = Array.from({ length: 992 }, (_, i) => 1 + (i % 9));
+    const probs = table([...new Array(8).fill(0), ...rest], CONFIDENT_PROB);
+    // Against a flat 1/10 (25 needed) class 0 is missing…
+    expect(classifierMetrics({ probs, count: 1000, numClasses: 10 }).classesCovered).toBe(9);
+    // …against what real images give it, it is there.
+    expect(classifierMetrics({ probs, count: 1000, numClasses: 10, realConfidentShares: real }).classesCovered).toBe(10);
+    // 7 samples (under 7.5) are not enough.
+    const seven = table([...new Array(7).fill(0), ...rest, 1], CONFIDENT_PROB);
+    expect(classifierMetrics({ probs: seven, count: 1000, numClasses: 10, realConfidentShares: real }).classesCovered).toBe(9);
+    // A share of 0 (too few confident real images to measure) falls back to the class share: 8 < 25.
+    const unmeasured = [0, ...real.slice(1)];
+    expect(classifierMetrics({ probs, count: 1000, numClasses: 10, realConfidentShares: unmeasured }).classesCovered).toBe(9);
+    expect(() => classifierMetrics({ probs, count: 1000, numClasses: 10, realConfidentShares: [0.5] })).toThrow(/1 real confident shares for 10 classes/);
+  });
+
+  it('realCoverageShares: confident real images per class, 0 below MIN_CONFIDENT_REAL', () => {
+    // 100 images: class 0 has 40 confident and 10 unsure; class 1 has MIN_CONFIDENT_REAL − 1 confident; class 2 the rest.
+    const few = MIN_CONFIDENT_REAL - 1;
+    const probs = new Float32Array([
+      ...table(new Array(40).fill(0), 0.95, 3),
+      ...table(new Array(10).fill(0), 0.5, 3),
+      ...table(new Array(few).fill(1), 0.95, 3),
+      ...table(new Array(50 - few).fill(2), 0.95, 3),
+    ]);
+    expect(realCoverageShares(probs, 100, 3)).toEqual([0.4, 0, (50 - few) / 100]);
+    expect(() => realCoverageShares(probs, 0, 3)).toThrow(/at least one image/);
   });
 
   it('half in 2 classes, half in the other 8: KL known; argmax ties go to the lower class', () => {

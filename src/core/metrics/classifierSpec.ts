@@ -112,6 +112,11 @@ export interface ClassifierFloors {
       /** Held-out accuracy of the classifier; null for a feature space that is not a classifier. */
       testAccuracy: number | null;
       featureSpace: string;
+      /**
+       * Per class, the share of the held-out split the classifier puts confidently in it: the
+       * coverage rule's fair share (classifierMetrics.ts). Absent in files written before it.
+       */
+      realConfidentShares?: number[];
     }
   >;
 }

@@ -57,7 +57,8 @@ function pointsEvaluator(dataset: Dataset): QualityEvaluator | null {
 
 async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<QualityEvaluator> {
   const classifier: Classifier = await loadClassifier(ctx.readAsset, dataset.info.id);
-  const floor = await readFloor(ctx, dataset.info.id);
+  const floorEntry = await readFloorEntry(ctx, dataset.info.id);
+  const floor = floorEntry?.fidFloor ?? null;
   let reference: GaussianStats | null = classifier.reference;
   if (!reference) {
     // Files without stored statistics: measure the held-out split once.
@@ -67,6 +68,7 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
   }
   const k = classifier.spec.numClasses;
   const classShares = realClassShares(dataset, k);
+  const realConfidentShares = floorEntry?.realConfidentShares?.length === k ? floorEntry.realConfidentShares : undefined;
   const checkerboardReal = realCheckerboard(dataset);
   return {
     labels: {
@@ -81,7 +83,7 @@ async function classifierEvaluator(dataset: Dataset, ctx: LoadContext): Promise<
     async evaluate(trainer) {
       const images = await trainer.generate(IMAGE_SAMPLE_COUNT, sampleSeed(trainer));
       const { probs, features } = await classifier.classify(images, IMAGE_SAMPLE_COUNT);
-      const m = classifierMetrics({ probs, features, count: IMAGE_SAMPLE_COUNT, numClasses: k, reference, classShares });
+      const m = classifierMetrics({ probs, features, count: IMAGE_SAMPLE_COUNT, numClasses: k, reference, classShares, realConfidentShares });
       return {
         confident: 100 * m.confidentShare,
         classesCovered: m.classesCovered,
@@ -107,11 +109,15 @@ export function realClassShares(dataset: Dataset, k: number): number[] | undefin
 }
 
 async function readFloor(ctx: LoadContext, datasetId: string): Promise<number | null> {
+  return (await readFloorEntry(ctx, datasetId))?.fidFloor ?? null;
+}
+
+async function readFloorEntry(ctx: LoadContext, datasetId: string): Promise<ClassifierFloors['datasets'][string] | null> {
   try {
     const floors = JSON.parse(new TextDecoder().decode(await ctx.readAsset(CLASSIFIER_FLOORS_ASSET))) as ClassifierFloors;
-    return floors.datasets[datasetId]?.fidFloor ?? null;
+    return floors.datasets[datasetId] ?? null;
   } catch {
-    return null; // The FID still means something without its floor.
+    return null; // The FID still means something without its floor, and coverage falls back to the class shares.
   }
 }
 
