@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datasetInfos, getDatasetSource } from './data/registry';
-import { resolveConfig } from './runConfig';
+import { GPU_MIN_BATCH, resolveConfig } from './runConfig';
 
 const lookup = (id: string) => getDatasetSource(id)?.info;
 
@@ -15,6 +15,17 @@ describe('resolveConfig', () => {
     // An explicit choice wins on any machine.
     const forced = resolveConfig({ dataset: 'mnist', model: 'dcgan28-small' }, lookup, undefined, true);
     expect(forced.ok && forced.value.model).toBe('dcgan28-small');
+  });
+
+  it("gives a GPU at least batch 32 where the CPU preset takes less (Fashion-MNIST's 16), unless asked", () => {
+    const cpu = resolveConfig({ dataset: 'fashion-mnist' }, lookup);
+    const gpu = resolveConfig({ dataset: 'fashion-mnist' }, lookup, undefined, true);
+    expect(cpu.ok && [cpu.value.model, cpu.value.batchSize]).toEqual(['resize28-small', 16]);
+    expect(gpu.ok && [gpu.value.model, gpu.value.batchSize]).toEqual(['resize28', GPU_MIN_BATCH]);
+    const asked = resolveConfig({ dataset: 'fashion-mnist', batchSize: 8 }, lookup, undefined, true);
+    expect(asked.ok && asked.value.batchSize).toBe(8);
+    const emoji = resolveConfig({ dataset: 'emoji' }, lookup, undefined, true);
+    expect(emoji.ok && emoji.value.batchSize).toBe(32);
   });
 
   it('keeps the current settings while the dataset stays, and takes new defaults when it changes', () => {

@@ -113,9 +113,16 @@ describe('run link', () => {
     }
   });
 
+  it('keeps batch 32 in an older Fashion-MNIST link now that its recommended batch is 16', () => {
+    expect(decodeRunLink('?v=3&dataset=fashion-mnist&seed=2').config).toEqual({ dataset: 'fashion-mnist', seed: 2, batchSize: 32 });
+    expect(decodeRunLink('?v=3&dataset=fashion-mnist&batchSize=64').config).toEqual({ dataset: 'fashion-mnist', batchSize: 64 });
+    expect(decodeRunLink('?v=3&dataset=mnist').config).toEqual({ dataset: 'mnist' });
+    expect(decodeRunLink(`?v=${LINK_VERSION}&dataset=fashion-mnist`).config).toEqual({ dataset: 'fashion-mnist' });
+  });
+
   it('keeps an older MNIST or Fashion-MNIST link unconditional now that their recommended runs are conditional', () => {
     expect(decodeRunLink('?v=2&dataset=mnist&seed=3').config).toEqual({ dataset: 'mnist', seed: 3, conditional: false });
-    expect(decodeRunLink('?dataset=fashion-mnist').config).toEqual({ dataset: 'fashion-mnist', conditional: false });
+    expect(decodeRunLink('?dataset=fashion-mnist').config).toEqual({ dataset: 'fashion-mnist', conditional: false, batchSize: 32 });
     expect(decodeRunLink('?v=2&dataset=mnist&conditional=true').config).toEqual({ dataset: 'mnist', conditional: true });
     expect(decodeRunLink('?v=2&dataset=emoji').config).toEqual({ dataset: 'emoji' });
     const now = decodeRunLink(`?v=${LINK_VERSION}&dataset=mnist`);

@@ -9,7 +9,7 @@
  * names it to reproduce the same run elsewhere). Reading checks every value with the schema
  * (`parseUrlParams`), so a bad one is named and dropped and the page still opens.
  *
- * Versions: `v=3` is this codec. A link without `v` is version 1 (the parameters the app has read
+ * Versions: `v=4` is this codec. A link without `v` is version 1 (the parameters the app has read
  * since its first release); `MIGRATIONS` maps or drops what changed since a link's version.
  */
 import { CONFIG_FIELDS, DEFAULT_CONFIG } from '../../core/config';
@@ -20,7 +20,7 @@ import { parseUrlParams } from './urlParams';
 import { chooseLanguage, LANGUAGES, type Language } from '../i18n/languages';
 import { i18n } from '../i18n/i18n';
 
-export const LINK_VERSION = 3;
+export const LINK_VERSION = 4;
 
 /** What the page shows, beside the run itself. */
 export interface ViewParams {
@@ -67,6 +67,8 @@ interface Migration {
  * `quality`, `projector`, `hide`, `autostart`) and renamed nothing, so a version-1 link reads as is.
  * Version 2 → 3: MNIST's and Fashion-MNIST's recommended runs became conditional, so their older
  * links, which were unconditional whenever they left `conditional` out, keep meaning that.
+ * Version 3 → 4: Fashion-MNIST's recommended batch went from 32 to 16 (docs/presets.md), so its
+ * older links that left `batchSize` out keep batch 32.
  * Exported so a test can check the mechanism with a made-up older version.
  */
 export const MIGRATIONS: Record<number, Migration> = {
@@ -79,6 +81,7 @@ export const MIGRATIONS: Record<number, Migration> = {
       { dataset: 'fashion-mnist', key: 'conditional', value: 'false' },
     ],
   },
+  3: { renamed: {}, dropped: {}, oldDefaults: [{ dataset: 'fashion-mnist', key: 'batchSize', value: '32' }] },
 };
 
 const VIEW_KEYS = new Set(['v', 'lesson', 'quality', 'projector', 'hide', 'show', 'autostart', 'lang', 'embed', 'class']);
