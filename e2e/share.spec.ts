@@ -4,7 +4,7 @@ import type { Browser, Page } from '@playwright/test';
 import { openApp, slider, waitReadyState } from './helpers';
 
 /** The link version the app writes (`LINK_VERSION`, src/app/lib/runLink.ts). */
-const LINK_V = '3';
+const LINK_V = '4';
 
 /** Trains exactly `n` steps with the Step control, one confirmed step at a time. */
 async function stepTimes(page: Page, n: number): Promise<void> {
